@@ -1,0 +1,34 @@
+# Backlight: build the example site, the binary, run the tests and benchmarks.
+# Needs only Go; `make bench` also times Hugo when `hugo` is installed.
+GO      ?= go
+BIN     := bin/backlight
+SIZES   ?= 1000,10000
+
+.PHONY: site build test check bench serve clean fuzz
+
+site: build            ## build the example site in content/ into public/
+	$(BIN) build -s . -d public
+
+build:                 ## build the binary into bin/
+	$(GO) build -o $(BIN) ./generator/cmd/backlight
+
+test:                  ## go vet and every test
+	$(GO) vet ./...
+	$(GO) test ./...
+
+check: build           ## validate the example site, write nothing
+	$(BIN) check -s .
+
+bench: build           ## build generated sites of $(SIZES) pages, against Hugo where installed
+	$(GO) run ./generator/cmd/benchbuild -backlight $(BIN) -sizes $(SIZES)
+
+fuzz:                  ## run each fuzz target for a short while
+	$(GO) test ./generator/content -run '^$$' -fuzz FuzzLoad -fuzztime 30s
+	$(GO) test ./generator/markdown -run '^$$' -fuzz FuzzRender -fuzztime 30s
+	$(GO) test ./generator/config -run '^$$' -fuzz FuzzParse -fuzztime 30s
+
+serve: build           ## preview the site (the dev server comes in a later release)
+	$(BIN) serve -s .
+
+clean:                 ## remove build output
+	rm -rf bin public

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/site"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "[-s SRC] [-d DEST] [--drafts] [--quiet]", stderr)
+	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
+	dest := fs.String("d", "", "write the site to `DEST` (default SRC/public)")
+	drafts := fs.Bool("drafts", false, "publish pages marked draft: true")
+	quiet := fs.Bool("quiet", false, "print errors only")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "backlight build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	opts := site.Options{Source: *src, Dest: *dest, Drafts: *drafts, Version: version()}
+	if !*quiet && isTerminal(stderr) {
+		opts.Progress = progress(stderr)
+	}
+	res, err := site.Build(ctx, opts)
+	if opts.Progress != nil {
+		fmt.Fprint(stderr, "\r\033[K")
+	}
+	printDiagnostics(stderr, res, *quiet)
+	if err != nil {
+		return reportError(stderr, "build", err)
+	}
+	if !*quiet {
+		fmt.Fprintln(stdout, summary(res))
+	}
+	return exitOK
+}
+
+// reportError prints a build's error and returns the exit code for it.
+func reportError(stderr io.Writer, cmd string, err error) int {
+	if errors.Is(err, site.ErrContent) {
+		if cmd == "build" {
+			fmt.Fprintf(stderr, "backlight build: %v; nothing was written, the previous site is unchanged\n", err)
+		} else {
+			fmt.Fprintf(stderr, "backlight %s: %v\n", cmd, err)
+		}
+		return exitContent
+	}
+	fmt.Fprintf(stderr, "backlight %s: %v\n", cmd, err)
+	return exitContent
+}
+
+func printDiagnostics(w io.Writer, res *site.Result, quiet bool) {
+	if res == nil {
+		return
+	}
+	for _, d := range res.Diags {
+		if quiet && d.Severity != generator.Error {
+			continue
+		}
+		fmt.Fprintln(w, d.Error())
+	}
+}
+
+// summary is the one line a build prints: pages by type, files, size, time.
+func summary(res *site.Result) string {
+	var parts []string
+	for _, t := range res.Types {
+		if n := res.ByType[t]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, t))
+		}
+	}
+	var others []string
+	for t, n := range res.ByType {
+		if !slices.Contains(res.Types, t) {
+			others = append(others, fmt.Sprintf("%d %s", n, t))
+		}
+	}
+	sort.Strings(others)
+	parts = append(parts, others...)
+	warn := ""
+	if n := res.Diags.Count(generator.Warning); n > 0 {
+		warn = fmt.Sprintf(", %d warnings", n)
+	}
+	return fmt.Sprintf("built %d pages (%s) into %s: %d files, %s in %s%s",
+		res.Pages, strings.Join(parts, ", "), res.Dest, res.Files, size(res.Bytes), res.Duration.Round(time.Millisecond), warn)
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// isTerminal reports whether w is a character device, such as a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// progress returns a callback that redraws "writing n/total" at most
+// every 100 ms, for builds long enough to need it.
+func progress(w io.Writer) func(done, total int) {
+	var mu sync.Mutex
+	start, last := time.Now(), time.Time{}
+	return func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		now := time.Now()
+		if now.Sub(start) < 300*time.Millisecond || now.Sub(last) < 100*time.Millisecond {
+			return
+		}
+		last = now
+		fmt.Fprintf(w, "\r\033[Kwriting %d/%d files", done, total)
+	}
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/site"
+)
+
+// jsonDiagnostic is one line of check's JSON output.
+type jsonDiagnostic struct {
+	File     string             `json:"file"`
+	Line     int                `json:"line"`
+	Col      int                `json:"col"`
+	Severity generator.Severity `json:"severity"`
+	Message  string             `json:"message"`
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "[-s SRC] [--drafts] [--format text|json]", stderr)
+	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
+	drafts := fs.Bool("drafts", false, "check pages marked draft: true as published")
+	format := fs.String("format", "text", "output `format`: text or json")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if (*format != "text" && *format != "json") || fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "backlight check: --format must be text or json\n")
+		fs.Usage()
+		return exitUsage
+	}
+	res, err := site.Build(context.Background(), site.Options{Source: *src, Drafts: *drafts, Check: true})
+	if *format == "json" {
+		return checkJSON(stdout, stderr, res, err)
+	}
+	printDiagnostics(stderr, res, false)
+	if err != nil {
+		return reportError(stderr, "check", err)
+	}
+	fmt.Fprintf(stdout, "checked %d pages: %d errors, %d warnings\n", res.Pages,
+		res.Diags.Count(generator.Error), res.Diags.Count(generator.Warning))
+	return exitOK
+}
+
+func checkJSON(stdout, stderr io.Writer, res *site.Result, err error) int {
+	out := []jsonDiagnostic{}
+	if res != nil {
+		for _, d := range res.Diags {
+			out = append(out, jsonDiagnostic{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity, Message: d.Message})
+		}
+	}
+	if err != nil && (res == nil || !res.Diags.HasErrors()) {
+		out = append(out, jsonDiagnostic{Severity: generator.Error, Message: err.Error()})
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if werr := enc.Encode(out); werr != nil {
+		fmt.Fprintf(stderr, "backlight check: %v\n", werr)
+	}
+	if err != nil {
+		return exitContent
+	}
+	return exitOK
+}

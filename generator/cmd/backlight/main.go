@@ -1,0 +1,143 @@
+// Command backlight builds a Backlight site: a process wiki and its
+// backlogs, from Markdown under content/ into a static site.
+//
+// Usage:
+//
+//	backlight build   [-s SRC] [-d DEST] [--drafts] [--quiet]
+//	backlight check   [-s SRC] [--drafts] [--format text|json]
+//	backlight new     [-s SRC] [--backlog ID] TYPE "Title"
+//	backlight serve   [-s SRC]
+//	backlight version
+//
+// Exit status: 0 on success, 1 when the content has errors, 2 on a usage
+// error.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+// errUsage marks an error in the command line.
+var errUsage = errors.New("usage")
+
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the site into DEST (default SRC/public)", runBuild},
+		{"check", "run every check of build and write nothing", runCheck},
+		{"new", "write a new page of a type from its template", runNew},
+		{"serve", "preview the site (not yet: use build and a static server)", runServe},
+		{"version", "print the version", runVersion},
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "backlight: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Backlight builds a static site from a process wiki and its backlogs.")
+	fmt.Fprintln(w, "\nUsage: backlight COMMAND [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'backlight COMMAND -h' for a command's flags.")
+}
+
+// newFlags makes a flag set that prints its usage to stderr and reports
+// errors instead of exiting.
+func newFlags(name, args string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: backlight %s %s\n\nFlags:\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags, also those after positional arguments, which it
+// leaves in fs.Args(). It returns ok=false and the exit code to use when
+// parsing ended the command (help or a usage error).
+func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	var positional []string
+	for {
+		err := fs.Parse(args)
+		switch {
+		case errors.Is(err, flag.ErrHelp):
+			return exitOK, false
+		case err != nil:
+			return exitUsage, false
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	_ = fs.Parse(append([]string{"--"}, positional...))
+	return 0, true
+}
+
+// version returns the module version the binary was built from.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "", stderr)
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	fmt.Fprintf(stdout, "backlight %s\n", version())
+	return exitOK
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", "[-s SRC]", stderr)
+	fs.String("s", ".", "site root `SRC` with site.toml and content/")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	fmt.Fprintln(stderr, "backlight serve is not available yet: run 'backlight build' and serve public/ with any static file server.")
+	return exitUsage
+}

@@ -1,0 +1,86 @@
+// Package config reads site.toml: defaults first, then strict decoding (an
+// unknown key is an error naming the key and its line), then validation.
+//
+// Every key a site may set is a field below; CONTENT-MODEL.md §6 is the
+// reference for authors.
+package config
+
+import (
+	"slices"
+)
+
+// Config is a site's configuration after defaults and validation.
+type Config struct {
+	Title    string   `toml:"title"`
+	BaseURL  string   `toml:"baseURL"`
+	Language string   `toml:"language"`
+	Theme    string   `toml:"theme"`
+	EditURL  string   `toml:"editURL"`
+	Levels   []string `toml:"levels"`
+
+	Build     Build               `toml:"build"`
+	Types     map[string]Type     `toml:"types"`
+	Relations map[string]Relation `toml:"relations"`
+	Backlog   Backlog             `toml:"backlog"`
+
+	// TypeOrder lists the type names: the built-in ones first, in their
+	// fixed order, then the site's own in the order site.toml declares them.
+	TypeOrder []string `toml:"-"`
+	// RelationOrder lists relation names in vocabulary order: built-in
+	// first, then the site's own in declaration order.
+	RelationOrder []string `toml:"-"`
+}
+
+// Build holds the [build] table.
+type Build struct {
+	Minify     bool `toml:"minify"`
+	UnsafeHTML bool `toml:"unsafeHTML"`
+}
+
+// Type is a page type: its singular and plural labels.
+type Type struct {
+	Label  string `toml:"label"`
+	Plural string `toml:"plural"`
+}
+
+// Relation is one entry of the relation vocabulary (content model §3).
+// From and To list allowed source and target types; empty means any, and
+// the target type "same" means the source's own type.
+type Relation struct {
+	Label   string   `toml:"label"`
+	Inverse string   `toml:"inverse"`
+	From    []string `toml:"from"`
+	To      []string `toml:"to"`
+	Acyclic bool     `toml:"acyclic"`
+}
+
+// Backlog holds the [backlog] table (content model §4).
+type Backlog struct {
+	Kinds          []string `toml:"kinds"`
+	Statuses       []string `toml:"statuses"`
+	Ready          []string `toml:"ready"`
+	Done           []string `toml:"done"`
+	Dropped        []string `toml:"dropped"`
+	DoR            []string `toml:"dor"`
+	Horizon        int      `toml:"horizon"`
+	IterationWeeks int      `toml:"iteration_weeks"`
+}
+
+// TypeLabel returns the singular label of type t, or t itself.
+func (c *Config) TypeLabel(t string) string {
+	if ty, ok := c.Types[t]; ok && ty.Label != "" {
+		return ty.Label
+	}
+	return t
+}
+
+// TypePlural returns the plural label of type t.
+func (c *Config) TypePlural(t string) string {
+	if ty, ok := c.Types[t]; ok && ty.Plural != "" {
+		return ty.Plural
+	}
+	return c.TypeLabel(t) + "s"
+}
+
+// HasLevel reports whether l is one of the site's levels.
+func (c *Config) HasLevel(l string) bool { return slices.Contains(c.Levels, l) }

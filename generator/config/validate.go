@@ -1,0 +1,140 @@
+package config
+
+import (
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// knownKeys lists the keys each table accepts, for "did you mean" hints.
+var knownKeys = map[string][]string{
+	"":          {"title", "baseURL", "language", "theme", "editURL", "levels", "build", "types", "relations", "backlog"},
+	"build":     {"minify", "unsafeHTML"},
+	"types":     {"label", "plural"},
+	"relations": {"label", "inverse", "from", "to", "acyclic"},
+	"backlog":   {"kinds", "statuses", "ready", "done", "dropped", "dor", "horizon", "iteration_weeks"},
+}
+
+// DoRFields are the item fields a definition of ready may require.
+var DoRFields = []string{"estimate", "value", "acceptance", "release", "parent", "team", "source", "tags"}
+
+func suggestKey(k toml.Key) string {
+	if len(k) == 0 {
+		return ""
+	}
+	return generator.DidYouMean(k[len(k)-1], knownKeys[k[0]])
+}
+
+var (
+	nameRE     = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	relationRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+)
+
+// validate checks the decoded configuration and normalises the base URL.
+func validate(c *Config, file string, src []byte, diags *generator.Diagnostics) {
+	at := func(path ...string) generator.Pos { return Locate(file, src, path...) }
+	validateURLs(c, at, diags)
+	if c.Theme == "" || strings.ContainsAny(c.Theme, `/\.`) {
+		diags.Errorf(at("theme"), "theme %q must be a folder name under themes/, without slashes or dots", c.Theme)
+	}
+	checkList(diags, at("levels"), "levels", c.Levels, nameRE)
+	for _, name := range c.TypeOrder {
+		if !nameRE.MatchString(name) {
+			diags.Errorf(at("types", name), "type name %q must be lower-case letters, digits and hyphens", name)
+		}
+	}
+	for _, name := range c.RelationOrder {
+		validateRelation(c, name, at, diags)
+	}
+	validateBacklog(&c.Backlog, at, diags)
+}
+
+func validateURLs(c *Config, at func(...string) generator.Pos, diags *generator.Diagnostics) {
+	u, err := url.Parse(c.BaseURL)
+	switch {
+	case err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme == "" && !strings.HasPrefix(c.BaseURL, "/")):
+		diags.Errorf(at("baseURL"), "baseURL %q must be an http(s) URL or a path starting with /", c.BaseURL)
+	case !strings.HasSuffix(c.BaseURL, "/"):
+		c.BaseURL += "/"
+	}
+	if c.EditURL == "" {
+		return
+	}
+	if u, err := url.Parse(c.EditURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		diags.Errorf(at("editURL"), "editURL %q must be an http(s) URL", c.EditURL)
+	}
+}
+
+func validateRelation(c *Config, name string, at func(...string) generator.Pos, diags *generator.Diagnostics) {
+	r := c.Relations[name]
+	pos := at("relations", name)
+	if !relationRE.MatchString(name) {
+		diags.Errorf(pos, "relation name %q must be lower-case letters, digits and underscores", name)
+	}
+	if r.Label == "" {
+		diags.Errorf(pos, "relation %q needs a label", name)
+	}
+	if r.Inverse == "" {
+		diags.Errorf(pos, "relation %q needs an inverse label", name)
+	}
+	for _, field := range []string{"from", "to"} {
+		list := r.From
+		if field == "to" {
+			list = r.To
+		}
+		for _, t := range list {
+			if _, ok := c.Types[t]; !ok && !(field == "to" && t == "same") {
+				diags.Errorf(at("relations", name, field), "relation %q: unknown type %q in %s%s",
+					name, t, field, generator.DidYouMean(t, c.TypeOrder))
+			}
+		}
+	}
+}
+
+func validateBacklog(b *Backlog, at func(...string) generator.Pos, diags *generator.Diagnostics) {
+	checkList(diags, at("backlog", "kinds"), "backlog.kinds", b.Kinds, nameRE)
+	checkList(diags, at("backlog", "statuses"), "backlog.statuses", b.Statuses, nameRE)
+	for _, f := range []struct {
+		key  string
+		list []string
+	}{{"ready", b.Ready}, {"done", b.Done}, {"dropped", b.Dropped}} {
+		for _, s := range f.list {
+			if !slices.Contains(b.Statuses, s) {
+				diags.Errorf(at("backlog", f.key), "backlog.%s names %q, which is not one of backlog.statuses (%s)",
+					f.key, s, strings.Join(b.Statuses, ", "))
+			}
+		}
+	}
+	for _, f := range b.DoR {
+		if !slices.Contains(DoRFields, f) {
+			diags.Errorf(at("backlog", "dor"), "backlog.dor names %q, which is not an item field (%s)%s",
+				f, strings.Join(DoRFields, ", "), generator.DidYouMean(f, DoRFields))
+		}
+	}
+	if b.Horizon < 1 {
+		diags.Errorf(at("backlog", "horizon"), "backlog.horizon must be at least 1, not %d", b.Horizon)
+	}
+	if b.IterationWeeks < 1 {
+		diags.Errorf(at("backlog", "iteration_weeks"), "backlog.iteration_weeks must be at least 1, not %d", b.IterationWeeks)
+	}
+}
+
+// checkList reports an empty list, a malformed entry and a duplicate.
+func checkList(diags *generator.Diagnostics, pos generator.Pos, key string, list []string, re *regexp.Regexp) {
+	if len(list) == 0 {
+		diags.Errorf(pos, "%s must not be empty", key)
+	}
+	for i, s := range list {
+		if !re.MatchString(s) {
+			diags.Errorf(pos, "%s: %q must be lower-case letters, digits and hyphens", key, s)
+		}
+		if slices.Index(list, s) < i {
+			diags.Errorf(pos, "%s: %q is listed twice", key, s)
+		}
+	}
+}

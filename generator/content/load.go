@@ -1,0 +1,199 @@
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// MaxFileSize is the largest Markdown file accepted: far beyond any real
+// page, small enough that a pathological input cannot stall a build.
+const MaxFileSize = 2 << 20
+
+// Options are what loading needs to know about the site.
+type Options struct {
+	Prefix string   // path of the content folder from the site root, for positions ("content")
+	Levels []string // allowed values of level
+	Types  []string // known type names, for the type key
+}
+
+// Result is the loaded content: pages in path order and the introductions
+// of the home page ("") and of list pages (by folder).
+type Result struct {
+	Pages  []*generator.Page
+	Intros map[string]*generator.Page
+}
+
+// folderTypes maps a top folder to its type (content model §1).
+var folderTypes = map[string]string{
+	"roles": generator.TypeRole, "groups": generator.TypeGroup, "events": generator.TypeEvent,
+	"artifacts": generator.TypeArtifact, "cadences": generator.TypeCadence, "areas": generator.TypeArea,
+	"releases": generator.TypeRelease,
+}
+
+// Load reads every .md file of fsys (the content folder) in parallel and
+// reports every problem found; pages with errors are still returned where
+// they could be read, so that later stages can report theirs too.
+func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
+	var diags generator.Diagnostics
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(generator.Pos{File: path.Join(opts.Prefix, p)}, "cannot read: %v", err)
+			return nil
+		}
+		if d.IsDir() && p != "." && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir
+		}
+		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".md") && !strings.HasPrefix(d.Name(), ".") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(generator.Pos{File: opts.Prefix}, "cannot read the content folder: %v", err)
+	}
+	results := make([]loaded, len(files))
+	parallel(len(files), func(i int) { results[i] = loadFile(fsys, files[i], opts) })
+	res := &Result{Intros: map[string]*generator.Page{}}
+	for _, r := range results {
+		diags.Append(r.diags)
+		switch {
+		case r.page == nil:
+		case r.intro:
+			res.Intros[r.page.Section] = r.page
+		default:
+			res.Pages = append(res.Pages, r.page)
+		}
+	}
+	checkDuplicates(res.Pages, &diags)
+	return res, diags
+}
+
+// parallel runs fn for 0..n-1 on one worker per core.
+func parallel(n int, fn func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+type loaded struct {
+	page  *generator.Page
+	intro bool
+	diags generator.Diagnostics
+}
+
+func loadFile(fsys fs.FS, p string, opts Options) loaded {
+	var l loaded
+	file := path.Join(opts.Prefix, p)
+	src, err := fs.ReadFile(fsys, p)
+	switch {
+	case err != nil:
+		l.diags.Errorf(generator.Pos{File: file}, "cannot read: %v", err)
+		return l
+	case len(src) > MaxFileSize:
+		l.diags.Errorf(generator.Pos{File: file}, "file is %d bytes; pages may be at most %d bytes", len(src), MaxFileSize)
+		return l
+	}
+	src = normalise(src)
+	if !utf8.Valid(src) {
+		l.diags.Errorf(generator.Pos{File: file, Line: invalidUTF8Line(src)}, "file is not valid UTF-8 text")
+		return l
+	}
+	fm, body, bodyLine, err := split(file, src)
+	if err != nil {
+		pe := err.(*posError)
+		l.diags.Errorf(pe.pos, "%s", pe.msg)
+		return l
+	}
+	if fm == nil {
+		fm = &node{kind: mapNode, pos: generator.Pos{File: file, Line: 1}}
+	}
+	l.page, l.intro = newPage(p, file, fm, opts, &l.diags)
+	l.page.Body, l.page.BodyLine = body, bodyLine
+	return l
+}
+
+// normalise strips a UTF-8 byte-order mark and turns CRLF and lone CR line
+// ends into LF.
+func normalise(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+}
+
+func invalidUTF8Line(src []byte) int {
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return 1 + bytes.Count(src[:i], []byte("\n"))
+		}
+		i += n
+	}
+	return 0
+}
+
+// checkDuplicates reports two files with one id, and two items with one key.
+func checkDuplicates(pages []*generator.Page, diags *generator.Diagnostics) {
+	ids := map[string]*generator.Page{}
+	keys := map[string]*generator.Page{}
+	for _, p := range pages {
+		if q, ok := ids[p.ID]; ok {
+			diags.Errorf(generator.Pos{File: p.File, Line: 1}, "page id %q is used twice: by %s and by %s (ids come from file names and must be unique)", p.ID, q.File, p.File)
+		} else {
+			ids[p.ID] = p
+		}
+		if p.Item == nil || p.Item.Key == "" {
+			continue
+		}
+		k := strings.ToLower(p.Item.Key)
+		if q, ok := keys[k]; ok {
+			diags.Errorf(p.Pos("id"), "item key %q is used twice: by %s and by %s", p.Item.Key, q.File, p.File)
+		} else {
+			keys[k] = p
+		}
+	}
+}
+
+// KnownKeys lists the front-matter keys a page of the given type may have.
+func KnownKeys(typ string) []string {
+	keys := slices.Clone(commonKeys)
+	switch typ {
+	case generator.TypeItem:
+		keys = append(keys, itemKeys...)
+	case generator.TypeBacklog:
+		keys = append(keys, backlogKeys...)
+	case generator.TypeRelease:
+		keys = append(keys, releaseKeys...)
+	}
+	return keys
+}
+
+var (
+	commonKeys  = []string{"title", "abbr", "level", "summary", "relations", "tags", "aliases", "draft", "weight", "date", "type", "params"}
+	itemKeys    = []string{"id", "kind", "status", "value", "estimate", "parent", "release", "team", "source", "acceptance"}
+	backlogKeys = []string{"owner", "velocity", "iteration_weeks", "order"}
+	releaseKeys = []string{"system", "variant", "version", "start", "end", "status", "released_on"}
+)

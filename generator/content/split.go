@@ -1,0 +1,113 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/adrg/frontmatter"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// captured receives the raw front matter from adrg/frontmatter, which does
+// the splitting; decoding, with positions, is done here per format.
+type captured struct {
+	format string
+	data   []byte
+	found  bool
+}
+
+// formats are the delimiters Backlight accepts: --- YAML, +++ TOML, and a
+// bare JSON object, plus the explicit ---yaml, ---toml and ---json.
+func formats() []*frontmatter.Format {
+	capture := func(name string) frontmatter.UnmarshalFunc {
+		return func(data []byte, v any) error {
+			c := v.(*captured)
+			c.format, c.data, c.found = name, bytes.Clone(data), true
+			return nil
+		}
+	}
+	json := frontmatter.NewFormat("{", "}", capture("json"))
+	json.UnmarshalDelims, json.RequiresNewLine = true, true
+	return []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", capture("yaml")),
+		frontmatter.NewFormat("---yaml", "---", capture("yaml")),
+		frontmatter.NewFormat("+++", "+++", capture("toml")),
+		frontmatter.NewFormat("---toml", "---", capture("toml")),
+		frontmatter.NewFormat("---json", "---", capture("json")),
+		json,
+	}
+}
+
+// openers are the first lines that start front matter.
+var openers = []string{"---", "---yaml", "+++", "---toml", "---json", "{"}
+
+// split separates front matter from body. src must already be normalised
+// (no BOM, LF line ends). It returns the decoded front matter (nil when
+// the file has none), the body, and the line on which the body starts.
+func split(file string, src []byte) (*node, []byte, int, error) {
+	var c captured
+	body, err := frontmatter.Parse(bytes.NewReader(src), &c, formats()...)
+	if err != nil {
+		return nil, nil, 0, &posError{generator.Pos{File: file, Line: 1}, "cannot read front matter: " + err.Error()}
+	}
+	openLine, opener := firstLine(src)
+	if !c.found {
+		if opener != "" && opener != "{" {
+			return nil, nil, 0, &posError{generator.Pos{File: file, Line: openLine, Col: 1},
+				fmt.Sprintf("front matter opened with %q is never closed (expected a line %q before the body)", opener, closer(opener))}
+		}
+		return nil, src, 1, nil
+	}
+	bodyLine := 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
+	dataLine := openLine + 1
+	if c.format == "json" && opener == "{" {
+		dataLine = openLine
+	}
+	var n *node
+	switch c.format {
+	case "yaml":
+		n, err = decodeYAML(file, c.data, dataLine)
+	case "toml":
+		n, err = decodeTOML(file, c.data, dataLine)
+	default:
+		n, err = decodeJSON(file, c.data, dataLine)
+	}
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if n.kind != mapNode {
+		return nil, nil, 0, &posError{generator.Pos{File: file, Line: dataLine}, "front matter must be a map of keys to values"}
+	}
+	return n, body, bodyLine, nil
+}
+
+// firstLine returns the first non-blank line and its number when it opens
+// front matter.
+func firstLine(src []byte) (int, string) {
+	line := 1
+	for len(src) > 0 {
+		l, rest, _ := bytes.Cut(src, []byte("\n"))
+		t := string(bytes.TrimSpace(l))
+		if t != "" {
+			for _, o := range openers {
+				if t == o {
+					return line, o
+				}
+			}
+			return line, ""
+		}
+		src, line = rest, line+1
+	}
+	return line, ""
+}
+
+func closer(opener string) string {
+	switch opener {
+	case "+++":
+		return "+++"
+	case "{":
+		return "}"
+	}
+	return "---"
+}

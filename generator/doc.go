@@ -1,0 +1,14 @@
+// Package generator holds Backlight's vocabulary: the plain data that flows
+// between the build stages (pages, references, relations, items, releases)
+// and the diagnostics every stage reports with a source position.
+//
+// It does no I/O and imports nothing outside the standard library. The
+// stages live in sub-packages:
+//
+//	config   site.toml: defaults, strict decoding, validation
+//	content  walking content/, front matter with key positions
+//	graph    reference resolution, typed relations and their inverses
+//	markdown goldmark configured once, wiki links, link sanitising
+//	render   html/template over the theme, feeds, sitemap, model.json
+//	site     the whole build: load, resolve, render, minify, stage, swap
+package generator

@@ -1,0 +1,97 @@
+// Package graph resolves references between pages: by id, item key, alias
+// or exact title (without case), with the closest names suggested when
+// nothing matches and every candidate listed when several do.
+package graph
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// Index finds pages by the names references may use.
+type Index struct {
+	pages  []*generator.Page
+	byName map[string][]*generator.Page // id, key, alias and title, lower-cased
+	byPath map[string]*generator.Page   // slash path under content/
+	names  []string                     // every title and id, for suggestions
+}
+
+// NewIndex indexes pages. A name shared by several pages stays ambiguous
+// unless one of them has it as its id or item key, which wins.
+func NewIndex(pages []*generator.Page) *Index {
+	ix := &Index{pages: pages, byName: map[string][]*generator.Page{}, byPath: map[string]*generator.Page{}}
+	for _, p := range pages {
+		ix.byPath[p.Path] = p
+		ix.add(p.ID, p)
+		if p.Item != nil && p.Item.Key != "" {
+			ix.add(p.Item.Key, p)
+		}
+		for _, a := range p.Aliases {
+			ix.add(a.Name, p)
+		}
+		ix.add(p.Title, p)
+		ix.names = append(ix.names, p.Title, p.ID)
+	}
+	return ix
+}
+
+func (ix *Index) add(name string, p *generator.Page) {
+	k := strings.ToLower(strings.TrimSpace(name))
+	if k == "" || slices.Contains(ix.byName[k], p) {
+		return
+	}
+	ix.byName[k] = append(ix.byName[k], p)
+}
+
+// Pages returns the indexed pages.
+func (ix *Index) Pages() []*generator.Page { return ix.pages }
+
+// Lookup returns the page named ref, or an error that says why not.
+func (ix *Index) Lookup(ref string) (*generator.Page, error) {
+	k := strings.ToLower(strings.TrimSpace(ref))
+	found := ix.byName[k]
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return nil, fmt.Errorf("no page has the id, key, alias or title %q%s", ref, generator.DidYouMean(ref, ix.names))
+	}
+	var exact []*generator.Page
+	for _, p := range found {
+		if p.ID == k || (p.Item != nil && strings.EqualFold(p.Item.Key, k)) {
+			exact = append(exact, p)
+		}
+	}
+	if len(exact) == 1 {
+		return exact[0], nil
+	}
+	files := make([]string, len(found))
+	for i, p := range found {
+		files[i] = p.File
+	}
+	slices.Sort(files)
+	return nil, fmt.Errorf("%q names %d pages: %s; use the id to pick one", ref, len(found), strings.Join(files, ", "))
+}
+
+// LookupPath returns the page stored at a slash path under content/.
+func (ix *Index) LookupPath(p string) (*generator.Page, error) {
+	p = path.Clean(p)
+	if pg, ok := ix.byPath[p]; ok {
+		return pg, nil
+	}
+	var paths []string
+	for q := range ix.byPath {
+		if path.Base(q) == path.Base(p) {
+			paths = append(paths, q)
+		}
+	}
+	slices.Sort(paths)
+	if len(paths) > 0 {
+		return nil, fmt.Errorf("no file content/%s (there is content/%s)", p, strings.Join(paths, ", content/"))
+	}
+	return nil, fmt.Errorf("no file content/%s", p)
+}

@@ -1,0 +1,15 @@
+// Package markdown renders page bodies with goldmark, configured once per
+// build: CommonMark with GFM (tables, strikethrough, task lists,
+// autolinks), footnotes, definition lists, typographic punctuation,
+// heading attributes and automatic heading ids that keep non-ASCII letters
+// readable (Überblick → uberblick).
+//
+// Links between pages are resolved through a one-method Resolver that the
+// caller supplies: wiki links ([[Title]], [[id|text]], [[id#heading]]) and
+// relative links to other .md files become the target's URL, and every
+// link that resolves to nothing is a diagnostic with file:line:col.
+//
+// Unless the site opts in with [build] unsafeHTML, raw HTML is dropped
+// (with a warning) and links or images whose URL uses a javascript:,
+// vbscript:, file: or data: scheme are neutralised, after entity decoding.
+package markdown

@@ -1,0 +1,244 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// walker visits a parsed body once: it collects headings, resolves and
+// records links, neutralises dangerous URLs and reports raw HTML.
+type walker struct {
+	r     *Renderer
+	src   Source
+	lines lineIndex
+	res   Resolver
+	out   *Result
+	self  []selfLink
+}
+
+// selfLink is a "#fragment" link to a heading of the same page, checked
+// once the whole page's headings are known.
+type selfLink struct {
+	frag string
+	pos  generator.Pos
+}
+
+func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		if n.Kind() == ast.KindDocument {
+			w.checkSelfLinks()
+		}
+		return ast.WalkContinue, nil
+	}
+	switch n := n.(type) {
+	case *ast.Heading:
+		w.heading(n)
+	case *WikiLink:
+		w.wikiLink(n)
+	case *ast.Link:
+		n.Destination = w.destination(n, n.Destination, true)
+	case *ast.Image:
+		n.Destination = w.destination(n, n.Destination, false)
+	case *ast.AutoLink:
+		if !w.r.unsafe && dangerous(string(n.URL(w.src.Body))) {
+			w.warnDangerous(n, string(n.URL(w.src.Body)))
+			n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(w.src.Body)))
+		}
+	case *ast.RawHTML, *ast.HTMLBlock:
+		if !w.r.unsafe {
+			w.out.Diags.Warnf(w.nodePos(n), "raw HTML is not published (set unsafeHTML = true under [build] in site.toml to allow it)")
+		}
+		return ast.WalkSkipChildren, nil
+	}
+	return ast.WalkContinue, nil
+}
+
+func (w *walker) heading(n *ast.Heading) {
+	id, _ := n.AttributeString("id")
+	idb, _ := id.([]byte)
+	w.out.Headings = append(w.out.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, w.src.Body)})
+}
+
+func (w *walker) wikiLink(n *WikiLink) {
+	pos := w.lines.pos(n.Offset)
+	if n.Target == "" {
+		n.Dest = "#" + n.Fragment
+		w.self = append(w.self, selfLink{n.Fragment, pos})
+		return
+	}
+	t, err := w.res.Resolve(n.Target, false)
+	if err != nil {
+		w.out.Diags.Errorf(pos, "broken wiki link [[%s]]: %v", n.Target, err)
+		return
+	}
+	n.Dest, n.Title = t.URL, t.Title
+	if n.Fragment != "" {
+		n.Dest += "#" + n.Fragment
+	}
+	if n.Label == n.Target && !strings.EqualFold(n.Target, t.Title) {
+		n.Label = t.Title // [[cpo]] shows the page's title, not its id
+	}
+	w.out.Links = append(w.out.Links, Link{Target: t.ID, Fragment: n.Fragment, Pos: pos})
+}
+
+// destination resolves a relative .md link to its page's URL and blanks a
+// dangerous one; anything else is returned unchanged.
+func (w *walker) destination(n ast.Node, dest []byte, isLink bool) []byte {
+	d := string(dest)
+	if dangerous(d) && !w.r.unsafe {
+		w.warnDangerous(n, d)
+		return nil
+	}
+	if !isLink || hasScheme(d) || strings.HasPrefix(d, "/") {
+		return dest
+	}
+	file, frag, _ := strings.Cut(d, "#")
+	if file == "" {
+		w.self = append(w.self, selfLink{frag, w.nodePos(n)})
+		return dest
+	}
+	if !strings.HasSuffix(strings.ToLower(file), ".md") {
+		return dest
+	}
+	target := path.Join(path.Dir(w.src.Path), file)
+	t, err := w.res.Resolve(target, true)
+	if err != nil {
+		w.out.Diags.Errorf(w.nodePos(n), "broken link to %s: %v", d, err)
+		return dest
+	}
+	w.out.Links = append(w.out.Links, Link{Target: t.ID, Fragment: frag, Pos: w.nodePos(n)})
+	if frag != "" {
+		return []byte(t.URL + "#" + frag)
+	}
+	return []byte(t.URL)
+}
+
+func (w *walker) checkSelfLinks() {
+	for _, l := range w.self {
+		if !w.hasHeading(l.frag) {
+			w.out.Diags.Errorf(l.pos, "link to #%s: this page has no heading with that id%s", l.frag,
+				generator.DidYouMean(l.frag, w.headingIDs()))
+		}
+	}
+}
+
+func (w *walker) hasHeading(id string) bool {
+	for _, h := range w.out.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:")
+}
+
+func (w *walker) headingIDs() []string {
+	ids := make([]string, len(w.out.Headings))
+	for i, h := range w.out.Headings {
+		ids[i] = h.ID
+	}
+	return ids
+}
+
+func (w *walker) warnDangerous(n ast.Node, url string) {
+	scheme, _, _ := strings.Cut(clean(url), ":")
+	w.out.Diags.Warnf(w.nodePos(n), "a %s: URL was removed from a link (set unsafeHTML = true under [build] in site.toml to allow it)", scheme)
+}
+
+// nodePos finds a node's position: an inline's first text segment (one
+// column back, to the "[" of a link), else its block's first line.
+func (w *walker) nodePos(n ast.Node) generator.Pos {
+	if raw, ok := n.(*ast.RawHTML); ok && raw.Segments.Len() > 0 {
+		return w.lines.pos(raw.Segments.At(0).Start)
+	}
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			off := t.Segment.Start
+			if _, isLink := n.(*ast.Link); isLink && off > 0 {
+				off--
+			}
+			if _, isImage := n.(*ast.Image); isImage && off > 1 {
+				off -= 2
+			}
+			return w.lines.pos(off)
+		}
+	}
+	for b := n; b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+			return w.lines.pos(b.Lines().At(0).Start)
+		}
+	}
+	return generator.Pos{File: w.src.File, Line: w.lines.first}
+}
+
+// dangerous reports whether a URL uses a scheme that runs code or embeds
+// content: javascript:, vbscript:, file: or data:. Entities are decoded and
+// whitespace and control characters dropped first, as browsers do.
+func dangerous(u string) bool {
+	c := clean(u)
+	for _, s := range []string{"javascript:", "vbscript:", "file:", "data:"} {
+		if strings.HasPrefix(c, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func clean(u string) string {
+	u = html.UnescapeString(u)
+	var b strings.Builder
+	for _, r := range u {
+		if r > ' ' && r != 0x7f {
+			b.WriteRune(r)
+		}
+	}
+	return strings.ToLower(b.String())
+}
+
+// hasScheme reports whether u starts with "scheme:" or "//".
+func hasScheme(u string) bool {
+	if strings.HasPrefix(u, "//") {
+		return true
+	}
+	i := strings.IndexByte(u, ':')
+	if i <= 0 {
+		return false
+	}
+	for _, r := range u[:i] {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// plainText gathers the text of a node's inline children.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *WikiLink:
+			b.WriteString(c.Label)
+		case *east.FootnoteLink:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,142 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// Target is the page a link resolves to.
+type Target struct {
+	ID    string
+	URL   string
+	Title string
+}
+
+// Resolver finds the page a link names. ref is an id, item key, alias or
+// title for wiki links, or, when path is true, a slash path relative to
+// content/ for links to .md files. The error says what is wrong (no such
+// page, with the closest names; several pages, listing them).
+type Resolver interface {
+	Resolve(ref string, path bool) (Target, error)
+}
+
+// Options configure a Renderer.
+type Options struct {
+	UnsafeHTML bool // pass raw HTML and every URL scheme through
+}
+
+// Renderer renders Markdown bodies; one is made per build and is safe for
+// concurrent use.
+type Renderer struct {
+	md     goldmark.Markdown
+	unsafe bool
+}
+
+// New returns a Renderer with Backlight's goldmark configuration.
+func New(opts Options) *Renderer {
+	htmlOpts := []renderer.Option{}
+	if opts.UnsafeHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList,
+			extension.Typographer, wikiLinks{}),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+		goldmark.WithRendererOptions(htmlOpts...),
+	)
+	return &Renderer{md: md, unsafe: opts.UnsafeHTML}
+}
+
+// Heading is a heading of a rendered page, for tables of contents and for
+// checking [[page#heading]] links.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Link is a resolved link to another page, for backlinks and for checking
+// its #fragment once every page's headings are known.
+type Link struct {
+	Target   string // page id
+	Fragment string // heading id, or ""
+	Pos      generator.Pos
+}
+
+// Result is a rendered body.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	Links    []Link
+	Diags    generator.Diagnostics
+}
+
+// Source is a body to render and where it comes from.
+type Source struct {
+	Body     []byte
+	File     string // for positions
+	Path     string // slash path under content/, for relative .md links
+	BodyLine int    // file line on which Body starts
+}
+
+// Render parses and renders one body, resolving its links with res.
+func (r *Renderer) Render(src Source, res Resolver) Result {
+	var out Result
+	lines := newLineIndex(src)
+	if pos, msg, ok := checkLimits(src.Body); !ok {
+		out.Diags.Errorf(lines.pos(pos), "%s", msg)
+		return out
+	}
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	doc := r.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(ctx))
+	w := walker{r: r, src: src, lines: lines, res: res, out: &out}
+	if err := ast.Walk(doc, w.visit); err != nil {
+		out.Diags.Errorf(generator.Pos{File: src.File}, "cannot process Markdown: %v", err)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(src.Body) * 3 / 2)
+	if err := r.md.Renderer().Render(&buf, src.Body, doc); err != nil {
+		out.Diags.Errorf(generator.Pos{File: src.File}, "cannot render Markdown: %v", err)
+	}
+	out.HTML = buf.Bytes()
+	return out
+}
+
+// lineIndex turns byte offsets in a body into file positions.
+type lineIndex struct {
+	file   string
+	first  int
+	starts []int
+}
+
+func newLineIndex(src Source) lineIndex {
+	l := lineIndex{file: src.File, first: max(src.BodyLine, 1), starts: []int{0}}
+	for i, c := range src.Body {
+		if c == '\n' {
+			l.starts = append(l.starts, i+1)
+		}
+	}
+	return l
+}
+
+func (l lineIndex) pos(off int) generator.Pos {
+	lo, hi := 0, len(l.starts)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if l.starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return generator.Pos{File: l.file, Line: l.first + lo, Col: off - l.starts[lo] + 1}
+}

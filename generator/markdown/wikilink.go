@@ -1,0 +1,110 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// KindWikiLink is the AST kind of a [[wiki link]].
+var KindWikiLink = ast.NewNodeKind("WikiLink")
+
+// WikiLink is a [[target#fragment|label]] link. Dest is filled in when the
+// target resolves; Offset is where "[[" starts in the source.
+type WikiLink struct {
+	ast.BaseInline
+	Target   string
+	Fragment string
+	Label    string
+	Dest     string
+	Title    string
+	Offset   int
+}
+
+// Kind implements ast.Node.
+func (n *WikiLink) Kind() ast.NodeKind { return KindWikiLink }
+
+// Dump implements ast.Node.
+func (n *WikiLink) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Target": n.Target, "Fragment": n.Fragment, "Label": n.Label}, nil)
+}
+
+// wikiLinkParser parses [[…]] at a "[" trigger. Its priority, 199, puts it
+// before goldmark's link parser (200), which would otherwise take the
+// first "[" as an ordinary link's text.
+type wikiLinkParser struct{}
+
+func (wikiLinkParser) Trigger() []byte { return []byte{'['} }
+
+func (wikiLinkParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if !bytes.HasPrefix(line, []byte("[[")) {
+		return nil
+	}
+	end := bytes.Index(line, []byte("]]"))
+	if end < 0 {
+		return nil
+	}
+	inner := line[2:end]
+	if len(bytes.TrimSpace(inner)) == 0 || bytes.ContainsAny(inner, "[]\n") {
+		return nil
+	}
+	n := &WikiLink{Offset: seg.Start}
+	target, label, hasLabel := bytes.Cut(inner, []byte("|"))
+	target, frag, _ := bytes.Cut(target, []byte("#"))
+	n.Target = string(bytes.TrimSpace(target))
+	n.Fragment = string(bytes.TrimSpace(frag))
+	n.Label = string(bytes.TrimSpace(label))
+	if !hasLabel || n.Label == "" {
+		n.Label = n.Target
+		if n.Target == "" {
+			n.Label = n.Fragment
+		}
+	}
+	block.Advance(end + 2)
+	return n
+}
+
+// wikiLinkRenderer writes a resolved wiki link as <a>, an unresolved one as
+// its label in a span that the stylesheet marks as broken.
+type wikiLinkRenderer struct{}
+
+func (wikiLinkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindWikiLink, renderWikiLink)
+}
+
+func renderWikiLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*WikiLink)
+	if n.Dest == "" {
+		_, _ = w.WriteString(`<span class="broken-link">`)
+		_, _ = w.Write(util.EscapeHTML([]byte(n.Label)))
+		_, _ = w.WriteString(`</span>`)
+		return ast.WalkSkipChildren, nil
+	}
+	_, _ = w.WriteString(`<a class="wikilink" href="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(n.Dest), true)))
+	if n.Title != "" {
+		_, _ = w.WriteString(`" title="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(n.Title)))
+	}
+	_, _ = w.WriteString(`">`)
+	_, _ = w.Write(util.EscapeHTML([]byte(n.Label)))
+	_, _ = w.WriteString(`</a>`)
+	return ast.WalkSkipChildren, nil
+}
+
+// wikiLinks is the goldmark extension that adds [[wiki links]].
+type wikiLinks struct{}
+
+func (wikiLinks) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(wikiLinkParser{}, 199)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(wikiLinkRenderer{}, 199)))
+}

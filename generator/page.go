@@ -1,0 +1,143 @@
+package generator
+
+import "time"
+
+// Built-in page types (content model §1).
+const (
+	TypeRole     = "role"
+	TypeGroup    = "group"
+	TypeEvent    = "event"
+	TypeArtifact = "artifact"
+	TypeCadence  = "cadence"
+	TypeArea     = "area"
+	TypeBacklog  = "backlog"
+	TypeItem     = "item"
+	TypeRelease  = "release"
+	TypePage     = "page"
+)
+
+// Ref is a reference as an author wrote it: an id, item key, alias or title,
+// with the position of the text, so that resolution errors can point to it.
+type Ref struct {
+	Name string
+	Pos  Pos
+}
+
+// Relation is one relation a page declares: its name and its targets, in
+// the order the author wrote them.
+type Relation struct {
+	Name    string
+	Pos     Pos // position of the relation's key
+	Targets []Ref
+}
+
+// Page is one Markdown file under content/: a wiki page, a backlog, an item
+// or a release. Loading fills the fields the author wrote; later stages
+// derive everything else and keep it outside Page.
+type Page struct {
+	ID      string // file name without .md, lower-case; a backlog's is its folder's
+	Type    string
+	Section string // top folder under content/, "" for files at its root
+	Path    string // slash path relative to content/, e.g. roles/cpo.md
+	File    string // slash path relative to the site root, for positions
+	URL     string // site-relative URL with a trailing slash, e.g. /roles/cpo/
+
+	Title   string
+	Abbr    string
+	Level   string
+	Summary string
+	Tags    []string
+	Aliases []Ref
+	Draft   bool
+	Weight  int
+	Date    time.Time
+
+	Relations []Relation
+	Keys      map[string]Pos // position of every top-level front-matter key
+	Params    map[string]any // every front-matter value, decoded
+
+	Body     []byte // Markdown without front matter, BOM, or CR
+	BodyLine int    // line of the file on which Body starts
+
+	Item    *Item    // set for type item
+	Backlog *Backlog // set for type backlog
+	Release *Release // set for type release
+}
+
+// Pos returns the position of front-matter key k, or of the file's first
+// line when the key is absent.
+func (p *Page) Pos(k string) Pos {
+	if pos, ok := p.Keys[k]; ok {
+		return pos
+	}
+	return Pos{File: p.File, Line: 1}
+}
+
+// Label returns the title with the abbreviation, "Cluster Product Owner (CPO)".
+func (p *Page) Label() string {
+	if p.Abbr == "" {
+		return p.Title
+	}
+	return p.Title + " (" + p.Abbr + ")"
+}
+
+// Number is an optional number from front matter.
+type Number struct {
+	Value float64
+	Set   bool
+}
+
+// Item is a backlog item's own fields (content model §4).
+type Item struct {
+	Key        string // as written, e.g. CBI-214
+	Backlog    string // id of the backlog folder
+	Kind       string
+	Status     string
+	Value      Number
+	Estimate   Number
+	Parent     *Ref
+	Release    *Ref
+	Team       *Ref
+	Source     string
+	Acceptance []string
+}
+
+// Backlog is a backlog's own fields, from its _index.md.
+type Backlog struct {
+	Owner          *Ref
+	Velocity       Number
+	IterationWeeks Number
+	Order          []Ref
+}
+
+// Release is a release's own fields (content model §5).
+type Release struct {
+	System     string
+	Variant    string
+	Version    string
+	Start      time.Time
+	End        time.Time
+	Status     string
+	ReleasedOn time.Time
+}
+
+// RelationType is one entry of the relation vocabulary: how a relation is
+// shown on its source (Label) and on its targets (Inverse), which page
+// types it may link (empty means any; "same" in To means the source's own
+// type) and whether its edges must form no cycle.
+type RelationType struct {
+	Name    string
+	Label   string
+	Inverse string
+	From    []string
+	To      []string
+	Acyclic bool
+}
+
+// Edge is one resolved relation: From declares Relation with To as target.
+type Edge struct {
+	Relation string
+	From     *Page
+	To       *Page
+	Pos      Pos // where the target is written
+}

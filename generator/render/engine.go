@@ -1,0 +1,182 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// layouts are the page templates a theme must provide; each is parsed
+// together with base.html and the partials.
+var layouts = []string{"home", "list", "page", "404"}
+
+// Engine holds a theme's parsed templates and fingerprinted assets. It is
+// safe for concurrent use.
+type Engine struct {
+	site     *SiteInfo
+	pages    map[string]*template.Template
+	redirect *template.Template
+	assets   map[string]asset // by logical name, "css/style.css"
+}
+
+type asset struct {
+	out  string // output path, "css/style.1a2b3c4d.css"
+	data []byte
+}
+
+// New parses the theme's templates and reads its static files. The error
+// names the template file and line where html/template gives them.
+func New(theme fs.FS, site SiteInfo) (*Engine, error) {
+	e := &Engine{site: &site, pages: map[string]*template.Template{}, assets: map[string]asset{}}
+	if err := e.readAssets(theme); err != nil {
+		return nil, err
+	}
+	base := template.New("base.html").Funcs(e.funcs())
+	if _, err := parseFile(base, theme, "layouts/base.html"); err != nil {
+		return nil, err
+	}
+	partials, err := fs.Glob(theme, "layouts/partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	for _, p := range partials {
+		if _, err := parseFile(base, theme, p); err != nil {
+			return nil, err
+		}
+	}
+	for _, name := range layouts {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		if _, err := parseFile(t, theme, "layouts/"+name+".html"); err != nil {
+			return nil, err
+		}
+		e.pages[name] = t
+	}
+	e.redirect = template.New("redirect.html").Funcs(e.funcs())
+	if _, err := parseFile(e.redirect, theme, "layouts/redirect.html"); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func parseFile(t *template.Template, theme fs.FS, name string) (*template.Template, error) {
+	src, err := fs.ReadFile(theme, name)
+	if err != nil {
+		return nil, fmt.Errorf("theme: cannot read %s: %w", name, err)
+	}
+	var nt *template.Template
+	if path.Base(name) == t.Name() {
+		nt = t
+	} else {
+		nt = t.New(path.Base(name))
+	}
+	if _, err := nt.Parse(string(src)); err != nil {
+		return nil, fmt.Errorf("theme: layouts/%s", strings.TrimPrefix(err.Error(), "template: "))
+	}
+	return nt, nil
+}
+
+func (e *Engine) funcs() template.FuncMap {
+	return template.FuncMap{
+		"rel":       Rel,
+		"asset":     e.assetURL,
+		"dict":      dict,
+		"hasPrefix": strings.HasPrefix,
+		"lower":     strings.ToLower,
+		"join":      strings.Join,
+	}
+}
+
+// Rel makes a site-relative URL ("/roles/cpo/") relative to a page whose
+// root prefix is root ("../../"). Other URLs are returned unchanged.
+func Rel(root, url string) string {
+	if !strings.HasPrefix(url, "/") || strings.HasPrefix(url, "//") {
+		return url
+	}
+	if url == "/" {
+		return root
+	}
+	if root == "./" {
+		return url[1:]
+	}
+	return root + url[1:]
+}
+
+// RootOf returns the relative path from a page's URL to the site root.
+func RootOf(url string) string {
+	depth := strings.Count(strings.Trim(url, "/"), "/") + 1
+	if strings.Trim(url, "/") == "" {
+		return "./"
+	}
+	return strings.Repeat("../", depth)
+}
+
+func (e *Engine) assetURL(root, name string) (string, error) {
+	a, ok := e.assets[name]
+	if !ok {
+		return "", fmt.Errorf("the theme has no static file %q", name)
+	}
+	return Rel(root, "/"+a.out), nil
+}
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key and value pairs, got %d arguments", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict keys must be strings, got %T", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+// readAssets reads static/ and fingerprints CSS and JS file names with the
+// first 8 bytes of their SHA-256, so that they can be cached forever.
+func (e *Engine) readAssets(theme fs.FS) error {
+	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "static" {
+				return nil // a theme without static files
+			}
+			return fmt.Errorf("theme: %w", err)
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return fmt.Errorf("theme: %w", err)
+		}
+		name := strings.TrimPrefix(p, "static/")
+		out := name
+		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+			sum := sha256.Sum256(data)
+			out = strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		}
+		e.assets[name] = asset{out: out, data: data}
+		return nil
+	})
+}
+
+// execute renders a view with the layout of its kind.
+func (e *Engine) execute(w io.Writer, v *View) error {
+	if v.Kind == "redirect" {
+		return e.redirect.Execute(w, v)
+	}
+	layout := v.Kind
+	if _, ok := e.pages[layout]; !ok {
+		layout = "page"
+	}
+	return e.pages[layout].ExecuteTemplate(w, "base.html", v)
+}

@@ -1,0 +1,99 @@
+package render
+
+import (
+	"html/template"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/markdown"
+)
+
+// Links answers what the graph stage resolved; graph.Graph implements it.
+type Links interface {
+	Out(p *generator.Page) []generator.Edge
+	In(p *generator.Page) []generator.Edge
+	Target(r *generator.Ref) *generator.Page
+}
+
+// Body is a rendered Markdown body.
+type Body struct {
+	HTML     template.HTML
+	Headings []markdown.Heading
+}
+
+// Model is everything a site's files are made from.
+type Model struct {
+	Pages      []*generator.Page // published pages, in path order
+	Bodies     map[*generator.Page]*Body
+	Intros     map[string]*Body // the home page's (""), a list folder's
+	Links      Links
+	Vocabulary []generator.RelationType
+
+	byID map[string]*generator.Page // filled by Plan
+}
+
+// page returns the published page with id, or nil.
+func (m *Model) page(id string) *generator.Page { return m.byID[id] }
+
+// Output is one file of the site: its slash path under the destination and
+// a function that writes its bytes.
+type Output struct {
+	Path   string
+	Source string // what produced it, for "two sources for one path" errors
+	Write  func(w io.Writer) error
+}
+
+// typeURL returns the list page URL of a type.
+func typeURL(t string) string {
+	switch t {
+	case generator.TypeItem:
+		return "/items/"
+	case generator.TypeCadence:
+		return "/cadences/"
+	}
+	if strings.HasSuffix(t, "s") {
+		return "/" + t + "es/"
+	}
+	return "/" + t + "s/"
+}
+
+// levelURL returns a level's overview URL.
+func levelURL(l string) string { return "/levels/" + l + "/" }
+
+// tagURL returns a tag's page URL.
+func tagURL(t string) string { return "/tags/" + markdown.Slug(t) + "/" }
+
+// sortPages orders pages by weight, then title without case, then id.
+func sortPages(ps []*generator.Page) {
+	slices.SortStableFunc(ps, func(a, b *generator.Page) int {
+		if a.Weight != b.Weight {
+			return a.Weight - b.Weight
+		}
+		if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
+
+func entry(p *generator.Page) Entry {
+	e := Entry{Title: p.Title, Abbr: p.Abbr, URL: p.URL, Summary: p.Summary}
+	if p.Item != nil {
+		e.Abbr = p.Item.Key
+		e.Badge = p.Item.Status
+	}
+	if p.Release != nil {
+		e.Badge = p.Release.Status
+	}
+	return e
+}
+
+func entries(ps []*generator.Page) []Entry {
+	out := make([]Entry, len(ps))
+	for i, p := range ps {
+		out[i] = entry(p)
+	}
+	return out
+}

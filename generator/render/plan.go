@@ -1,0 +1,157 @@
+package render
+
+import (
+	"cmp"
+	"io"
+	"maps"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// Plan lists every file of the site. Nothing is rendered yet: each
+// Output's Write does its page's work, so the caller can run them in
+// parallel and stream them to disk.
+func (e *Engine) Plan(m *Model) []Output {
+	var outs []Output
+	add := func(v *View, source string) {
+		outs = append(outs, Output{Path: outPath(v.URL), Source: source, Write: func(w io.Writer) error { return e.execute(w, v) }})
+	}
+	e.site.Nav = e.nav(m)
+	m.byID = make(map[string]*generator.Page, len(m.Pages))
+	for _, p := range m.Pages {
+		m.byID[p.ID] = p
+	}
+	for _, p := range m.Pages {
+		add(e.pageView(m, p), p.File)
+		for _, a := range p.Aliases {
+			add(e.redirectView(p, a.Name), a.Pos.String())
+		}
+	}
+	add(e.homeView(m), "the home page")
+	for _, v := range e.typeViews(m) {
+		add(v, "the list of "+strings.ToLower(v.Title))
+	}
+	for _, v := range e.levelViews(m) {
+		add(v, "the overview of "+v.Title)
+	}
+	for _, v := range e.tagViews(m) {
+		add(v, "the tag list "+v.Title)
+	}
+	nf := e.view("404", "/404.html", "Page not found")
+	nf.Root = basePath(e.site.BaseURL) // served at any depth, so links must be absolute
+	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Write: func(w io.Writer) error { return e.execute(w, nf) }})
+	outs = append(outs, e.dataOutputs(m)...)
+	for _, name := range slices.Sorted(maps.Keys(e.assets)) {
+		a := e.assets[name]
+		outs = append(outs, Output{Path: a.out, Source: "the theme's static/" + name, Write: func(w io.Writer) error {
+			_, err := w.Write(a.data)
+			return err
+		}})
+	}
+	return outs
+}
+
+// outPath maps a pretty URL to the file that serves it.
+func outPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+func (e *Engine) view(kind, u, title string) *View {
+	v := &View{Site: e.site, Kind: kind, URL: u, Root: RootOf(u), Title: title}
+	v.Canonical = absURL(e.site.BaseURL, u)
+	return v
+}
+
+// basePath is the path part of the base URL, "/" or "/wiki/".
+func basePath(base string) string {
+	if u, err := url.Parse(base); err == nil && strings.HasPrefix(u.Path, "/") {
+		return strings.TrimSuffix(u.Path, "/") + "/"
+	}
+	return "/"
+}
+
+// absURL joins the base URL and a site-relative URL.
+func absURL(base, u string) string {
+	return strings.TrimSuffix(base, "/") + u
+}
+
+// nav lists the type pages that have at least one page, in type order.
+func (e *Engine) nav(m *Model) []Link {
+	count := map[string]int{}
+	for _, p := range m.Pages {
+		count[p.Type]++
+	}
+	var nav []Link
+	for _, t := range e.site.Types {
+		if count[t.Name] > 0 && t.Name != generator.TypeItem {
+			nav = append(nav, Link{Title: t.Plural, URL: typeURL(t.Name)})
+		}
+	}
+	return nav
+}
+
+func (e *Engine) typeInfo(name string) TypeInfo {
+	for _, t := range e.site.Types {
+		if t.Name == name {
+			return t
+		}
+	}
+	return TypeInfo{Name: name, Label: name, Plural: name + "s"}
+}
+
+// byType groups pages by type in type order, each group sorted.
+func (e *Engine) byType(ps []*generator.Page) []Group {
+	var groups []Group
+	for _, t := range e.site.Types {
+		var in []*generator.Page
+		for _, p := range ps {
+			if p.Type == t.Name {
+				in = append(in, p)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		sortPages(in)
+		groups = append(groups, Group{ID: t.Name, Title: t.Plural, URL: typeURL(t.Name), Entries: entries(in)})
+	}
+	return groups
+}
+
+// byLevel groups pages by level in the site's order; pages without a
+// level come last under "Across levels".
+func (e *Engine) byLevel(ps []*generator.Page) []Group {
+	var groups []Group
+	for _, l := range append(slices.Clone(e.site.Levels), "") {
+		var in []*generator.Page
+		for _, p := range ps {
+			if p.Level == l {
+				in = append(in, p)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		sortPages(in)
+		g := Group{ID: cmp.Or(l, "across-levels"), Title: levelTitle(l), Entries: entries(in)}
+		if l != "" {
+			g.URL = levelURL(l)
+		}
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+func levelTitle(l string) string {
+	if l == "" {
+		return "Across levels"
+	}
+	return strings.ToUpper(l[:1]) + l[1:]
+}

@@ -1,0 +1,270 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// tocMinimum is the number of headings from which a page gets a table of
+// contents.
+const tocMinimum = 4
+
+func (e *Engine) pageView(m *Model, p *generator.Page) *View {
+	t := e.typeInfo(p.Type)
+	v := e.view("page", p.URL, p.Title)
+	v.Description = p.Summary
+	pv := &PageView{ID: p.ID, Type: p.Type, Title: p.Title, Abbr: p.Abbr, Summary: p.Summary,
+		TypeLabel: t.Label, TypeURL: typeURL(p.Type), Source: p.File, Params: p.Params}
+	if p.Level != "" {
+		pv.Level = &Link{Title: levelTitle(p.Level), URL: levelURL(p.Level)}
+	}
+	for _, tag := range p.Tags {
+		pv.Tags = append(pv.Tags, Link{Title: tag, URL: tagURL(tag)})
+	}
+	if b := m.Bodies[p]; b != nil {
+		pv.Body = b.HTML
+		for _, h := range b.Headings {
+			if h.Level >= 2 && h.Level <= 3 {
+				pv.TOC = append(pv.TOC, h)
+			}
+		}
+		if len(pv.TOC) < tocMinimum {
+			pv.TOC = nil
+		}
+	}
+	if e.site.EditURL != "" {
+		pv.EditURL = strings.TrimSuffix(e.site.EditURL, "/") + "/" + strings.TrimPrefix(p.Path, "/")
+	}
+	pv.Facts, pv.Checklist = e.facts(m, p)
+	if pv.Abbr == "" && p.Item != nil {
+		pv.Abbr = p.Item.Key
+	}
+	v.Page = pv
+	v.Breadcrumbs = e.breadcrumbs(m, p)
+	return v
+}
+
+func (e *Engine) breadcrumbs(m *Model, p *generator.Page) []Link {
+	crumbs := []Link{{Title: "Home", URL: "/"}}
+	if p.Item != nil {
+		crumbs = append(crumbs, Link{Title: e.typeInfo(generator.TypeBacklog).Plural, URL: typeURL(generator.TypeBacklog)})
+		if q := m.page(p.Item.Backlog); q != nil {
+			crumbs = append(crumbs, Link{Title: q.Title, URL: q.URL})
+		}
+	} else {
+		crumbs = append(crumbs, Link{Title: e.typeInfo(p.Type).Plural, URL: typeURL(p.Type)})
+	}
+	return append(crumbs, Link{Title: p.Title})
+}
+
+// facts lists a page's own fields: an item's, a backlog's or a release's.
+func (e *Engine) facts(m *Model, p *generator.Page) ([]Fact, []string) {
+	var fs []Fact
+	add := func(label, value string) {
+		if value != "" {
+			fs = append(fs, Fact{Label: label, Value: value})
+		}
+	}
+	ref := func(label string, r *generator.Ref) {
+		if r == nil {
+			return
+		}
+		if t := m.Links.Target(r); t != nil {
+			fs = append(fs, Fact{Label: label, Value: t.Label(), URL: t.URL})
+			return
+		}
+		add(label, r.Name)
+	}
+	switch {
+	case p.Item != nil:
+		it := p.Item
+		add("Key", it.Key)
+		if q := m.page(it.Backlog); q != nil {
+			fs = append(fs, Fact{Label: "Backlog", Value: q.Title, URL: q.URL})
+		}
+		add("Kind", it.Kind)
+		add("Status", it.Status)
+		add("Value", number(it.Value))
+		add("Estimate", number(it.Estimate))
+		ref("Parent", it.Parent)
+		ref("Release", it.Release)
+		ref("Team", it.Team)
+		add("Source", it.Source)
+		return fs, it.Acceptance
+	case p.Backlog != nil:
+		ref("Owner", p.Backlog.Owner)
+		add("Velocity", number(p.Backlog.Velocity))
+		add("Iteration length", weeks(p.Backlog.IterationWeeks))
+	case p.Release != nil:
+		r := p.Release
+		add("System", r.System)
+		add("Variant", r.Variant)
+		add("Version", r.Version)
+		add("Status", r.Status)
+		add("Start", date(r.Start))
+		add("End", date(r.End))
+		add("Released on", date(r.ReleasedOn))
+	}
+	return fs, nil
+}
+
+func number(n generator.Number) string {
+	if !n.Set {
+		return ""
+	}
+	return strconv.FormatFloat(n.Value, 'f', -1, 64)
+}
+
+func weeks(n generator.Number) string {
+	if !n.Set {
+		return ""
+	}
+	return number(n) + " weeks"
+}
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 January 2006")
+}
+
+func (e *Engine) redirectView(p *generator.Page, alias string) *View {
+	u := "/" + strings.Trim(alias, "/") + "/"
+	if p.Section != "" && !strings.Contains(strings.Trim(alias, "/"), "/") {
+		u = "/" + p.Section + u // a bare alias stays in its page's folder
+	}
+	v := e.view("redirect", u, p.Title)
+	v.Target = p.URL
+	v.Canonical = absURL(e.site.BaseURL, p.URL)
+	return v
+}
+
+func (e *Engine) homeView(m *Model) *View {
+	v := e.view("home", "/", "")
+	v.Description = "The roles, groups, events, artifacts, backlogs and releases of " + e.site.Title + "."
+	if b := m.Intros[""]; b != nil {
+		v.Intro = b.HTML
+	}
+	var wiki, other []*generator.Page
+	for _, p := range m.Pages {
+		switch {
+		case p.Type == generator.TypeItem:
+		case p.Level != "" && p.Type != generator.TypeBacklog:
+			wiki = append(wiki, p)
+		default:
+			other = append(other, p)
+		}
+	}
+	for _, lg := range e.byLevel(wiki) {
+		v.Levels = append(v.Levels, LevelGroup{Title: lg.Title, URL: lg.URL, Groups: e.byType(pagesOf(m, lg.Entries))})
+	}
+	v.Groups = e.byType(other)
+	return v
+}
+
+// pagesOf maps entries back to their pages.
+func pagesOf(m *Model, es []Entry) []*generator.Page {
+	byURL := map[string]bool{}
+	for _, e := range es {
+		byURL[e.URL] = true
+	}
+	var out []*generator.Page
+	for _, p := range m.Pages {
+		if byURL[p.URL] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (e *Engine) typeViews(m *Model) []*View {
+	var views []*View
+	for _, t := range e.site.Types {
+		var in []*generator.Page
+		for _, p := range m.Pages {
+			if p.Type == t.Name {
+				in = append(in, p)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		v := e.view("list", typeURL(t.Name), t.Plural)
+		v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: t.Plural}}
+		if b := m.Intros[strings.Trim(typeURL(t.Name), "/")]; b != nil {
+			v.Intro = b.HTML
+		}
+		v.Groups = e.byLevel(in)
+		views = append(views, v)
+	}
+	return views
+}
+
+func (e *Engine) levelViews(m *Model) []*View {
+	all := e.view("list", "/levels/", "Levels")
+	all.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels"}}
+	var views []*View
+	for _, l := range e.site.Levels {
+		var in []*generator.Page
+		for _, p := range m.Pages {
+			if p.Level == l {
+				in = append(in, p)
+			}
+		}
+		v := e.view("list", levelURL(l), levelTitle(l)+" level")
+		v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"}, {Title: levelTitle(l)}}
+		v.Groups = e.byType(in)
+		views = append(views, v)
+		all.Groups = append(all.Groups, Group{ID: l, Title: levelTitle(l), URL: levelURL(l), Entries: summaryEntries(v.Groups)})
+	}
+	return append([]*View{all}, views...)
+}
+
+// summaryEntries turns groups into one entry each: "Roles (12)".
+func summaryEntries(gs []Group) []Entry {
+	var out []Entry
+	for _, g := range gs {
+		out = append(out, Entry{Title: g.Title, URL: g.URL, Badge: strconv.Itoa(len(g.Entries))})
+	}
+	return out
+}
+
+func (e *Engine) tagViews(m *Model) []*View {
+	tagged := map[string][]*generator.Page{}
+	names := map[string]string{}
+	for _, p := range m.Pages {
+		for _, t := range p.Tags {
+			u := tagURL(t)
+			tagged[u] = append(tagged[u], p)
+			names[u] = cmp.Or(names[u], t)
+		}
+	}
+	urls := slices.Sorted(func(yield func(string) bool) {
+		for u := range tagged {
+			if !yield(u) {
+				return
+			}
+		}
+	})
+	all := e.view("list", "/tags/", "Tags")
+	all.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Tags"}}
+	index := Group{ID: "all-tags", Title: "All tags"}
+	views := []*View{all}
+	for _, u := range urls {
+		v := e.view("list", u, "#"+names[u])
+		v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Tags", URL: "/tags/"}, {Title: names[u]}}
+		v.Groups = e.byType(tagged[u])
+		views = append(views, v)
+		index.Entries = append(index.Entries, Entry{Title: names[u], URL: u, Badge: strconv.Itoa(len(tagged[u]))})
+	}
+	if len(index.Entries) > 0 {
+		all.Groups = []Group{index}
+	}
+	return views
+}

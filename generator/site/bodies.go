@@ -1,0 +1,119 @@
+package site
+
+import (
+	"html/template"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/graph"
+	"github.com/backlight-wiki/backlight/generator/markdown"
+	"github.com/backlight-wiki/backlight/generator/render"
+)
+
+// resolver resolves a page's links to URLs relative to that page.
+type resolver struct {
+	ix   *graph.Index
+	root string
+}
+
+func (r resolver) Resolve(ref string, isPath bool) (markdown.Target, error) {
+	var p *generator.Page
+	var err error
+	if isPath {
+		p, err = r.ix.LookupPath(ref)
+	} else {
+		p, err = r.ix.Lookup(ref)
+	}
+	if err != nil {
+		return markdown.Target{}, err
+	}
+	return markdown.Target{ID: p.ID, URL: render.Rel(r.root, p.URL), Title: p.Title}, nil
+}
+
+// renderBodies renders every body in parallel, then checks that each link
+// to a #heading of another page finds that heading.
+func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Page, intros map[string]*generator.Page) (map[*generator.Page]*render.Body, map[string]*render.Body, generator.Diagnostics) {
+	all := slices.Clone(pages)
+	for _, k := range slices.Sorted(mapKeys(intros)) {
+		all = append(all, intros[k])
+	}
+	results := make([]markdown.Result, len(all))
+	parallel(len(all), func(i int) {
+		p := all[i]
+		root := render.RootOf(p.URL)
+		if _, intro := intros[p.Section]; intro && intros[p.Section] == p {
+			root = render.RootOf("/" + p.Section + "/")
+			if p.Section == "" {
+				root = "./"
+			}
+		}
+		results[i] = md.Render(markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine}, resolver{ix, root})
+	})
+	var diags generator.Diagnostics
+	bodies := make(map[*generator.Page]*render.Body, len(pages))
+	introBodies := map[string]*render.Body{}
+	headings := map[string][]markdown.Heading{}
+	for i, p := range all {
+		r := results[i]
+		diags.Append(r.Diags)
+		b := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings}
+		if i < len(pages) {
+			bodies[p] = b
+			headings[p.ID] = r.Headings
+		} else {
+			introBodies[p.Section] = b
+		}
+	}
+	for _, r := range results {
+		for _, l := range r.Links {
+			checkFragment(l, headings, &diags)
+		}
+	}
+	return bodies, introBodies, diags
+}
+
+func checkFragment(l markdown.Link, headings map[string][]markdown.Heading, diags *generator.Diagnostics) {
+	if l.Fragment == "" {
+		return
+	}
+	var ids []string
+	for _, h := range headings[l.Target] {
+		if h.ID == l.Fragment {
+			return
+		}
+		ids = append(ids, h.ID)
+	}
+	diags.Errorf(l.Pos, "link to %s#%s: that page has no heading with the id %q%s", l.Target, l.Fragment, l.Fragment,
+		generator.DidYouMean(l.Fragment, ids))
+}
+
+func mapKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// parallel runs fn for 0..n-1 on one worker per core.
+func parallel(n int, fn func(int)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n))
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

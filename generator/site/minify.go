@@ -1,0 +1,47 @@
+package site
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// minifier minifies outputs by file extension; nil means copy as is.
+type minifier struct {
+	m     *minify.M
+	types map[string]string
+}
+
+// newMinify returns a minifier for HTML, CSS, JS, SVG, JSON and XML. HTML
+// keeps document tags, end tags and attribute quotes, so that the output
+// still passes HTML validators.
+func newMinify() *minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("application/xml", xml.Minify)
+	return &minifier{m: m, types: map[string]string{
+		".html": "text/html", ".css": "text/css", ".js": "application/javascript",
+		".svg": "image/svg+xml", ".json": "application/json", ".xml": "application/xml",
+	}}
+}
+
+func (mi *minifier) minify(w io.Writer, data []byte, ext string) error {
+	if mi != nil {
+		if mt, ok := mi.types[ext]; ok {
+			return mi.m.Minify(mt, w, bytes.NewReader(data))
+		}
+	}
+	_, err := w.Write(data)
+	return err
+}

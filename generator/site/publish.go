@@ -1,0 +1,193 @@
+package site
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/render"
+)
+
+// checkPaths reports two outputs for one path, also when the paths differ
+// only in case or Unicode normalisation, which collide on some file
+// systems.
+func checkPaths(outs []render.Output) generator.Diagnostics {
+	var diags generator.Diagnostics
+	seen := map[string]render.Output{}
+	for _, o := range outs {
+		k := strings.ToLower(norm.NFC.String(o.Path))
+		if prev, ok := seen[k]; ok {
+			diags.Errorf(sourcePos(o.Source), "%s and %s both produce %s", prev.Source, o.Source, o.Path)
+			continue
+		}
+		seen[k] = o
+	}
+	return diags
+}
+
+// sourcePos makes a position of an output's source when it is a file.
+func sourcePos(s string) generator.Pos {
+	if strings.HasPrefix(s, "content/") {
+		return generator.Pos{File: s}
+	}
+	return generator.Pos{}
+}
+
+// publish writes every output into a staging folder beside dest, then
+// swaps it in. On any error the staging folder is removed and dest is
+// left as it was.
+func publish(ctx context.Context, dest string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) (err error) {
+	parent, base := filepath.Split(filepath.Clean(dest))
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", parent, err)
+	}
+	removeStale(parent, base)
+	stage, err := os.MkdirTemp(parent, "."+base+".staging-")
+	if err != nil {
+		return fmt.Errorf("create a staging folder beside %s: %w", dest, err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(stage)
+		}
+	}()
+	if err := writeAll(ctx, stage, outs, mini, progress, res); err != nil {
+		return err
+	}
+	return swap(stage, dest, parent, base)
+}
+
+// removeStale deletes staging and old folders that a killed build left.
+func removeStale(parent, base string) {
+	for _, pattern := range []string{"." + base + ".staging-*", "." + base + ".old-*"} {
+		matches, _ := filepath.Glob(filepath.Join(parent, pattern))
+		for _, m := range matches {
+			os.RemoveAll(m)
+		}
+	}
+}
+
+// swap moves the finished staging folder to dest: the old site is moved
+// aside first and removed only once the new one is in place.
+func swap(stage, dest, parent, base string) error {
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	old := ""
+	if _, err := os.Lstat(dest); err == nil {
+		old = filepath.Join(parent, "."+base+".old-"+filepath.Base(stage)[len(base)+10:])
+		if err := os.Rename(dest, old); err != nil {
+			return fmt.Errorf("publish: move the previous %s aside: %w", dest, err)
+		}
+	}
+	if err := os.Rename(stage, dest); err != nil {
+		if old != "" {
+			if rerr := os.Rename(old, dest); rerr != nil {
+				err = errors.Join(err, fmt.Errorf("restore the previous site from %s: %w", old, rerr))
+			}
+		}
+		return fmt.Errorf("publish: move the new site to %s: %w", dest, err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("publish: the new site is in place, but the previous one could not be removed from %s: %w", old, err)
+		}
+	}
+	return nil
+}
+
+// writeAll renders and writes the outputs on one worker per core.
+func writeAll(ctx context.Context, stage string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) error {
+	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	var (
+		mu   sync.Mutex
+		errs []error
+		done atomic.Int64
+		size atomic.Int64
+		dirs sync.Map
+	)
+	parallel(len(outs), func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
+		buf := pool.Get().(*bytes.Buffer)
+		buf.Reset()
+		n, err := writeOne(stage, outs[i], buf, mini, &dirs)
+		pool.Put(buf)
+		size.Add(n)
+		if err != nil {
+			mu.Lock()
+			errs = append(errs, err)
+			mu.Unlock()
+		}
+		if d := done.Add(1); progress != nil {
+			progress(int(d), len(outs))
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+		return errors.Join(errs...)
+	}
+	res.Files = len(outs)
+	res.Bytes = size.Load()
+	return nil
+}
+
+func writeOne(stage string, o render.Output, buf *bytes.Buffer, mini *minifier, dirs *sync.Map) (int64, error) {
+	if err := o.Write(buf); err != nil {
+		return 0, fmt.Errorf("render %s (from %s): %w", o.Path, o.Source, err)
+	}
+	file := filepath.Join(stage, filepath.FromSlash(o.Path))
+	dir := filepath.Dir(file)
+	if _, ok := dirs.Load(dir); !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return 0, fmt.Errorf("write %s: %w", o.Path, err)
+		}
+		dirs.Store(dir, true)
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return 0, fmt.Errorf("write %s: %w", o.Path, err)
+	}
+	cw := &countWriter{w: bufio.NewWriterSize(f, 32<<10)}
+	err = mini.minify(cw, buf.Bytes(), path.Ext(o.Path))
+	if ferr := cw.w.(*bufio.Writer).Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return cw.n, fmt.Errorf("write %s: %w", o.Path, err)
+	}
+	return cw.n, nil
+}
+
+type countWriter struct {
+	w interface{ Write([]byte) (int, error) }
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}

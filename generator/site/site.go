@@ -1,0 +1,194 @@
+// Package site runs a whole build: configuration, content, graph,
+// Markdown, templates, minification, and the publishing of the result,
+// which is written to a staging folder beside the destination and swapped
+// in only when every file was written, so that a failed build leaves the
+// previous site byte for byte as it was.
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/config"
+	"github.com/backlight-wiki/backlight/generator/content"
+	"github.com/backlight-wiki/backlight/generator/graph"
+	"github.com/backlight-wiki/backlight/generator/markdown"
+	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/themes"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Source   string // site root: site.toml, content/, themes/
+	Dest     string // output folder; "" means Source/public
+	Drafts   bool   // publish pages with draft: true
+	Check    bool   // validate only; write nothing
+	Version  string // shown in the generator meta tag
+	Progress func(done, total int)
+}
+
+// Result reports what a build did.
+type Result struct {
+	Diags    generator.Diagnostics
+	Pages    int
+	ByType   map[string]int
+	Types    []string // type names in display order, for reporting ByType
+	Files    int
+	Bytes    int64
+	Dest     string
+	Duration time.Duration
+}
+
+// ErrContent is returned (wrapped) when the sources have errors; the
+// diagnostics are in the Result.
+var ErrContent = errors.New("the site has errors")
+
+// Build builds the site. A content problem is reported in Result.Diags
+// and makes Build return an error wrapping ErrContent; any other error
+// (a file that cannot be written, a broken theme) is returned as is.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	res := &Result{ByType: map[string]int{}, Dest: opts.Dest}
+	if res.Dest == "" {
+		res.Dest = filepath.Join(opts.Source, "public")
+	}
+	b, err := load(opts, res)
+	if err != nil || opts.Check {
+		res.Duration = time.Since(start)
+		return res, err
+	}
+	outs := b.engine.Plan(b.model)
+	if d := checkPaths(outs); len(d) > 0 {
+		res.Diags.Append(d)
+		res.Diags = res.Diags.Sort()
+		return res, fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
+	}
+	var mini *minifier
+	if b.cfg.Build.Minify {
+		mini = newMinify()
+	}
+	if err := publish(ctx, res.Dest, outs, mini, opts.Progress, res); err != nil {
+		return res, err
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// loaded is a checked site, ready to render.
+type loaded struct {
+	cfg    *config.Config
+	model  *render.Model
+	engine *render.Engine
+}
+
+// load reads and checks everything and returns the model ready to render.
+func load(opts Options, res *Result) (*loaded, error) {
+	cfgSrc, err := os.ReadFile(filepath.Join(opts.Source, "site.toml"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no site.toml in %s: is it a Backlight site? (an empty site.toml uses the defaults)", opts.Source)
+	} else if err != nil {
+		return nil, fmt.Errorf("read site.toml: %w", err)
+	}
+	cfg, diags := config.Parse("site.toml", cfgSrc)
+	res.Diags.Append(diags)
+	res.Types = cfg.TypeOrder
+	theme, err := openTheme(opts.Source, cfg.Theme)
+	if err != nil {
+		return nil, err
+	}
+	m, err := loadModel(opts, cfg, res)
+	if err != nil {
+		return nil, err
+	}
+	res.Diags = res.Diags.Sort()
+	if res.Diags.HasErrors() {
+		return nil, fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
+	}
+	eng, err := render.New(theme, siteInfo(cfg, opts.Version))
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{cfg: cfg, model: m, engine: eng}, nil
+}
+
+func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, error) {
+	root, err := os.OpenRoot(filepath.Join(opts.Source, "content"))
+	if err != nil {
+		return nil, fmt.Errorf("open the content folder: %w", err)
+	}
+	defer root.Close()
+	loaded, diags := content.Load(root.FS(), content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder})
+	res.Diags.Append(diags)
+	pages := published(loaded.Pages, opts.Drafts)
+	ix := graph.NewIndex(pages)
+	g, diags := graph.Build(ix, vocabulary(cfg))
+	res.Diags.Append(diags)
+	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary()}
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML})
+	m.Bodies, m.Intros, diags = renderBodies(md, ix, pages, loaded.Intros)
+	res.Diags.Append(diags)
+	for _, p := range pages {
+		res.ByType[p.Type]++
+	}
+	res.Pages = len(pages)
+	return m, nil
+}
+
+func published(pages []*generator.Page, drafts bool) []*generator.Page {
+	if drafts {
+		return pages
+	}
+	out := pages[:0:0]
+	for _, p := range pages {
+		if !p.Draft {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// openTheme lays the site's themes/<name>/ over the embedded default.
+func openTheme(src, name string) (fs.FS, error) {
+	dir := filepath.Join(src, "themes", name)
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && st.IsDir():
+		return themes.Overlay(os.DirFS(dir), themes.Default()), nil
+	case name == "default":
+		return themes.Default(), nil
+	}
+	return nil, fmt.Errorf("site.toml names theme %q, but there is no folder themes/%s", name, name)
+}
+
+func siteInfo(cfg *config.Config, version string) render.SiteInfo {
+	info := render.SiteInfo{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
+		EditURL: cfg.EditURL, Version: version, Levels: cfg.Levels}
+	for _, t := range cfg.TypeOrder {
+		info.Types = append(info.Types, render.TypeInfo{Name: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
+	}
+	return info
+}
+
+func vocabulary(cfg *config.Config) []generator.RelationType {
+	var out []generator.RelationType
+	for _, name := range cfg.RelationOrder {
+		r := cfg.Relations[name]
+		out = append(out, generator.RelationType{Name: name, Label: r.Label, Inverse: r.Inverse,
+			From: r.From, To: r.To, Acyclic: r.Acyclic})
+	}
+	return out
+}
+
+// plural formats a count with its noun: "1 error", "3 errors".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
