@@ -27,6 +27,19 @@ func (s Severity) String() string {
 // MarshalText makes a Severity encode as its name in JSON.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads "error" or "warning".
+func (s *Severity) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "error":
+		*s = Error
+	case "warning":
+		*s = Warning
+	default:
+		return fmt.Errorf("unknown severity %q (want error or warning)", b)
+	}
+	return nil
+}
+
 // Diagnostic is one problem found in the sources, with where it is.
 type Diagnostic struct {
 	Pos      Pos

@@ -115,6 +115,12 @@ func yamlError(file string, err error, line int) error {
 	var l int
 	if _, scanErr := fmt.Sscanf(msg, "line %d:", &l); scanErr == nil {
 		_, rest, _ := strings.Cut(msg, ":")
+		if strings.HasPrefix(strings.TrimSpace(rest), "did not find expected") {
+			// yaml.v3 counts these parser errors from 0 (its scanner errors
+			// from 1): they name the line where the unfinished construct
+			// began, or where the parser gave up.
+			l++
+		}
 		return &posError{generator.Pos{File: file, Line: l + line - 1}, "invalid YAML front matter:" + rest}
 	}
 	return &posError{generator.Pos{File: file, Line: line}, "invalid YAML front matter: " + msg}

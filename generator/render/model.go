@@ -41,7 +41,8 @@ func (m *Model) page(id string) *generator.Page { return m.byID[id] }
 // a function that writes its bytes.
 type Output struct {
 	Path   string
-	Source string // what produced it, for "two sources for one path" errors
+	Source string        // what produced it, for "two sources for one path" errors
+	Pos    generator.Pos // where that source is written, when it is
 	Write  func(w io.Writer) error
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"io"
 	"maps"
 	"net/url"
@@ -16,8 +17,8 @@ import (
 // parallel and stream them to disk.
 func (e *Engine) Plan(m *Model) []Output {
 	var outs []Output
-	add := func(v *View, source string) {
-		outs = append(outs, Output{Path: outPath(v.URL), Source: source, Write: func(w io.Writer) error { return e.execute(w, v) }})
+	add := func(v *View, source string, pos generator.Pos) {
+		outs = append(outs, Output{Path: outPath(v.URL), Source: source, Pos: pos, Write: func(w io.Writer) error { return e.execute(w, v) }})
 	}
 	e.site.Nav = e.nav(m)
 	m.byID = make(map[string]*generator.Page, len(m.Pages))
@@ -25,20 +26,20 @@ func (e *Engine) Plan(m *Model) []Output {
 		m.byID[p.ID] = p
 	}
 	for _, p := range m.Pages {
-		add(e.pageView(m, p), p.File)
+		add(e.pageView(m, p), p.File, generator.Pos{File: p.File})
 		for _, a := range p.Aliases {
-			add(e.redirectView(p, a.Name), a.Pos.String())
+			add(e.redirectView(p, a.Name), fmt.Sprintf("the alias %q of %s", a.Name, p.File), a.Pos)
 		}
 	}
-	add(e.homeView(m), "the home page")
+	add(e.homeView(m), "the home page", generator.Pos{})
 	for _, v := range e.typeViews(m) {
-		add(v, "the list of "+strings.ToLower(v.Title))
+		add(v, "the list of "+strings.ToLower(v.Title), generator.Pos{})
 	}
 	for _, v := range e.levelViews(m) {
-		add(v, "the overview of "+v.Title)
+		add(v, "the overview of "+v.Title, generator.Pos{})
 	}
 	for _, v := range e.tagViews(m) {
-		add(v, "the tag list "+v.Title)
+		add(v, "the tag list "+v.Title, generator.Pos{})
 	}
 	nf := e.view("404", "/404.html", "Page not found")
 	nf.Root = basePath(e.site.BaseURL) // served at any depth, so links must be absolute

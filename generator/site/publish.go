@@ -29,20 +29,16 @@ func checkPaths(outs []render.Output) generator.Diagnostics {
 	for _, o := range outs {
 		k := strings.ToLower(norm.NFC.String(o.Path))
 		if prev, ok := seen[k]; ok {
-			diags.Errorf(sourcePos(o.Source), "%s and %s both produce %s", prev.Source, o.Source, o.Path)
+			pos := o.Pos
+			if !pos.IsValid() {
+				pos = prev.Pos
+			}
+			diags.Errorf(pos, "%s and %s both produce %s", prev.Source, o.Source, o.Path)
 			continue
 		}
 		seen[k] = o
 	}
 	return diags
-}
-
-// sourcePos makes a position of an output's source when it is a file.
-func sourcePos(s string) generator.Pos {
-	if strings.HasPrefix(s, "content/") {
-		return generator.Pos{File: s}
-	}
-	return generator.Pos{}
 }
 
 // publish writes every output into a staging folder beside dest, then

@@ -1,0 +1,76 @@
+package generator_test
+
+import (
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// allowed states DESIGN.md's package table as data: each package of the
+// module may import the standard library, the module packages listed
+// here, and the third-party modules listed here, nothing else.
+var allowed = map[string][]string{
+	"generator":               {},
+	"generator/tomlpos":       {},
+	"generator/config":        {"generator", "generator/tomlpos", "github.com/BurntSushi/toml"},
+	"generator/content":       {"generator", "generator/tomlpos", "github.com/adrg/frontmatter", "gopkg.in/yaml.v3", "github.com/BurntSushi/toml"},
+	"generator/graph":         {"generator"},
+	"generator/markdown":      {"generator", "github.com/yuin/goldmark", "golang.org/x/text"},
+	"generator/render":        {"generator", "generator/markdown", "generator/svg"},
+	"generator/site":          {"generator", "generator/config", "generator/content", "generator/graph", "generator/markdown", "generator/render", "themes", "github.com/tdewolff/minify/v2", "golang.org/x/text"},
+	"generator/cmd/backlight": {"generator", "generator/site", "generator/serve", "generator/config"},
+	"themes":                  {},
+}
+
+// buildPackages may not start processes or open network connections.
+var buildPackages = []string{"generator", "generator/tomlpos", "generator/config", "generator/content",
+	"generator/graph", "generator/markdown", "generator/render", "generator/site"}
+
+const module = "github.com/backlight-wiki/backlight/"
+
+func TestPackagesImportOnlyWhatTheDesignAllows(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", module+"...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		pkg := strings.TrimPrefix(fields[0], module)
+		rules, ok := allowed[pkg]
+		if !ok {
+			if strings.HasPrefix(pkg, "generator/internal/") || strings.HasPrefix(pkg, "generator/cmd/") {
+				continue // tools (corpus generator, benchmarks) are not part of the build
+			}
+			t.Errorf("package %s is not in the table of allowed imports; add it to DESIGN.md and here", pkg)
+			continue
+		}
+		for _, imp := range fields[1:] {
+			if isStd(imp) {
+				if slices.Contains(buildPackages, pkg) && (imp == "os/exec" || imp == "net/http") {
+					t.Errorf("%s imports %s; build packages neither start processes nor use the network", pkg, imp)
+				}
+				continue
+			}
+			if !permitted(strings.TrimPrefix(imp, module), rules) {
+				t.Errorf("%s imports %s, which the design does not allow (allowed: %v)", pkg, imp, rules)
+			}
+		}
+	}
+}
+
+func permitted(imp string, rules []string) bool {
+	for _, r := range rules {
+		if imp == r || strings.HasPrefix(imp, r+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// isStd reports whether an import path is the standard library's: its
+// first element has no dot, unlike every module path.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}

@@ -1,0 +1,142 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/backlight-wiki/backlight/generator/render"
+)
+
+// copySite copies a golden site's source into a temporary folder.
+func copySite(t *testing.T, name string) string {
+	t.Helper()
+	src := filepath.Join("../../testdata/sites", name, "src")
+	dst := t.TempDir()
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func mustBuild(t *testing.T, src, dest string) *Result {
+	t.Helper()
+	res, err := Build(context.Background(), Options{Source: src, Dest: dest})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Diags.Error())
+	}
+	return res
+}
+
+func TestFailedBuildLeavesPreviousSiteUntouched(t *testing.T) {
+	src := copySite(t, "basic")
+	dest := filepath.Join(src, "public")
+	mustBuild(t, src, dest)
+	before := files(t, dest)
+	broken := "---\ntitle: Broken\nrelations: [\n---\nBody.\n"
+	if err := os.WriteFile(filepath.Join(src, "content", "roles", "broken.md"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(context.Background(), Options{Source: src, Dest: dest})
+	if !errors.Is(err, ErrContent) {
+		t.Fatalf("got error %v, want ErrContent", err)
+	}
+	if got := res.Diags.Error(); !strings.Contains(got, "content/roles/broken.md:3") {
+		t.Errorf("diagnostics do not name the broken file and line:\n%s", got)
+	}
+	assertSameTree(t, dest, before)
+	assertNoStaging(t, src)
+}
+
+func TestDeletedPageLeavesNoFileBehind(t *testing.T) {
+	src := copySite(t, "basic")
+	dest := filepath.Join(src, "public")
+	mustBuild(t, src, dest)
+	if _, err := os.Stat(filepath.Join(dest, "artifacts", "team-board", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(src, "content", "artifacts", "team-board.md"))
+	// the page linked to it; drop those links so the build succeeds
+	lead := filepath.Join(src, "content", "roles", "team-lead.md")
+	data, _ := os.ReadFile(lead)
+	data = []byte(strings.NewReplacer("[the board](../artifacts/team-board.md#columns)", "the board",
+		"  responsible_for: team-board\n", "").Replace(string(data)))
+	os.WriteFile(lead, data, 0o644)
+	mustBuild(t, src, dest)
+	if _, err := os.Stat(filepath.Join(dest, "artifacts", "team-board")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("got %v for the deleted page's folder, want it gone", err)
+	}
+	assertNoStaging(t, src)
+}
+
+func TestStagingLeftByAKilledBuildIsRemoved(t *testing.T) {
+	src := copySite(t, "basic")
+	for _, stale := range []string{".public.staging-123", ".public.old-456"} {
+		if err := os.MkdirAll(filepath.Join(src, stale, "roles"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustBuild(t, src, filepath.Join(src, "public"))
+	assertNoStaging(t, src)
+}
+
+func TestWriteErrorKeepsPreviousSiteAndNamesTheFile(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	os.MkdirAll(filepath.Join(dest, "old"), 0o755)
+	os.WriteFile(filepath.Join(dest, "old", "index.html"), []byte("previous"), 0o644)
+	before := files(t, dest)
+	outs := []render.Output{
+		{Path: "a/index.html", Source: "page a", Write: func(w io.Writer) error { _, err := io.WriteString(w, "<p>a</p>"); return err }},
+		{Path: "b/index.html", Source: "page b", Write: func(io.Writer) error { return errors.New("disk full") }},
+	}
+	err := publish(context.Background(), dest, outs, nil, nil, &Result{})
+	if err == nil || !strings.Contains(err.Error(), "b/index.html") || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("got error %v, want one naming b/index.html and the cause", err)
+	}
+	assertSameTree(t, dest, before)
+	assertNoStaging(t, parent)
+}
+
+func TestTwoSourcesForOnePathAreAnError(t *testing.T) {
+	src := copySite(t, "basic")
+	// an alias equal to another page's URL collides with that page
+	lead := filepath.Join(src, "content", "roles", "team-lead.md")
+	data, _ := os.ReadFile(lead)
+	os.WriteFile(lead, []byte(strings.Replace(string(data), "aliases: [lead]", "aliases: [Developer]", 1)), 0o644)
+	res, err := Build(context.Background(), Options{Source: src, Dest: filepath.Join(src, "public")})
+	if !errors.Is(err, ErrContent) {
+		t.Fatalf("got %v, want a content error", err)
+	}
+	want := `content/roles/team-lead.md:7:11: content/roles/developer.md and the alias "Developer" of content/roles/team-lead.md both produce roles/Developer/index.html`
+	if !strings.Contains(res.Diags.Error(), want) {
+		t.Errorf("got diagnostics\n%s\nwant one containing %q", res.Diags.Error(), want)
+	}
+}
+
+func assertSameTree(t *testing.T, dir string, want map[string][]byte) {
+	t.Helper()
+	got := files(t, dir)
+	if len(got) != len(want) {
+		t.Errorf("got %d files in %s, want %d", len(got), dir, len(want))
+	}
+	for name, data := range want {
+		if string(got[name]) != string(data) {
+			t.Errorf("%s changed", name)
+		}
+	}
+}
+
+func assertNoStaging(t *testing.T, parent string) {
+	t.Helper()
+	for _, pattern := range []string{".public.staging-*", ".public.old-*"} {
+		if m, _ := filepath.Glob(filepath.Join(parent, pattern)); len(m) > 0 {
+			t.Errorf("left behind: %v", m)
+		}
+	}
+}
