@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -19,7 +20,7 @@ const maxAliasDepth = 16
 func decodeYAML(file string, data []byte, line int) (*node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(file, err, line)
+		return nil, yamlError(file, err, line, line+max(0, bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n"))))
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &node{kind: mapNode, pos: generator.Pos{File: file, Line: line}}, nil
@@ -105,7 +106,7 @@ func (c *yamlConverter) mapping(y *yaml.Node, n *node, depth int) (*node, error)
 
 // yamlError turns a yaml.v3 error into one with a file position. yaml.v3
 // reports "yaml: line N: message", counting from the block's first line.
-func yamlError(file string, err error, line int) error {
+func yamlError(file string, err error, line, last int) error {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -121,7 +122,8 @@ func yamlError(file string, err error, line int) error {
 			// began, or where the parser gave up.
 			l++
 		}
-		return &posError{generator.Pos{File: file, Line: l + line - 1}, "invalid YAML front matter:" + rest}
+		// An error at the end of the block is reported on its last line.
+		return &posError{generator.Pos{File: file, Line: min(l+line-1, last)}, "invalid YAML front matter:" + rest}
 	}
 	return &posError{generator.Pos{File: file, Line: line}, "invalid YAML front matter: " + msg}
 }
