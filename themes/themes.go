@@ -10,6 +10,7 @@ package themes
 import (
 	"embed"
 	"errors"
+	"io"
 	"io/fs"
 )
 
@@ -34,6 +35,9 @@ type overlay struct{ upper, lower fs.FS }
 
 func (o overlay) Open(name string) (fs.File, error) {
 	f, err := o.upper.Open(name)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
 	if err == nil {
 		st, serr := f.Stat()
 		if serr == nil && !st.IsDir() {
@@ -41,13 +45,32 @@ func (o overlay) Open(name string) (fs.File, error) {
 		}
 		f.Close()
 	}
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	lf, lerr := o.lower.Open(name)
+	if err != nil {
+		return lf, lerr // only the lower layer has it, or neither
+	}
+	if lerr == nil {
+		if st, serr := lf.Stat(); serr != nil || !st.IsDir() {
+			lf.Close()
+			lerr = fs.ErrNotExist // a folder above hides a file below
+		}
+	}
+	if lerr != nil && !errors.Is(lerr, fs.ErrNotExist) {
+		return nil, lerr
+	}
+	entries, err := o.ReadDir(name)
+	if err != nil {
 		return nil, err
 	}
-	return o.lower.Open(name)
+	uf, err := o.upper.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &dir{File: uf, entries: entries}, nil
 }
 
-// ReadDir merges the entries of both layers, upper first.
+// ReadDir merges the entries of both layers; a name in upper hides the
+// same name in lower.
 func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	up, uerr := fs.ReadDir(o.upper, name)
 	low, lerr := fs.ReadDir(o.lower, name)
@@ -64,4 +87,25 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	sortEntries(out)
 	return out, nil
+}
+
+// dir is a folder present in the upper layer, listing both layers.
+type dir struct {
+	fs.File
+	entries []fs.DirEntry
+	off     int
+}
+
+func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
+	rest := d.entries[d.off:]
+	if n <= 0 {
+		d.off = len(d.entries)
+		return rest, nil
+	}
+	if len(rest) == 0 {
+		return nil, io.EOF
+	}
+	n = min(n, len(rest))
+	d.off += n
+	return rest[:n], nil
 }

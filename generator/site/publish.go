@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -100,7 +99,7 @@ func swap(stage, dest, parent, base string) error {
 		return fmt.Errorf("publish: move the new site to %s: %w", dest, err)
 	}
 	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
+		if err := removeTree(old); err != nil {
 			return fmt.Errorf("publish: the new site is in place, but the previous one could not be removed from %s: %w", old, err)
 		}
 	}
@@ -109,7 +108,7 @@ func swap(stage, dest, parent, base string) error {
 
 // writeAll renders and writes the outputs on one worker per core.
 func writeAll(ctx context.Context, stage string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) error {
-	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	pool := sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
 	var (
 		mu   sync.Mutex
 		errs []error
@@ -121,10 +120,9 @@ func writeAll(ctx context.Context, stage string, outs []render.Output, mini *min
 		if ctx.Err() != nil {
 			return
 		}
-		buf := pool.Get().(*bytes.Buffer)
-		buf.Reset()
-		n, err := writeOne(stage, outs[i], buf, mini, &dirs)
-		pool.Put(buf)
+		bufs := pool.Get().(*[2]bytes.Buffer)
+		n, err := writeOne(stage, outs[i], bufs, mini, &dirs)
+		pool.Put(bufs)
 		size.Add(n)
 		if err != nil {
 			mu.Lock()
@@ -147,9 +145,15 @@ func writeAll(ctx context.Context, stage string, outs []render.Output, mini *min
 	return nil
 }
 
-func writeOne(stage string, o render.Output, buf *bytes.Buffer, mini *minifier, dirs *sync.Map) (int64, error) {
-	if err := o.Write(buf); err != nil {
+func writeOne(stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifier, dirs *sync.Map) (int64, error) {
+	raw, out := &bufs[0], &bufs[1]
+	raw.Reset()
+	out.Reset()
+	if err := o.Write(raw); err != nil {
 		return 0, fmt.Errorf("render %s (from %s): %w", o.Path, o.Source, err)
+	}
+	if err := mini.minify(out, raw.Bytes(), path.Ext(o.Path)); err != nil {
+		return 0, fmt.Errorf("minify %s (from %s): %w", o.Path, o.Source, err)
 	}
 	file := filepath.Join(stage, filepath.FromSlash(o.Path))
 	dir := filepath.Dir(file)
@@ -159,31 +163,23 @@ func writeOne(stage string, o render.Output, buf *bytes.Buffer, mini *minifier, 
 		}
 		dirs.Store(dir, true)
 	}
-	f, err := os.Create(file)
-	if err != nil {
+	if err := os.WriteFile(file, out.Bytes(), 0o644); err != nil {
 		return 0, fmt.Errorf("write %s: %w", o.Path, err)
 	}
-	cw := &countWriter{w: bufio.NewWriterSize(f, 32<<10)}
-	err = mini.minify(cw, buf.Bytes(), path.Ext(o.Path))
-	if ferr := cw.w.(*bufio.Writer).Flush(); err == nil {
-		err = ferr
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	return int64(out.Len()), nil
+}
+
+// removeTree removes a folder, its top-level entries in parallel: removing
+// the previous site is mostly waiting for the file system.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return cw.n, fmt.Errorf("write %s: %w", o.Path, err)
+		return err
 	}
-	return cw.n, nil
-}
-
-type countWriter struct {
-	w interface{ Write([]byte) (int, error) }
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	errs := make([]error, len(entries))
+	parallel(len(entries), func(i int) { errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name())) })
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return os.Remove(dir)
 }
