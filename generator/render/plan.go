@@ -20,13 +20,19 @@ func (e *Engine) Plan(m *Model) []Output {
 	add := func(v *View, source string, pos generator.Pos) {
 		outs = append(outs, Output{Path: outPath(v.URL), Source: source, Pos: pos, Write: func(w io.Writer) error { return e.execute(w, v) }})
 	}
+	// A page's view is made when its file is written, not before, so that
+	// views of thousands of pages are never all in memory at once.
+	addPage := func(p *generator.Page) {
+		outs = append(outs, Output{Path: outPath(p.URL), Source: p.File, Pos: generator.Pos{File: p.File},
+			Write: func(w io.Writer) error { return e.execute(w, e.pageView(m, p)) }})
+	}
 	e.site.Nav = e.nav(m)
 	m.byID = make(map[string]*generator.Page, len(m.Pages))
 	for _, p := range m.Pages {
 		m.byID[p.ID] = p
 	}
 	for _, p := range m.Pages {
-		add(e.pageView(m, p), p.File, generator.Pos{File: p.File})
+		addPage(p)
 		for _, a := range p.Aliases {
 			add(e.redirectView(p, a.Name), fmt.Sprintf("the alias %q of %s", a.Name, p.File), a.Pos)
 		}

@@ -75,10 +75,20 @@ type PageView struct {
 	Source                         string // path of the source file from the site root
 	Facts                          []Fact
 	Checklist                      []string
+	Relations                      []RelationGroup // declared, then inverse, each in vocabulary order
 	Params                         map[string]any
 }
 
 // Fact is one labelled value of a page, linked when it names a page.
 type Fact struct {
 	Label, Value, URL string
+}
+
+// RelationGroup is one line of a page's relation box: a relation's label
+// (or its inverse label) and the pages it links.
+type RelationGroup struct {
+	Name    string // the relation's name, is_a
+	Label   string // "is part of", or for an inverse "consists of"
+	Inverse bool
+	Pages   []Entry
 }

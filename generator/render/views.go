@@ -41,6 +41,7 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 		pv.EditURL = strings.TrimSuffix(e.site.EditURL, "/") + "/" + strings.TrimPrefix(p.Path, "/")
 	}
 	pv.Facts, pv.Checklist = e.facts(m, p)
+	pv.Relations = relationGroups(m, p)
 	if pv.Abbr == "" && p.Item != nil {
 		pv.Abbr = p.Item.Key
 	}
@@ -267,4 +268,40 @@ func (e *Engine) tagViews(m *Model) []*View {
 		all.Groups = []Group{index}
 	}
 	return views
+}
+
+// relationGroups builds a page's relation box: what it declares, grouped by
+// relation in vocabulary order, then what others declare about it.
+func relationGroups(m *Model, p *generator.Page) []RelationGroup {
+	out, in := m.Links.Out(p), m.Links.In(p)
+	if len(out) == 0 && len(in) == 0 {
+		return nil
+	}
+	var groups []RelationGroup
+	for _, inverse := range []bool{false, true} {
+		edges := out
+		if inverse {
+			edges = in
+		}
+		for _, rt := range m.Vocabulary {
+			g := RelationGroup{Name: rt.Name, Label: rt.Label, Inverse: inverse}
+			if inverse {
+				g.Label = rt.Inverse
+			}
+			for _, e := range edges {
+				if e.Relation != rt.Name {
+					continue
+				}
+				other := e.To
+				if inverse {
+					other = e.From
+				}
+				g.Pages = append(g.Pages, entry(other))
+			}
+			if len(g.Pages) > 0 {
+				groups = append(groups, g)
+			}
+		}
+	}
+	return groups
 }

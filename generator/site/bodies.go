@@ -50,6 +50,7 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Pag
 			}
 		}
 		results[i] = md.Render(markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine}, resolver{ix, root})
+		p.Body = nil // rendered; the source, and the file it pins, can go
 	})
 	var diags generator.Diagnostics
 	bodies := make(map[*generator.Page]*render.Body, len(pages))

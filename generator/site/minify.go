@@ -36,12 +36,14 @@ func newMinify() *minifier {
 	}}
 }
 
-func (mi *minifier) minify(w io.Writer, data []byte, ext string) error {
+// minify writes src minified to w. src is passed as a *bytes.Buffer
+// because the minifiers read its bytes in place instead of copying them.
+func (mi *minifier) minify(w io.Writer, src *bytes.Buffer, ext string) error {
 	if mi != nil {
 		if mt, ok := mi.types[ext]; ok {
-			return mi.m.Minify(mt, w, bytes.NewReader(data))
+			return mi.m.Minify(mt, w, src)
 		}
 	}
-	_, err := w.Write(data)
+	_, err := w.Write(src.Bytes())
 	return err
 }

@@ -152,7 +152,7 @@ func writeOne(stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifi
 	if err := o.Write(raw); err != nil {
 		return 0, fmt.Errorf("render %s (from %s): %w", o.Path, o.Source, err)
 	}
-	if err := mini.minify(out, raw.Bytes(), path.Ext(o.Path)); err != nil {
+	if err := mini.minify(out, raw, path.Ext(o.Path)); err != nil {
 		return 0, fmt.Errorf("minify %s (from %s): %w", o.Path, o.Source, err)
 	}
 	file := filepath.Join(stage, filepath.FromSlash(o.Path))
