@@ -171,6 +171,7 @@ func (e *Engine) readAssets(theme fs.FS) error {
 
 // execute renders a view with the layout of its kind.
 func (e *Engine) execute(w io.Writer, v *View) error {
+	v.setHrefs()
 	if v.Kind == "redirect" {
 		return e.redirect.Execute(w, v)
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/backlight-wiki/backlight/generator/markdown"
 )
@@ -38,17 +39,26 @@ type View struct {
 	Groups      []Group
 	Levels      []LevelGroup
 	Target      string // the page a redirect points to
+	Nav         []NavItem
 }
 
-// Link is a titled URL.
+// Link is a titled URL. Href is URL relative to the page being rendered.
 type Link struct {
 	Title string
 	URL   string
+	Href  string
 }
 
-// Entry is a page in a list.
+// Entry is a page in a list. Href is URL relative to the page being
+// rendered.
 type Entry struct {
-	Title, Abbr, URL, Summary, Badge string
+	Title, Abbr, URL, Href, Summary, Badge string
+}
+
+// NavItem is a link of the site navigation as one page shows it.
+type NavItem struct {
+	Title, Href string
+	Current     string // "page" on the list page itself, "true" below it, else ""
 }
 
 // Group is a titled list of entries.
@@ -66,7 +76,7 @@ type LevelGroup struct {
 // PageView is a content page as templates see it.
 type PageView struct {
 	ID, Type, Title, Abbr, Summary string
-	TypeLabel, TypeURL             string
+	TypeLabel, TypeURL, TypeHref   string
 	Level                          *Link
 	Tags                           []Link
 	Body                           template.HTML
@@ -81,7 +91,7 @@ type PageView struct {
 
 // Fact is one labelled value of a page, linked when it names a page.
 type Fact struct {
-	Label, Value, URL string
+	Label, Value, URL, Href string
 }
 
 // RelationGroup is one line of a page's relation box: a relation's label
@@ -91,4 +101,52 @@ type RelationGroup struct {
 	Label   string // "is part of", or for an inverse "consists of"
 	Inverse bool
 	Pages   []Entry
+}
+
+// setHrefs fills every Href of the view: its URL made relative to the
+// view's page, so that templates need no function call per link.
+func (v *View) setHrefs() {
+	for i := range v.Breadcrumbs {
+		v.Breadcrumbs[i].Href = Rel(v.Root, v.Breadcrumbs[i].URL)
+	}
+	groups := func(gs []Group) {
+		for gi := range gs {
+			g := &gs[gi]
+			for i := range g.Entries {
+				g.Entries[i].Href = Rel(v.Root, g.Entries[i].URL)
+			}
+		}
+	}
+	groups(v.Groups)
+	for i := range v.Levels {
+		groups(v.Levels[i].Groups)
+	}
+	if p := v.Page; p != nil {
+		for i := range p.Tags {
+			p.Tags[i].Href = Rel(v.Root, p.Tags[i].URL)
+		}
+		for i := range p.Facts {
+			p.Facts[i].Href = Rel(v.Root, p.Facts[i].URL)
+		}
+		for ri := range p.Relations {
+			es := p.Relations[ri].Pages
+			for i := range es {
+				es[i].Href = Rel(v.Root, es[i].URL)
+			}
+		}
+		if p.Level != nil {
+			p.Level.Href = Rel(v.Root, p.Level.URL)
+		}
+		p.TypeHref = Rel(v.Root, p.TypeURL)
+	}
+	v.Nav = make([]NavItem, len(v.Site.Nav))
+	for i, n := range v.Site.Nav {
+		v.Nav[i] = NavItem{Title: n.Title, Href: Rel(v.Root, n.URL)}
+		switch {
+		case v.URL == n.URL:
+			v.Nav[i].Current = "page"
+		case strings.HasPrefix(v.URL, n.URL):
+			v.Nav[i].Current = "true"
+		}
+	}
 }
