@@ -23,6 +23,12 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 	if p.Level != "" {
 		pv.Level = &Link{Title: levelTitle(p.Level), URL: levelURL(p.Level)}
 	}
+	if p.Item != nil {
+		pv.TypeURL = typeURL(generator.TypeBacklog) // items are listed on their backlog, not on a list of their own
+		if b := m.page(p.Item.Backlog); b != nil {
+			pv.TypeURL = b.URL
+		}
+	}
 	for _, tag := range p.Tags {
 		pv.Tags = append(pv.Tags, Link{Title: tag, URL: tagURL(tag)})
 	}
@@ -184,9 +190,14 @@ func pagesOf(m *Model, es []Entry) []*generator.Page {
 	return out
 }
 
+// typeViews lists the pages of each type, except items, which their
+// backlogs list in rank order.
 func (e *Engine) typeViews(m *Model) []*View {
 	var views []*View
 	for _, t := range e.site.Types {
+		if t.Name == generator.TypeItem {
+			continue
+		}
 		var in []*generator.Page
 		for _, p := range m.Pages {
 			if p.Type == t.Name {
@@ -214,7 +225,7 @@ func (e *Engine) levelViews(m *Model) []*View {
 	for _, l := range e.site.Levels {
 		var in []*generator.Page
 		for _, p := range m.Pages {
-			if p.Level == l {
+			if p.Level == l && p.Type != generator.TypeItem {
 				in = append(in, p)
 			}
 		}

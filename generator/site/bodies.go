@@ -102,13 +102,19 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 
 // parallel runs fn for 0..n-1 on one worker per core.
 func parallel(n int, fn func(int)) {
-	workers := max(1, min(runtime.GOMAXPROCS(0), n))
+	parallelWorkers(n, func(_, i int) { fn(i) })
+}
+
+// parallelWorkers runs fn(worker, i) for i in 0..n-1 on one worker per
+// core; worker numbers run from 0 to workers(n)-1, so that each worker can
+// keep buffers of its own.
+func parallelWorkers(n int, fn func(worker, i int)) {
 	var wg sync.WaitGroup
-	next := make(chan int, workers)
-	for range workers {
+	next := make(chan int, workers(n))
+	for w := range workers(n) {
 		wg.Go(func() {
 			for i := range next {
-				fn(i)
+				fn(w, i)
 			}
 		})
 	}
@@ -118,3 +124,6 @@ func parallel(n int, fn func(int)) {
 	close(next)
 	wg.Wait()
 }
+
+// workers is the number of workers for n jobs: one per core, at most n.
+func workers(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }

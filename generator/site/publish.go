@@ -108,7 +108,7 @@ func swap(stage, dest, parent, base string) error {
 
 // writeAll renders and writes the outputs on one worker per core.
 func writeAll(ctx context.Context, stage string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) error {
-	pool := sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
+	bufs := make([][2]bytes.Buffer, workers(len(outs)))
 	var (
 		mu   sync.Mutex
 		errs []error
@@ -116,13 +116,11 @@ func writeAll(ctx context.Context, stage string, outs []render.Output, mini *min
 		size atomic.Int64
 		dirs sync.Map
 	)
-	parallel(len(outs), func(i int) {
+	parallelWorkers(len(outs), func(w, i int) {
 		if ctx.Err() != nil {
 			return
 		}
-		bufs := pool.Get().(*[2]bytes.Buffer)
-		n, err := writeOne(stage, outs[i], bufs, mini, &dirs)
-		pool.Put(bufs)
+		n, err := writeOne(stage, outs[i], &bufs[w], mini, &dirs)
 		size.Add(n)
 		if err != nil {
 			mu.Lock()
