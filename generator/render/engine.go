@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 )
 
 // layouts are the page templates a theme must provide; each is parsed
@@ -21,7 +22,9 @@ type Engine struct {
 	site     *SiteInfo
 	pages    map[string]*template.Template
 	redirect *template.Template
-	assets   map[string]asset // by logical name, "css/style.css"
+	assets   map[string]asset   // by logical name, "css/style.css"
+	base     *template.Template // base.html and the partials, for cached partials
+	cache    sync.Map           // cached partial output by name and key
 }
 
 type asset struct {
@@ -49,6 +52,7 @@ func New(theme fs.FS, site SiteInfo) (*Engine, error) {
 			return nil, err
 		}
 	}
+	e.base = base
 	for _, name := range layouts {
 		t, err := base.Clone()
 		if err != nil {
@@ -86,12 +90,31 @@ func parseFile(t *template.Template, theme fs.FS, name string) (*template.Templa
 func (e *Engine) funcs() template.FuncMap {
 	return template.FuncMap{
 		"rel":       Rel,
+		"cached":    e.cached,
 		"asset":     e.assetURL,
 		"dict":      dict,
 		"hasPrefix": strings.HasPrefix,
 		"lower":     strings.ToLower,
 		"join":      strings.Join,
 	}
+}
+
+// cached executes the partial name with data once per key and then
+// returns the same HTML for that key: for pieces such as the header and
+// footer that depend on little more than the page's depth. The key must
+// capture everything the partial's output depends on.
+func (e *Engine) cached(name, key string, data any) (template.HTML, error) {
+	k := name + "\x00" + key
+	if h, ok := e.cache.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := e.base.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	e.cache.Store(k, h)
+	return h, nil
 }
 
 // Rel makes a site-relative URL ("/roles/cpo/") relative to a page whose

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/backlight-wiki/backlight/generator/markdown"
@@ -40,6 +41,7 @@ type View struct {
 	Levels      []LevelGroup
 	Target      string // the page a redirect points to
 	Nav         []NavItem
+	NavKey      string // what the header depends on: the root and the current section, for cached
 }
 
 // Link is a titled URL. Href is URL relative to the page being rendered.
@@ -140,6 +142,7 @@ func (v *View) setHrefs() {
 		p.TypeHref = Rel(v.Root, p.TypeURL)
 	}
 	v.Nav = make([]NavItem, len(v.Site.Nav))
+	v.NavKey = v.Root
 	for i, n := range v.Site.Nav {
 		v.Nav[i] = NavItem{Title: n.Title, Href: Rel(v.Root, n.URL)}
 		switch {
@@ -147,6 +150,9 @@ func (v *View) setHrefs() {
 			v.Nav[i].Current = "page"
 		case strings.HasPrefix(v.URL, n.URL):
 			v.Nav[i].Current = "true"
+		}
+		if v.Nav[i].Current != "" {
+			v.NavKey += " " + strconv.Itoa(i) + v.Nav[i].Current
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -116,6 +117,7 @@ func writeAll(ctx context.Context, stage string, outs []render.Output, mini *min
 		size atomic.Int64
 		dirs sync.Map
 	)
+	dirs.Store(filepath.Clean(stage), true)
 	parallelWorkers(len(outs), func(w, i int) {
 		if ctx.Err() != nil {
 			return
@@ -155,11 +157,8 @@ func writeOne(stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifi
 	}
 	file := filepath.Join(stage, filepath.FromSlash(o.Path))
 	dir := filepath.Dir(file)
-	if _, ok := dirs.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return 0, fmt.Errorf("write %s: %w", o.Path, err)
-		}
-		dirs.Store(dir, true)
+	if err := makeDir(dir, dirs); err != nil {
+		return 0, fmt.Errorf("write %s: %w", o.Path, err)
 	}
 	if err := os.WriteFile(file, out.Bytes(), 0o644); err != nil {
 		return 0, fmt.Errorf("write %s: %w", o.Path, err)
@@ -180,4 +179,26 @@ func removeTree(dir string) error {
 		return err
 	}
 	return os.Remove(dir)
+}
+
+// makeDir creates dir and its parents, remembering in made which folders
+// exist: most pages have a folder of their own whose parent was made for
+// an earlier page, and one mkdir is far cheaper than MkdirAll's stats.
+func makeDir(dir string, made *sync.Map) error {
+	if _, ok := made.Load(dir); ok {
+		return nil
+	}
+	var err error
+	if _, ok := made.Load(filepath.Dir(dir)); ok {
+		err = os.Mkdir(dir, 0o755)
+		if errors.Is(err, fs.ErrExist) {
+			err = nil
+		}
+	} else {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err == nil {
+		made.Store(dir, true)
+	}
+	return err
 }
