@@ -96,18 +96,20 @@ func (r *Renderer) Render(src Source, res Resolver) Result {
 		out.Diags.Errorf(lines.pos(pos), "%s", msg)
 		return out
 	}
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ids := newHeadingIDs()
+	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := r.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(ctx))
-	w := walker{r: r, src: src, lines: lines, res: res, out: &out}
+	w := walker{r: r, src: src, lines: lines, res: res, out: &out, ids: ids, seen: map[string]bool{}}
 	if err := ast.Walk(doc, w.visit); err != nil {
 		out.Diags.Errorf(generator.Pos{File: src.File}, "cannot process Markdown: %v", err)
 	}
+	w.dropAutoLinks()
 	var buf bytes.Buffer
 	buf.Grow(len(src.Body) * 3 / 2)
 	if err := r.md.Renderer().Render(&buf, src.Body, doc); err != nil {
 		out.Diags.Errorf(generator.Pos{File: src.File}, "cannot render Markdown: %v", err)
 	}
-	out.HTML = buf.Bytes()
+	out.HTML = bytes.Clone(buf.Bytes()) // exact size: bodies stay in memory until their page is written
 	return out
 }
 
