@@ -14,9 +14,12 @@ import (
 // everything else becomes a single hyphen. Ids are unique within a page.
 type headingIDs struct {
 	used map[string]bool
+	next map[string]int // the first suffix worth trying for a base, so that n equal headings take linear time
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+}
 
 // Slug turns text into an id fragment as headings get them.
 func Slug(text string) string {
@@ -44,8 +47,9 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 1; h.used[id]; i++ {
+	for i := max(h.next[base], 1); h.used[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)
+		h.next[base] = i + 1 // ids are never freed: every suffix below is taken
 	}
 	h.used[id] = true
 	return []byte(id)

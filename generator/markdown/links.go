@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"html"
 	"path"
 	"strings"
@@ -21,6 +22,9 @@ type walker struct {
 	res   Resolver
 	out   *Result
 	self  []selfLink
+	drop  []*ast.AutoLink // dangerous autolinks, replaced by their text after the walk
+	ids   *headingIDs
+	seen  map[string]bool // heading ids given so far
 }
 
 // selfLink is a "#fragment" link to a heading of the same page, checked
@@ -32,14 +36,15 @@ type selfLink struct {
 
 func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
-		if n.Kind() == ast.KindDocument {
+		switch n := n.(type) {
+		case *ast.Heading:
+			w.heading(n) // on leaving, so that its wiki links show their titles
+		case *ast.Document:
 			w.checkSelfLinks()
 		}
 		return ast.WalkContinue, nil
 	}
 	switch n := n.(type) {
-	case *ast.Heading:
-		w.heading(n)
 	case *WikiLink:
 		w.wikiLink(n)
 	case *ast.Link:
@@ -48,8 +53,8 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		n.Destination = w.destination(n, n.Destination, false)
 	case *ast.AutoLink:
 		if !w.r.unsafe && dangerous(string(n.URL(w.src.Body))) {
-			w.warnDangerous(n, string(n.URL(w.src.Body)))
-			n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(w.src.Body)))
+			w.warnDangerous(w.autoLinkPos(n), string(n.URL(w.src.Body)))
+			w.drop = append(w.drop, n) // replacing it now would end the walk of its siblings
 		}
 	case *ast.RawHTML, *ast.HTMLBlock:
 		if !w.r.unsafe {
@@ -63,7 +68,14 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 func (w *walker) heading(n *ast.Heading) {
 	id, _ := n.AttributeString("id")
 	idb, _ := id.([]byte)
-	w.out.Headings = append(w.out.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, w.src.Body)})
+	text := plainText(n, w.src.Body)
+	if len(idb) == 0 || w.seen[string(idb)] {
+		// An empty {#} or an id written twice: make a unique one.
+		idb = w.ids.Generate([]byte(cmp.Or(string(idb), text)), n.Kind())
+		n.SetAttributeString("id", idb)
+	}
+	w.seen[string(idb)] = true
+	w.out.Headings = append(w.out.Headings, Heading{Level: n.Level, ID: string(idb), Text: text})
 }
 
 func (w *walker) wikiLink(n *WikiLink) {
@@ -76,6 +88,10 @@ func (w *walker) wikiLink(n *WikiLink) {
 	t, err := w.res.Resolve(n.Target, false)
 	if err != nil {
 		w.out.Diags.Errorf(pos, "broken wiki link [[%s]]: %v", n.Target, err)
+		return
+	}
+	if !w.r.unsafe && dangerous(t.URL) {
+		w.warnDangerous(pos, t.URL)
 		return
 	}
 	n.Dest, n.Title = t.URL, t.Title
@@ -93,7 +109,7 @@ func (w *walker) wikiLink(n *WikiLink) {
 func (w *walker) destination(n ast.Node, dest []byte, isLink bool) []byte {
 	d := string(dest)
 	if dangerous(d) && !w.r.unsafe {
-		w.warnDangerous(n, d)
+		w.warnDangerous(w.nodePos(n), d)
 		return nil
 	}
 	if !isLink || hasScheme(d) || strings.HasPrefix(d, "/") {
@@ -112,6 +128,10 @@ func (w *walker) destination(n ast.Node, dest []byte, isLink bool) []byte {
 	if err != nil {
 		w.out.Diags.Errorf(w.nodePos(n), "broken link to %s: %v", d, err)
 		return dest
+	}
+	if !w.r.unsafe && dangerous(t.URL) {
+		w.warnDangerous(w.nodePos(n), t.URL)
+		return nil
 	}
 	w.out.Links = append(w.out.Links, Link{Target: t.ID, Fragment: frag, Pos: w.nodePos(n)})
 	if frag != "" {
@@ -146,9 +166,26 @@ func (w *walker) headingIDs() []string {
 	return ids
 }
 
-func (w *walker) warnDangerous(n ast.Node, url string) {
+func (w *walker) warnDangerous(pos generator.Pos, url string) {
 	scheme, _, _ := strings.Cut(clean(url), ":")
-	w.out.Diags.Warnf(w.nodePos(n), "a %s: URL was removed from a link (set unsafeHTML = true under [build] in site.toml to allow it)", scheme)
+	w.out.Diags.Warnf(pos, "a %s: URL was removed from a link (set unsafeHTML = true under [build] in site.toml to allow it)", scheme)
+}
+
+// dropAutoLinks replaces the dangerous autolinks by their plain text.
+func (w *walker) dropAutoLinks() {
+	for _, n := range w.drop {
+		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(w.src.Body)))
+	}
+}
+
+// autoLinkPos finds a <scheme:…> autolink, which keeps no position of its
+// own: its label is a slice of the body, so their capacities tell its
+// offset, one byte after the "<".
+func (w *walker) autoLinkPos(n *ast.AutoLink) generator.Pos {
+	if off := cap(w.src.Body) - cap(n.Label(w.src.Body)) - 1; off >= 0 && off < len(w.src.Body) {
+		return w.lines.pos(off)
+	}
+	return w.nodePos(n)
 }
 
 // nodePos finds a node's position: an inline's first text segment (one
