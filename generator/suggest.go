@@ -8,9 +8,13 @@ import (
 
 // Closest returns up to n candidates that look like word, nearest first:
 // those within an edit distance of a third of the word's length (at least
-// two), compared without case. Ties keep the candidates' order.
+// two), compared without case. Ties keep the candidates' order. Nothing
+// looks like an empty word.
 func Closest(word string, candidates []string, n int) []string {
 	w := strings.ToLower(word)
+	if strings.TrimSpace(w) == "" {
+		return nil // every candidate would start with it
+	}
 	limit := max(2, utf8.RuneCountInString(w)/3)
 	type scored struct {
 		s string
@@ -33,8 +37,8 @@ func Closest(word string, candidates []string, n int) []string {
 		if len(out) == n {
 			break
 		}
-		if !slices.Contains(out, h.s) {
-			out = append(out, h.s)
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, h.s) }) {
+			out = append(out, h.s) // "Cluster" and "cluster" are one suggestion
 		}
 	}
 	return out

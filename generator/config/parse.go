@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/tomlpos"
 )
 
 // fileConfig mirrors Config for decoding; the vocabulary maps are decoded
@@ -39,6 +42,12 @@ func Parse(file string, src []byte) (*Config, generator.Diagnostics) {
 	fc := fileConfig{
 		Title: c.Title, BaseURL: c.BaseURL, Language: c.Language, Theme: c.Theme,
 		Levels: c.Levels, Build: c.Build, Backlog: c.Backlog,
+	}
+	if errs := typeErrors(src); len(errs) > 0 {
+		for _, err := range errs {
+			diags.Errorf(tomlErrorPos(file, err), "%s", tomlErrorMessage(err))
+		}
+		return c, diags
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&fc)
 	if err != nil {
@@ -117,6 +126,89 @@ func declaredOrder[V any](md toml.MetaData, table string, m map[string]V) []stri
 		}
 	}
 	return names
+}
+
+// typeErrors returns every value of the wrong type in the file, in the
+// file's order, or the syntax error. The decoder alone walks Go maps, whose
+// order changes from run to run, and stops at its first error, so with
+// several wrong values it would report a different one each time; and it
+// lets a value that is not a table stand for a table of types or relations
+// without a word. Decoding one key at a time, in the order of md.Keys,
+// finds them all, the same way on every run.
+func typeErrors(src []byte) []error {
+	var top map[string]toml.Primitive
+	md, err := toml.Decode(string(src), &top)
+	if err != nil {
+		return []error{err}
+	}
+	var errs []error
+	var walk func(table map[string]toml.Primitive, path toml.Key, t reflect.Type)
+	walk = func(table map[string]toml.Primitive, path toml.Key, t reflect.Type) {
+		seen := map[string]bool{}
+		for _, k := range md.Keys() {
+			// [relations.x] lists relations.x but not relations alone.
+			if len(k) <= len(path) || !slices.Equal(k[:len(path)], path) || seen[k[len(path)]] {
+				continue
+			}
+			k = k[:len(path)+1]
+			name := k[len(path)]
+			seen[name] = true
+			ft, ok := t, true
+			if t.Kind() == reflect.Map {
+				ft = t.Elem() // an entry of [types] or [relations]
+			} else if ft, ok = fieldType(t, name); !ok {
+				continue // unknown keys are reported once the file decodes
+			}
+			if ft.Kind() != reflect.Struct && ft.Kind() != reflect.Map {
+				if err := md.PrimitiveDecode(table[name], reflect.New(ft).Interface()); err != nil {
+					errs = append(errs, err)
+				}
+				continue
+			}
+			var raw any
+			_ = md.PrimitiveDecode(table[name], &raw)
+			if _, isTable := raw.(map[string]any); !isTable {
+				line, _ := tomlpos.Find(src, k)
+				errs = append(errs, fmt.Errorf("toml: line %d (last key %q): expected a table, got %s", line, k.String(), tomlKind(raw)))
+				continue
+			}
+			var sub map[string]toml.Primitive
+			_ = md.PrimitiveDecode(table[name], &sub)
+			walk(sub, k, ft)
+		}
+	}
+	walk(top, nil, reflect.TypeFor[fileConfig]())
+	return errs
+}
+
+func tomlKind(v any) string {
+	switch v.(type) {
+	case []any, []map[string]any:
+		return "an array"
+	case string:
+		return "a string"
+	case bool:
+		return "a boolean"
+	case int64, float64:
+		return "a number"
+	}
+	return "a date or time"
+}
+
+// fieldType returns the type of struct t's field decoded from key, matched
+// as the TOML decoder matches it: by tag, then without case.
+func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
+	var fold reflect.Type
+	for f := range t.Fields() {
+		tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if tag == key {
+			return f.Type, true
+		}
+		if fold == nil && strings.EqualFold(tag, key) {
+			fold = f.Type
+		}
+	}
+	return fold, fold != nil
 }
 
 // tomlErrorPos extracts the line and column of a TOML syntax error.

@@ -27,7 +27,11 @@ func suggestKey(k toml.Key) string {
 	if len(k) == 0 {
 		return ""
 	}
-	return generator.DidYouMean(k[len(k)-1], knownKeys[k[0]])
+	table := "" // a top-level key is looked up among the top-level keys
+	if len(k) > 1 {
+		table = k[0]
+	}
+	return generator.DidYouMean(k[len(k)-1], knownKeys[table])
 }
 
 var (

@@ -24,6 +24,11 @@ func decodeJSON(file string, data []byte, line int) (*node, error) {
 	if n.kind != mapNode {
 		return nil, &posError{n.pos, "JSON front matter must be an object"}
 	}
+	// The decoder stops after the first value: text after it would be lost.
+	rest := bytes.TrimLeft(data[j.dec.InputOffset():], " \t\r\n")
+	if len(rest) > 0 {
+		return nil, &posError{offsetPos(file, data, len(data)-len(rest), line), "invalid JSON front matter: unexpected text after the object"}
+	}
 	return n, nil
 }
 

@@ -21,7 +21,9 @@ func newPage(p, file string, fm *node, opts Options, diags *generator.Diagnostic
 	dir = strings.TrimSuffix(dir, "/")
 	pg.Section, _, _ = strings.Cut(dir, "/")
 	base := strings.TrimSuffix(name, path.Ext(name))
-	intro := base == "_index" && pg.Section != "backlogs"
+	// Only content/_index.md and content/<folder>/_index.md introduce a
+	// list page; a deeper one is reported by checkIdentity.
+	intro := base == "_index" && pg.Section != "backlogs" && !strings.Contains(dir, "/")
 	identify(pg, dir, base)
 	if typ := f.str("type"); typ != "" {
 		if !slices.Contains(opts.Types, typ) {
@@ -153,11 +155,19 @@ func warnUnknownKeys(pg *generator.Page, fm *node, diags *generator.Diagnostics,
 		}
 		all := slices.Concat(commonKeys, itemKeys, backlogKeys, releaseKeys)
 		if slices.Contains(all, e.key) && !intro {
-			diags.Warnf(e.pos, "key %q has no meaning on a %s page and is ignored", e.key, pg.Type)
+			diags.Warnf(e.pos, "key %q has no meaning on %s page and is ignored", e.key, article(pg.Type))
 			continue
 		}
 		diags.Warnf(e.pos, "unknown front-matter key %q is ignored%s (a theme's own values go under params)", e.key, generator.DidYouMean(e.key, known))
 	}
+}
+
+// article puts "a" or "an" before a type name: "an item", "a role".
+func article(t string) string {
+	if t != "" && strings.ContainsRune("aeiou", rune(t[0])) {
+		return "an " + t
+	}
+	return "a " + t
 }
 
 // pageURL is the page's pretty URL: /<folder>/<id>/ for wiki pages and

@@ -17,7 +17,7 @@ type Index struct {
 	pages  []*generator.Page
 	byName map[string][]*generator.Page // id, key, alias and title, lower-cased
 	byPath map[string]*generator.Page   // slash path under content/
-	names  []string                     // every title and id, for suggestions
+	names  []string                     // every title, id and item key, for suggestions
 }
 
 // NewIndex indexes pages. A name shared by several pages stays ambiguous
@@ -27,14 +27,15 @@ func NewIndex(pages []*generator.Page) *Index {
 	for _, p := range pages {
 		ix.byPath[p.Path] = p
 		ix.add(p.ID, p)
+		ix.names = append(ix.names, p.Title, p.ID)
 		if p.Item != nil && p.Item.Key != "" {
 			ix.add(p.Item.Key, p)
+			ix.names = append(ix.names, p.Item.Key) // a mistyped key is worth a suggestion too
 		}
 		for _, a := range p.Aliases {
 			ix.add(a.Name, p)
 		}
 		ix.add(p.Title, p)
-		ix.names = append(ix.names, p.Title, p.ID)
 	}
 	return ix
 }

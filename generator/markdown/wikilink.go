@@ -46,10 +46,14 @@ func (wikiLinkParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast
 	if !bytes.HasPrefix(line, []byte("[[")) {
 		return nil
 	}
-	end := bytes.Index(line, []byte("]]"))
-	if end < 0 {
+	// The target and label hold no bracket, so the first bracket after
+	// "[[" must open the closing "]]". Looking no further keeps a long
+	// line of unclosed "[[" linear.
+	end := bytes.IndexAny(line[2:], "[]")
+	if end < 0 || !bytes.HasPrefix(line[2+end:], []byte("]]")) {
 		return nil
 	}
+	end += 2
 	inner := line[2:end]
 	if len(bytes.TrimSpace(inner)) == 0 || bytes.ContainsAny(inner, "[]\n") {
 		return nil
