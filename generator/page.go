@@ -53,7 +53,7 @@ type Page struct {
 	Date    time.Time
 
 	Relations []Relation
-	Keys      map[string]Pos // position of every top-level front-matter key
+	Keys      []KeyPos       // every top-level front-matter key with its position, in source order
 	Params    map[string]any // every front-matter value, decoded
 
 	Body     []byte // Markdown without front matter, BOM, or CR
@@ -67,8 +67,10 @@ type Page struct {
 // Pos returns the position of front-matter key k, or of the file's first
 // line when the key is absent.
 func (p *Page) Pos(k string) Pos {
-	if pos, ok := p.Keys[k]; ok {
-		return pos
+	for _, kp := range p.Keys {
+		if kp.Key == k {
+			return kp.Pos
+		}
 	}
 	return Pos{File: p.File, Line: 1}
 }
@@ -79,6 +81,12 @@ func (p *Page) Label() string {
 		return p.Title
 	}
 	return p.Title + " (" + p.Abbr + ")"
+}
+
+// KeyPos is a front-matter key and where it is written.
+type KeyPos struct {
+	Key string
+	Pos Pos
 }
 
 // Number is an optional number from front matter.

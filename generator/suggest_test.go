@@ -86,7 +86,7 @@ func TestDistanceCountsRuneEdits(t *testing.T) {
 
 func TestPageLabelAndPos(t *testing.T) {
 	p := &Page{File: "content/roles/cpo.md", Title: "Cluster Product Owner",
-		Keys: map[string]Pos{"title": {"content/roles/cpo.md", 2, 1}}}
+		Keys: []KeyPos{{"title", Pos{"content/roles/cpo.md", 2, 1}}}}
 	if got, want := p.Label(), "Cluster Product Owner"; got != want {
 		t.Errorf("Label: got %q, want %q", got, want)
 	}

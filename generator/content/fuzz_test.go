@@ -80,7 +80,8 @@ func FuzzLoad(f *testing.F) {
 		if want := maxLine - bytes.Count(pg.Body, []byte("\n")); len(pg.Body) > 0 && pg.BodyLine != want {
 			t.Errorf("got body line %d, want %d (the file's lines minus the body's)", pg.BodyLine, want)
 		}
-		for k, pos := range pg.Keys {
+		for _, kp := range pg.Keys {
+			k, pos := kp.Key, kp.Pos
 			if pos.File != file || pos.Line < 1 || pos.Line > maxLine {
 				t.Errorf("got key %q at %v, want a line of %s", k, pos, file)
 			}

@@ -274,7 +274,7 @@ func TestBOMAndCRLFAreAcceptedWithCorrectLines(t *testing.T) {
 	if p.Title != "A" || p.Level != "team" {
 		t.Errorf("got title %q level %q, want A team", p.Title, p.Level)
 	}
-	if got, want := p.Keys["level"], (generator.Pos{File: "content/roles/a.md", Line: 3, Col: 1}); got != want {
+	if got, want := p.Pos("level"), (generator.Pos{File: "content/roles/a.md", Line: 3, Col: 1}); got != want {
 		t.Errorf("got level at %v, want %v", got, want)
 	}
 	if got, want := string(p.Body), "First line\nsecond\nthird\n"; got != want {
@@ -306,8 +306,8 @@ Body
 `)
 	f := "content/roles/a.md"
 	at := func(l, c int) generator.Pos { return generator.Pos{File: f, Line: l, Col: c} }
-	wantKeys := map[string]generator.Pos{"title": at(2, 1), "level": at(3, 1), "weight": at(4, 1),
-		"date": at(5, 1), "relations": at(7, 1), "params": at(10, 1)}
+	wantKeys := []generator.KeyPos{{Key: "title", Pos: at(2, 1)}, {Key: "level", Pos: at(3, 1)}, {Key: "weight", Pos: at(4, 1)},
+		{Key: "date", Pos: at(5, 1)}, {Key: "relations", Pos: at(7, 1)}, {Key: "params", Pos: at(10, 1)}}
 	if !reflect.DeepEqual(p.Keys, wantKeys) {
 		t.Errorf("got keys %v, want %v", p.Keys, wantKeys)
 	}
@@ -341,7 +341,7 @@ func TestJSONFrontMatterKeepsKeyPositions(t *testing.T) {
 			p := loadOne(t, "roles/a.md", tt.src)
 			at := func(l, c int) generator.Pos { return generator.Pos{File: "content/roles/a.md", Line: l, Col: c} }
 			l := tt.first
-			wantKeys := map[string]generator.Pos{"title": at(l, 3), "level": at(l+1, 3), "relations": at(l+2, 3)}
+			wantKeys := []generator.KeyPos{{Key: "title", Pos: at(l, 3)}, {Key: "level", Pos: at(l+1, 3)}, {Key: "relations", Pos: at(l+2, 3)}}
 			if !reflect.DeepEqual(p.Keys, wantKeys) {
 				t.Errorf("got keys %v, want %v", p.Keys, wantKeys)
 			}

@@ -13,9 +13,9 @@ import (
 // true for an _index.md that introduces the home or a list page.
 func newPage(p, file string, fm *node, opts Options, diags *generator.Diagnostics) (*generator.Page, bool) {
 	f := &fields{fm: fm, diags: diags}
-	pg := &generator.Page{Path: p, File: file, Keys: map[string]generator.Pos{}}
-	for _, e := range fm.keys {
-		pg.Keys[e.key] = e.pos
+	pg := &generator.Page{Path: p, File: file, Keys: make([]generator.KeyPos, len(fm.keys))}
+	for i, e := range fm.keys {
+		pg.Keys[i] = generator.KeyPos{Key: e.key, Pos: e.pos}
 	}
 	dir, name := path.Split(p)
 	dir = strings.TrimSuffix(dir, "/")
