@@ -48,7 +48,17 @@ func commands() []command {
 	}
 }
 
+// gcPercent is the garbage collector's target unless GOGC says otherwise.
+// A build keeps every rendered body until its page is written; at Go's
+// default of 100 the heap grows to twice that before a collection. 70
+// lowered peak memory by about a tenth on a 10,000-page build at no
+// measurable cost in CPU time (docs/benchmarks.md).
+const gcPercent = 70
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
