@@ -132,13 +132,14 @@ func Rel(root, url string) string {
 	return root + url[1:]
 }
 
-// RootOf returns the relative path from a page's URL to the site root.
+// RootOf returns the relative path from a page's URL to the site root:
+// "./" for "/" and "/404.html", "../../" for "/roles/cpo/".
 func RootOf(url string) string {
-	depth := strings.Count(strings.Trim(url, "/"), "/") + 1
-	if strings.Trim(url, "/") == "" {
+	dir := strings.Trim(url[:strings.LastIndex(url, "/")+1], "/")
+	if dir == "" {
 		return "./"
 	}
-	return strings.Repeat("../", depth)
+	return strings.Repeat("../", strings.Count(dir, "/")+1)
 }
 
 func (e *Engine) assetURL(root, name string) (string, error) {
