@@ -4,13 +4,12 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/workers"
 )
 
 // MaxFileSize is the largest Markdown file accepted: far beyond any real
@@ -61,7 +60,7 @@ func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 		diags.Errorf(generator.Pos{File: opts.Prefix}, "cannot read the content folder: %v", err)
 	}
 	results := make([]loaded, len(files))
-	parallel(len(files), func(i int) { results[i] = loadFile(fsys, files[i], opts) })
+	workers.Each(len(files), func(i int) { results[i] = loadFile(fsys, files[i], opts) })
 	res := &Result{Intros: map[string]*generator.Page{}}
 	for _, r := range results {
 		diags.Append(r.diags)
@@ -75,25 +74,6 @@ func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 	}
 	checkDuplicates(res.Pages, &diags)
 	return res, diags
-}
-
-// parallel runs fn for 0..n-1 on one worker per core.
-func parallel(n int, fn func(int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 type loaded struct {

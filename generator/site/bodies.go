@@ -2,14 +2,13 @@ package site
 
 import (
 	"html/template"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/graph"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/workers"
 )
 
 // resolver resolves a page's links to URLs relative to that page.
@@ -40,7 +39,7 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Pag
 		all = append(all, intros[k])
 	}
 	results := make([]markdown.Result, len(all))
-	parallel(len(all), func(i int) {
+	workers.Each(len(all), func(i int) {
 		p := all[i]
 		root := render.RootOf(p.URL)
 		if _, intro := intros[p.Section]; intro && intros[p.Section] == p {
@@ -99,31 +98,3 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 		}
 	}
 }
-
-// parallel runs fn for 0..n-1 on one worker per core.
-func parallel(n int, fn func(int)) {
-	parallelWorkers(n, func(_, i int) { fn(i) })
-}
-
-// parallelWorkers runs fn(worker, i) for i in 0..n-1 on one worker per
-// core; worker numbers run from 0 to workers(n)-1, so that each worker can
-// keep buffers of its own.
-func parallelWorkers(n int, fn func(worker, i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int, workers(n))
-	for w := range workers(n) {
-		wg.Go(func() {
-			for i := range next {
-				fn(w, i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
-// workers is the number of workers for n jobs: one per core, at most n.
-func workers(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/workers"
 )
 
 // checkPaths reports two outputs for one path, also when the paths differ
@@ -109,7 +110,7 @@ func swap(stage, dest, parent, base string) error {
 
 // writeAll renders and writes the outputs on one worker per core.
 func writeAll(ctx context.Context, stage string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) error {
-	bufs := make([][2]bytes.Buffer, workers(len(outs)))
+	bufs := make([][2]bytes.Buffer, workers.Count(len(outs)))
 	var (
 		mu   sync.Mutex
 		errs []error
@@ -118,7 +119,7 @@ func writeAll(ctx context.Context, stage string, outs []render.Output, mini *min
 		dirs sync.Map
 	)
 	dirs.Store(filepath.Clean(stage), true)
-	parallelWorkers(len(outs), func(w, i int) {
+	workers.EachWorker(len(outs), func(w, i int) {
 		if ctx.Err() != nil {
 			return
 		}
@@ -174,7 +175,7 @@ func removeTree(dir string) error {
 		return err
 	}
 	errs := make([]error, len(entries))
-	parallel(len(entries), func(i int) { errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name())) })
+	workers.Each(len(entries), func(i int) { errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name())) })
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}

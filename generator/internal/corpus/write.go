@@ -8,9 +8,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
+
+	"github.com/backlight-wiki/backlight/generator/workers"
 )
 
 // hugoFiles is Hugo's configuration and layouts for the corpus; all: keeps
@@ -78,7 +78,7 @@ func (pl *plan) writeContent(dir string) (int64, error) {
 	}
 	sizes := make([]int64, len(pl.pages))
 	errs := make([]error, len(pl.pages))
-	parallel(len(pl.pages), func(i int) {
+	workers.Each(len(pl.pages), func(i int) {
 		data := pl.render(i)
 		sizes[i] = int64(len(data))
 		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(pl.path(i))), data, 0o644); err != nil {
@@ -90,22 +90,4 @@ func (pl *plan) writeContent(dir string) (int64, error) {
 		total += n
 	}
 	return total, errors.Join(errs...)
-}
-
-// parallel runs fn for 0 … n-1 on one goroutine per core.
-func parallel(n int, fn func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
