@@ -30,8 +30,10 @@ type Model struct {
 	Intros     map[string]*Body // the home page's (""), a list folder's
 	Links      Links
 	Vocabulary []generator.RelationType
+	Backlinks  map[*generator.Page][]*generator.Page // pages whose prose links to the key page, by title
 
-	byID map[string]*generator.Page // filled by Plan
+	byID        map[string]*generator.Page   // filled by Plan
+	byLevelType map[string][]*generator.Page // "level\x00type" → pages, sorted; filled by Plan
 }
 
 // page returns the published page with id, or nil.

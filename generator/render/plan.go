@@ -28,8 +28,16 @@ func (e *Engine) Plan(m *Model) []Output {
 	}
 	e.site.Nav = e.nav(m)
 	m.byID = make(map[string]*generator.Page, len(m.Pages))
+	m.byLevelType = map[string][]*generator.Page{}
 	for _, p := range m.Pages {
 		m.byID[p.ID] = p
+		if p.Level != "" {
+			k := p.Level + "\x00" + p.Type
+			m.byLevelType[k] = append(m.byLevelType[k], p)
+		}
+	}
+	for _, ps := range m.byLevelType {
+		sortPages(ps)
 	}
 	for _, p := range m.Pages {
 		addPage(p)

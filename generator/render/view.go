@@ -39,7 +39,8 @@ type View struct {
 	Intro       template.HTML
 	Groups      []Group
 	Levels      []LevelGroup
-	Target      string // the page a redirect points to
+	Target      string   // the page a redirect points to
+	Matrices    []Matrix // a level's responsibility matrices
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
 }
@@ -88,6 +89,9 @@ type PageView struct {
 	Facts                          []Fact
 	Checklist                      []string
 	Relations                      []RelationGroup // declared, then inverse, each in vocabulary order
+	Related                        []RelatedColumn // the related-pages table, for wiki pages
+	MentionedIn                    []Entry         // pages whose prose links here
+	Graph                          template.HTML   // the neighbourhood as inline SVG
 	Params                         map[string]any
 }
 
@@ -120,6 +124,13 @@ func (v *View) setHrefs() {
 		}
 	}
 	groups(v.Groups)
+	for mi := range v.Matrices {
+		mx := &v.Matrices[mi]
+		v.hrefs(mx.Columns)
+		for ri := range mx.Rows {
+			mx.Rows[ri].Href = Rel(v.Root, mx.Rows[ri].URL)
+		}
+	}
 	for i := range v.Levels {
 		groups(v.Levels[i].Groups)
 	}
@@ -131,11 +142,17 @@ func (v *View) setHrefs() {
 			p.Facts[i].Href = Rel(v.Root, p.Facts[i].URL)
 		}
 		for ri := range p.Relations {
-			es := p.Relations[ri].Pages
-			for i := range es {
-				es[i].Href = Rel(v.Root, es[i].URL)
+			v.hrefs(p.Relations[ri].Pages)
+		}
+		for ci := range p.Related {
+			c := &p.Related[ci]
+			v.hrefs(c.Related)
+			v.hrefs(c.Others)
+			if c.More != nil {
+				c.More.Href = Rel(v.Root, c.More.URL)
 			}
 		}
+		v.hrefs(p.MentionedIn)
 		if p.Level != nil {
 			p.Level.Href = Rel(v.Root, p.Level.URL)
 		}
@@ -154,5 +171,11 @@ func (v *View) setHrefs() {
 		if v.Nav[i].Current != "" {
 			v.NavKey += " " + strconv.Itoa(i) + v.Nav[i].Current
 		}
+	}
+}
+
+func (v *View) hrefs(es []Entry) {
+	for i := range es {
+		es[i].Href = Rel(v.Root, es[i].URL)
 	}
 }

@@ -48,6 +48,10 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 	}
 	pv.Facts, pv.Checklist = e.facts(m, p)
 	pv.Relations = relationGroups(m, p)
+	if isWiki(p.Type) {
+		pv.Related = e.relatedColumns(m, p)
+	}
+	pv.MentionedIn = entries(m.Backlinks[p])
 	if pv.Abbr == "" && p.Item != nil {
 		pv.Abbr = p.Item.Key
 	}
@@ -232,6 +236,7 @@ func (e *Engine) levelViews(m *Model) []*View {
 		v := e.view("list", levelURL(l), levelTitle(l)+" level")
 		v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"}, {Title: levelTitle(l)}}
 		v.Groups = e.byType(in)
+		v.Matrices = e.matrices(m, l)
 		views = append(views, v)
 		all.Groups = append(all.Groups, Group{ID: l, Title: levelTitle(l), URL: levelURL(l), Entries: summaryEntries(v.Groups)})
 	}
@@ -315,4 +320,10 @@ func relationGroups(m *Model, p *generator.Page) []RelationGroup {
 		}
 	}
 	return groups
+}
+
+// isWiki reports whether pages of type t are wiki pages: not backlogs,
+// items or releases, which have views of their own.
+func isWiki(t string) bool {
+	return t != generator.TypeBacklog && t != generator.TypeItem && t != generator.TypeRelease
 }

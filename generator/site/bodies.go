@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"slices"
+	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/graph"
@@ -33,7 +34,7 @@ func (r resolver) Resolve(ref string, isPath bool) (markdown.Target, error) {
 
 // renderBodies renders every body in parallel, then checks that each link
 // to a #heading of another page finds that heading.
-func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Page, intros map[string]*generator.Page) (map[*generator.Page]*render.Body, map[string]*render.Body, generator.Diagnostics) {
+func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Page, intros map[string]*generator.Page) (*renderedBodies, generator.Diagnostics) {
 	all := slices.Clone(pages)
 	for _, k := range slices.Sorted(mapKeys(intros)) {
 		all = append(all, intros[k])
@@ -52,26 +53,61 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Pag
 		p.Body = nil // rendered; the source, and the file it pins, can go
 	})
 	var diags generator.Diagnostics
-	bodies := make(map[*generator.Page]*render.Body, len(pages))
-	introBodies := map[string]*render.Body{}
+	out := &renderedBodies{bodies: make(map[*generator.Page]*render.Body, len(pages)),
+		intros: map[string]*render.Body{}, backlinks: map[*generator.Page][]*generator.Page{}}
 	headings := map[string][]markdown.Heading{}
 	for i, p := range all {
 		r := results[i]
 		diags.Append(r.Diags)
 		b := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings}
 		if i < len(pages) {
-			bodies[p] = b
+			out.bodies[p] = b
 			headings[p.ID] = r.Headings
 		} else {
-			introBodies[p.Section] = b
+			out.intros[p.Section] = b
 		}
 	}
-	for _, r := range results {
+	byID := make(map[string]*generator.Page, len(pages))
+	for _, p := range pages {
+		byID[p.ID] = p
+	}
+	for i, r := range results {
 		for _, l := range r.Links {
 			checkFragment(l, headings, &diags)
+			if i < len(pages) {
+				addBacklink(out.backlinks, byID[l.Target], pages[i])
+			}
 		}
 	}
-	return bodies, introBodies, diags
+	for _, from := range out.backlinks {
+		sortByTitle(from)
+	}
+	return out, diags
+}
+
+// renderedBodies are the rendered Markdown of a build and what the links
+// in it say about other pages.
+type renderedBodies struct {
+	bodies    map[*generator.Page]*render.Body
+	intros    map[string]*render.Body
+	backlinks map[*generator.Page][]*generator.Page
+}
+
+// addBacklink records that from's prose links to to, once per pair.
+func addBacklink(backlinks map[*generator.Page][]*generator.Page, to, from *generator.Page) {
+	if to == nil || to == from || slices.Contains(backlinks[to], from) {
+		return
+	}
+	backlinks[to] = append(backlinks[to], from)
+}
+
+func sortByTitle(ps []*generator.Page) {
+	slices.SortFunc(ps, func(a, b *generator.Page) int {
+		if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 }
 
 func checkFragment(l markdown.Link, headings map[string][]markdown.Heading, diags *generator.Diagnostics) {

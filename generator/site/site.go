@@ -131,8 +131,9 @@ func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, er
 	res.Diags.Append(diags)
 	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary()}
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML})
-	m.Bodies, m.Intros, diags = renderBodies(md, ix, pages, loaded.Intros)
+	rb, diags := renderBodies(md, ix, pages, loaded.Intros)
 	res.Diags.Append(diags)
+	m.Bodies, m.Intros, m.Backlinks = rb.bodies, rb.intros, rb.backlinks
 	for _, p := range pages {
 		res.ByType[p.Type]++
 	}

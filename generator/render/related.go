@@ -1,0 +1,81 @@
+package render
+
+import (
+	"slices"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// relatedTypes are the columns the related-pages table always has, in
+// order; other types get a column when a page relates to one of them.
+var relatedTypes = []string{generator.TypeRole, generator.TypeGroup, generator.TypeEvent, generator.TypeArtifact}
+
+// maxOthers caps the "other pages of the same level" in one column: a
+// level of a large organisation has hundreds of roles, and a link to the
+// level's overview serves better than a list of them on every page.
+const maxOthers = 12
+
+// RelatedColumn is one type's column of the related-pages table.
+type RelatedColumn struct {
+	Type, Title string
+	Related     []Entry // pages related in either direction, by title
+	Others      []Entry // other pages of the same level and type, by title
+	More        *Link   // the level's overview, when Others was cut short
+}
+
+// relatedColumns builds the related-pages table of a wiki page: for each
+// type, the pages it relates to or that relate to it, then other pages
+// of its level.
+func (e *Engine) relatedColumns(m *Model, p *generator.Page) []RelatedColumn {
+	related := map[*generator.Page]bool{}
+	for _, ed := range m.Links.Out(p) {
+		related[ed.To] = true
+	}
+	for _, ed := range m.Links.In(p) {
+		related[ed.From] = true
+	}
+	types := slices.Clone(relatedTypes)
+	for q := range related {
+		if !slices.Contains(types, q.Type) && q.Type != generator.TypeItem {
+			types = append(types, q.Type)
+		}
+	}
+	var cols []RelatedColumn
+	for _, t := range e.site.Types { // the site's type order
+		if !slices.Contains(types, t.Name) {
+			continue
+		}
+		col := RelatedColumn{Type: t.Name, Title: t.Plural}
+		var rel []*generator.Page
+		for q := range related {
+			if q.Type == t.Name {
+				rel = append(rel, q)
+			}
+		}
+		sortPages(rel)
+		col.Related = entries(rel)
+		col.Others, col.More = e.levelOthers(m, p, t.Name, related)
+		if len(col.Related) > 0 || len(col.Others) > 0 {
+			cols = append(cols, col)
+		}
+	}
+	return cols
+}
+
+// levelOthers lists up to maxOthers pages of type t on p's level that are
+// neither p nor related to it.
+func (e *Engine) levelOthers(m *Model, p *generator.Page, t string, related map[*generator.Page]bool) ([]Entry, *Link) {
+	if p.Level == "" {
+		return nil, nil
+	}
+	var others []*generator.Page
+	for _, q := range m.byLevelType[p.Level+"\x00"+t] {
+		if q != p && !related[q] {
+			others = append(others, q)
+		}
+	}
+	if len(others) <= maxOthers {
+		return entries(others), nil
+	}
+	return entries(others[:maxOthers]), &Link{Title: "all " + levelTitle(p.Level) + " level pages", URL: levelURL(p.Level)}
+}
