@@ -1,0 +1,148 @@
+package backlog
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// minDivisor is the smallest estimate priority divides by: half a point, the
+// least effort a team would estimate, so that a free or unestimated item
+// ranks high without an infinite priority (which JSON cannot encode).
+const minDivisor = 0.5
+
+// priority is value ÷ estimate; missing numbers count as 0.
+func priority(it *generator.Item) float64 {
+	return it.Value.Value / max(it.Estimate.Value, minDivisor)
+}
+
+// rank orders a backlog's items: the order list first, then the others by
+// priority, and warns about each unranked item that is still open.
+func (d *deriver) rank(b *Backlog, members []*Item) {
+	b.Items = d.ordered(b)
+	var rest []*Item
+	for _, it := range members {
+		if !it.Ranked {
+			rest = append(rest, it)
+		}
+	}
+	slices.SortFunc(rest, func(x, y *Item) int {
+		if x.Priority != y.Priority {
+			if x.Priority > y.Priority {
+				return -1
+			}
+			return 1
+		}
+		return compareItems(x, y)
+	})
+	b.Items = append(b.Items, rest...)
+	for i, it := range b.Items {
+		it.Rank = i + 1
+		if !it.Ranked && !it.Done && !it.Dropped {
+			b.Warnings.Warnf(it.Page.Pos("id"), "%s is not in the order of %s; ranked %s by priority (value ÷ estimate)",
+				it.Key(), b.Page.Title, ordinal(it.Rank))
+		}
+	}
+}
+
+// ordered resolves the order list to this backlog's items, reporting
+// entries that name another backlog's item, a non-item or an item twice.
+func (d *deriver) ordered(b *Backlog) []*Item {
+	order := b.Page.Backlog.Order
+	first := map[*Item]int{} // item → index of its first entry
+	var items []*Item
+	for i := range order {
+		ref := &order[i]
+		p := d.target(ref)
+		if p == nil {
+			continue // unresolved: the graph stage reported it
+		}
+		it := d.model.Items[p]
+		switch {
+		case it == nil:
+			d.diags.Errorf(ref.Pos, "order: %q is %s page, not an item of this backlog", ref.Name, article(p.Type))
+		case it.Backlog != b:
+			d.diags.Errorf(ref.Pos, "order: %s is an item of %s, not of this backlog", it.Key(), backlogName(it))
+		default:
+			if j, dup := first[it]; dup {
+				d.diags.Errorf(ref.Pos, "order names %s twice; the first time is entry %d%s", it.Key(), j+1, atLine(order[j].Pos))
+				continue
+			}
+			first[it] = i
+			it.Ranked = true
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+// backlogName names the backlog an item is in, for messages.
+func backlogName(it *Item) string {
+	if it.Backlog == nil {
+		return "no backlog"
+	}
+	return it.Backlog.Page.Title
+}
+
+// compareItems orders items by key, numbers in keys compared as numbers,
+// then by page id.
+func compareItems(a, b *Item) int {
+	if c := compareKeys(a.Key(), b.Key()); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Page.ID, b.Page.ID)
+}
+
+// compareKeys compares item keys without ASCII case, with runs of digits
+// compared by their value: CBI-9 before CBI-10. It allocates nothing: it
+// runs inside sorts of every item.
+func compareKeys(a, b string) int {
+	for a != "" && b != "" {
+		if isDigit(a[0]) && isDigit(b[0]) {
+			da, db := digits(a), digits(b)
+			if c := compareNumbers(a[:da], b[:db]); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if ca, cb := lower(a[0]), lower(b[0]); ca != cb {
+			return int(ca) - int(cb)
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) - len(b)
+}
+
+// lower folds an ASCII upper-case letter to lower case.
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// digits returns the length of the run of ASCII digits that s starts with.
+func digits(s string) int {
+	n := 0
+	for n < len(s) && isDigit(s[n]) {
+		n++
+	}
+	return n
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// compareNumbers compares two runs of digits by value, then by length, so
+// that "07" and "7" still compare unequal.
+func compareNumbers(a, b string) int {
+	ta, tb := strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
+	if len(ta) != len(tb) {
+		return len(ta) - len(tb)
+	}
+	if c := strings.Compare(ta, tb); c != 0 {
+		return c
+	}
+	return len(a) - len(b)
+}

@@ -1,0 +1,168 @@
+package backlog
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+func TestOrderListRanksItemsFirst(t *testing.T) {
+	m, diags := derive(t, quiet,
+		backlogPage("pumps", "Cluster Pumps backlog", "order=CBI-3,cbi-1"),
+		itemPage("pumps", "CBI-1", "value=1 estimate=1"),
+		itemPage("pumps", "CBI-2", "value=1 estimate=1"),
+		itemPage("pumps", "CBI-3", "value=1 estimate=1"))
+	b := m.Backlogs[0]
+	if got, want := keys(b.Items), []string{"CBI-3", "CBI-1", "CBI-2"}; !slices.Equal(got, want) {
+		t.Errorf("got rank order %v, want %v", got, want)
+	}
+	for i, want := range []struct {
+		rank   int
+		ranked bool
+	}{{1, true}, {2, true}, {3, false}} {
+		if it := b.Items[i]; it.Rank != want.rank || it.Ranked != want.ranked {
+			t.Errorf("%s: got rank %d ranked %v, want %d %v", it.Key(), it.Rank, it.Ranked, want.rank, want.ranked)
+		}
+	}
+	if got := messages(diags); len(got) != 1 {
+		t.Errorf("got diagnostics %q, want only the warning about CBI-2", got)
+	}
+}
+
+func TestUnrankedItemsFollowByPriorityWithTiesByKey(t *testing.T) {
+	m, _ := derive(t, quiet,
+		backlogPage("pumps", "Cluster Pumps backlog", "order=CBI-5"),
+		itemPage("pumps", "CBI-5", "value=1 estimate=100"),
+		itemPage("pumps", "CBI-10", "value=8 estimate=8"), // 1
+		itemPage("pumps", "CBI-9", "value=4 estimate=4"),  // 1, and 9 < 10
+		itemPage("pumps", "CBI-2", "value=13 estimate=2"), // 6.5
+		itemPage("pumps", "CBI-1", "value=2"),             // 4: no estimate counts as 0.5
+		itemPage("pumps", "CBI-7", "estimate=3"),          // 0
+		itemPage("pumps", "CBI-3", ""))                    // 0
+	want := []string{"CBI-5", "CBI-2", "CBI-1", "CBI-9", "CBI-10", "CBI-3", "CBI-7"}
+	if got := keys(m.Backlogs[0].Items); !slices.Equal(got, want) {
+		t.Errorf("got rank order %v, want %v", got, want)
+	}
+}
+
+func TestUnrankedOpenItemsAreWarnedWithTheirRank(t *testing.T) {
+	_, diags := derive(t, quiet,
+		backlogPage("pumps", "Cluster Pumps backlog", "order=CBI-1"),
+		itemPage("pumps", "CBI-1", ""),
+		itemPage("pumps", "CBI-2", "value=5 estimate=1"),
+		itemPage("pumps", "CBI-3", "value=3 estimate=1 status=done"),
+		itemPage("pumps", "CBI-4", "value=2 estimate=1 status=dropped"),
+		itemPage("pumps", "CBI-5", "value=1 estimate=1"))
+	want := []string{
+		"content/backlogs/pumps/cbi-2.md:2:1: warning: CBI-2 is not in the order of Cluster Pumps backlog; ranked 2nd by priority (value ÷ estimate)",
+		"content/backlogs/pumps/cbi-5.md:2:1: warning: CBI-5 is not in the order of Cluster Pumps backlog; ranked 5th by priority (value ÷ estimate)",
+	}
+	if got := messages(diags); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestOrderEntryErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		order string
+		want  []string
+		ranks []string
+	}{
+		{"an item of another backlog", "CBI-1,VBI-1", []string{
+			"content/backlogs/pumps/_index.md:8:5: order: VBI-1 is an item of Valves backlog, not of this backlog",
+		}, []string{"CBI-1", "CBI-2"}},
+		{"a page that is no item", "cpo,CBI-2", []string{
+			`content/backlogs/pumps/_index.md:7:5: order: "cpo" is a role page, not an item of this backlog`,
+		}, []string{"CBI-2", "CBI-1"}},
+		{"an item named twice, reported at the second entry", "CBI-2,CBI-1,cbi-2", []string{
+			"content/backlogs/pumps/_index.md:9:5: order names CBI-2 twice; the first time is entry 1 (line 7)",
+		}, []string{"CBI-2", "CBI-1"}},
+		{"an unresolved entry is skipped silently", "CBI-404,CBI-2,CBI-1", nil, []string{"CBI-2", "CBI-1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, diags := derive(t, quiet,
+				backlogPage("pumps", "Pumps backlog", "order="+tt.order),
+				backlogPage("valves", "Valves backlog", "order=VBI-1"),
+				itemPage("pumps", "CBI-1", "value=2 estimate=1"),
+				itemPage("pumps", "CBI-2", "value=1 estimate=1"),
+				itemPage("valves", "VBI-1", ""),
+				page(generator.TypeRole, "cpo"))
+			if got := messages(only(diags, generator.Error)); !slices.Equal(got, tt.want) {
+				t.Errorf("got errors %q, want %q", got, tt.want)
+			}
+			if got := keys(m.Backlogs[0].Items); !slices.Equal(got, tt.ranks) {
+				t.Errorf("got rank order %v, want %v", got, tt.ranks)
+			}
+		})
+	}
+}
+
+func TestPriorityIsValueOverEstimateAtLeastHalfAPoint(t *testing.T) {
+	tests := []struct {
+		spec string
+		want float64
+	}{
+		{"value=13 estimate=8", 1.625},
+		{"value=13 estimate=0", 26},
+		{"value=13", 26},
+		{"value=1 estimate=0.25", 2},
+		{"estimate=8", 0},
+		{"value=0 estimate=0", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		m, _ := derive(t, quiet, backlogPage("b", "B", ""), itemPage("b", "X-1", tt.spec))
+		if got := item(t, m, "X-1").Priority; got != tt.want {
+			t.Errorf("%q: got priority %v, want %v", tt.spec, got, tt.want)
+		}
+	}
+}
+
+func TestPriorityOfZeroEstimatesEncodesAsJSON(t *testing.T) {
+	m, _ := derive(t, quiet, backlogPage("b", "B", ""),
+		itemPage("b", "X-1", "value=13 estimate=0"), itemPage("b", "X-2", "value=0 estimate=0"), itemPage("b", "X-3", ""))
+	out := map[string]float64{}
+	for p, it := range m.Items {
+		out[p.Item.Key] = it.Priority
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		t.Fatalf("got %v, want priorities that encode as JSON", err)
+	}
+	if got, want := string(b), `{"X-1":26,"X-2":0,"X-3":0}`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+func TestKeysCompareNumbersByValue(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"CBI-9", "CBI-10", -1},
+		{"CBI-10", "CBI-9", 1},
+		{"cbi-2", "CBI-2", 0},
+		{"A-1", "B-1", -1},
+		{"CBI-1", "CBI-1a", -1},
+		{"CBI-007", "CBI-7", 1},
+		{"CBI-2.10", "CBI-2.9", 1},
+	}
+	for _, tt := range tests {
+		got := compareKeys(tt.a, tt.b)
+		if (got < 0) != (tt.want < 0) || (got > 0) != (tt.want > 0) {
+			t.Errorf("compareKeys(%q, %q): got %d, want sign of %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestOrdinals(t *testing.T) {
+	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 101: "101st", 111: "111th"} {
+		if got := ordinal(n); got != want {
+			t.Errorf("ordinal(%d): got %q, want %q", n, got, want)
+		}
+	}
+}
