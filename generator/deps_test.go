@@ -19,7 +19,7 @@ var allowed = map[string][]string{
 	"generator/graph":         {"generator"},
 	"generator/backlog":       {"generator"},
 	"generator/markdown":      {"generator", "github.com/yuin/goldmark", "golang.org/x/text"},
-	"generator/render":        {"generator", "generator/markdown", "generator/svg"},
+	"generator/render":        {"generator", "generator/markdown", "generator/svg", "generator/backlog"},
 	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/graph", "generator/markdown", "generator/render", "themes", "github.com/tdewolff/minify/v2", "golang.org/x/text"},
 	"generator/cmd/backlight": {"generator", "generator/site", "generator/serve", "generator/config"},
 	"themes":                  {},

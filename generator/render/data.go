@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
+	"math"
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -58,6 +59,16 @@ type itemJSON struct {
 	Estimate *float64 `json:"estimate"`
 	Parent   string   `json:"parent,omitempty"`
 	Release  string   `json:"release,omitempty"`
+	Rank     int      `json:"rank"`
+	Ranked   bool     `json:"ranked"`
+	Ready    bool     `json:"ready"`
+	Missing  []string `json:"missing,omitempty"`
+	Priority float64  `json:"priority"`
+	Forecast *int     `json:"forecast"`
+	Horizon  bool     `json:"in_horizon"`
+	Children []string `json:"children,omitempty"`
+	Rolled   float64  `json:"rolled_estimate"`
+	Done     float64  `json:"done_share"`
 }
 
 type releaseJSON struct {
@@ -106,6 +117,16 @@ func itemOf(m *Model, p *generator.Page) itemJSON {
 	}
 	if t := m.Links.Target(it.Release); t != nil {
 		ij.Release = t.ID
+	}
+	if d := m.Backlogs.Items[p]; d != nil {
+		ij.Rank, ij.Ranked, ij.Ready, ij.Missing = d.Rank, d.Ranked, d.Ready, d.Missing
+		ij.Priority, ij.Horizon, ij.Rolled, ij.Done = round(d.Priority), d.InHorizon, d.RolledEstimate, round(d.DoneShare)
+		if d.Forecast > 0 {
+			ij.Forecast = &d.Forecast
+		}
+		for _, c := range d.Children {
+			ij.Children = append(ij.Children, c.Page.ID)
+		}
 	}
 	return ij
 }
@@ -156,3 +177,6 @@ func (e *Engine) writeSitemap(w io.Writer, m *Model) error {
 	_, err := io.WriteString(w, "\n")
 	return err
 }
+
+// round keeps four decimals, so that exports do not show 0.30000000000000004.
+func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 )
 
@@ -31,6 +32,7 @@ type Model struct {
 	Links      Links
 	Vocabulary []generator.RelationType
 	Backlinks  map[*generator.Page][]*generator.Page // pages whose prose links to the key page, by title
+	Backlogs   *backlog.Model                        // ranks, readiness, forecasts, hierarchy
 
 	byID        map[string]*generator.Page   // filled by Plan
 	byLevelType map[string][]*generator.Page // "level\x00type" → pages, sorted; filled by Plan

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/config"
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/graph"
@@ -129,7 +130,9 @@ func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, er
 	ix := graph.NewIndex(pages)
 	g, diags := graph.Build(ix, vocabulary(cfg))
 	res.Diags.Append(diags)
-	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary()}
+	bm, diags := backlog.Derive(pages, g.Target, backlogSettings(cfg))
+	res.Diags.Append(diags)
+	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm}
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML})
 	rb, diags := renderBodies(md, ix, pages, loaded.Intros)
 	res.Diags.Append(diags)
@@ -174,6 +177,12 @@ func siteInfo(cfg *config.Config, version string) render.SiteInfo {
 		info.Types = append(info.Types, render.TypeInfo{Name: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
 	}
 	return info
+}
+
+func backlogSettings(cfg *config.Config) backlog.Settings {
+	b := cfg.Backlog
+	return backlog.Settings{Kinds: b.Kinds, Statuses: b.Statuses, Ready: b.Ready, Done: b.Done,
+		Dropped: b.Dropped, DoR: b.DoR, Horizon: b.Horizon, IterationWeeks: b.IterationWeeks}
 }
 
 func vocabulary(cfg *config.Config) []generator.RelationType {
