@@ -18,6 +18,7 @@ var allowed = map[string][]string{
 	"generator/content":       {"generator", "generator/tomlpos", "generator/workers", "github.com/adrg/frontmatter", "gopkg.in/yaml.v3", "github.com/BurntSushi/toml"},
 	"generator/graph":         {"generator"},
 	"generator/backlog":       {"generator"},
+	"generator/svg":           {"generator"},
 	"generator/markdown":      {"generator", "github.com/yuin/goldmark", "golang.org/x/text"},
 	"generator/render":        {"generator", "generator/markdown", "generator/svg", "generator/backlog"},
 	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/graph", "generator/markdown", "generator/render", "themes", "github.com/tdewolff/minify/v2", "golang.org/x/text"},
