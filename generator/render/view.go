@@ -92,6 +92,8 @@ type PageView struct {
 	Related                        []RelatedColumn // the related-pages table, for wiki pages
 	MentionedIn                    []Entry         // pages whose prose links here
 	Graph                          template.HTML   // the neighbourhood as inline SVG
+	Backlog                        *BacklogView    // on a backlog's page
+	Item                           *ItemView       // on an item's page
 	Params                         map[string]any
 }
 
@@ -153,6 +155,25 @@ func (v *View) setHrefs() {
 			}
 		}
 		v.hrefs(p.MentionedIn)
+		if b := p.Backlog; b != nil {
+			for i := range b.Rows {
+				v.rowHrefs(&b.Rows[i])
+			}
+			for ci := range b.Board {
+				for i := range b.Board[ci].Cards {
+					v.rowHrefs(&b.Board[ci].Cards[i])
+				}
+			}
+			for i := range b.Exports {
+				b.Exports[i].Href = Rel(v.Root, b.Exports[i].URL)
+			}
+		}
+		if it := p.Item; it != nil {
+			v.hrefs(it.Chain)
+			for i := range it.Children {
+				it.Children[i].Href = Rel(v.Root, it.Children[i].URL)
+			}
+		}
 		if p.Level != nil {
 			p.Level.Href = Rel(v.Root, p.Level.URL)
 		}
@@ -177,5 +198,12 @@ func (v *View) setHrefs() {
 func (v *View) hrefs(es []Entry) {
 	for i := range es {
 		es[i].Href = Rel(v.Root, es[i].URL)
+	}
+}
+
+func (v *View) rowHrefs(r *BacklogRow) {
+	r.Href = Rel(v.Root, r.URL)
+	if r.ReleaseURL != "" {
+		r.ReleaseHref = Rel(v.Root, r.ReleaseURL)
 	}
 }

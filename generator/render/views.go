@@ -52,6 +52,12 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 		pv.Related = e.relatedColumns(m, p)
 	}
 	pv.MentionedIn = entries(m.Backlinks[p])
+	switch p.Type {
+	case generator.TypeBacklog:
+		pv.Backlog = e.backlogView(m, p)
+	case generator.TypeItem:
+		pv.Item = itemView(m, p)
+	}
 	if pv.Abbr == "" && p.Item != nil {
 		pv.Abbr = p.Item.Key
 	}

@@ -1,0 +1,179 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/backlog"
+)
+
+// BacklogView is a backlog's page: its items in rank order, the end of
+// the refinement horizon, warnings, a board by status, and filters.
+type BacklogView struct {
+	Rows           []BacklogRow
+	HorizonAfter   int // the rank after which the refinement horizon ends; 0 when it holds no item
+	HorizonText    string
+	Warnings       []string
+	Board          []BoardColumn
+	Filters        []Filter
+	Velocity       string
+	IterationWeeks int
+	Estimate       string
+	HealthPct      int
+	Exports        []Link
+}
+
+// BacklogRow is one item in a backlog's table or board.
+type BacklogRow struct {
+	Rank                                    int
+	Ranked, Ready, InHorizon, Done, Dropped bool
+	Key, Title, URL, Href, Kind, Status     string
+	Value, Estimate, Priority, Forecast     string
+	Release, ReleaseURL, ReleaseHref        string
+	Missing                                 string
+	Tags                                    []string
+	TagData                                 string // tags joined by spaces, for filtering
+}
+
+// BoardColumn is one status of the board view.
+type BoardColumn struct {
+	Status string
+	Cards  []BacklogRow
+}
+
+// Filter is one select of the backlog filters: a field and its values.
+type Filter struct {
+	Name, Label string
+	Options     []FilterOption
+}
+
+// FilterOption is one value of a filter and how many items have it.
+type FilterOption struct {
+	Value string
+	Count int
+}
+
+func (e *Engine) backlogView(m *Model, p *generator.Page) *BacklogView {
+	var b *backlog.Backlog
+	for _, x := range m.Backlogs.Backlogs {
+		if x.Page == p {
+			b = x
+		}
+	}
+	if b == nil {
+		return nil
+	}
+	bv := &BacklogView{Velocity: trimFloat(b.Velocity), IterationWeeks: b.IterationWeeks,
+		Estimate: trimFloat(b.Estimate), HealthPct: int(b.Health*100 + 0.5)}
+	for i, it := range b.Items {
+		bv.Rows = append(bv.Rows, e.backlogRow(m, it))
+		if i < b.HorizonEnd {
+			bv.HorizonAfter = it.Rank
+		}
+	}
+	bv.HorizonText = horizonText(b)
+	for _, w := range b.Warnings {
+		bv.Warnings = append(bv.Warnings, w.Message)
+	}
+	bv.Board = board(m, bv.Rows)
+	bv.Filters = filters(bv.Rows)
+	bv.Exports = []Link{{Title: "backlog.json", URL: p.URL + "backlog.json"}, {Title: "backlog.csv", URL: p.URL + "backlog.csv"}}
+	return bv
+}
+
+func horizonText(b *backlog.Backlog) string {
+	if b.Velocity > 0 {
+		return "End of the refinement horizon: items above are forecast within the next iterations and should be ready."
+	}
+	return "End of the refinement horizon: without a velocity, the top items above should be ready."
+}
+
+func (e *Engine) backlogRow(m *Model, it *backlog.Item) BacklogRow {
+	p, fields := it.Page, it.Page.Item
+	r := BacklogRow{Rank: it.Rank, Ranked: it.Ranked, Ready: it.Ready, InHorizon: it.InHorizon, Done: it.Done, Dropped: it.Dropped,
+		Key: it.Key(), Title: p.Title, URL: p.URL, Kind: fields.Kind, Status: fields.Status,
+		Value: number(fields.Value), Estimate: number(fields.Estimate), Priority: trimFloat(it.Priority),
+		Missing: strings.Join(it.Missing, ", "), Tags: p.Tags, TagData: strings.Join(p.Tags, " ")}
+	if it.Forecast > 0 {
+		r.Forecast = strconv.Itoa(it.Forecast)
+	}
+	if rel := m.Links.Target(fields.Release); rel != nil {
+		r.Release, r.ReleaseURL = rel.ID, rel.URL
+	}
+	return r
+}
+
+// board groups rows by status, in the site's status order (statuses no
+// item has are left out).
+func board(m *Model, rows []BacklogRow) []BoardColumn {
+	var cols []BoardColumn
+	for _, st := range statusOrder(rows) {
+		col := BoardColumn{Status: st}
+		for _, r := range rows {
+			if r.Status == st {
+				col.Cards = append(col.Cards, r)
+			}
+		}
+		cols = append(cols, col)
+	}
+	return cols
+}
+
+// statusOrder lists the statuses of rows in a stable, meaningful order:
+// first appearance in the ranking would mix them, so sort by the usual
+// flow of work and put unknown ones last.
+func statusOrder(rows []BacklogRow) []string {
+	flow := []string{"idea", "refining", "ready", "in-progress", "done", "released", "dropped"}
+	var seen []string
+	for _, r := range rows {
+		if r.Status != "" && !slices.Contains(seen, r.Status) {
+			seen = append(seen, r.Status)
+		}
+	}
+	slices.SortStableFunc(seen, func(a, b string) int {
+		ia, ib := slices.Index(flow, a), slices.Index(flow, b)
+		if ia < 0 {
+			ia = len(flow)
+		}
+		if ib < 0 {
+			ib = len(flow)
+		}
+		return cmp.Compare(ia, ib)
+	})
+	return seen
+}
+
+func filters(rows []BacklogRow) []Filter {
+	count := func(name string, value func(BacklogRow) []string) Filter {
+		f := Filter{Name: name, Label: strings.ToUpper(name[:1]) + name[1:]}
+		n := map[string]int{}
+		for _, r := range rows {
+			for _, v := range value(r) {
+				if v != "" {
+					n[v]++
+				}
+			}
+		}
+		for v, c := range n {
+			f.Options = append(f.Options, FilterOption{Value: v, Count: c})
+		}
+		slices.SortFunc(f.Options, func(a, b FilterOption) int { return strings.Compare(a.Value, b.Value) })
+		return f
+	}
+	one := func(get func(BacklogRow) string) func(BacklogRow) []string {
+		return func(r BacklogRow) []string { return []string{get(r)} }
+	}
+	return []Filter{
+		count("kind", one(func(r BacklogRow) string { return r.Kind })),
+		count("status", one(func(r BacklogRow) string { return r.Status })),
+		count("release", one(func(r BacklogRow) string { return r.Release })),
+		count("tag", func(r BacklogRow) []string { return r.Tags }),
+	}
+}
+
+func trimFloat(f float64) string {
+	return strconv.FormatFloat(float64(int64(f*100+0.5))/100, 'f', -1, 64)
+}
