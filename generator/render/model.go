@@ -34,6 +34,8 @@ type Model struct {
 	Backlinks  map[*generator.Page][]*generator.Page // pages whose prose links to the key page, by title
 	Backlogs   *backlog.Model                        // ranks, readiness, forecasts, hierarchy
 
+	baseURL     string                       // filled by Plan, for absolute URLs in exports
+	levels      []string                     // filled by Plan, lowest first
 	byID        map[string]*generator.Page   // filled by Plan
 	byLevelType map[string][]*generator.Page // "level\x00type" → pages, sorted; filled by Plan
 }

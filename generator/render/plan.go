@@ -27,6 +27,7 @@ func (e *Engine) Plan(m *Model) []Output {
 			Write: func(w io.Writer) error { return e.execute(w, e.pageView(m, p)) }})
 	}
 	e.site.Nav = e.nav(m)
+	m.baseURL, m.levels = e.site.BaseURL, e.site.Levels
 	m.byID = make(map[string]*generator.Page, len(m.Pages))
 	m.byLevelType = map[string][]*generator.Page{}
 	for _, p := range m.Pages {
@@ -59,6 +60,7 @@ func (e *Engine) Plan(m *Model) []Output {
 	nf.Root = basePath(e.site.BaseURL) // served at any depth, so links must be absolute
 	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Write: func(w io.Writer) error { return e.execute(w, nf) }})
 	outs = append(outs, e.dataOutputs(m)...)
+	outs = append(outs, e.backlogExports(m)...)
 	for _, name := range slices.Sorted(maps.Keys(e.assets)) {
 		a := e.assets[name]
 		outs = append(outs, Output{Path: a.out, Source: "the theme's static/" + name, Write: func(w io.Writer) error {

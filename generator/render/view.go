@@ -39,8 +39,10 @@ type View struct {
 	Intro       template.HTML
 	Groups      []Group
 	Levels      []LevelGroup
-	Target      string   // the page a redirect points to
-	Matrices    []Matrix // a level's responsibility matrices
+	Target      string           // the page a redirect points to
+	Matrices    []Matrix         // a level's responsibility matrices
+	BacklogList []BacklogSummary // on the backlogs index
+	Tree        []TreeNode       // on the traceability page
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
 }
@@ -126,6 +128,14 @@ func (v *View) setHrefs() {
 		}
 	}
 	groups(v.Groups)
+	for i := range v.BacklogList {
+		b := &v.BacklogList[i]
+		b.Href = Rel(v.Root, b.URL)
+		if b.Owner != nil {
+			b.Owner.Href = Rel(v.Root, b.Owner.URL)
+		}
+	}
+	treeHrefs(v, v.Tree)
 	for mi := range v.Matrices {
 		mx := &v.Matrices[mi]
 		v.hrefs(mx.Columns)
@@ -205,5 +215,12 @@ func (v *View) rowHrefs(r *BacklogRow) {
 	r.Href = Rel(v.Root, r.URL)
 	if r.ReleaseURL != "" {
 		r.ReleaseHref = Rel(v.Root, r.ReleaseURL)
+	}
+}
+
+func treeHrefs(v *View, nodes []TreeNode) {
+	for i := range nodes {
+		nodes[i].Href = Rel(v.Root, nodes[i].URL)
+		treeHrefs(v, nodes[i].Children)
 	}
 }

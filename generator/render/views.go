@@ -223,6 +223,15 @@ func (e *Engine) typeViews(m *Model) []*View {
 			v.Intro = b.HTML
 		}
 		v.Groups = e.byLevel(in)
+		if t.Name == generator.TypeBacklog {
+			v.BacklogList = e.backlogIndex(m)
+			v.Groups = nil
+			tree := e.view("list", "/backlogs/traceability/", "Traceability")
+			tree.Description = "Every top-level item and what it was refined into, with rolled-up estimates and done share."
+			tree.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: t.Plural, URL: typeURL(t.Name)}, {Title: "Traceability"}}
+			tree.Tree = traceTree(m)
+			views = append(views, tree)
+		}
 		views = append(views, v)
 	}
 	return views

@@ -1,0 +1,97 @@
+package render
+
+import (
+	"slices"
+
+	"github.com/backlight-wiki/backlight/generator/backlog"
+)
+
+// BacklogSummary is one backlog on the backlogs index.
+type BacklogSummary struct {
+	Entry
+	Owner     *Link
+	Level     string
+	Items     int
+	Counts    []StatusCount
+	Estimate  string
+	HealthPct int
+}
+
+// StatusCount is how many items of a backlog have a status.
+type StatusCount struct {
+	Status string
+	Count  int
+}
+
+// TreeNode is an item in the traceability tree, with the items refined
+// from it.
+type TreeNode struct {
+	Entry
+	Status   string
+	Estimate string
+	DonePct  int
+	Children []TreeNode
+}
+
+func (e *Engine) backlogIndex(m *Model) []BacklogSummary {
+	var out []BacklogSummary
+	for _, b := range m.Backlogs.Backlogs {
+		s := BacklogSummary{Entry: entry(b.Page), Level: levelTitle(b.Page.Level), Items: len(b.Items),
+			Estimate: trimFloat(b.Estimate), HealthPct: pct(b.Health)}
+		if b.Page.Backlog != nil {
+			if o := m.Links.Target(b.Page.Backlog.Owner); o != nil {
+				s.Owner = &Link{Title: o.Label(), URL: o.URL}
+			}
+		}
+		for _, st := range statusOrder(rowsOf(b)) {
+			s.Counts = append(s.Counts, StatusCount{Status: st, Count: b.Counts[st]})
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func rowsOf(b *backlog.Backlog) []BacklogRow {
+	rows := make([]BacklogRow, len(b.Items))
+	for i, it := range b.Items {
+		rows[i] = BacklogRow{Status: it.Page.Item.Status}
+	}
+	return rows
+}
+
+// traceTree lists the top-level items (those without a parent), highest
+// level first, each with the items refined from it, recursively.
+func traceTree(m *Model) []TreeNode {
+	var roots []*backlog.Item
+	for _, b := range m.Backlogs.Backlogs {
+		for _, it := range b.Items {
+			if it.Parent == nil {
+				roots = append(roots, it)
+			}
+		}
+	}
+	levels := m.levels
+	levelRank := func(it *backlog.Item) int { // the highest level first
+		if it.Backlog == nil {
+			return 1
+		}
+		return -slices.Index(levels, it.Backlog.Page.Level)
+	}
+	slices.SortStableFunc(roots, func(a, b *backlog.Item) int { return levelRank(a) - levelRank(b) })
+	nodes := make([]TreeNode, len(roots))
+	for i, r := range roots {
+		nodes[i] = treeNode(r, 0)
+	}
+	return nodes
+}
+
+func treeNode(it *backlog.Item, depth int) TreeNode {
+	n := TreeNode{Entry: entry(it.Page), Status: it.Page.Item.Status, Estimate: trimFloat(it.RolledEstimate), DonePct: pct(it.DoneShare)}
+	if depth > 64 {
+		return n // parents form no cycle after derivation; this only bounds a bug
+	}
+	for _, c := range it.Children {
+		n.Children = append(n.Children, treeNode(c, depth+1))
+	}
+	return n
+}
