@@ -1,0 +1,63 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestBacklogExportsParseBack(t *testing.T) {
+	src := copySite(t, "basic")
+	dest := filepath.Join(src, "public")
+	mustBuild(t, src, dest)
+	data, err := os.ReadFile(filepath.Join(dest, "backlogs", "alpha", "backlog.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("\ufeff")) || !bytes.Contains(data, []byte("\r\n")) {
+		t.Errorf("backlog.csv should start with a UTF-8 byte-order mark and end lines with CRLF")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("backlog.csv is not valid CSV: %v", err)
+	}
+	if len(rows) != 3 || rows[0][0] != "rank" || rows[1][1] != "A-2" || rows[2][1] != "A-1" {
+		t.Errorf("got rows %q, want a header then A-2 and A-1 in rank order", rows)
+	}
+	var exp struct {
+		Items []struct {
+			Key      string  `json:"key"`
+			Rank     int     `json:"rank"`
+			Priority float64 `json:"priority"`
+		} `json:"items"`
+	}
+	data, err = os.ReadFile(filepath.Join(dest, "backlogs", "alpha", "backlog.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &exp); err != nil {
+		t.Fatalf("backlog.json: %v", err)
+	}
+	if len(exp.Items) != 2 || exp.Items[0].Key != "A-2" || exp.Items[0].Rank != 1 || exp.Items[1].Priority != 2.6667 {
+		t.Errorf("got %+v", exp.Items)
+	}
+}
+
+func TestSpreadsheetFormulasAreDefused(t *testing.T) {
+	src := copySite(t, "basic")
+	item := filepath.Join(src, "content", "backlogs", "alpha", "a-1.md")
+	data, _ := os.ReadFile(item)
+	os.WriteFile(item, bytes.Replace(data, []byte("title: First item"), []byte(`title: "=HYPERLINK(\"http://x\")"`), 1), 0o644)
+	dest := filepath.Join(src, "public")
+	if res, err := Build(context.Background(), Options{Source: src, Dest: dest}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	data, _ = os.ReadFile(filepath.Join(dest, "backlogs", "alpha", "backlog.csv"))
+	if !bytes.Contains(data, []byte(`"'=HYPERLINK(""http://x"")"`)) {
+		t.Errorf("a title starting with = must be written as text, got:\n%s", data)
+	}
+}
