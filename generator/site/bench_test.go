@@ -1,16 +1,21 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/config"
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/graph"
 	"github.com/backlight-wiki/backlight/generator/internal/corpus"
+	"github.com/backlight-wiki/backlight/generator/render"
 )
 
 // benchCorpus writes a generated corpus of n pages once per benchmark.
@@ -66,5 +71,89 @@ func BenchmarkRelations(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// oneBacklog writes a site with a single backlog of n items.
+func oneBacklog(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	folder := filepath.Join(dir, "content", "backlogs", "big")
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"big\"\n"), 0o644)
+	order := make([]string, 0, n)
+	for i := range n {
+		key := "B-" + strconv.Itoa(i+1)
+		if i%10 != 0 {
+			order = append(order, key)
+		}
+		kinds := []string{"feature", "bug", "change"}
+		statuses := []string{"idea", "refining", "ready", "in-progress", "done"}
+		item := "---\nid: " + key + "\ntitle: Item " + strconv.Itoa(i+1) + "\nkind: " + kinds[i%3] +
+			"\nstatus: " + statuses[i%5] + "\nvalue: " + strconv.Itoa(1+i%13) + "\nestimate: " + strconv.Itoa(1+i%8) +
+			"\nacceptance: [it works]\ntags: [t" + strconv.Itoa(i%7) + "]\n---\nBody of item " + strconv.Itoa(i+1) + ".\n"
+		if err := os.WriteFile(filepath.Join(folder, "b-"+strconv.Itoa(i+1)+".md"), []byte(item), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	index := "---\ntitle: Big backlog\nvelocity: 40\norder: [" + strings.Join(order, ", ") + "]\n---\n"
+	if err := os.WriteFile(filepath.Join(folder, "_index.md"), []byte(index), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkBacklogOf10000Items builds a site whose one backlog has 10,000
+// items: the backlog page (one table of 10,000 rows and a board), its
+// exports and 10,000 item pages.
+func BenchmarkBacklogOf10000Items(b *testing.B) {
+	src := oneBacklog(b, 10000)
+	b.ResetTimer()
+	for i := range b.N {
+		dest := filepath.Join(b.TempDir(), "public"+strconv.Itoa(i))
+		if res, err := Build(context.Background(), Options{Source: src, Dest: dest}); err != nil {
+			b.Fatalf("%v\n%s", err, res.Diags.Error())
+		}
+	}
+}
+
+// BenchmarkBacklogPageOf10000Items measures the backlog work alone on a
+// backlog of 10,000 items, sources already loaded: deriving ranks,
+// readiness and forecasts, and rendering the backlog's page (table and
+// board) with its JSON and CSV exports, minified.
+func BenchmarkBacklogPageOf10000Items(b *testing.B) {
+	src := oneBacklog(b, 10000)
+	res := &Result{ByType: map[string]int{}}
+	l, err := load(Options{Source: src}, res)
+	if err != nil {
+		b.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	var outs []render.Output
+	for _, o := range l.engine.Plan(l.model) {
+		if strings.HasPrefix(o.Path, "backlogs/big/") && !strings.HasPrefix(o.Path, "backlogs/big/b-") {
+			outs = append(outs, o)
+		}
+	}
+	if len(outs) != 3 {
+		b.Fatalf("got %d backlog outputs, want the page and two exports", len(outs))
+	}
+	mini := newMinify()
+	var raw, min bytes.Buffer
+	b.ResetTimer()
+	for range b.N {
+		bm, _ := backlog.Derive(l.model.Pages, l.model.Links.Target, backlogSettings(l.cfg))
+		l.model.Backlogs = bm
+		for _, o := range outs {
+			raw.Reset()
+			min.Reset()
+			if err := o.Write(&raw); err != nil {
+				b.Fatal(err)
+			}
+			if err := mini.minify(&min, &raw, path.Ext(o.Path)); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }
