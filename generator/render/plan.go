@@ -20,6 +20,11 @@ func (e *Engine) Plan(m *Model) []Output {
 	add := func(v *View, source string, pos generator.Pos) {
 		outs = append(outs, Output{Path: outPath(v.URL), Source: source, Pos: pos, Write: func(w io.Writer) error { return e.execute(w, v) }})
 	}
+	// addLazy plans a list page whose view is made only when it is
+	// written: level pages hold matrices and graphs of hundreds of pages.
+	addLazy := func(url, source string, view func() *View) {
+		outs = append(outs, Output{Path: outPath(url), Source: source, Write: func(w io.Writer) error { return e.execute(w, view()) }})
+	}
 	// A page's view is made when its file is written, not before, so that
 	// views of thousands of pages are never all in memory at once.
 	addPage := func(p *generator.Page) {
@@ -50,9 +55,7 @@ func (e *Engine) Plan(m *Model) []Output {
 	for _, v := range e.typeViews(m) {
 		add(v, "the list of "+strings.ToLower(v.Title), generator.Pos{})
 	}
-	for _, v := range e.levelViews(m) {
-		add(v, "the overview of "+v.Title, generator.Pos{})
-	}
+	e.addLevelViews(m, addLazy)
 	for _, v := range e.tagViews(m) {
 		add(v, "the tag list "+v.Title, generator.Pos{})
 	}

@@ -13,13 +13,13 @@ var relatedTypes = []string{generator.TypeRole, generator.TypeGroup, generator.T
 // maxOthers caps the "other pages of the same level" in one column: a
 // level of a large organisation has hundreds of roles, and a link to the
 // level's overview serves better than a list of them on every page.
-const maxOthers = 12
+const maxOthers = 8
 
 // RelatedColumn is one type's column of the related-pages table.
 type RelatedColumn struct {
 	Type, Title string
 	Related     []Entry // pages related in either direction, by title
-	Others      []Entry // other pages of the same level and type, by title
+	Others      []Entry // other pages of the same level and type (at most maxOthers), by title
 	More        *Link   // the level's overview, when Others was cut short
 }
 

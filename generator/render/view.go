@@ -43,6 +43,8 @@ type View struct {
 	Matrices    []Matrix         // a level's responsibility matrices
 	BacklogList []BacklogSummary // on the backlogs index
 	Tree        []TreeNode       // on the traceability page
+	Graph       *LevelGraph      // on a level's graph page
+	GraphURL    string           // on a level's page: its graph page
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
 }
@@ -92,7 +94,8 @@ type PageView struct {
 	Checklist                      []string
 	Relations                      []RelationGroup // declared, then inverse, each in vocabulary order
 	Related                        []RelatedColumn // the related-pages table, for wiki pages
-	MentionedIn                    []Entry         // pages whose prose links here
+	MentionedIn                    []Entry         // pages whose prose links here, by title, at most 60
+	MoreMentions                   int             // how many more pages link here
 	Graph                          template.HTML   // the neighbourhood as inline SVG
 	Backlog                        *BacklogView    // on a backlog's page
 	Item                           *ItemView       // on an item's page

@@ -10,6 +10,10 @@ import (
 	"github.com/backlight-wiki/backlight/generator"
 )
 
+// maxMentions caps the "mentioned in" list of a page that hundreds of
+// pages link to; the rest are counted.
+const maxMentions = 60
+
 // tocMinimum is the number of headings from which a page gets a table of
 // contents.
 const tocMinimum = 4
@@ -50,8 +54,13 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 	pv.Relations = relationGroups(m, p)
 	if isWiki(p.Type) {
 		pv.Related = e.relatedColumns(m, p)
+		pv.Graph = neighbourhood(m, p, v.Root)
 	}
 	pv.MentionedIn = entries(m.Backlinks[p])
+	if len(pv.MentionedIn) > maxMentions {
+		pv.MoreMentions = len(pv.MentionedIn) - maxMentions
+		pv.MentionedIn = pv.MentionedIn[:maxMentions]
+	}
 	switch p.Type {
 	case generator.TypeBacklog:
 		pv.Backlog = e.backlogView(m, p)
@@ -237,25 +246,49 @@ func (e *Engine) typeViews(m *Model) []*View {
 	return views
 }
 
-func (e *Engine) levelViews(m *Model) []*View {
-	all := e.view("list", "/levels/", "Levels")
-	all.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels"}}
-	var views []*View
+// addLevelViews plans the levels index, each level's overview with its
+// matrices, and each level's relation graph, all made when written.
+func (e *Engine) addLevelViews(m *Model, add func(url, source string, view func() *View)) {
+	add("/levels/", "the list of levels", func() *View {
+		all := e.view("list", "/levels/", "Levels")
+		all.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels"}}
+		for _, l := range e.site.Levels {
+			all.Groups = append(all.Groups, Group{ID: l, Title: levelTitle(l), URL: levelURL(l), Entries: summaryEntries(e.byType(e.levelPages(m, l)))})
+		}
+		return all
+	})
 	for _, l := range e.site.Levels {
-		var in []*generator.Page
-		for _, p := range m.Pages {
-			if p.Level == l && p.Type != generator.TypeItem {
-				in = append(in, p)
+		hasGraph := false
+		for _, t := range e.site.Types {
+			if isWiki(t.Name) && len(m.byLevelType[l+"\x00"+t.Name]) > 0 {
+				hasGraph = true
 			}
 		}
-		v := e.view("list", levelURL(l), levelTitle(l)+" level")
-		v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"}, {Title: levelTitle(l)}}
-		v.Groups = e.byType(in)
-		v.Matrices = e.matrices(m, l)
-		views = append(views, v)
-		all.Groups = append(all.Groups, Group{ID: l, Title: levelTitle(l), URL: levelURL(l), Entries: summaryEntries(v.Groups)})
+		add(levelURL(l), "the overview of the "+l+" level", func() *View {
+			v := e.view("list", levelURL(l), levelTitle(l)+" level")
+			v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"}, {Title: levelTitle(l)}}
+			v.Groups = e.byType(e.levelPages(m, l))
+			v.Matrices = e.matrices(m, l)
+			if hasGraph {
+				v.GraphURL = levelURL(l) + "graph/"
+			}
+			return v
+		})
+		if hasGraph {
+			add(levelURL(l)+"graph/", "the relation graph of the "+l+" level", func() *View { return e.levelGraphView(m, l) })
+		}
 	}
-	return append([]*View{all}, views...)
+}
+
+// levelPages are the pages of level l, items aside (their backlogs list them).
+func (e *Engine) levelPages(m *Model, l string) []*generator.Page {
+	var in []*generator.Page
+	for _, p := range m.Pages {
+		if p.Level == l && p.Type != generator.TypeItem {
+			in = append(in, p)
+		}
+	}
+	return in
 }
 
 // summaryEntries turns groups into one entry each: "Roles (12)".

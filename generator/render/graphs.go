@@ -1,0 +1,105 @@
+package render
+
+import (
+	"html/template"
+	"slices"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/svg"
+)
+
+// graphNode makes p a node of a graph drawn on the page at root.
+func graphNode(p *generator.Page, root string) svg.Node {
+	return svg.Node{ID: p.ID, Label: p.Title, Abbr: p.Abbr, Type: p.Type, Href: Rel(root, p.URL)}
+}
+
+// maxNeighbours is the most relations a page's graph shows: beyond it the
+// drawing is too dense to read (the relation box lists them all), and
+// laying it out costs more than the rest of the page.
+const maxNeighbours = 40
+
+// neighbourhood draws p with the pages it relates to, in both directions,
+// as inline SVG for p's page; nothing when p has no relations or too many.
+func neighbourhood(m *Model, p *generator.Page, root string) template.HTML {
+	out, in := m.Links.Out(p), m.Links.In(p)
+	if n := len(out) + len(in); n == 0 || n > maxNeighbours {
+		return ""
+	}
+	nodes := []svg.Node{graphNode(p, root)}
+	seen := map[*generator.Page]bool{p: true}
+	var edges []svg.Edge
+	add := func(e generator.Edge, other *generator.Page) {
+		if !seen[other] {
+			seen[other] = true
+			nodes = append(nodes, graphNode(other, root))
+		}
+		edges = append(edges, svg.Edge{From: e.From.ID, To: e.To.ID, Label: m.relationLabel(e.Relation)})
+	}
+	for _, e := range out {
+		add(e, e.To)
+	}
+	for _, e := range in {
+		add(e, e.From)
+	}
+	return template.HTML(svg.Neighbourhood(p.ID, nodes, edges))
+}
+
+// relationLabel is a relation's label from the vocabulary.
+func (m *Model) relationLabel(name string) string {
+	for _, rt := range m.Vocabulary {
+		if rt.Name == name {
+			return rt.Label
+		}
+	}
+	return name
+}
+
+// LevelGraph is a level's overview graph page.
+type LevelGraph struct {
+	SVG    template.HTML
+	Legend template.HTML
+	Nodes  int
+	Edges  int
+}
+
+// levelGraphView draws every wiki page of a level and the relations
+// between them.
+func (e *Engine) levelGraphView(m *Model, level string) *View {
+	u := levelURL(level) + "graph/"
+	v := e.view("list", u, levelTitle(level)+" level: relation graph")
+	v.Description = "The roles, groups, events and artifacts of the " + level + " level and how they relate."
+	v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"},
+		{Title: levelTitle(level), URL: levelURL(level)}, {Title: "Relation graph"}}
+	root := RootOf(u)
+	in := map[*generator.Page]bool{}
+	var nodes []svg.Node
+	var types []string
+	for _, t := range e.site.Types {
+		if !isWiki(t.Name) {
+			continue
+		}
+		for _, p := range m.byLevelType[level+"\x00"+t.Name] {
+			in[p] = true
+			nodes = append(nodes, graphNode(p, root))
+			if !slices.Contains(types, p.Type) {
+				types = append(types, p.Type)
+			}
+		}
+	}
+	var edges []svg.Edge
+	for _, p := range m.Pages {
+		if !in[p] {
+			continue
+		}
+		for _, ed := range m.Links.Out(p) {
+			if in[ed.To] {
+				edges = append(edges, svg.Edge{From: p.ID, To: ed.To.ID, Label: m.relationLabel(ed.Relation)})
+			}
+		}
+	}
+	if len(nodes) > 0 {
+		v.Graph = &LevelGraph{SVG: template.HTML(svg.Overview(nodes, edges)), Legend: template.HTML(svg.Legend(types)),
+			Nodes: len(nodes), Edges: len(edges)}
+	}
+	return v
+}

@@ -1,0 +1,84 @@
+package svg
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// checkGolden compares got with testdata/name, or rewrites the file with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test -update and review the diff):\n%s", path, got)
+	}
+}
+
+// parseSVG decodes the whole of b as XML and fails unless it is well formed
+// with a single <svg> root.
+func parseSVG(t *testing.T, b []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(b))
+	depth, roots := 0, 0
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well-formed XML: %v\n%s", err, b)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				roots++
+				if tok.Name.Local != "svg" || tok.Name.Space != "http://www.w3.org/2000/svg" {
+					t.Errorf("root element is %v, want svg in the SVG namespace", tok.Name)
+				}
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	if roots != 1 {
+		t.Errorf("got %d root elements, want 1", roots)
+	}
+}
+
+func TestNeighbourhoodMatchesGolden(t *testing.T) {
+	nodes, edges := clusterReview()
+	got := Neighbourhood("events/cluster-review", nodes, edges)
+	parseSVG(t, got)
+	checkGolden(t, "neighbourhood.svg", got)
+}
+
+func TestOverviewMatchesGolden(t *testing.T) {
+	nodes, edges := clusterLevel()
+	got := Overview(nodes, edges)
+	parseSVG(t, got)
+	checkGolden(t, "overview.svg", got)
+}
+
+func TestLegendMatchesGolden(t *testing.T) {
+	got := Legend([]string{"artifact", "role", "event", "group", "cadence", "area", "backlog", "item", "release", "page", "process", "role"})
+	parseSVG(t, got)
+	checkGolden(t, "legend.svg", got)
+}

@@ -1,0 +1,242 @@
+package svg
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// kind is the outline a page type is drawn with, so that types differ by
+// shape as well as by colour (colour alone fails colour-blind readers and
+// print).
+type kind int
+
+const (
+	kRect     kind = iota // page, item and every type a site adds
+	kRounded              // group
+	kEllipse              // role
+	kCircle               // cadence
+	kHexagon              // event
+	kDocument             // artifact: a sheet with a folded corner
+	kOctagon              // area
+	kStack                // backlog: a pile of sheets
+	kTag                  // release: a label pointing right
+)
+
+// kindOf returns the outline of a page type.
+func kindOf(typ string) kind {
+	switch typ {
+	case "role":
+		return kEllipse
+	case "group":
+		return kRounded
+	case "event":
+		return kHexagon
+	case "artifact":
+		return kDocument
+	case "cadence":
+		return kCircle
+	case "area":
+		return kOctagon
+	case "backlog":
+		return kStack
+	case "release":
+		return kTag
+	}
+	return kRect
+}
+
+// builtinTypes orders the page types of content model §1 for columns,
+// rings and legends; a site's own types follow, by name.
+var builtinTypes = []string{"role", "group", "event", "artifact", "cadence", "area", "backlog", "item", "release", "page"}
+
+// compareTypes orders page types: built-in ones as in builtinTypes, then
+// the others by name.
+func compareTypes(a, b string) int {
+	ra, rb := typeRank(a), typeRank(b)
+	if ra != rb {
+		return ra - rb
+	}
+	return strings.Compare(a, b)
+}
+
+func typeRank(t string) int {
+	for i, b := range builtinTypes {
+		if t == b {
+			return i
+		}
+	}
+	return len(builtinTypes)
+}
+
+// typeClass returns the CSS class of a page type: "t-" and the type with
+// every character but a-z, 0-9 and "-" replaced by "-".
+func typeClass(t string) string {
+	b := []byte("t-" + strings.ToLower(t))
+	for i := 2; i < len(b); i++ {
+		if c := b[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			b[i] = '-'
+		}
+	}
+	if len(b) == 2 {
+		return "t-page"
+	}
+	return string(b)
+}
+
+// shape is a node's outline centred on the origin, with half width hw and
+// half height hh; every kind is convex.
+type shape struct {
+	kind   kind
+	hw, hh float64
+}
+
+const (
+	padX = 10.0 // space between a node's text and its outline
+	padY = 7.0
+	fold = 9.0 // size of a document's folded corner
+)
+
+// sized returns the outline of kind k around a text block of tw × th px.
+func sized(k kind, tw, th float64) shape {
+	hw, hh := tw/2+padX, th/2+padY
+	switch k {
+	case kEllipse: // the corners of the text block stay inside
+		hw, hh = (tw/2+8)*1.22, (th/2+5)*1.3
+	case kCircle:
+		r := math.Hypot(tw/2, th/2) + 5
+		hw, hh = r, r
+	case kHexagon:
+		hw += hh * 0.55
+	case kDocument:
+		hw += 2
+	case kOctagon:
+		hw += 4
+	case kTag:
+		hw += hh * 0.45
+	}
+	return shape{k, hw, hh}
+}
+
+// polygon returns the outline's corners, clockwise; ellipses and circles
+// have none. Rounded corners are left out: the difference is too small to
+// matter where edges end.
+func (s shape) polygon() []pt {
+	w, h := s.hw, s.hh
+	switch s.kind {
+	case kEllipse, kCircle:
+		return nil
+	case kHexagon:
+		i := h * 0.55
+		return []pt{{-w, 0}, {-w + i, -h}, {w - i, -h}, {w, 0}, {w - i, h}, {-w + i, h}}
+	case kDocument:
+		return []pt{{-w, -h}, {w - fold, -h}, {w, -h + fold}, {w, h}, {-w, h}}
+	case kOctagon:
+		c := min(8, h*0.45)
+		return []pt{{-w + c, -h}, {w - c, -h}, {w, -h + c}, {w, h - c}, {w - c, h}, {-w + c, h}, {-w, h - c}, {-w, -h + c}}
+	case kTag:
+		p := h * 0.7
+		return []pt{{-w, -h}, {w - p, -h}, {w, 0}, {w - p, h}, {-w, h}}
+	}
+	return []pt{{-w, -h}, {w, -h}, {w, h}, {-w, h}}
+}
+
+// exit returns how far a ray from o (inside the outline, relative to its
+// centre) in direction d travels before it leaves the outline, in units of
+// d's length.
+func (s shape) exit(o, d pt) float64 {
+	poly := s.polygon()
+	if poly == nil {
+		a := (d.x/s.hw)*(d.x/s.hw) + (d.y/s.hh)*(d.y/s.hh)
+		b := 2 * (o.x*d.x/(s.hw*s.hw) + o.y*d.y/(s.hh*s.hh))
+		c := (o.x/s.hw)*(o.x/s.hw) + (o.y/s.hh)*(o.y/s.hh) - 1
+		return (-b + math.Sqrt(max(0, b*b-4*a*c))) / (2 * a)
+	}
+	best := math.Inf(1)
+	for i, p := range poly {
+		e := poly[(i+1)%len(poly)].sub(p)
+		den := d.cross(e)
+		if den == 0 {
+			continue
+		}
+		t, u := p.sub(o).cross(e)/den, p.sub(o).cross(d)/den
+		if t > 1e-9 && u >= -1e-9 && u <= 1+1e-9 {
+			best = min(best, t)
+		}
+	}
+	if math.IsInf(best, 1) {
+		return 0
+	}
+	return best
+}
+
+// boundary returns the point where the ray from the outline's centre c
+// towards q leaves it, gap px further out.
+func (s shape) boundary(c, q pt, gap float64) pt {
+	d := q.sub(c)
+	if d.len() == 0 {
+		return c
+	}
+	d = unit(d)
+	return c.add(d.mul(s.exit(pt{}, d) + gap))
+}
+
+// side returns the point on the outline's left (dir -1) or right (dir 1)
+// at height dy from its centre c, gap px further out.
+func (s shape) side(c pt, dy float64, dir, gap float64) pt {
+	dy = max(-s.hh*0.8, min(s.hh*0.8, dy))
+	t := s.exit(pt{0, dy}, pt{dir, 0})
+	return pt{c.x + dir*(t+gap), c.y + dy}
+}
+
+// write draws the outline at c.
+func (s shape) write(b *bytes.Buffer, c pt) {
+	w, h := s.hw, s.hh
+	switch s.kind {
+	case kEllipse:
+		fmt.Fprintf(b, `<ellipse class="shape" cx="%s" cy="%s" rx="%s" ry="%s"/>`, num(c.x), num(c.y), num(w), num(h))
+	case kCircle:
+		fmt.Fprintf(b, `<circle class="shape" cx="%s" cy="%s" r="%s"/>`, num(c.x), num(c.y), num(w))
+	case kRect, kRounded:
+		r := 3.0
+		if s.kind == kRounded {
+			r = min(12, h)
+		}
+		writeRect(b, "shape", c, w, h, r)
+	case kStack: // the sheet behind first, so that the front one covers it
+		writeRect(b, "shape back", c.add(pt{4, -4}), w, h, 2)
+		writeRect(b, "shape", c, w, h, 2)
+	case kDocument:
+		fmt.Fprintf(b, `<path class="shape" d="%s"/>`, pathOf(c, s.polygon()))
+		fmt.Fprintf(b, `<path class="fold" d="M%s %sV%sH%s"/>`, num(c.x+w-fold), num(c.y-h), num(c.y-h+fold), num(c.x+w))
+	default:
+		fmt.Fprintf(b, `<polygon class="shape" points="%s"/>`, pointsOf(c, s.polygon()))
+	}
+}
+
+func writeRect(b *bytes.Buffer, class string, c pt, hw, hh, r float64) {
+	fmt.Fprintf(b, `<rect class="%s" x="%s" y="%s" width="%s" height="%s" rx="%s"/>`,
+		class, num(c.x-hw), num(c.y-hh), num(2*hw), num(2*hh), num(r))
+}
+
+func pointsOf(c pt, poly []pt) string {
+	parts := make([]string, len(poly))
+	for i, p := range poly {
+		parts[i] = num(c.x+p.x) + "," + num(c.y+p.y)
+	}
+	return strings.Join(parts, " ")
+}
+
+func pathOf(c pt, poly []pt) string {
+	var b strings.Builder
+	for i, p := range poly {
+		cmd := "L"
+		if i == 0 {
+			cmd = "M"
+		}
+		b.WriteString(cmd + num(c.x+p.x) + " " + num(c.y+p.y))
+	}
+	b.WriteString("Z")
+	return b.String()
+}

@@ -1,0 +1,135 @@
+package svg
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Text sizes in px. Layouts depend on them, so the SVG root carries
+// font-size as an attribute instead of leaving it to the page's CSS.
+const (
+	fontSize   = 12.0 // node labels
+	lineHeight = 15.0
+	smallSize  = 10.5 // abbreviations
+	smallLine  = 13.0
+	edgeSize   = 11.0 // edge labels
+	edgeLine   = 13.0
+	ellipsis   = "…"
+)
+
+// advance holds the advance widths of printable ASCII (32 to 126) in
+// thousandths of an em, measured on DejaVu Sans: it is the widest of the
+// common system sans-serif fonts, so that text sized with it also fits in
+// the narrower ones (Liberation Sans, Segoe UI, Roboto, San Francisco).
+var advance = [95]uint16{
+	318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, // space to /
+	636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, // 0 to ?
+	1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787, // @ to O
+	603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500, // P to _
+	500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612, // ` to o
+	635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838, // p to ~
+}
+
+// runeEm estimates the advance of r in em.
+func runeEm(r rune) float64 {
+	switch {
+	case r >= 32 && r < 127:
+		return float64(advance[r-32]) / 1000
+	case unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana):
+		return 1
+	}
+	return 0.68 // accented Latin, Greek, Cyrillic: a little wider than the ASCII mean
+}
+
+// textWidth estimates the width of s in px at the given font size.
+func textWidth(s string, size float64) float64 {
+	em := 0.0
+	for _, r := range s {
+		em += runeEm(r)
+	}
+	return em * size
+}
+
+// clean makes user text fit for XML and for measuring: valid UTF-8, runs
+// of white space collapsed to one space, and control characters and the
+// characters XML forbids replaced by U+FFFD.
+func clean(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF {
+			r = '\uFFFD'
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// fit breaks s into at most maxLines lines no wider than width px at size:
+// after a space, hyphen or slash where it can, anywhere when a word alone
+// is too wide. Text that does not fit is cut and the last line ends in an
+// ellipsis; cut reports that.
+func fit(s string, width, size float64, maxLines int) (lines []string, cut bool) {
+	for s != "" {
+		if len(lines) == maxLines-1 {
+			last, cut := truncate(s, width, size)
+			return append(lines, last), cut
+		}
+		var line string
+		line, s = breakLine(s, width, size)
+		lines = append(lines, line)
+	}
+	return lines, false
+}
+
+// breakLine splits s into the longest head no wider than width that ends
+// at a break opportunity, or failing that, at any rune; the head has at
+// least one rune. The tail starts with no space.
+func breakLine(s string, width, size float64) (head, tail string) {
+	w := 0.0
+	end, next := -1, -1 // the last break found: head s[:end], tail s[next:]
+	for i, r := range s {
+		w += runeEm(r) * size
+		if r == ' ' {
+			end, next = i, i+1
+		}
+		if w > width && r != ' ' {
+			if end > 0 {
+				return s[:end], strings.TrimLeft(s[next:], " ")
+			}
+			if i == 0 {
+				i = len(string(r))
+			}
+			return s[:i], strings.TrimLeft(s[i:], " ")
+		}
+		if r == '-' || r == '/' {
+			end, next = i+1, i+1
+		}
+	}
+	return s, ""
+}
+
+// truncate shortens s to fit width px at size, ending it in an ellipsis
+// when anything was cut.
+func truncate(s string, width, size float64) (string, bool) {
+	if textWidth(s, size) <= width {
+		return s, false
+	}
+	room := width - textWidth(ellipsis, size)
+	w := 0.0
+	for i, r := range s {
+		w += runeEm(r) * size
+		if w > room {
+			return strings.TrimRight(s[:i], " -/") + ellipsis, true
+		}
+	}
+	return s, false // not reached: s is wider than width
+}

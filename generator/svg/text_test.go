@@ -1,0 +1,73 @@
+package svg
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestLongLabelsWrapThenEndInEllipsis(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+		cut  bool
+	}{
+		{"Stakeholder", []string{"Stakeholder"}, false},
+		{"Cluster Product Owner", []string{"Cluster Product", "Owner"}, false},
+		{"Inter-Cycle Week Planning", []string{"Inter-Cycle Week", "Planning"}, false},
+		{"Usable Knowledge & Documented Decisions", []string{"Usable Knowledge &", "Documented Decisi…"}, true},
+		{"Organisationsentwicklungsbacklogeintrag", []string{"Organisationsentwick", "lungsbacklogeintrag"}, false},
+		{"Organisationsentwicklungsbacklogeintragsvorlage", []string{"Organisationsentwick", "lungsbacklogeintra…"}, true},
+		{"", nil, false},
+	}
+	for _, tt := range tests {
+		got, cut := fit(tt.in, 130, fontSize, 2)
+		if !slices.Equal(got, tt.want) || cut != tt.cut {
+			t.Errorf("fit(%q) = %q, %v; want %q, %v", tt.in, got, cut, tt.want, tt.cut)
+		}
+		for _, l := range got {
+			if w := textWidth(l, fontSize); w > 130 {
+				t.Errorf("fit(%q): line %q is %.1f px wide, want at most 130", tt.in, l, w)
+			}
+		}
+	}
+}
+
+func TestFullLabelIsInTooltipWhenCut(t *testing.T) {
+	long := "Usable Knowledge & Documented Decisions of the Organisation"
+	svg := Overview([]Node{{ID: "a", Label: long, Type: "artifact"}}, nil)
+	d := decode(t, svg)
+	if !strings.Contains(d.text, long+" · artifact") {
+		t.Errorf("tooltip lacks the full label %q:\n%s", long, svg)
+	}
+	if !strings.Contains(d.text, "…") {
+		t.Errorf("cut label lacks an ellipsis:\n%s", svg)
+	}
+}
+
+func TestNumRoundsToATenth(t *testing.T) {
+	tests := map[float64]string{0: "0", -0.04: "0", 1.25: "1.3", 12.349: "12.3", -7.06: "-7.1", 100: "100"}
+	for in, want := range tests {
+		if got := num(in); got != want {
+			t.Errorf("num(%v) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTypeClassIsASafeClassName(t *testing.T) {
+	tests := map[string]string{"role": "t-role", "Working Agreement": "t-working-agreement", `x" onload="`: "t-x--onload--", "": "t-page", "Übung": "t---bung"}
+	for in, want := range tests {
+		if got := typeClass(in); got != want {
+			t.Errorf("typeClass(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestHeadingIsPlural(t *testing.T) {
+	tests := map[string]string{"role": "Roles", "process": "Processes", "policy": "Policies", "day": "Days", "y": "Ys", "übung": "Übungs"}
+	for in, want := range tests {
+		if got := heading(in); got != want {
+			t.Errorf("heading(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

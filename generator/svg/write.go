@@ -1,0 +1,151 @@
+package svg
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"html"
+	"math"
+	"strconv"
+)
+
+// num formats a coordinate rounded to 0.1 px, without a trailing ".0"
+// and never as "-0", so that output stays the same across platforms.
+func num(f float64) string {
+	r := math.Round(f*10) / 10
+	if r == 0 {
+		r = 0 // turns -0 into 0
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// esc escapes text for an XML attribute or element: &, <, >, " and '.
+func esc(s string) string { return html.EscapeString(s) }
+
+// idToken stands for the graph's id prefix while the SVG is written; the
+// prefix is then derived from the bytes written, so that it is the same
+// for the same graph whatever the input order. No cleaned text contains
+// a NUL, so the token cannot clash with a label.
+const idToken = "\x00id\x00"
+
+// canvas is an SVG document being written.
+type canvas struct {
+	bytes.Buffer
+}
+
+// open writes the root element and its title. The SVG has a viewBox and
+// no width or height: CSS sizes it (max-width: 100%), so it shrinks on
+// phones.
+func (c *canvas) open(class string, frame box, label string) {
+	fmt.Fprintf(c, `<svg xmlns="http://www.w3.org/2000/svg" class="graph-svg %s" viewBox="%s %s %s %s" role="img" aria-label="%s" font-size="%s" text-anchor="middle">`,
+		class, num(frame.x0), num(frame.y0), num(frame.x1-frame.x0), num(frame.y1-frame.y0), esc(label), num(fontSize))
+	fmt.Fprintf(c, "\n<title>%s</title>\n", esc(label))
+}
+
+// arrows writes the arrowhead marker that edges refer to as url(#…-arrow).
+// Its tip is at the end of the line; markerUnits keeps it one size
+// whatever the stroke width.
+func (c *canvas) arrows() {
+	c.WriteString(`<defs><marker id="` + idToken + `-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path class="arrow" d="M0 1L10 5L0 9z"/></marker></defs>` + "\n")
+}
+
+// markers returns the marker attributes of a line drawn from l.a to l.b.
+func markers(l *link) string {
+	s := ""
+	if len(l.ab) > 0 {
+		s += ` marker-end="url(#` + idToken + `-arrow)"`
+	}
+	if len(l.ba) > 0 {
+		s += ` marker-start="url(#` + idToken + `-arrow)"`
+	}
+	return s
+}
+
+// close ends the document and replaces the id token by "g" and a hash of
+// the document, so that two different graphs on one page do not share
+// marker ids.
+func (c *canvas) close() []byte {
+	c.WriteString("</svg>\n")
+	h := fnv.New64a()
+	h.Write(c.Bytes())
+	id := fmt.Sprintf("g%012x", h.Sum64()&0xffffffffffff)
+	return bytes.ReplaceAll(c.Bytes(), []byte(idToken), []byte(id))
+}
+
+// node writes v as a link (or a group when it has no safe href) holding
+// its tooltip, outline and text; extra classes follow "node t-TYPE".
+func (c *canvas) node(v *vnode, extra string) {
+	class := "node " + typeClass(v.typ) + extra
+	if v.href != "" {
+		fmt.Fprintf(c, `<a class="%s" href="%s">`, class, esc(v.href))
+	} else {
+		fmt.Fprintf(c, `<g class="%s">`, class)
+	}
+	fmt.Fprintf(c, `<title>%s</title>`, esc(v.title()))
+	v.shape.write(&c.Buffer, v.c)
+	c.text(v)
+	if v.href != "" {
+		c.WriteString("</a>\n")
+	} else {
+		c.WriteString("</g>\n")
+	}
+}
+
+// text writes v's label lines and abbreviation, centred on v.
+func (c *canvas) text(v *vnode) {
+	y := v.c.y - v.th/2
+	if v.bold {
+		c.WriteString(`<text class="label" font-weight="bold">`)
+	} else {
+		c.WriteString(`<text class="label">`)
+	}
+	for _, l := range v.lines {
+		fmt.Fprintf(c, `<tspan x="%s" y="%s">%s</tspan>`, num(v.c.x), num(y+lineHeight/2+fontSize*0.35), esc(l))
+		y += lineHeight
+	}
+	if v.abbr != "" {
+		fmt.Fprintf(c, `<tspan class="abbr" x="%s" y="%s" font-size="%s" font-weight="bold">%s</tspan>`,
+			num(v.c.x), num(y+smallLine/2+smallSize*0.35), num(smallSize), esc(v.abbr))
+	}
+	c.WriteString("</text>")
+}
+
+// labelBox is where an edge's labels go: one line each, on a background.
+type labelBox struct {
+	lines []string
+	c     pt
+	w, h  float64
+}
+
+// maxLabelWidth is the widest an edge label's line may be, in px.
+const maxLabelWidth = 150
+
+// newLabelBox sizes the box for a line's labels, one a line, each
+// wrapped at width px onto two lines at most.
+func newLabelBox(labels []string, width float64) labelBox {
+	var b labelBox
+	for _, l := range labels {
+		lines, _ := fit(l, width, edgeSize, 2)
+		b.lines = append(b.lines, lines...)
+	}
+	for _, l := range b.lines {
+		b.w = max(b.w, textWidth(l, edgeSize)+8)
+	}
+	b.h = edgeLine*float64(len(b.lines)) + 3
+	return b
+}
+
+func (b labelBox) box() box { return boxAt(b.c, b.w, b.h) }
+
+// label writes an edge label: a rounded background and the lines.
+func (c *canvas) label(b labelBox) {
+	fmt.Fprintf(c, `<g class="edge-label">`)
+	writeRect(&c.Buffer, "bg", b.c, b.w/2, b.h/2, 3)
+	fmt.Fprintf(c, `<text font-size="%s">`, num(edgeSize))
+	y := b.c.y - b.h/2 + 1.5
+	for _, l := range b.lines {
+		fmt.Fprintf(c, `<tspan x="%s" y="%s">%s</tspan>`, num(b.c.x), num(y+edgeLine/2+edgeSize*0.35), esc(l))
+		y += edgeLine
+	}
+	c.WriteString("</text></g>\n")
+}
