@@ -2,12 +2,14 @@ package render
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/svg"
 )
 
 // BacklogView is a backlog's page: its items in rank order, the end of
@@ -24,6 +26,7 @@ type BacklogView struct {
 	Estimate       string
 	HealthPct      int
 	Exports        []Link
+	Chart          template.HTML // value against effort, as inline SVG
 }
 
 // BacklogRow is one item in a backlog's table or board.
@@ -80,6 +83,7 @@ func (e *Engine) backlogView(m *Model, p *generator.Page) *BacklogView {
 	}
 	bv.Board = board(m, bv.Rows)
 	bv.Filters = filters(bv.Rows)
+	bv.Chart = scatter(b, RootOf(p.URL))
 	bv.Exports = []Link{{Title: "backlog.json", URL: p.URL + "backlog.json"}, {Title: "backlog.csv", URL: p.URL + "backlog.csv"}}
 	return bv
 }
@@ -176,4 +180,28 @@ func filters(rows []BacklogRow) []Filter {
 
 func trimFloat(f float64) string {
 	return strconv.FormatFloat(float64(int64(f*100+0.5))/100, 'f', -1, 64)
+}
+
+// scatter draws the backlog's open items by estimate and value.
+func scatter(b *backlog.Backlog, root string) template.HTML {
+	var pts []svg.Point
+	for _, it := range b.Items {
+		f := it.Page.Item
+		if it.Done || it.Dropped || !f.Value.Set || !f.Estimate.Set {
+			continue
+		}
+		class := "coarse"
+		switch {
+		case it.Ready:
+			class = "ready"
+		case it.InHorizon:
+			class = "refine"
+		}
+		pts = append(pts, svg.Point{Label: it.Key() + " " + it.Page.Title, Key: it.Key(), Href: Rel(root, it.Page.URL),
+			Value: f.Value.Value, Estimate: f.Estimate.Value, Class: class})
+	}
+	if len(pts) == 0 {
+		return ""
+	}
+	return template.HTML(svg.Scatter("Value against effort of the open items of "+b.Page.Title, pts))
 }

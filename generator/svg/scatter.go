@@ -45,8 +45,21 @@ func Scatter(title string, points []Point) []byte {
 	fmt.Fprintf(&b, `<title>%s</title>`, esc(title))
 	scatterAxes(&b, xs, ys)
 	scatterPriorityLines(&b, xs, ys)
+	// Items with the same value and estimate would hide each other: each
+	// further one sits a little to the right, and only a lone item gets
+	// its key written beside it (every point has its tooltip).
+	type spot struct{ v, e float64 }
+	count, seen := map[spot]int{}, map[spot]int{}
 	for _, p := range pts {
-		scatterPoint(&b, p, xs, ys)
+		count[spot{p.Value, p.Estimate}]++
+	}
+	for _, p := range pts {
+		k := spot{p.Value, p.Estimate}
+		if count[k] > 1 {
+			p.Key = ""
+		}
+		scatterPoint(&b, p, xs, ys, float64(seen[k])*(scPointR+2))
+		seen[k]++
 	}
 	b.WriteString(`</svg>`)
 	return []byte(b.String())
@@ -136,8 +149,8 @@ func scatterPriorityLines(b *strings.Builder, xs, ys logScale) {
 	b.WriteString(`</g>`)
 }
 
-func scatterPoint(b *strings.Builder, p Point, xs, ys logScale) {
-	x, y := xs.pos(p.Estimate), ys.pos(p.Value)
+func scatterPoint(b *strings.Builder, p Point, xs, ys logScale, dx float64) {
+	x, y := round1(xs.pos(p.Estimate)+dx), ys.pos(p.Value)
 	tip := fmt.Sprintf("%s: value %g, estimate %g", p.Label, p.Value, p.Estimate)
 	class := "point"
 	if p.Class != "" {
@@ -147,8 +160,12 @@ func scatterPoint(b *strings.Builder, p Point, xs, ys logScale) {
 	if href := safeHref(p.Href); href != "" {
 		open, close = `<a href="`+esc(href)+`">`, `</a>`
 	}
-	fmt.Fprintf(b, `%s<g class="%s"><title>%s</title><circle cx="%g" cy="%g" r="%g"/><text x="%g" y="%g">%s</text></g>%s`,
-		open, class, esc(tip), x, y, scPointR, x+scPointR+2, y+4, esc(p.Key), close)
+	label := ""
+	if p.Key != "" {
+		label = fmt.Sprintf(`<text x="%g" y="%g">%s</text>`, x+scPointR+2, y+4, esc(p.Key))
+	}
+	fmt.Fprintf(b, `%s<g class="%s"><title>%s</title><circle cx="%g" cy="%g" r="%g"/>%s</g>%s`,
+		open, class, esc(tip), x, y, scPointR, label, close)
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
