@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
@@ -15,6 +16,7 @@ type ItemView struct {
 	Ranked         bool
 	Priority       string
 	Forecast       string
+	ForecastEnd    string // the date the forecast iteration ends, counted from the build date
 	Ready          bool
 	Missing        []string
 	InHorizon      bool
@@ -33,7 +35,7 @@ type ChildRow struct {
 	DonePct  int
 }
 
-func itemView(m *Model, p *generator.Page) *ItemView {
+func itemView(m *Model, p *generator.Page, now time.Time) *ItemView {
 	it := m.Backlogs.Items[p]
 	if it == nil {
 		return nil
@@ -43,6 +45,9 @@ func itemView(m *Model, p *generator.Page) *ItemView {
 		RolledEstimate: trimFloat(it.RolledEstimate), DonePct: pct(it.DoneShare)}
 	if it.Forecast > 0 {
 		v.Forecast = strconv.Itoa(it.Forecast)
+		if it.Backlog != nil && !now.IsZero() {
+			v.ForecastEnd = date(now.AddDate(0, 0, 7*it.Backlog.IterationWeeks*it.Forecast))
+		}
 	}
 	for _, c := range it.Chain {
 		v.Chain = append(v.Chain, entry(c.Page))

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/backlight-wiki/backlight/generator/markdown"
 )
@@ -15,6 +16,7 @@ type SiteInfo struct {
 	Language string
 	EditURL  string
 	Version  string
+	Now      time.Time // the build date: forecasts give iteration end dates from it
 	Levels   []string
 	Types    []TypeInfo // in display order
 	Nav      []Link     // filled by New: the list pages that have pages

@@ -65,7 +65,7 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 	case generator.TypeBacklog:
 		pv.Backlog = e.backlogView(m, p)
 	case generator.TypeItem:
-		pv.Item = itemView(m, p)
+		pv.Item = itemView(m, p, e.site.Now)
 	}
 	if pv.Abbr == "" && p.Item != nil {
 		pv.Abbr = p.Item.Key

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output of golden tests")
@@ -25,7 +26,8 @@ func TestGoldenSites(t *testing.T) {
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "public")
-			res, err := Build(context.Background(), Options{Source: filepath.Join(dir, "src"), Dest: dest, Version: "test"})
+			res, err := Build(context.Background(), Options{Source: filepath.Join(dir, "src"), Dest: dest, Version: "test",
+				Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)})
 			if err != nil {
 				t.Fatalf("build: %v\n%s", err, res.Diags.Error())
 			}

@@ -26,11 +26,12 @@ import (
 
 // Options say what to build and where.
 type Options struct {
-	Source   string // site root: site.toml, content/, themes/
-	Dest     string // output folder; "" means Source/public
-	Drafts   bool   // publish pages with draft: true
-	Check    bool   // validate only; write nothing
-	Version  string // shown in the generator meta tag
+	Source   string    // site root: site.toml, content/, themes/
+	Dest     string    // output folder; "" means Source/public
+	Drafts   bool      // publish pages with draft: true
+	Check    bool      // validate only; write nothing
+	Version  string    // shown in the generator meta tag
+	Now      time.Time // the build date forecasts count from; zero means today
 	Progress func(done, total int)
 }
 
@@ -111,7 +112,12 @@ func load(opts Options, res *Result) (*loaded, error) {
 	if res.Diags.HasErrors() {
 		return nil, fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
 	}
-	eng, err := render.New(theme, siteInfo(cfg, opts.Version))
+	info := siteInfo(cfg, opts.Version)
+	info.Now = opts.Now
+	if info.Now.IsZero() {
+		info.Now = time.Now()
+	}
+	eng, err := render.New(theme, info)
 	if err != nil {
 		return nil, err
 	}

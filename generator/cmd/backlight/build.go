@@ -18,11 +18,12 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[-s SRC] [-d DEST] [--drafts] [--quiet]", stderr)
+	fs := newFlags("build", "[-s SRC] [-d DEST] [--drafts] [--quiet] [--now DATE]", stderr)
 	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
 	dest := fs.String("d", "", "write the site to `DEST` (default SRC/public)")
 	drafts := fs.Bool("drafts", false, "publish pages marked draft: true")
 	quiet := fs.Bool("quiet", false, "print errors only")
+	now := addNow(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -32,7 +33,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	opts := site.Options{Source: *src, Dest: *dest, Drafts: *drafts, Version: version()}
+	when, err := now.value()
+	if err != nil {
+		fmt.Fprintf(stderr, "backlight build: %v\n", err)
+		return exitUsage
+	}
+	opts := site.Options{Source: *src, Dest: *dest, Drafts: *drafts, Version: version(), Now: when}
 	if !*quiet && isTerminal(stderr) {
 		opts.Progress = progress(stderr)
 	}

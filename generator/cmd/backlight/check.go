@@ -20,10 +20,13 @@ type jsonDiagnostic struct {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s SRC] [--drafts] [--format text|json]", stderr)
+	fs := newFlags("check", "[-s SRC] [-d DEST] [--drafts] [--quiet] [--now DATE] [--format text|json]", stderr)
 	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
 	drafts := fs.Bool("drafts", false, "check pages marked draft: true as published")
 	format := fs.String("format", "text", "output `format`: text or json")
+	dest := fs.String("d", "", "accepted for symmetry with build; check writes nothing")
+	quiet := fs.Bool("quiet", false, "print errors only")
+	now := addNow(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -32,11 +35,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	res, err := site.Build(context.Background(), site.Options{Source: *src, Drafts: *drafts, Check: true})
+	_ = dest
+	when, err := now.value()
+	if err != nil {
+		fmt.Fprintf(stderr, "backlight check: %v\n", err)
+		return exitUsage
+	}
+	res, err := site.Build(context.Background(), site.Options{Source: *src, Drafts: *drafts, Check: true, Now: when})
 	if *format == "json" {
 		return checkJSON(stdout, stderr, res, err)
 	}
-	printDiagnostics(stderr, res, false)
+	printDiagnostics(stderr, res, *quiet)
 	if err != nil {
 		return reportError(stderr, "check", err)
 	}

@@ -45,6 +45,8 @@ func TestExitCodes(t *testing.T) {
 		{"build bad", []string{"build", "-s", bad}, exitContent},
 		{"build good", []string{"build", "-s", good, "--quiet"}, exitOK},
 		{"missing site", []string{"build", "-s", t.TempDir()}, exitContent},
+		{"bad --now", []string{"build", "-s", good, "--now", "2026-13-01"}, exitUsage},
+		{"check with build's flags", []string{"check", "-s", good, "-d", "x", "--quiet", "--now", "2026-05-01"}, exitOK},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

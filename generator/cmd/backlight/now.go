@@ -1,0 +1,53 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+)
+
+// nowFlag is --now: the date a build counts forecasts from, for
+// reproducible builds. Without it, SOURCE_DATE_EPOCH (seconds since 1970,
+// as reproducible-builds.org defines it) is used, and without that, today.
+type nowFlag struct{ t time.Time }
+
+func (n *nowFlag) String() string {
+	if n.t.IsZero() {
+		return ""
+	}
+	return n.t.Format(time.DateOnly)
+}
+
+func (n *nowFlag) Set(s string) error {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return fmt.Errorf("want a date like 2026-05-01, got %q", s)
+	}
+	n.t = t
+	return nil
+}
+
+// addNow registers --now on fs.
+func addNow(fs *flag.FlagSet) *nowFlag {
+	n := &nowFlag{}
+	fs.Var(n, "now", "count forecasts from `DATE` (YYYY-MM-DD) instead of today; default $SOURCE_DATE_EPOCH if set")
+	return n
+}
+
+// value returns the date to build for, or an error for a malformed
+// SOURCE_DATE_EPOCH.
+func (n *nowFlag) value() (time.Time, error) {
+	if !n.t.IsZero() {
+		return n.t, nil
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return time.Time{}, nil
+}
