@@ -75,8 +75,8 @@ func radialOptions(n int) []radial {
 		rings = []int{1, 2}
 	}
 	shapes := aspects
-	if n < 8 {
-		shapes = aspects[:1] // few neighbours fit any ring; one try is enough
+	if n < 24 {
+		shapes = aspects[:1] // one ring shape is enough below two dozen neighbours
 	}
 	var out []radial
 	for _, k := range rings {
