@@ -71,11 +71,11 @@ func (e *Engine) levelOthers(m *Model, p *generator.Page, t string, related map[
 	var others []*generator.Page
 	for _, q := range m.byLevelType[p.Level+"\x00"+t] {
 		if q != p && !related[q] {
+			if len(others) == maxOthers { // one more than shown: say there are more
+				return entries(others), &Link{Title: "all " + levelTitle(p.Level) + " level pages", URL: levelURL(p.Level)}
+			}
 			others = append(others, q)
 		}
 	}
-	if len(others) <= maxOthers {
-		return entries(others), nil
-	}
-	return entries(others[:maxOthers]), &Link{Title: "all " + levelTitle(p.Level) + " level pages", URL: levelURL(p.Level)}
+	return entries(others), nil
 }
