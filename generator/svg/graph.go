@@ -128,8 +128,9 @@ func safeHref(href string) string {
 
 // link is every edge between two nodes, merged into one line.
 type link struct {
-	a, b   *vnode   // a.id < b.id
-	ab, ba []string // labels of the edges a → b and b → a, sorted, distinct
+	a, b   *vnode    // a.id < b.id
+	ab, ba []string  // labels of the edges a → b and b → a, sorted, distinct
+	box    *labelBox // the label's wrapped text, made once: layouts place it many times
 }
 
 // labels returns the labels to show on the line, forward ones first.

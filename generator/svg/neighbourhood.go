@@ -190,7 +190,11 @@ func placeLabels(nodes []*vnode, links []*link) ([]labelBox, bool) {
 	var taken []box
 	ok := true
 	for i, l := range links {
-		labels[i] = newLabelBox(l.labels(), maxLabelWidth)
+		if l.box == nil {
+			lb := newLabelBox(l.labels(), maxLabelWidth)
+			l.box = &lb
+		}
+		labels[i] = *l.box
 		if len(labels[i].lines) == 0 {
 			continue
 		}
