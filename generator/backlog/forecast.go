@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // defaultHorizon applies when settings give no horizon (content model §4).
@@ -133,7 +135,7 @@ func (d *deriver) reasons(it *Item) string {
 		parts = append(parts, still)
 	}
 	if len(lacks) > 0 {
-		parts = append(parts, "has no "+orList(lacks))
+		parts = append(parts, "has no "+generator.OrList(lacks))
 	}
 	return strings.Join(parts, " and ")
 }

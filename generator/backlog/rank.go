@@ -61,7 +61,7 @@ func (d *deriver) ordered(b *Backlog) []*Item {
 		it := d.model.Items[p]
 		switch {
 		case it == nil:
-			d.diags.Errorf(ref.Pos, "order: %q is %s page, not an item of this backlog", ref.Name, article(p.Type))
+			d.diags.Errorf(ref.Pos, "order: %q is %s page, not an item of this backlog", ref.Name, generator.Article(p.Type))
 		case it.Backlog != b:
 			d.diags.Errorf(ref.Pos, "order: %s is an item of %s, not of this backlog", it.Key(), backlogName(it))
 		default:

@@ -2,7 +2,6 @@ package backlog
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
 )
@@ -20,22 +19,6 @@ func ordinal(n int) string {
 		suffix = "rd"
 	}
 	return strconv.Itoa(n) + suffix
-}
-
-// orList joins "a", "b" and "c" as "a, b or c".
-func orList(s []string) string {
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
-}
-
-// article puts "a" or "an" before a type name.
-func article(t string) string {
-	if t != "" && strings.ContainsRune("aeiou", rune(t[0])) {
-		return "an " + t
-	}
-	return "a " + t
 }
 
 // atLine says " (line 7)" for a position with a line, and nothing otherwise.

@@ -55,7 +55,7 @@ func (g *Graph) relations(p *generator.Page, diags *generator.Diagnostics) {
 			continue
 		}
 		if len(rt.From) > 0 && !slices.Contains(rt.From, p.Type) {
-			diags.Errorf(rel.Pos, "relation %q cannot start at %s page (only at %s pages)", rel.Name, article(p.Type), orList(rt.From))
+			diags.Errorf(rel.Pos, "relation %q cannot start at %s page (only at %s pages)", rel.Name, generator.Article(p.Type), generator.OrList(rt.From))
 			continue
 		}
 		for _, t := range rel.Targets {
@@ -65,7 +65,7 @@ func (g *Graph) relations(p *generator.Page, diags *generator.Diagnostics) {
 				continue
 			}
 			if !targetAllowed(rt, p, to) {
-				diags.Errorf(t.Pos, "%s: %q is %s page, but %s links %s page to %s pages", rel.Name, t.Name, article(to.Type), rel.Name, article(p.Type), allowedTargets(rt, p))
+				diags.Errorf(t.Pos, "%s: %q is %s page, but %s links %s page to %s pages", rel.Name, t.Name, generator.Article(to.Type), rel.Name, generator.Article(p.Type), allowedTargets(rt, p))
 				continue
 			}
 			if to == p {
@@ -102,29 +102,13 @@ func allowedTargets(rt generator.RelationType, from *generator.Page) string {
 		}
 		names = append(names, t)
 	}
-	return orList(names)
-}
-
-// orList joins "a", "b" and "c" as "a, b or c".
-func orList(s []string) string {
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
-}
-
-// article puts "a" or "an" before a type name.
-func article(t string) string {
-	if t != "" && strings.ContainsRune("aeiou", rune(t[0])) {
-		return "an " + t
-	}
-	return "a " + t
+	return generator.OrList(names)
 }
 
 func articles(ts []string) []string {
 	out := make([]string, len(ts))
 	for i, t := range ts {
-		out[i] = article(t)
+		out[i] = generator.Article(t)
 	}
 	return out
 }
@@ -162,7 +146,7 @@ func (g *Graph) resolve(field string, r *generator.Ref, diags *generator.Diagnos
 		return
 	}
 	if want := refSpec[field]; !slices.Contains(want, to.Type) {
-		diags.Errorf(r.Pos, "%s: %q is %s page; expected %s page", field, r.Name, article(to.Type), orList(articles(want)))
+		diags.Errorf(r.Pos, "%s: %q is %s page; expected %s page", field, r.Name, generator.Article(to.Type), generator.OrList(articles(want)))
 		return
 	}
 	g.refs[r] = to

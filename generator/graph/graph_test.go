@@ -285,20 +285,3 @@ func TestReferenceFieldsOfTheWrongTypeAreErrors(t *testing.T) {
 		`content/backlogs/bl.md:4:14: order: no page has the id, key, alias or title "Y-2" (did you mean "X-1"?)`,
 	})
 }
-
-func TestArticleAndOrList(t *testing.T) {
-	tests := []struct{ got, want string }{
-		{article("item"), "an item"},
-		{article("event"), "an event"},
-		{article("role"), "a role"},
-		{orList(nil), ""},
-		{orList([]string{"a"}), "a"},
-		{orList([]string{"a", "b"}), "a or b"},
-		{orList([]string{"a", "b", "c"}), "a, b or c"},
-	}
-	for _, tt := range tests {
-		if tt.got != tt.want {
-			t.Errorf("got %q, want %q", tt.got, tt.want)
-		}
-	}
-}

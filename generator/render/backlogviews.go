@@ -81,7 +81,7 @@ func (e *Engine) backlogView(m *Model, p *generator.Page) *BacklogView {
 	for _, w := range b.Warnings {
 		bv.Warnings = append(bv.Warnings, w.Message)
 	}
-	bv.Board = board(m, bv.Rows)
+	bv.Board = board(bv.Rows)
 	bv.Filters = filters(bv.Rows)
 	bv.Chart = scatter(b, RootOf(p.URL))
 	bv.Exports = []Link{{Title: "backlog.json", URL: p.URL + "backlog.json"}, {Title: "backlog.csv", URL: p.URL + "backlog.csv"}}
@@ -112,7 +112,7 @@ func (e *Engine) backlogRow(m *Model, it *backlog.Item) BacklogRow {
 
 // board groups rows by status, in the site's status order (statuses no
 // item has are left out).
-func board(m *Model, rows []BacklogRow) []BoardColumn {
+func board(rows []BacklogRow) []BoardColumn {
 	var cols []BoardColumn
 	for _, st := range statusOrder(rows) {
 		col := BoardColumn{Status: st}
