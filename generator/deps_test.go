@@ -14,13 +14,14 @@ var allowed = map[string][]string{
 	"generator":               {},
 	"generator/tomlpos":       {},
 	"generator/workers":       {},
+	"generator/feed":          {},
 	"generator/config":        {"generator", "generator/tomlpos", "github.com/BurntSushi/toml"},
 	"generator/content":       {"generator", "generator/tomlpos", "generator/workers", "github.com/adrg/frontmatter", "gopkg.in/yaml.v3", "github.com/BurntSushi/toml"},
 	"generator/graph":         {"generator"},
 	"generator/backlog":       {"generator"},
 	"generator/svg":           {"generator"},
 	"generator/markdown":      {"generator", "github.com/yuin/goldmark", "golang.org/x/text"},
-	"generator/render":        {"generator", "generator/markdown", "generator/svg", "generator/backlog"},
+	"generator/render":        {"generator", "generator/markdown", "generator/svg", "generator/backlog", "generator/feed"},
 	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/graph", "generator/markdown", "generator/render", "themes", "github.com/tdewolff/minify/v2", "golang.org/x/text"},
 	"generator/cmd/backlight": {"generator", "generator/site", "generator/serve", "generator/config"},
 	"themes":                  {},
@@ -28,7 +29,7 @@ var allowed = map[string][]string{
 
 // buildPackages may not start processes or open network connections.
 var buildPackages = []string{"generator", "generator/tomlpos", "generator/workers", "generator/backlog", "generator/config", "generator/content",
-	"generator/graph", "generator/markdown", "generator/render", "generator/site"}
+	"generator/graph", "generator/markdown", "generator/render", "generator/site", "generator/feed"}
 
 const module = "github.com/backlight-wiki/backlight/"
 

@@ -3,6 +3,7 @@ package backlog
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
 )
@@ -11,12 +12,20 @@ import (
 type Settings struct {
 	Kinds, Statuses, Ready, Done, Dropped, DoR []string
 	Horizon, IterationWeeks                    int
+	// Now is the build date: iteration 1 starts on its day, and forecasts,
+	// release risks and the roadmap's phases count from it. Zero leaves
+	// forecast dates, risks and phases that need a date unset.
+	Now time.Time
+	// NextWeeks is how many weeks from Now a planned release may start
+	// and still be "next" on the roadmap; 0 means 13, a quarter.
+	NextWeeks int
 }
 
 // Model is the derived state of every backlog and item of a site.
 type Model struct {
 	Backlogs []*Backlog                // in title order
 	Items    map[*generator.Page]*Item // every item page
+	Releases []*Release                // by start date, then lane, version and id
 }
 
 // Backlog is one backlog with its items ranked and its figures derived.
@@ -30,25 +39,31 @@ type Backlog struct {
 	Estimate       float64        // total estimate of not-dropped items
 	Health         float64        // share (0..1) of horizon items that are ready; 1 when the horizon is empty
 	Warnings       generator.Diagnostics
+
+	sortTitle string // the title in lower case, for ordering release scopes
 }
 
 // Item is one backlog item with everything derived about it.
 type Item struct {
 	Page           *generator.Page
-	Backlog        *Backlog // nil when the item's folder has no backlog page
-	Rank           int      // 1-based position in the backlog
-	Ranked         bool     // named in the order list
-	Priority       float64  // value ÷ estimate, the estimate at least 0.5; always finite
-	Ready          bool     // status in Ready and every DoR field present
-	Missing        []string // "status" when the status is not a ready one, then the DoR fields missing
-	Forecast       int      // iteration in which it should finish (from 1); 0 without velocity or when done/dropped
-	InHorizon      bool     // inside the refinement horizon; never done/dropped
+	Backlog        *Backlog  // nil when the item's folder has no backlog page
+	Rank           int       // 1-based position in the backlog
+	Ranked         bool      // named in the order list
+	Priority       float64   // value ÷ estimate, the estimate at least 0.5; always finite
+	Ready          bool      // status in Ready and every DoR field present
+	Missing        []string  // "status" when the status is not a ready one, then the DoR fields missing
+	Forecast       int       // iteration in which it should finish (from 1); 0 without velocity or when done/dropped
+	ForecastEnd    time.Time // last day of the forecast iteration, counted from Settings.Now; zero without a forecast or a date
+	InHorizon      bool      // inside the refinement horizon; never done/dropped
 	Done, Dropped  bool
-	Parent         *Item   // resolved parent item (may be in another backlog)
-	Children       []*Item // items whose parent is this one, in rank order, then key
-	Chain          []*Item // parent chain from the top-level item down to the parent
-	RolledEstimate float64 // own estimate if no not-dropped children, else the sum of theirs
-	DoneShare      float64 // share (0..1) of RolledEstimate that is done
+	Parent         *Item    // resolved parent item (may be in another backlog)
+	Children       []*Item  // items whose parent is this one, in rank order, then key
+	Chain          []*Item  // parent chain from the top-level item down to the parent
+	RolledEstimate float64  // own estimate if no not-dropped children, else the sum of theirs
+	DoneShare      float64  // share (0..1) of RolledEstimate that is done
+	Release        *Release // the release it names, when that resolved to a release page
+
+	sortKey string // naturalKey of its key
 }
 
 // Key returns the item key, or the page id when the item has none.
@@ -76,6 +91,7 @@ func Derive(pages []*generator.Page, target func(*generator.Ref) *generator.Page
 		d.diags.Append(b.Warnings)
 	}
 	d.hierarchy()
+	d.releases(pages)
 	return d.model, d.diags.Sort()
 }
 
@@ -86,11 +102,11 @@ func (d *deriver) collect(pages []*generator.Page) map[string][]*Item {
 	for _, p := range pages {
 		switch {
 		case p.Backlog != nil:
-			b := &Backlog{Page: p, Counts: map[string]int{}}
+			b := &Backlog{Page: p, Counts: map[string]int{}, sortTitle: strings.ToLower(p.Title)}
 			d.model.Backlogs = append(d.model.Backlogs, b)
 			byID[p.ID] = b
 		case p.Item != nil:
-			it := &Item{Page: p}
+			it := &Item{Page: p, sortKey: naturalKey(keyOf(p))}
 			d.model.Items[p] = it
 			d.items = append(d.items, it)
 		}

@@ -76,6 +76,23 @@
 // wrong type, duplicate keys, negative or non-numeric numbers) are not
 // reported again.
 //
+// Releases. Every release page gets a Release in Model.Releases (by start
+// date, then lane, version and id): its scope (the items naming it, by
+// rank, then backlog title, then key), its estimate and progress over the
+// scope's top items (items with no ancestor in the scope, counted with
+// their roll-ups, so that nothing is counted twice), its risks (open items
+// whose forecast iteration ends after the release's end, or every open item
+// when the end has passed unreleased; each with its reason), the open items
+// that cannot be forecast, its generated notes (done items by kind, in
+// [backlog].kinds order) and its phase (now, next, later, released,
+// cancelled). Settings.Now is the first day of iteration 1: iteration n
+// ends n × the iteration length later, less a day. Validation: a missing
+// system, version, start, end or status, an unknown status, an end before
+// the start, a released release without released_on and two releases of
+// one system, variant and version are errors; released_on on a release
+// that is not released, and an open item that names a cancelled or
+// released release, are warnings.
+//
 // Everything is deterministic: backlogs are in title order, ties are broken
 // by item key, then page id.
 package backlog

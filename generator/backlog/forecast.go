@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
 )
@@ -42,6 +43,9 @@ func (d *deriver) forecast(b *Backlog) {
 		sum += it.Page.Item.Estimate.Value
 		if b.Velocity > 0 {
 			it.Forecast = iteration(sum, b.Velocity)
+			if !d.s.Now.IsZero() {
+				it.ForecastEnd = iterationEnd(d.s.Now, b.IterationWeeks, it.Forecast)
+			}
 			it.InHorizon = it.Forecast <= horizon
 		} else {
 			it.InHorizon = open <= horizon*itemsPerIteration
@@ -138,4 +142,14 @@ func (d *deriver) reasons(it *Item) string {
 		parts = append(parts, "has no "+generator.OrList(lacks))
 	}
 	return strings.Join(parts, " and ")
+}
+
+// maxForecastDays keeps forecast dates within ten thousand years.
+const maxForecastDays = 10_000 * 366
+
+// iterationEnd is the last day of iteration n of weeks weeks each, the
+// first starting on now's day.
+func iterationEnd(now time.Time, weeks, n int) time.Time {
+	days := min(float64(weeks)*7*float64(n), maxForecastDays)
+	return day(now).AddDate(0, 0, int(days)-1)
 }

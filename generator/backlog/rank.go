@@ -1,6 +1,7 @@
 package backlog
 
 import (
+	"encoding/binary"
 	"slices"
 	"strings"
 
@@ -88,10 +89,40 @@ func backlogName(it *Item) string {
 // compareItems orders items by key, numbers in keys compared as numbers,
 // then by page id.
 func compareItems(a, b *Item) int {
-	if c := compareKeys(a.Key(), b.Key()); c != 0 {
+	if a.sortKey == "" || b.sortKey == "" { // made outside collect, as in tests
+		if c := compareKeys(a.Key(), b.Key()); c != 0 {
+			return c
+		}
+	} else if c := strings.Compare(a.sortKey, b.sortKey); c != 0 {
 		return c
 	}
 	return strings.Compare(a.Page.ID, b.Page.ID)
+}
+
+// naturalKey encodes an item key so that comparing encodings byte by
+// byte orders keys as compareKeys does: ASCII letters in lower case, and
+// each run of digits as '0', the length of its value without leading
+// zeros, those digits, and the run's full length (lengths in four bytes,
+// big-endian). A run starts with '0' like any digit, so it compares with
+// other characters as its first digit would. Sorting thousands of items
+// by these strings is several times faster than by compareKeys.
+func naturalKey(key string) string {
+	b := make([]byte, 0, len(key)+10)
+	for key != "" {
+		if !isDigit(key[0]) {
+			b = append(b, lower(key[0]))
+			key = key[1:]
+			continue
+		}
+		n := digits(key)
+		trimmed := strings.TrimLeft(key[:n], "0")
+		b = append(b, '0')
+		b = binary.BigEndian.AppendUint32(b, uint32(len(trimmed)))
+		b = append(b, trimmed...)
+		b = binary.BigEndian.AppendUint32(b, uint32(n))
+		key = key[n:]
+	}
+	return string(b)
 }
 
 // compareKeys compares item keys without ASCII case, with runs of digits

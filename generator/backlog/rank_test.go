@@ -3,6 +3,7 @@ package backlog
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -156,7 +157,26 @@ func TestKeysCompareNumbersByValue(t *testing.T) {
 		if (got < 0) != (tt.want < 0) || (got > 0) != (tt.want > 0) {
 			t.Errorf("compareKeys(%q, %q): got %d, want sign of %d", tt.a, tt.b, got, tt.want)
 		}
+		got = strings.Compare(naturalKey(tt.a), naturalKey(tt.b))
+		if (got < 0) != (tt.want < 0) || (got > 0) != (tt.want > 0) {
+			t.Errorf("naturalKey(%q) against naturalKey(%q): got %d, want sign of %d", tt.a, tt.b, got, tt.want)
+		}
 	}
+}
+
+// FuzzNaturalKeyOrdersAsCompareKeys checks that sorting by naturalKey,
+// which the build does, gives the order compareKeys defines.
+func FuzzNaturalKeyOrdersAsCompareKeys(f *testing.F) {
+	for _, seed := range [][2]string{{"CBI-9", "CBI-10"}, {"CBI-007", "CBI-7"}, {"A1", "A-1"}, {"x0", "x"}, {"9", "a"}, {"2.10", "2.9"}, {"", "0"}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		want := compareKeys(a, b)
+		got := strings.Compare(naturalKey(a), naturalKey(b))
+		if (got < 0) != (want < 0) || (got > 0) != (want > 0) {
+			t.Errorf("keys %q and %q: naturalKey order %d, compareKeys %d", a, b, got, want)
+		}
+	})
 }
 
 func TestOrdinals(t *testing.T) {

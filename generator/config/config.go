@@ -7,6 +7,7 @@ package config
 
 import (
 	"slices"
+	"time"
 )
 
 // Config is a site's configuration after defaults and validation.
@@ -22,6 +23,7 @@ type Config struct {
 	Types     map[string]Type     `toml:"types"`
 	Relations map[string]Relation `toml:"relations"`
 	Backlog   Backlog             `toml:"backlog"`
+	Roadmap   Roadmap             `toml:"roadmap"`
 
 	// TypeOrder lists the type names: the built-in ones first, in their
 	// fixed order, then the site's own in the order site.toml declares them.
@@ -64,6 +66,15 @@ type Backlog struct {
 	DoR            []string `toml:"dor"`
 	Horizon        int      `toml:"horizon"`
 	IterationWeeks int      `toml:"iteration_weeks"`
+}
+
+// Roadmap holds the [roadmap] table: the cycle grid of the roadmap
+// timeline. Iterations inside a cycle are [backlog].iteration_weeks long;
+// the weeks of a cycle after its last whole iteration are its inter-cycle
+// time.
+type Roadmap struct {
+	CycleWeeks int       `toml:"cycle_weeks"` // weeks per cycle; 0 draws no cycles
+	CycleStart time.Time `toml:"cycle_start"` // first day of one cycle; zero: the earliest release's start
 }
 
 // TypeLabel returns the singular label of type t, or t itself.

@@ -70,6 +70,7 @@ func Default() *Config {
 			Horizon:        3,
 			IterationWeeks: 2,
 		},
+		Roadmap: Roadmap{CycleWeeks: 13},
 	}
 	for _, t := range builtinTypes {
 		c.Types[t.name] = Type{Label: t.label, Plural: t.plural}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -30,6 +31,7 @@ type fileConfig struct {
 	Types     map[string]Type     `toml:"types"`
 	Relations map[string]Relation `toml:"relations"`
 	Backlog   Backlog             `toml:"backlog"`
+	Roadmap   Roadmap             `toml:"roadmap"`
 }
 
 // Parse decodes site.toml's bytes, named file in diagnostics, over the
@@ -41,7 +43,7 @@ func Parse(file string, src []byte) (*Config, generator.Diagnostics) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	fc := fileConfig{
 		Title: c.Title, BaseURL: c.BaseURL, Language: c.Language, Theme: c.Theme,
-		Levels: c.Levels, Build: c.Build, Backlog: c.Backlog,
+		Levels: c.Levels, Build: c.Build, Backlog: c.Backlog, Roadmap: c.Roadmap,
 	}
 	if errs := typeErrors(src); len(errs) > 0 {
 		for _, err := range errs {
@@ -58,7 +60,7 @@ func Parse(file string, src []byte) (*Config, generator.Diagnostics) {
 		diags.Errorf(locate(file, src, k), "unknown key %q in site.toml%s", k.String(), suggestKey(k))
 	}
 	c.Title, c.BaseURL, c.Language, c.Theme, c.EditURL = fc.Title, fc.BaseURL, fc.Language, fc.Theme, fc.EditURL
-	c.Levels, c.Build, c.Backlog = fc.Levels, fc.Build, fc.Backlog
+	c.Levels, c.Build, c.Backlog, c.Roadmap = fc.Levels, fc.Build, fc.Backlog, fc.Roadmap
 	mergeTypes(c, fc.Types, md)
 	mergeRelations(c, fc.Relations, md)
 	validate(c, file, src, &diags)
@@ -135,6 +137,8 @@ func declaredOrder[V any](md toml.MetaData, table string, m map[string]V) []stri
 // lets a value that is not a table stand for a table of types or relations
 // without a word. Decoding one key at a time, in the order of md.Keys,
 // finds them all, the same way on every run.
+var timeType = reflect.TypeFor[time.Time]()
+
 func typeErrors(src []byte) []error {
 	var top map[string]toml.Primitive
 	md, err := toml.Decode(string(src), &top)
@@ -158,6 +162,15 @@ func typeErrors(src []byte) []error {
 				ft = t.Elem() // an entry of [types] or [relations]
 			} else if ft, ok = fieldType(t, name); !ok {
 				continue // unknown keys are reported once the file decodes
+			}
+			if ft == timeType {
+				var raw any
+				_ = md.PrimitiveDecode(table[name], &raw)
+				if _, isTime := raw.(time.Time); !isTime {
+					line, _ := tomlpos.Find(src, k)
+					errs = append(errs, fmt.Errorf("toml: line %d (last key %q): expected a date like 2026-01-05, without quotes, got %s", line, k.String(), tomlKind(raw)))
+				}
+				continue
 			}
 			if ft.Kind() != reflect.Struct && ft.Kind() != reflect.Map {
 				if err := md.PrimitiveDecode(table[name], reflect.New(ft).Interface()); err != nil {

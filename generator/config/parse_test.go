@@ -228,6 +228,16 @@ dropped = ["dropped", "gone"]
 			`site.toml:2:1: backlog.horizon must be at least 1, not 0`,
 			`site.toml:3:1: backlog.iteration_weeks must be at least 1, not -1`,
 		}},
+		{"roadmap cycles take a TOML date", "[roadmap]\ncycle_weeks = 13\ncycle_start = 2026-01-05\n", nil},
+		{"a roadmap date written as text is a type error", "[roadmap]\ncycle_start = \"2026-01-05\"\n", []string{
+			`site.toml:2: invalid value: (last key "roadmap.cycle_start"): expected a date like 2026-01-05, without quotes, got a string`,
+		}},
+		{"negative cycle length", "[roadmap]\ncycle_weeks = -2\n", []string{
+			`site.toml:2:1: roadmap.cycle_weeks must be 0 (no cycles) or more, not -2`,
+		}},
+		{"unknown roadmap key", "[roadmap]\ncycle_week = 2\n", []string{
+			`site.toml:2:1: unknown key "roadmap.cycle_week" in site.toml (did you mean "cycle_weeks"?)`,
+		}},
 		{"malformed, duplicate and empty lists", "levels = [\"Team\", \"team\", \"team\"]\n[backlog]\nkinds = []\n", []string{
 			`site.toml:1:1: levels: "Team" must be lower-case letters, digits and hyphens`,
 			`site.toml:1:1: levels: "team" is listed twice`,

@@ -13,11 +13,12 @@ import (
 
 // knownKeys lists the keys each table accepts, for "did you mean" hints.
 var knownKeys = map[string][]string{
-	"":          {"title", "baseURL", "language", "theme", "editURL", "levels", "build", "types", "relations", "backlog"},
+	"":          {"title", "baseURL", "language", "theme", "editURL", "levels", "build", "types", "relations", "backlog", "roadmap"},
 	"build":     {"minify", "unsafeHTML"},
 	"types":     {"label", "plural"},
 	"relations": {"label", "inverse", "from", "to", "acyclic"},
 	"backlog":   {"kinds", "statuses", "ready", "done", "dropped", "dor", "horizon", "iteration_weeks"},
+	"roadmap":   {"cycle_weeks", "cycle_start"},
 }
 
 // DoRFields are the item fields a definition of ready may require.
@@ -56,6 +57,9 @@ func validate(c *Config, file string, src []byte, diags *generator.Diagnostics) 
 		validateRelation(c, name, at, diags)
 	}
 	validateBacklog(&c.Backlog, at, diags)
+	if c.Roadmap.CycleWeeks < 0 {
+		diags.Errorf(at("roadmap", "cycle_weeks"), "roadmap.cycle_weeks must be 0 (no cycles) or more, not %d", c.Roadmap.CycleWeeks)
+	}
 }
 
 func validateURLs(c *Config, at func(...string) generator.Pos, diags *generator.Diagnostics) {

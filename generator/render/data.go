@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/backlog"
 )
 
 // dataOutputs are the machine-readable files: model.json, sitemap.xml and
@@ -81,6 +82,53 @@ type releaseJSON struct {
 	End        string `json:"end"`
 	Status     string `json:"status"`
 	ReleasedOn string `json:"released_on,omitempty"`
+	URL        string `json:"url"`
+	Lane       string `json:"lane"`
+	Phase      string `json:"phase,omitempty"`
+
+	Scope        []string    `json:"scope"`
+	Estimate     float64     `json:"estimate"`
+	DoneEstimate float64     `json:"done_estimate"`
+	Progress     float64     `json:"progress"`
+	Overdue      bool        `json:"overdue"`
+	AtRisk       []riskJSON  `json:"at_risk"`
+	Unforecast   []string    `json:"unforecast,omitempty"`
+	Notes        []notesJSON `json:"notes,omitempty"`
+}
+
+type riskJSON struct {
+	Item   string `json:"item"`
+	Reason string `json:"reason"`
+}
+
+type notesJSON struct {
+	Kind  string   `json:"kind"`
+	Items []string `json:"items"`
+}
+
+func releaseOf(r *backlog.Release) releaseJSON {
+	p, f := r.Page, r.Page.Release
+	rj := releaseJSON{ID: p.ID, Title: p.Title, System: f.System, Variant: f.Variant, Version: f.Version,
+		Start: isoDate(f.Start), End: isoDate(f.End), Status: f.Status, ReleasedOn: isoDate(f.ReleasedOn),
+		URL: p.URL, Lane: r.Lane, Phase: r.Phase, Scope: []string{}, Estimate: round(r.Estimate),
+		DoneEstimate: round(r.DoneEstimate), Progress: round(r.Progress), Overdue: r.Overdue, AtRisk: []riskJSON{}}
+	for _, it := range r.Scope {
+		rj.Scope = append(rj.Scope, it.Page.ID)
+	}
+	for _, rk := range r.Risks {
+		rj.AtRisk = append(rj.AtRisk, riskJSON{Item: rk.Item.Page.ID, Reason: rk.Reason})
+	}
+	for _, it := range r.Unforecast {
+		rj.Unforecast = append(rj.Unforecast, it.Page.ID)
+	}
+	for _, n := range r.Notes {
+		nj := notesJSON{Kind: n.Kind}
+		for _, it := range n.Items {
+			nj.Items = append(nj.Items, it.Page.ID)
+		}
+		rj.Notes = append(rj.Notes, nj)
+	}
+	return rj
 }
 
 func (e *Engine) writeModel(w io.Writer, m *Model) error {
@@ -99,9 +147,10 @@ func (e *Engine) writeModel(w io.Writer, m *Model) error {
 		if p.Item != nil {
 			out.Items = append(out.Items, itemOf(m, p))
 		}
-		if r := p.Release; r != nil {
-			out.Releases = append(out.Releases, releaseJSON{ID: p.ID, Title: p.Title, System: r.System, Variant: r.Variant,
-				Version: r.Version, Start: isoDate(r.Start), End: isoDate(r.End), Status: r.Status, ReleasedOn: isoDate(r.ReleasedOn)})
+	}
+	if m.Backlogs != nil {
+		for _, r := range m.Backlogs.Releases {
+			out.Releases = append(out.Releases, releaseOf(r))
 		}
 	}
 	enc := json.NewEncoder(w)

@@ -2,7 +2,6 @@ package render
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
@@ -25,6 +24,9 @@ type ItemView struct {
 	Children       []ChildRow
 	RolledEstimate string
 	DonePct        int
+	Release        *Link  // the release it targets
+	ReleaseStatus  string // that release's status
+	Risk           string // why it may miss that release; empty when on track
 }
 
 // ChildRow is an item refined from this one, with its rolled-up progress.
@@ -35,7 +37,7 @@ type ChildRow struct {
 	DonePct  int
 }
 
-func itemView(m *Model, p *generator.Page, now time.Time) *ItemView {
+func itemView(m *Model, p *generator.Page, root string) *ItemView {
 	it := m.Backlogs.Items[p]
 	if it == nil {
 		return nil
@@ -45,8 +47,15 @@ func itemView(m *Model, p *generator.Page, now time.Time) *ItemView {
 		RolledEstimate: trimFloat(it.RolledEstimate), DonePct: pct(it.DoneShare)}
 	if it.Forecast > 0 {
 		v.Forecast = strconv.Itoa(it.Forecast)
-		if it.Backlog != nil && !now.IsZero() {
-			v.ForecastEnd = date(now.AddDate(0, 0, 7*it.Backlog.IterationWeeks*it.Forecast))
+		v.ForecastEnd = date(it.ForecastEnd)
+	}
+	if r := it.Release; r != nil {
+		v.Release = &Link{Title: r.Page.Title, URL: r.Page.URL, Href: Rel(root, r.Page.URL)}
+		v.ReleaseStatus = r.Page.Release.Status
+		for _, rk := range r.Risks {
+			if rk.Item == it {
+				v.Risk = rk.Reason
+			}
 		}
 	}
 	for _, c := range it.Chain {

@@ -40,6 +40,16 @@ type Model struct {
 	byLevelType map[string][]*generator.Page // "level\x00type" → pages, sorted; filled by Plan
 }
 
+// byURL returns the published page at site URL u, or nil.
+func (m *Model) byURL(u string) *generator.Page {
+	for _, p := range m.Pages {
+		if p.URL == u {
+			return p
+		}
+	}
+	return nil
+}
+
 // page returns the published page with id, or nil.
 func (m *Model) page(id string) *generator.Page { return m.byID[id] }
 

@@ -32,6 +32,10 @@ func (e *Engine) Plan(m *Model) []Output {
 			Write: func(w io.Writer) error { return e.execute(w, e.pageView(m, p)) }})
 	}
 	e.site.Nav = e.nav(m)
+	e.site.Feed = ""
+	if m.Backlogs != nil && len(m.Backlogs.Releases) > 0 {
+		e.site.Feed = "/releases.xml"
+	}
 	m.baseURL, m.levels = e.site.BaseURL, e.site.Levels
 	m.byID = make(map[string]*generator.Page, len(m.Pages))
 	m.byLevelType = map[string][]*generator.Page{}
@@ -52,6 +56,12 @@ func (e *Engine) Plan(m *Model) []Output {
 		}
 	}
 	add(e.homeView(m), "the home page", generator.Pos{})
+	if e.site.Feed != "" && m.byURL("/roadmap/") == nil {
+		r := e.view("redirect", "/roadmap/", "Roadmap")
+		r.Target = typeURL(generator.TypeRelease)
+		r.Canonical = absURL(e.site.BaseURL, r.Target)
+		add(r, "the roadmap's short address", generator.Pos{})
+	}
 	for _, v := range e.typeViews(m) {
 		add(v, "the list of "+strings.ToLower(v.Title), generator.Pos{})
 	}
@@ -64,6 +74,7 @@ func (e *Engine) Plan(m *Model) []Output {
 	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Write: func(w io.Writer) error { return e.execute(w, nf) }})
 	outs = append(outs, e.dataOutputs(m)...)
 	outs = append(outs, e.backlogExports(m)...)
+	outs = append(outs, e.releaseFeeds(m)...)
 	for _, name := range slices.Sorted(maps.Keys(e.assets)) {
 		a := e.assets[name]
 		outs = append(outs, Output{Path: a.out, Source: "the theme's static/" + name, Write: func(w io.Writer) error {
@@ -111,7 +122,11 @@ func (e *Engine) nav(m *Model) []Link {
 	var nav []Link
 	for _, t := range e.site.Types {
 		if count[t.Name] > 0 && t.Name != generator.TypeItem {
-			nav = append(nav, Link{Title: t.Plural, URL: typeURL(t.Name)})
+			title := t.Plural
+			if t.Name == generator.TypeRelease && m.Backlogs != nil {
+				title = "Roadmap" // the releases list is the roadmap
+			}
+			nav = append(nav, Link{Title: title, URL: typeURL(t.Name)})
 		}
 	}
 	return nav

@@ -18,8 +18,11 @@ type SiteInfo struct {
 	Version  string
 	Now      time.Time // the build date: forecasts give iteration end dates from it
 	Levels   []string
-	Types    []TypeInfo // in display order
-	Nav      []Link     // filled by New: the list pages that have pages
+	Statuses []string        // [backlog].statuses, in workflow order
+	Roadmap  RoadmapSettings // the roadmap's cycle grid
+	Types    []TypeInfo      // in display order
+	Nav      []Link          // filled by New: the list pages that have pages
+	Feed     string          // filled by Plan: the release feed's URL, when the site has releases
 }
 
 // TypeInfo names a page type.
@@ -47,6 +50,7 @@ type View struct {
 	Tree        []TreeNode       // on the traceability page
 	Graph       *LevelGraph      // on a level's graph page
 	GraphURL    string           // on a level's page: its graph page
+	Roadmap     *RoadmapView     // on the releases list page
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
 }
@@ -101,6 +105,7 @@ type PageView struct {
 	Graph                          template.HTML   // the neighbourhood as inline SVG
 	Backlog                        *BacklogView    // on a backlog's page
 	Item                           *ItemView       // on an item's page
+	Release                        *ReleaseView    // on a release's page
 	Params                         map[string]any
 }
 

@@ -65,7 +65,9 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 	case generator.TypeBacklog:
 		pv.Backlog = e.backlogView(m, p)
 	case generator.TypeItem:
-		pv.Item = itemView(m, p, e.site.Now)
+		pv.Item = itemView(m, p, v.Root)
+	case generator.TypeRelease:
+		pv.Release = e.releaseView(m, p, v.Root)
 	}
 	if pv.Abbr == "" && p.Item != nil {
 		pv.Abbr = p.Item.Key
@@ -82,6 +84,8 @@ func (e *Engine) breadcrumbs(m *Model, p *generator.Page) []Link {
 		if q := m.page(p.Item.Backlog); q != nil {
 			crumbs = append(crumbs, Link{Title: q.Title, URL: q.URL})
 		}
+	} else if p.Release != nil {
+		crumbs = append(crumbs, Link{Title: "Roadmap", URL: typeURL(p.Type)})
 	} else {
 		crumbs = append(crumbs, Link{Title: e.typeInfo(p.Type).Plural, URL: typeURL(p.Type)})
 	}
@@ -130,11 +134,7 @@ func (e *Engine) facts(m *Model, p *generator.Page) ([]Fact, []string) {
 		r := p.Release
 		add("System", r.System)
 		add("Variant", r.Variant)
-		add("Version", r.Version)
-		add("Status", r.Status)
-		add("Start", date(r.Start))
-		add("End", date(r.End))
-		add("Released on", date(r.ReleasedOn))
+		add("Version", r.Version) // dates, status and progress are in the release's standing above
 	}
 	return fs, nil
 }
@@ -232,6 +232,13 @@ func (e *Engine) typeViews(m *Model) []*View {
 			v.Intro = b.HTML
 		}
 		v.Groups = e.byLevel(in)
+		if t.Name == generator.TypeRelease && m.Backlogs != nil {
+			v.Title = "Roadmap"
+			v.Description = "Every release on a dated timeline, with its progress and what is at risk."
+			v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Roadmap"}}
+			v.Groups = nil
+			e.roadmapView(m, v)
+		}
 		if t.Name == generator.TypeBacklog {
 			v.BacklogList = e.backlogIndex(m)
 			v.Groups = nil

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/config"
@@ -143,7 +144,7 @@ func BenchmarkBacklogPageOf10000Items(b *testing.B) {
 	var raw, min bytes.Buffer
 	b.ResetTimer()
 	for range b.N {
-		bm, _ := backlog.Derive(l.model.Pages, l.model.Links.Target, backlogSettings(l.cfg))
+		bm, _ := backlog.Derive(l.model.Pages, l.model.Links.Target, backlogSettings(l.cfg, time.Time{}))
 		l.model.Backlogs = bm
 		for _, o := range outs {
 			raw.Reset()
@@ -156,4 +157,111 @@ func BenchmarkBacklogPageOf10000Items(b *testing.B) {
 			}
 		}
 	}
+}
+
+// manyReleases writes a site of releases systems × 2 variants × versions
+// (500 releases over 50 lanes for 25 × 10) and items spread over 20
+// backlogs, each item naming one release.
+func manyReleases(b *testing.B, systems, versions, items int) string {
+	b.Helper()
+	dir := b.TempDir()
+	write := func(rel, text string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	write("site.toml", "title = \"releases\"\n[roadmap]\ncycle_weeks = 13\ncycle_start = 2026-01-05\n")
+	var ids []string
+	start := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
+	statuses := []string{"released", "released", "released", "in-progress", "planned", "planned", "planned", "planned", "cancelled", "planned"}
+	for s := range systems {
+		for _, variant := range []string{"EU", "US"} {
+			for v := range versions {
+				id := "sys" + strconv.Itoa(s) + "-" + strings.ToLower(variant) + "-" + strconv.Itoa(v)
+				from := start.AddDate(0, 0, 91*v+7*(s%4))
+				status := statuses[v%len(statuses)]
+				text := "---\ntitle: System " + strconv.Itoa(s) + " " + strconv.Itoa(v) + ".0 (" + variant + ")\nsystem: System " + strconv.Itoa(s) +
+					"\nvariant: " + variant + "\nversion: \"" + strconv.Itoa(v) + ".0\"\nstart: " + from.Format(time.DateOnly) +
+					"\nend: " + from.AddDate(0, 0, 83).Format(time.DateOnly) + "\nstatus: " + status + "\n"
+				if status == "released" {
+					text += "released_on: " + from.AddDate(0, 0, 86).Format(time.DateOnly) + "\n"
+				}
+				write("content/releases/"+id+".md", text+"---\n")
+				ids = append(ids, id)
+			}
+		}
+	}
+	const backlogs = 20
+	orders := make([][]string, backlogs)
+	for i := range items {
+		orders[i%backlogs] = append(orders[i%backlogs], "R-"+strconv.Itoa(i+1))
+	}
+	for bl := range backlogs {
+		write("content/backlogs/b"+strconv.Itoa(bl)+"/_index.md", "---\ntitle: Backlog "+strconv.Itoa(bl)+
+			"\nvelocity: 40\norder: ["+strings.Join(orders[bl], ", ")+"]\n---\n")
+	}
+	itemStatuses := []string{"idea", "refining", "ready", "in-progress", "done"}
+	for i := range items {
+		key := "R-" + strconv.Itoa(i+1)
+		write("content/backlogs/b"+strconv.Itoa(i%backlogs)+"/r-"+strconv.Itoa(i+1)+".md", "---\nid: "+key+"\ntitle: Item "+strconv.Itoa(i+1)+
+			"\nkind: feature\nstatus: "+itemStatuses[i%5]+"\nvalue: "+strconv.Itoa(1+i%13)+"\nestimate: "+strconv.Itoa(1+i%8)+
+			"\nrelease: "+ids[i%len(ids)]+"\nacceptance: [it works]\n---\n")
+	}
+	return dir
+}
+
+// BenchmarkRoadmapOf500Releases measures the release work on 500 releases
+// and 20,000 items, sources already loaded: deriving the backlogs and
+// releases (scope, progress, risk, notes), then rendering the roadmap page
+// with its timeline, minified, and the calendar and feed.
+func BenchmarkRoadmapOf500Releases(b *testing.B) {
+	src := manyReleases(b, 25, 10, 20000)
+	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	res := &Result{ByType: map[string]int{}}
+	l, err := load(Options{Source: src, Now: now}, res)
+	if err != nil {
+		b.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	if n := len(l.model.Backlogs.Releases); n != 500 {
+		b.Fatalf("%d releases, want 500", n)
+	}
+	var outs []render.Output
+	for _, o := range l.engine.Plan(l.model) {
+		if o.Path == "releases/index.html" || o.Path == "releases.ics" || o.Path == "releases.xml" {
+			outs = append(outs, o)
+		}
+	}
+	if len(outs) != 3 {
+		b.Fatalf("got %d outputs, want the roadmap, the calendar and the feed", len(outs))
+	}
+	mini := newMinify()
+	var raw, min bytes.Buffer
+	var derive, draw time.Duration
+	b.ResetTimer()
+	for range b.N {
+		t0 := time.Now()
+		bm, _ := backlog.Derive(l.model.Pages, l.model.Links.Target, backlogSettings(l.cfg, now))
+		l.model.Backlogs = bm
+		t1 := time.Now()
+		for _, o := range outs {
+			raw.Reset()
+			min.Reset()
+			if err := o.Write(&raw); err != nil {
+				b.Fatal(err)
+			}
+			if path.Ext(o.Path) == ".html" {
+				if err := mini.minify(&min, &raw, ".html"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		derive += t1.Sub(t0)
+		draw += time.Since(t1)
+	}
+	b.ReportMetric(float64(derive.Milliseconds())/float64(b.N), "derive-ms/op")
+	b.ReportMetric(float64(draw.Milliseconds())/float64(b.N), "render-ms/op")
 }

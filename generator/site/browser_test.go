@@ -338,8 +338,8 @@ func TestPagesWorkWithoutJavaScript(t *testing.T) {
 		t.Fatal("the theme script ran although JavaScript is disabled")
 	}
 	s := backlogState(t, ctx, "", "")
-	if s.Total != 2 || s.Visible != s.Total {
-		t.Errorf("want both rows of the alpha backlog visible: %s", s)
+	if s.Total != 5 || s.Visible != s.Total {
+		t.Errorf("want all five rows of the alpha backlog visible: %s", s)
 	}
 	if s.FormShown {
 		t.Errorf("the filter form shows without JavaScript, where it cannot work: %s", s)

@@ -99,6 +99,9 @@ func load(opts Options, res *Result) (*loaded, error) {
 	}
 	cfg, diags := config.Parse("site.toml", cfgSrc)
 	res.Diags.Append(diags)
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
 	res.Types = cfg.TypeOrder
 	theme, err := openTheme(opts.Source, cfg.Theme)
 	if err != nil {
@@ -114,9 +117,6 @@ func load(opts Options, res *Result) (*loaded, error) {
 	}
 	info := siteInfo(cfg, opts.Version)
 	info.Now = opts.Now
-	if info.Now.IsZero() {
-		info.Now = time.Now()
-	}
 	eng, err := render.New(theme, info)
 	if err != nil {
 		return nil, err
@@ -136,7 +136,7 @@ func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, er
 	ix := graph.NewIndex(pages)
 	g, diags := graph.Build(ix, vocabulary(cfg))
 	res.Diags.Append(diags)
-	bm, diags := backlog.Derive(pages, g.Target, backlogSettings(cfg))
+	bm, diags := backlog.Derive(pages, g.Target, backlogSettings(cfg, opts.Now))
 	res.Diags.Append(diags)
 	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm}
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML})
@@ -178,17 +178,20 @@ func openTheme(src, name string) (fs.FS, error) {
 
 func siteInfo(cfg *config.Config, version string) render.SiteInfo {
 	info := render.SiteInfo{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
-		EditURL: cfg.EditURL, Version: version, Levels: cfg.Levels}
+		EditURL: cfg.EditURL, Version: version, Levels: cfg.Levels, Statuses: cfg.Backlog.Statuses,
+		Roadmap: render.RoadmapSettings{CycleWeeks: cfg.Roadmap.CycleWeeks, CycleStart: cfg.Roadmap.CycleStart,
+			IterationWeeks: cfg.Backlog.IterationWeeks}}
 	for _, t := range cfg.TypeOrder {
 		info.Types = append(info.Types, render.TypeInfo{Name: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
 	}
 	return info
 }
 
-func backlogSettings(cfg *config.Config) backlog.Settings {
+func backlogSettings(cfg *config.Config, now time.Time) backlog.Settings {
 	b := cfg.Backlog
 	return backlog.Settings{Kinds: b.Kinds, Statuses: b.Statuses, Ready: b.Ready, Done: b.Done,
-		Dropped: b.Dropped, DoR: b.DoR, Horizon: b.Horizon, IterationWeeks: b.IterationWeeks}
+		Dropped: b.Dropped, DoR: b.DoR, Horizon: b.Horizon, IterationWeeks: b.IterationWeeks, Now: now,
+		NextWeeks: cfg.Roadmap.CycleWeeks}
 }
 
 func vocabulary(cfg *config.Config) []generator.RelationType {

@@ -60,4 +60,40 @@
 //
 // Marker ids are "g" and a hash of the drawing, so that several graphs
 // can share a page. Coordinates are rounded to 0.1 px.
+//
+// # Timeline
+//
+// [Timeline.SVG] draws a roadmap: releases as bars on a scale of 2 px a
+// day, one lane per system and variant, under a header of months, cycles
+// (alternately shaded bands) and iterations (lines, labelled where the
+// label fits). Dates are calendar days: the year, month and day of each
+// time as given, without its clock. The drawing runs from the first of
+// the month of the earliest bar, cycle or today to the first of the
+// month after the latest; with none of these it only says "No releases".
+// A lane's bars go in rows: each in the first row where it starts after
+// the bar before it ends, with its label and at-risk badge when those
+// are drawn after it, so that bars overlapping in time never share a
+// row. Bars without a start are left out; an end before the start counts
+// as the start. The output does not depend on the order of bars or
+// spans. Unlike the other drawings, the <svg class="graph-svg
+// timeline-svg"> has a width and height, its natural size, so that a page
+// scrolls it (in a .graph-scroll box) rather than shrinking its text.
+// Its classes:
+//
+//	cycle, cycle alt    a cycle's band, every second one alt; cycle-label
+//	month               a month's tick; month-label
+//	iteration           an iteration's line; iteration-label
+//	axis, lane-sep      the line under the header, lines between lanes
+//	lane-label          a lane's heading
+//	today               the today line and its label: <g>
+//	release s-STATUS    a release: <a> or <g> holding rect.bar (with the
+//	                    same classes), rect.hatch (cancelled only),
+//	                    rect.progress, text.bar-label (bar-label after
+//	                    when it does not fit in the bar) and g.risk
+//	at-risk             added to a release at risk, which has g.risk
+//
+// STATUS is the status in lower case, any character other than a-z and
+// 0-9 replaced by "-"; no status is "planned". Cancelled bars are filled
+// with a hatch pattern whose id is "g" and a hash of the drawing, as
+// marker ids are, and their labels are struck through.
 package svg

@@ -65,7 +65,7 @@ func TestBuildPrintsOneSummaryLine(t *testing.T) {
 		t.Fatalf("got exit %d", code)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	if len(lines) != 1 || !strings.HasPrefix(lines[0], "built 10 pages (2 role, 1 group, 1 event, 1 artifact, 1 cadence, 1 backlog, 2 item, 1 release)") {
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "built 16 pages (2 role, 1 group, 1 event, 1 artifact, 1 cadence, 1 backlog, 5 item, 4 release)") {
 		t.Errorf("got summary %q", stdout)
 	}
 }
@@ -127,9 +127,9 @@ func TestNewWritesAValidPageAndRefusesToOverwrite(t *testing.T) {
 	if code != exitContent || !strings.Contains(stderr, "taken") {
 		t.Errorf("second new: got exit %d, stderr %q; want a refusal", code, stderr)
 	}
-	code, stdout, stderr = runCLI("new", "-s", src, "--backlog", "alpha", "item", "Third item")
-	if code != exitOK || !strings.Contains(stdout, "a-3.md") {
-		t.Errorf("new item: got exit %d, %q %q; want a-3.md", code, stdout, stderr)
+	code, stdout, stderr = runCLI("new", "-s", src, "--backlog", "alpha", "item", "Sixth item")
+	if code != exitOK || !strings.Contains(stdout, "a-6.md") {
+		t.Errorf("new item: got exit %d, %q %q; want a-6.md (after A-1 to A-5)", code, stdout, stderr)
 	}
 	if code, _, stderr := runCLI("new", "-s", src, "widget", "X"); code != exitUsage {
 		t.Errorf("unknown type: got exit %d (%s), want %d", code, stderr, exitUsage)

@@ -65,4 +65,13 @@
     form.hidden = false;
     apply(false);
   });
+
+  // A roadmap wider than the screen opens scrolled to today's line.
+  document.querySelectorAll(".timeline-scroll").forEach(function (box) {
+    var line = box.querySelector(".today line"), svg = box.querySelector("svg");
+    if (!line || !svg || box.scrollWidth <= box.clientWidth) return;
+    var vb = svg.viewBox && svg.viewBox.baseVal, scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+    var x = parseFloat(line.getAttribute("x1")) * scale;
+    box.scrollLeft = Math.max(0, x - box.clientWidth / 2);
+  });
 })();

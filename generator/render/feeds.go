@@ -1,0 +1,185 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"html"
+	"io"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/feed"
+)
+
+// releaseFeeds are releases.ics, a calendar of every release, and
+// releases.xml, an Atom feed of them, newest first. A site without
+// releases gets neither.
+func (e *Engine) releaseFeeds(m *Model) []Output {
+	if m.Backlogs == nil || len(m.Backlogs.Releases) == 0 {
+		return nil
+	}
+	return []Output{
+		{Path: "releases.ics", Source: "the release calendar", Write: func(w io.Writer) error {
+			_, err := w.Write(e.calendar(m).Bytes())
+			return err
+		}},
+		{Path: "releases.xml", Source: "the release feed", Write: func(w io.Writer) error {
+			b, err := e.releaseFeed(m).Bytes()
+			if err != nil {
+				return err
+			}
+			_, err = w.Write(b)
+			return err
+		}},
+	}
+}
+
+// calendarStatus maps a release status to an iCalendar event status.
+var calendarStatus = map[string]string{backlog.Planned: "TENTATIVE", backlog.InProgress: "CONFIRMED",
+	backlog.Released: "CONFIRMED", backlog.Cancelled: "CANCELLED"}
+
+func (e *Engine) calendar(m *Model) feed.Calendar {
+	c := feed.Calendar{ProdID: "-//Backlight//Backlight " + cmp.Or(e.site.Version, "dev") + "//EN",
+		Name: "Releases · " + e.site.Title, URL: e.absolute("/releases.ics"), Stamp: e.site.Now}
+	for _, r := range m.Backlogs.Releases {
+		f := r.Page.Release
+		if f.Start.IsZero() {
+			continue // a release without dates is an error already; it has no place in a calendar
+		}
+		ev := feed.Event{UID: e.uid(r.Page.ID), Summary: r.Page.Title, Description: releaseText(r),
+			URL: e.absolute(r.Page.URL), Status: calendarStatus[f.Status],
+			Categories: []string{"Release", r.Lane}, Start: f.Start, End: cmp.Or(f.End, f.Start)}
+		c.Events = append(c.Events, ev)
+	}
+	return c
+}
+
+// uid is a release's stable calendar identifier: its id at the site's
+// host, or a name-based UUID when the site has no absolute base URL.
+func (e *Engine) uid(id string) string {
+	if u, err := url.Parse(e.site.BaseURL); err == nil && u.Host != "" {
+		return "release-" + id + "@" + u.Host
+	}
+	return strings.TrimPrefix(feed.UUID("backlight release", e.site.Title, id), "urn:uuid:")
+}
+
+// absolute is the absolute URL of a site path, or "" when the site's base
+// URL is only a path.
+func (e *Engine) absolute(u string) string {
+	if b, err := url.Parse(e.site.BaseURL); err != nil || b.Host == "" {
+		return ""
+	}
+	return absURL(e.site.BaseURL, u)
+}
+
+// releaseText describes a release in plain text for a calendar entry:
+// "In progress until 11 December 2026: 45% done, 14 items in scope, 3 at
+// risk." and its summary.
+func releaseText(r *backlog.Release) string {
+	s := releaseSentence(r)
+	if sum := r.Page.Summary; sum != "" {
+		s += "\n\n" + sum
+	}
+	return s
+}
+
+func releaseSentence(r *backlog.Release) string {
+	f := r.Page.Release
+	var b strings.Builder
+	switch f.Status {
+	case backlog.Cancelled:
+		return "Cancelled."
+	case backlog.Released:
+		b.WriteString("Released")
+		if !f.ReleasedOn.IsZero() {
+			b.WriteString(" on " + date(f.ReleasedOn))
+		}
+	case backlog.InProgress:
+		b.WriteString("In progress until " + date(f.End))
+	default:
+		b.WriteString(strings.ToUpper(f.Status[:1]) + f.Status[1:] + ", " + dateRange(f.Start, f.End))
+	}
+	fmt.Fprintf(&b, ": %d%% done, %d %s in scope", pct(r.Progress), len(r.Scope), plural(len(r.Scope), "item", "items"))
+	if n := len(r.Risks); n > 0 {
+		fmt.Fprintf(&b, ", %d at risk", n)
+	}
+	return b.String() + "."
+}
+
+// releaseFeed is the Atom feed: an entry per release, dated by the day
+// it shipped, or else by its start, newest first. Entry dates depend only
+// on the content, so that feed readers do not see every build as an
+// update; the feed's own date is the build's.
+func (e *Engine) releaseFeed(m *Model) feed.Feed {
+	f := feed.Feed{Title: "Releases · " + e.site.Title, Self: e.link("/releases.xml"), Alternate: e.link(typeURL("release")),
+		Author: e.site.Title, Generator: "Backlight", Updated: e.site.Now}
+	f.ID = cmp.Or(e.absolute("/releases.xml"), feed.UUID("backlight releases", e.site.Title))
+	rs := slices.Clone(m.Backlogs.Releases)
+	slices.SortStableFunc(rs, func(a, b *backlog.Release) int {
+		return cmp.Or(feedDate(b).Compare(feedDate(a)), strings.Compare(a.Page.ID, b.Page.ID))
+	})
+	for _, r := range rs {
+		when := feedDate(r)
+		f.Entries = append(f.Entries, feed.Entry{
+			ID:    cmp.Or(e.absolute(r.Page.URL), feed.UUID("backlight release", e.site.Title, r.Page.ID)),
+			Title: r.Page.Title + " (" + r.Page.Release.Status + ")", Link: e.link(r.Page.URL),
+			Published: when, Updated: when, Summary: releaseText(r), Content: e.releaseHTML(r),
+			Categories: []string{r.Lane, r.Page.Release.Status}})
+	}
+	return f
+}
+
+// feedDate is the day a release shipped, or its start.
+func feedDate(r *backlog.Release) time.Time {
+	if f := r.Page.Release; f.Status == backlog.Released && !f.ReleasedOn.IsZero() {
+		return f.ReleasedOn
+	}
+	return r.Page.Release.Start
+}
+
+// link is the absolute URL of a site path, or the path under the base
+// URL's path when the base URL has no host.
+func (e *Engine) link(u string) string {
+	if a := e.absolute(u); a != "" {
+		return a
+	}
+	return absURL(basePath(e.site.BaseURL), u)
+}
+
+// releaseHTML is an entry's content: the facts and the generated release
+// notes, with absolute links.
+func (e *Engine) releaseHTML(r *backlog.Release) string {
+	f := r.Page.Release
+	var b strings.Builder
+	fmt.Fprintf(&b, "<p>%s, %s. %s</p>", html.EscapeString(r.Lane), html.EscapeString(dateRange(f.Start, f.End)),
+		html.EscapeString(releaseSentence(r)))
+	if s := r.Page.Summary; s != "" {
+		fmt.Fprintf(&b, "<p>%s</p>", html.EscapeString(s))
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "<h3>%s</h3><ul>", html.EscapeString(kindHeading(n.Kind)))
+		for _, it := range n.Items {
+			fmt.Fprintf(&b, `<li><a href="%s">%s</a> %s</li>`, html.EscapeString(e.link(it.Page.URL)),
+				html.EscapeString(it.Key()), html.EscapeString(it.Page.Title))
+		}
+		b.WriteString("</ul>")
+	}
+	return b.String()
+}
+
+// kindHeading is a release-notes heading for an item kind: "Features",
+// "Knowledge gaps".
+func kindHeading(kind string) string {
+	if kind == "" {
+		return "Other"
+	}
+	s := strings.ReplaceAll(kind, "-", " ")
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if !strings.HasSuffix(s, "s") {
+		s += "s"
+	}
+	return s
+}

@@ -1,0 +1,353 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/svg"
+)
+
+// RoadmapSettings are site.toml's [roadmap] table and the iteration
+// length its grid uses.
+type RoadmapSettings struct {
+	CycleWeeks     int       // 0: no cycle bands
+	CycleStart     time.Time // first day of one cycle; zero: the earliest release's start
+	IterationWeeks int       // [backlog].iteration_weeks
+}
+
+// ReleaseView is what a release's page shows beyond its fields.
+type ReleaseView struct {
+	Lane, Status, Phase, PhaseLabel string
+	Dates                           string // "6 July – 18 December 2026"
+	ReleasedOn                      string
+	ProgressPct                     int
+	Estimate, DoneEstimate          string
+	Overdue                         bool
+	Scope                           []ScopeRow
+	Risks                           int
+	Unforecast                      []Entry
+	Notes                           []NoteGroup
+	Counts                          []StatusCount
+	RoadmapHref                     string
+}
+
+// ScopeRow is one item of a release's scope.
+type ScopeRow struct {
+	Rank                     int
+	Key, Title, Href, Status string
+	Backlog, BacklogHref     string
+	Ready, Done, Dropped     bool
+	Missing                  string
+	Estimate                 string
+	ForecastEnd              string
+	Risk                     string // why it may miss the release; empty when it is on track
+}
+
+// NoteGroup is one kind of done items in the generated release notes.
+type NoteGroup struct {
+	Kind, Heading string // feature, Features
+	Items         []Entry
+}
+
+// RoadmapView is the releases list page: the timeline, the Now / Next /
+// Later board and a table of every release.
+type RoadmapView struct {
+	Timeline     template.HTML
+	Today        string
+	Columns      []PhaseColumn
+	Lanes        []RoadmapLane
+	CalendarHref string
+	FeedHref     string
+}
+
+// PhaseColumn is one column of the Now / Next / Later board.
+type PhaseColumn struct {
+	ID, Title, Note string
+	Cards           []ReleaseCard
+}
+
+// RoadmapLane is one system and variant with its releases in start order.
+type RoadmapLane struct {
+	Title    string
+	Releases []ReleaseCard
+}
+
+// ReleaseCard is a release as the roadmap lists it.
+type ReleaseCard struct {
+	Title, Href, Lane, Version, Status, Phase string
+	Dates                                     string
+	ProgressPct                               int
+	Scope, Risks                              int
+	Overdue                                   bool
+}
+
+// releaseOf returns the derived release of page p, or nil.
+func (m *Model) releaseOf(p *generator.Page) *backlog.Release {
+	if m.Backlogs == nil {
+		return nil
+	}
+	for _, r := range m.Backlogs.Releases {
+		if r.Page == p {
+			return r
+		}
+	}
+	return nil
+}
+
+var phaseLabels = map[string]string{
+	backlog.PhaseNow: "Now", backlog.PhaseNext: "Next", backlog.PhaseLater: "Later",
+	backlog.PhaseReleased: "Released", backlog.PhaseCancelled: "Cancelled",
+}
+
+func (e *Engine) releaseView(m *Model, p *generator.Page, root string) *ReleaseView {
+	r := m.releaseOf(p)
+	if r == nil {
+		return nil
+	}
+	f := p.Release
+	v := &ReleaseView{Lane: r.Lane, Status: f.Status, Phase: r.Phase, PhaseLabel: phaseLabels[r.Phase],
+		Dates: dateRange(f.Start, f.End), ReleasedOn: date(f.ReleasedOn), ProgressPct: pct(r.Progress),
+		Estimate: trimFloat(r.Estimate), DoneEstimate: trimFloat(r.DoneEstimate), Overdue: r.Overdue,
+		Risks: len(r.Risks), RoadmapHref: Rel(root, typeURL(generator.TypeRelease))}
+	risk := map[*backlog.Item]string{}
+	for _, rk := range r.Risks {
+		risk[rk.Item] = rk.Reason
+	}
+	for _, it := range r.Scope {
+		v.Scope = append(v.Scope, scopeRow(it, risk[it], root))
+	}
+	for _, it := range r.Unforecast {
+		v.Unforecast = append(v.Unforecast, hrefEntry(it.Page, root))
+	}
+	for _, n := range r.Notes {
+		g := NoteGroup{Kind: n.Kind, Heading: kindHeading(n.Kind)}
+		for _, it := range n.Items {
+			g.Items = append(g.Items, hrefEntry(it.Page, root))
+		}
+		v.Notes = append(v.Notes, g)
+	}
+	v.Counts = statusCounts(r.Counts, e.site.Statuses)
+	return v
+}
+
+func scopeRow(it *backlog.Item, risk, root string) ScopeRow {
+	p := it.Page
+	row := ScopeRow{Rank: it.Rank, Key: it.Key(), Title: p.Title, Href: Rel(root, p.URL), Status: p.Item.Status,
+		Ready: it.Ready, Done: it.Done, Dropped: it.Dropped, Missing: strings.Join(it.Missing, ", "),
+		Estimate: number(p.Item.Estimate), ForecastEnd: isoDate(it.ForecastEnd), Risk: risk}
+	if it.Backlog != nil {
+		row.Backlog, row.BacklogHref = it.Backlog.Page.Title, Rel(root, it.Backlog.Page.URL)
+	}
+	return row
+}
+
+func hrefEntry(p *generator.Page, root string) Entry {
+	en := entry(p)
+	en.Href = Rel(root, p.URL)
+	return en
+}
+
+// statusCounts lists counts in the order of statuses, then the others
+// by name.
+func statusCounts(counts map[string]int, statuses []string) []StatusCount {
+	var out []StatusCount
+	for _, s := range statuses {
+		if counts[s] > 0 {
+			out = append(out, StatusCount{Status: s, Count: counts[s]})
+		}
+	}
+	var rest []string
+	for s := range counts {
+		if !slices.Contains(statuses, s) && counts[s] > 0 {
+			rest = append(rest, s)
+		}
+	}
+	slices.Sort(rest)
+	for _, s := range rest {
+		out = append(out, StatusCount{Status: s, Count: counts[s]})
+	}
+	return out
+}
+
+// dateRange writes "6 July – 18 December 2026", or with both years when
+// they differ.
+func dateRange(a, b time.Time) string {
+	switch {
+	case a.IsZero() || b.IsZero():
+		return strings.TrimSpace(date(a) + " – " + date(b))
+	case a.Year() == b.Year():
+		return a.Format("2 January") + " – " + date(b)
+	}
+	return date(a) + " – " + date(b)
+}
+
+// roadmapView fills the releases list page.
+func (e *Engine) roadmapView(m *Model, v *View) {
+	rv := &RoadmapView{CalendarHref: Rel(v.Root, "/releases.ics"), FeedHref: Rel(v.Root, "/releases.xml")}
+	if !e.site.Now.IsZero() {
+		rv.Today = date(e.site.Now)
+	}
+	releases := m.Backlogs.Releases
+	rv.Timeline = template.HTML(e.timeline(releases, v.Root).SVG())
+	cols := []PhaseColumn{
+		{ID: backlog.PhaseNow, Title: "Now", Note: "in progress"},
+		{ID: backlog.PhaseNext, Title: "Next", Note: fmt.Sprintf("starting within %d weeks", nextWeeks(e.site.Roadmap.CycleWeeks))},
+		{ID: backlog.PhaseLater, Title: "Later", Note: "planned further ahead"},
+		{ID: backlog.PhaseReleased, Title: "Released", Note: "most recent first"},
+	}
+	byLane := map[string]*RoadmapLane{}
+	var lanes []string
+	for _, r := range releases {
+		c := card(r, v.Root)
+		for i := range cols {
+			if cols[i].ID == r.Phase {
+				cols[i].Cards = append(cols[i].Cards, c)
+			}
+		}
+		if byLane[r.Lane] == nil {
+			byLane[r.Lane] = &RoadmapLane{Title: r.Lane}
+			lanes = append(lanes, r.Lane)
+		}
+		byLane[r.Lane].Releases = append(byLane[r.Lane].Releases, c)
+	}
+	released := &cols[3].Cards
+	slices.Reverse(*released)
+	*released = (*released)[:min(len(*released), maxReleasedCards)]
+	rv.Columns = cols
+	slices.SortFunc(lanes, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	for _, l := range lanes {
+		rv.Lanes = append(rv.Lanes, *byLane[l])
+	}
+	v.Roadmap = rv
+}
+
+// maxReleasedCards is how many shipped releases the board shows.
+const maxReleasedCards = 4
+
+func nextWeeks(cycle int) int {
+	if cycle > 0 {
+		return cycle
+	}
+	return 13
+}
+
+func card(r *backlog.Release, root string) ReleaseCard {
+	f := r.Page.Release
+	return ReleaseCard{Title: r.Page.Title, Href: Rel(root, r.Page.URL), Lane: r.Lane, Version: f.Version,
+		Status: f.Status, Phase: r.Phase, Dates: dateRange(f.Start, f.End), ProgressPct: pct(r.Progress),
+		Scope: len(r.Scope), Risks: len(r.Risks), Overdue: r.Overdue}
+}
+
+// timeline draws the roadmap: a lane per system and variant, in name
+// order, with the cycle and iteration grid of site.toml's [roadmap].
+func (e *Engine) timeline(releases []*backlog.Release, root string) svg.Timeline {
+	t := svg.Timeline{Title: "Release roadmap of " + e.site.Title, Today: e.site.Now}
+	lanes := map[string]int{}
+	var first, last time.Time
+	for _, r := range releases {
+		f := r.Page.Release
+		if f.Start.IsZero() || f.End.IsZero() {
+			continue
+		}
+		if first.IsZero() || f.Start.Before(first) {
+			first = f.Start
+		}
+		if f.End.After(last) {
+			last = f.End
+		}
+		i, ok := lanes[r.Lane]
+		if !ok {
+			i = len(t.Lanes)
+			lanes[r.Lane] = i
+			t.Lanes = append(t.Lanes, svg.Lane{Label: r.Lane})
+		}
+		t.Lanes[i].Bars = append(t.Lanes[i].Bars, svg.Bar{Label: cmp.Or(f.Version, r.Page.Title), Title: barTitle(r),
+			Href: Rel(root, r.Page.URL), Start: f.Start, End: f.End, Status: f.Status, Progress: r.Progress, AtRisk: len(r.Risks) > 0})
+	}
+	slices.SortStableFunc(t.Lanes, func(a, b svg.Lane) int { return strings.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)) })
+	if first.IsZero() {
+		return t
+	}
+	if now := e.site.Now; !now.IsZero() {
+		first, last = minTime(first, now), maxTime(last, now)
+	}
+	t.Cycles, t.Iterations = grid(e.site.Roadmap, first, last)
+	return t
+}
+
+func barTitle(r *backlog.Release) string {
+	f := r.Page.Release
+	s := fmt.Sprintf("%s: %s, %s", r.Page.Title, dateRange(f.Start, f.End), f.Status)
+	if f.Status != backlog.Cancelled {
+		s += fmt.Sprintf(", %d%% done", pct(r.Progress))
+	}
+	if n := len(r.Risks); n > 0 {
+		s += fmt.Sprintf(", %d %s at risk", n, plural(n, "item", "items"))
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// maxGridCycles caps the grid, so that a release dated in the year 9999
+// cannot make the build draw millions of bands.
+const maxGridCycles = 400
+
+// grid makes the cycle bands covering first..last and the iterations
+// inside each cycle: whole iterations from the cycle's start, the rest of
+// the cycle being its inter-cycle time. Cycles are labelled "C2 2026":
+// the second cycle starting in 2026.
+func grid(s RoadmapSettings, first, last time.Time) (cycles, iterations []svg.Span) {
+	if s.CycleWeeks <= 0 {
+		return nil, nil
+	}
+	anchor := cmp.Or(s.CycleStart, first)
+	anchor = time.Date(anchor.Year(), anchor.Month(), anchor.Day(), 0, 0, 0, 0, time.UTC)
+	days := 7 * s.CycleWeeks
+	back := int(anchor.Sub(first).Hours()/24) / days
+	if anchor.After(first) {
+		back++
+	}
+	start := anchor.AddDate(0, 0, -days*back)
+	for n := 0; n < maxGridCycles && !start.After(last); n++ {
+		end := start.AddDate(0, 0, days)
+		cycles = append(cycles, svg.Span{Start: start, End: end})
+		if w := s.IterationWeeks; w > 0 {
+			for i, it := 1, start; !it.AddDate(0, 0, 7*w).After(end); i, it = i+1, it.AddDate(0, 0, 7*w) {
+				iterations = append(iterations, svg.Span{Label: "I" + strconv.Itoa(i), Start: it, End: it.AddDate(0, 0, 7*w)})
+			}
+		}
+		start = end
+	}
+	for i := range cycles {
+		s := cycles[i].Start
+		cycles[i].Label = fmt.Sprintf("C%d %d", (s.YearDay()-1)/days+1, s.Year())
+	}
+	return cycles, iterations
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
