@@ -99,6 +99,15 @@ func Derive(pages []*generator.Page, target func(*generator.Ref) *generator.Page
 // returns each backlog's items by backlog id, in key order.
 func (d *deriver) collect(pages []*generator.Page) map[string][]*Item {
 	byID := map[string]*Backlog{}
+	n := 0
+	for _, p := range pages {
+		if p.Item != nil {
+			n++
+		}
+	}
+	store := make([]Item, n) // one allocation for every item
+	d.items = make([]*Item, 0, n)
+	d.model.Items = make(map[*generator.Page]*Item, n)
 	for _, p := range pages {
 		switch {
 		case p.Backlog != nil:
@@ -106,7 +115,8 @@ func (d *deriver) collect(pages []*generator.Page) map[string][]*Item {
 			d.model.Backlogs = append(d.model.Backlogs, b)
 			byID[p.ID] = b
 		case p.Item != nil:
-			it := &Item{Page: p, sortKey: naturalKey(keyOf(p))}
+			it := &store[len(d.items)]
+			it.Page, it.sortKey = p, naturalKey(keyOf(p))
 			d.model.Items[p] = it
 			d.items = append(d.items, it)
 		}

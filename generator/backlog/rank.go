@@ -51,8 +51,7 @@ func (d *deriver) rank(b *Backlog, members []*Item) {
 // entries that name another backlog's item, a non-item or an item twice.
 func (d *deriver) ordered(b *Backlog) []*Item {
 	order := b.Page.Backlog.Order
-	first := map[*Item]int{} // item → index of its first entry
-	var items []*Item
+	items := make([]*Item, 0, len(order))
 	for i := range order {
 		ref := &order[i]
 		p := d.target(ref)
@@ -66,11 +65,14 @@ func (d *deriver) ordered(b *Backlog) []*Item {
 		case it.Backlog != b:
 			d.diags.Errorf(ref.Pos, "order: %s is an item of %s, not of this backlog", it.Key(), backlogName(it))
 		default:
-			if j, dup := first[it]; dup {
+			if it.Ranked { // named before: find where, for the message
+				j := 0
+				for j < i && d.target(&order[j]) != p { // by pointer: the graph resolved these very refs
+					j++
+				}
 				d.diags.Errorf(ref.Pos, "order names %s twice; the first time is entry %d%s", it.Key(), j+1, atLine(order[j].Pos))
 				continue
 			}
-			first[it] = i
 			it.Ranked = true
 			items = append(items, it)
 		}
@@ -107,7 +109,7 @@ func compareItems(a, b *Item) int {
 // other characters as its first digit would. Sorting thousands of items
 // by these strings is several times faster than by compareKeys.
 func naturalKey(key string) string {
-	b := make([]byte, 0, len(key)+10)
+	b := make([]byte, 0, len(key)+20) // room for two runs of digits
 	for key != "" {
 		if !isDigit(key[0]) {
 			b = append(b, lower(key[0]))

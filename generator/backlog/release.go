@@ -3,6 +3,7 @@ package backlog
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -157,6 +158,15 @@ func (d *deriver) validateRelease(p *generator.Page) {
 			d.diags.Errorf(p.Pos("title"), "release %s has no %s date (e.g. %s: 2026-04-06)", p.ID, f.key, f.key)
 		}
 	}
+	for _, f := range []struct {
+		key string
+		t   time.Time
+	}{{"start", r.Start}, {"end", r.End}, {"released_on", r.ReleasedOn}} {
+		if !f.t.IsZero() && !d.s.Now.IsZero() && math.Abs(f.t.Sub(d.s.Now).Hours()) > 24*365.25*farYears {
+			d.diags.Warnf(p.Pos(f.key), "%s %s is more than %d years from today; is the year mistyped? (the roadmap leaves this release out)",
+				f.key, f.t.Format(time.DateOnly), farYears)
+		}
+	}
 	if !r.Start.IsZero() && !r.End.IsZero() && r.End.Before(r.Start) {
 		d.diags.Errorf(p.Pos("end"), "end %s is before start %s: a release ends on or after the day it starts",
 			r.End.Format(time.DateOnly), r.Start.Format(time.DateOnly))
@@ -173,6 +183,24 @@ func (d *deriver) validateRelease(p *generator.Page) {
 	case r.Status != Released && !r.ReleasedOn.IsZero():
 		d.diags.Warnf(p.Pos("released_on"), "released_on is ignored while the status is %q; set status: released", r.Status)
 	}
+}
+
+// farYears is how far from the build date a release date may lie before
+// it is taken for a typo and left off the roadmap.
+const farYears = 25
+
+// OnRoadmap reports whether a release is drawn on the roadmap timeline:
+// it has both dates, and neither lies more than 25 years from now.
+func (r *Release) OnRoadmap(now time.Time) bool {
+	f := r.Page.Release
+	if f.Start.IsZero() || f.End.IsZero() {
+		return false
+	}
+	if now.IsZero() {
+		return true
+	}
+	limit := 24 * 365.25 * farYears
+	return math.Abs(f.Start.Sub(now).Hours()) <= limit && math.Abs(f.End.Sub(now).Hours()) <= limit
 }
 
 // hasKey reports whether the page writes key, so that a value the loader
@@ -213,14 +241,10 @@ func (d *deriver) duplicateReleases() {
 // (those whose parent chain holds no other scope item), so that an item
 // and its children are not counted twice.
 func (r *Release) progress() {
-	in := map[*Item]bool{}
-	for _, it := range r.Scope {
-		in[it] = true
-	}
 	tops, done := 0, 0
 	for _, it := range r.Scope {
 		r.Counts[it.Page.Item.Status]++
-		if it.Dropped || slices.ContainsFunc(it.Chain, func(a *Item) bool { return in[a] }) {
+		if it.Dropped || slices.ContainsFunc(it.Chain, func(a *Item) bool { return a.Release == r }) {
 			continue
 		}
 		tops++

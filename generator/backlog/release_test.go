@@ -123,6 +123,17 @@ func TestReleaseValidation(t *testing.T) {
 	}
 }
 
+func TestAReleaseDatedDecadesAwayIsTakenForATypo(t *testing.T) {
+	m, diags := derive(t, at("2026-05-01"), releasePage("r", "start=0202-04-06"))
+	want := []string{"content/releases/r.md:6:1: warning: start 0202-04-06 is more than 25 years from today; is the year mistyped? (the roadmap leaves this release out)"}
+	if got := messages(diags); !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n got %q\nwant %q", got, want)
+	}
+	if release(t, m, "r").OnRoadmap(date("2026-05-01")) {
+		t.Error("a release starting in the year 202 is drawn on the roadmap")
+	}
+}
+
 func TestDuplicateReleasesAreReportedAtTheSecondFile(t *testing.T) {
 	_, diags := derive(t, quiet,
 		releasePage("b-copy", "variant=eu"),

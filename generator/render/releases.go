@@ -253,8 +253,8 @@ func (e *Engine) timeline(releases []*backlog.Release, root string) svg.Timeline
 	var first, last time.Time
 	for _, r := range releases {
 		f := r.Page.Release
-		if f.Start.IsZero() || f.End.IsZero() {
-			continue
+		if !r.OnRoadmap(e.site.Now) {
+			continue // the build has warned about its dates
 		}
 		if first.IsZero() || f.Start.Before(first) {
 			first = f.Start
