@@ -75,6 +75,7 @@ type Link struct {
 // Result is a rendered body.
 type Result struct {
 	HTML     []byte
+	Text     string // the plain text, for search (at most about 64 KiB)
 	Headings []Heading
 	Links    []Link
 	Diags    generator.Diagnostics
@@ -104,6 +105,7 @@ func (r *Renderer) Render(src Source, res Resolver) Result {
 		out.Diags.Errorf(generator.Pos{File: src.File}, "cannot process Markdown: %v", err)
 	}
 	w.dropAutoLinks()
+	out.Text = bodyText(doc, src.Body)
 	var buf bytes.Buffer
 	buf.Grow(len(src.Body) * 3 / 2)
 	if err := r.md.Renderer().Render(&buf, src.Body, doc); err != nil {

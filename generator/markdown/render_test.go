@@ -228,3 +228,12 @@ func TestEmptyBodyRendersNothing(t *testing.T) {
 		t.Errorf("got %q %v %v, want nothing", r.HTML, r.Diags, r.Headings)
 	}
 }
+
+func TestTextIsWhatAReaderSees(t *testing.T) {
+	body := "# Cluster *Review*\n\nThe [[Cluster Review|review]] shows\nthe increment. <b>raw</b>\n\n- [x] done item\n- `code span`\n\n```go\nfunc main() {}\n```\n\n| a | b |\n|---|---|\n| c | d |\n"
+	got := render(t, body, Options{}).Text
+	want := "Cluster Review\nThe review shows the increment. raw\ndone item\ncode span\nfunc main() {}\na\nb\nc\nd"
+	if got != want {
+		t.Errorf("text:\n got %q\nwant %q", got, want)
+	}
+}
