@@ -20,16 +20,17 @@ var allowed = map[string][]string{
 	"generator/graph":         {"generator"},
 	"generator/backlog":       {"generator"},
 	"generator/svg":           {"generator"},
+	"generator/search":        {"golang.org/x/text", "github.com/rivo/uniseg", "github.com/kljensen/snowball"},
 	"generator/markdown":      {"generator", "github.com/yuin/goldmark", "golang.org/x/text"},
 	"generator/render":        {"generator", "generator/markdown", "generator/svg", "generator/backlog", "generator/feed"},
-	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/graph", "generator/markdown", "generator/render", "themes", "github.com/tdewolff/minify/v2", "golang.org/x/text"},
+	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/graph", "generator/markdown", "generator/render", "generator/search", "themes", "github.com/tdewolff/minify/v2", "golang.org/x/text"},
 	"generator/cmd/backlight": {"generator", "generator/site", "generator/serve", "generator/config"},
 	"themes":                  {},
 }
 
 // buildPackages may not start processes or open network connections.
 var buildPackages = []string{"generator", "generator/tomlpos", "generator/workers", "generator/backlog", "generator/config", "generator/content",
-	"generator/graph", "generator/markdown", "generator/render", "generator/site", "generator/feed"}
+	"generator/graph", "generator/markdown", "generator/render", "generator/site", "generator/feed", "generator/search"}
 
 const module = "github.com/backlight-wiki/backlight/"
 

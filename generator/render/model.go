@@ -60,6 +60,7 @@ type Output struct {
 	Source string        // what produced it, for "two sources for one path" errors
 	Pos    generator.Pos // where that source is written, when it is
 	Write  func(w io.Writer) error
+	Packed bool // already compact (the search index): not to be minified
 }
 
 // typeURL returns the list page URL of a type.

@@ -69,6 +69,10 @@ func (e *Engine) Plan(m *Model) []Output {
 	for _, v := range e.tagViews(m) {
 		add(v, "the tag list "+v.Title, generator.Pos{})
 	}
+	sv := e.view("search", "/search/", "Search")
+	sv.Description = "Search every page, item and release of " + e.site.Title + "."
+	sv.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Search"}}
+	add(sv, "the search page", generator.Pos{})
 	nf := e.view("404", "/404.html", "Page not found")
 	nf.Root = basePath(e.site.BaseURL) // served at any depth, so links must be absolute
 	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Write: func(w io.Writer) error { return e.execute(w, nf) }})

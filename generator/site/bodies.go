@@ -54,7 +54,8 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Pag
 	})
 	var diags generator.Diagnostics
 	out := &renderedBodies{bodies: make(map[*generator.Page]*render.Body, len(pages)),
-		intros: map[string]*render.Body{}, backlinks: map[*generator.Page][]*generator.Page{}}
+		intros: map[string]*render.Body{}, backlinks: map[*generator.Page][]*generator.Page{},
+		texts: make(map[*generator.Page]string, len(pages))}
 	headings := map[string][]markdown.Heading{}
 	for i, p := range all {
 		r := results[i]
@@ -62,6 +63,7 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Pag
 		b := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings}
 		if i < len(pages) {
 			out.bodies[p] = b
+			out.texts[p] = r.Text
 			headings[p.ID] = r.Headings
 		} else {
 			out.intros[p.Section] = b
@@ -91,6 +93,7 @@ type renderedBodies struct {
 	bodies    map[*generator.Page]*render.Body
 	intros    map[string]*render.Body
 	backlinks map[*generator.Page][]*generator.Page
+	texts     map[*generator.Page]string // each page's plain text, for the search index
 }
 
 // addBacklink records that from's prose links to to, once per pair.

@@ -153,7 +153,11 @@ func writeOne(stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifi
 	if err := o.Write(raw); err != nil {
 		return 0, fmt.Errorf("render %s (from %s): %w", o.Path, o.Source, err)
 	}
-	if err := mini.minify(out, raw, path.Ext(o.Path)); err != nil {
+	ext := path.Ext(o.Path)
+	if o.Packed {
+		ext = "" // written compact already
+	}
+	if err := mini.minify(out, raw, ext); err != nil {
 		return 0, fmt.Errorf("minify %s (from %s): %w", o.Path, o.Source, err)
 	}
 	file := filepath.Join(stage, filepath.FromSlash(o.Path))

@@ -66,6 +66,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	outs := b.engine.Plan(b.model)
+	outs = append(outs, searchOutputs(b.cfg, b.model, b.texts)...)
+	b.texts = nil
 	if d := checkPaths(outs); len(d) > 0 {
 		res.Diags.Append(d)
 		res.Diags = res.Diags.Sort()
@@ -87,6 +89,7 @@ type loaded struct {
 	cfg    *config.Config
 	model  *render.Model
 	engine *render.Engine
+	texts  map[*generator.Page]string // plain text of each body, for the search index
 }
 
 // load reads and checks everything and returns the model ready to render.
@@ -107,7 +110,7 @@ func load(opts Options, res *Result) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := loadModel(opts, cfg, res)
+	m, texts, err := loadModel(opts, cfg, res)
 	if err != nil {
 		return nil, err
 	}
@@ -121,13 +124,13 @@ func load(opts Options, res *Result) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{cfg: cfg, model: m, engine: eng}, nil
+	return &loaded{cfg: cfg, model: m, engine: eng, texts: texts}, nil
 }
 
-func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, error) {
+func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, map[*generator.Page]string, error) {
 	root, err := os.OpenRoot(filepath.Join(opts.Source, "content"))
 	if err != nil {
-		return nil, fmt.Errorf("open the content folder: %w", err)
+		return nil, nil, fmt.Errorf("open the content folder: %w", err)
 	}
 	defer root.Close()
 	loaded, diags := content.Load(root.FS(), content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder})
@@ -147,7 +150,7 @@ func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, er
 		res.ByType[p.Type]++
 	}
 	res.Pages = len(pages)
-	return m, nil
+	return m, rb.texts, nil
 }
 
 func published(pages []*generator.Page, drafts bool) []*generator.Page {

@@ -1,0 +1,80 @@
+package site
+
+import (
+	"io"
+	"strings"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/config"
+	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/search"
+)
+
+// searchOutputs builds the search index of the model's pages and returns
+// its files as outputs.
+func searchOutputs(cfg *config.Config, m *render.Model, texts map[*generator.Page]string) []render.Output {
+	ix := search.Build(indexDocs(m, texts), indexOptions(cfg, m))
+	var outs []render.Output
+	for _, f := range ix.Files() {
+		outs = append(outs, render.Output{Path: f.Path, Source: "the search index", Packed: true, Write: func(w io.Writer) error {
+			_, err := w.Write(f.Data)
+			return err
+		}})
+	}
+	return outs
+}
+
+// indexDocs turns every published page into a search document.
+func indexDocs(m *render.Model, texts map[*generator.Page]string) []search.Doc {
+	docs := make([]search.Doc, 0, len(m.Pages))
+	for _, p := range m.Pages {
+		d := search.Doc{URL: strings.TrimPrefix(p.URL, "/"), Title: p.Title, Type: p.Type, Abbr: p.Abbr,
+			Tags: p.Tags, Summary: p.Summary, Body: texts[p], Level: p.Level}
+		for _, a := range p.Aliases {
+			d.Aliases = append(d.Aliases, a.Name)
+		}
+		if b := m.Bodies[p]; b != nil {
+			for _, h := range b.Headings {
+				d.Headings = append(d.Headings, h.Text)
+			}
+		}
+		switch {
+		case p.Item != nil:
+			d.Key, d.Status = p.Item.Key, p.Item.Status
+			if t := m.Links.Target(p.Item.Release); t != nil {
+				d.Release = t.ID
+			}
+		case p.Release != nil:
+			d.Status = p.Release.Status
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// indexOptions names the facet values in display order: types in type
+// order, levels lowest first, item statuses then release statuses, and
+// releases by start date.
+func indexOptions(cfg *config.Config, m *render.Model) search.Options {
+	var o search.Options
+	for _, t := range cfg.TypeOrder {
+		o.Types = append(o.Types, search.Facet{Value: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
+	}
+	for _, l := range cfg.Levels {
+		o.Levels = append(o.Levels, search.Facet{Value: l, Label: strings.ToUpper(l[:1]) + l[1:]})
+	}
+	seen := map[string]bool{}
+	for _, s := range append(cfg.Backlog.Statuses, backlog.ReleaseStatuses...) {
+		if !seen[s] {
+			seen[s] = true
+			o.Statuses = append(o.Statuses, search.Facet{Value: s, Label: s})
+		}
+	}
+	if m.Backlogs != nil {
+		for _, r := range m.Backlogs.Releases {
+			o.Releases = append(o.Releases, search.Facet{Value: r.Page.ID, Label: r.Page.Title})
+		}
+	}
+	return o
+}
