@@ -3,8 +3,10 @@
 GO      ?= go
 BIN     := bin/backlight
 SIZES   ?= 1000,10000
+SEARCH_PAGES ?= 10000
+SEARCH_OUT   ?= $${TMPDIR:-/tmp}/backlight-bench-search
 
-.PHONY: site build test check bench serve clean fuzz
+.PHONY: site build test check bench bench-search serve clean fuzz
 
 site: build            ## build the example site in content/ into public/
 	$(BIN) build -s . -d public
@@ -21,6 +23,9 @@ check: build           ## validate the example site, write nothing
 
 bench: build           ## build generated sites of $(SIZES) pages, against Hugo where installed
 	$(GO) run ./generator/cmd/benchbuild -backlight $(BIN) -sizes $(SIZES)
+
+bench-search: build    ## Backlight's search against Pagefind on a generated site of $(SEARCH_PAGES) pages: index, first-query download, quality; report in $(SEARCH_OUT) (needs npm and chromium)
+	$(GO) run ./generator/cmd/benchsearch -backlight $(BIN) -pages $(SEARCH_PAGES) -out "$(SEARCH_OUT)"
 
 fuzz:                  ## run each fuzz target for 300,000 inputs (a count, not a duration: go1.26 can end a timed run with a false "context deadline exceeded")
 	$(GO) test ./generator/content -run '^$$' -fuzz FuzzLoad -fuzztime 300000x

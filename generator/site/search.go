@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -77,4 +78,16 @@ func indexOptions(cfg *config.Config, m *render.Model) search.Options {
 		}
 	}
 	return o
+}
+
+// IndexInput loads and checks the site at opts.Source as Build does and
+// returns what its search index is made of, so that tools can time
+// search.Build alone (make bench-search does).
+func IndexInput(opts Options) ([]search.Doc, search.Options, error) {
+	res := &Result{ByType: map[string]int{}}
+	l, err := load(opts, res)
+	if err != nil {
+		return nil, search.Options{}, fmt.Errorf("%w\n%s", err, res.Diags.Error())
+	}
+	return indexDocs(l.model, l.texts), indexOptions(l.cfg, l.model), nil
 }
