@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/backlight-wiki/backlight/generator/internal/procstat"
+
 	"bytes"
 	"fmt"
 	"io"
@@ -76,7 +78,7 @@ func runOnce(name string, args ...string) (result, error) {
 	if err != nil {
 		return result{}, fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, tail(output.String(), 20))
 	}
-	return result{wall: wall, rss: peakRSS(cmd.ProcessState)}, nil
+	return result{wall: wall, rss: procstat.PeakRSS(cmd.ProcessState)}, nil
 }
 
 // tail is the last n lines of s.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/backlight-wiki/backlight/generator/internal/procstat"
+
 	"bytes"
 	"context"
 	"fmt"
@@ -36,7 +38,7 @@ func runChild(timeout time.Duration, name string, args ...string) (measured, err
 		return measured{}, fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err,
 			tail(stderr.String()+stdout.String(), 20))
 	}
-	return measured{wall: wall, rss: peakRSS(cmd.ProcessState), output: stdout.Bytes()}, nil
+	return measured{wall: wall, rss: procstat.PeakRSS(cmd.ProcessState), output: stdout.Bytes()}, nil
 }
 
 // tail is the last n lines of s.

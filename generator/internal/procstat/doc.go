@@ -1,0 +1,3 @@
+// Package procstat reads what the operating system measured of a finished
+// child process, for the benchmark commands.
+package procstat
