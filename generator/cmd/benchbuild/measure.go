@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/backlight-wiki/backlight/generator/internal/procstat"
-
 	"bytes"
 	"fmt"
 	"io"
@@ -12,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/backlight-wiki/backlight/generator/internal/procstat"
 )
 
 // result is the best of a tool's runs on one corpus.

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/backlight-wiki/backlight/generator/internal/procstat"
-
 	"bytes"
 	"context"
 	"fmt"
@@ -11,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/backlight-wiki/backlight/generator/internal/procstat"
 )
 
 // measured is one run of a child process.
