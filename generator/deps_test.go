@@ -24,7 +24,9 @@ var allowed = map[string][]string{
 	"generator/markdown":      {"generator", "github.com/yuin/goldmark", "golang.org/x/text"},
 	"generator/render":        {"generator", "generator/markdown", "generator/svg", "generator/backlog", "generator/feed"},
 	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/graph", "generator/markdown", "generator/render", "generator/search", "themes", "github.com/tdewolff/minify/v2", "golang.org/x/text"},
-	"generator/cmd/backlight": {"generator", "generator/site", "generator/serve", "generator/config"},
+	"generator/serve":         {"github.com/coder/websocket"},
+	"generator/cmd/backlight": {"generator", "generator/site", "generator/serve", "generator/watch", "generator/config"},
+	"generator/watch":         {"github.com/fsnotify/fsnotify"},
 	"themes":                  {},
 }
 

@@ -76,6 +76,14 @@ func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 	return res, diags
 }
 
+// LoadFile reads one Markdown file, at slash path p of fsys, as Load
+// does: its page, whether it is a folder's _index.md (an intro) and what
+// reading it found. Duplicate ids across files are Load's to check.
+func LoadFile(fsys fs.FS, p string, opts Options) (*generator.Page, bool, generator.Diagnostics) {
+	l := loadFile(fsys, p, opts)
+	return l.page, l.intro, l.diags
+}
+
 type loaded struct {
 	page  *generator.Page
 	intro bool

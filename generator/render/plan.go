@@ -18,17 +18,17 @@ import (
 func (e *Engine) Plan(m *Model) []Output {
 	var outs []Output
 	add := func(v *View, source string, pos generator.Pos) {
-		outs = append(outs, Output{Path: outPath(v.URL), Source: source, Pos: pos, Write: func(w io.Writer) error { return e.execute(w, v) }})
+		outs = append(outs, Output{Path: OutPath(v.URL), Source: source, Pos: pos, Write: func(w io.Writer) error { return e.execute(w, v) }})
 	}
 	// addLazy plans a list page whose view is made only when it is
 	// written: level pages hold matrices and graphs of hundreds of pages.
 	addLazy := func(url, source string, view func() *View) {
-		outs = append(outs, Output{Path: outPath(url), Source: source, Write: func(w io.Writer) error { return e.execute(w, view()) }})
+		outs = append(outs, Output{Path: OutPath(url), Source: source, Write: func(w io.Writer) error { return e.execute(w, view()) }})
 	}
 	// A page's view is made when its file is written, not before, so that
 	// views of thousands of pages are never all in memory at once.
 	addPage := func(p *generator.Page) {
-		outs = append(outs, Output{Path: outPath(p.URL), Source: p.File, Pos: generator.Pos{File: p.File},
+		outs = append(outs, Output{Path: OutPath(p.URL), Source: p.File, Pos: generator.Pos{File: p.File},
 			Write: func(w io.Writer) error { return e.execute(w, e.pageView(m, p)) }})
 	}
 	e.site.Nav = e.nav(m)
@@ -89,8 +89,9 @@ func (e *Engine) Plan(m *Model) []Output {
 	return outs
 }
 
-// outPath maps a pretty URL to the file that serves it.
-func outPath(url string) string {
+// OutPath maps a pretty URL to the file that serves it: "/roles/cpo/" →
+// "roles/cpo/index.html".
+func OutPath(url string) string {
 	p := strings.TrimPrefix(url, "/")
 	if p == "" || strings.HasSuffix(p, "/") {
 		return p + "index.html"

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -264,4 +265,41 @@ func BenchmarkRoadmapOf500Releases(b *testing.B) {
 	}
 	b.ReportMetric(float64(derive.Milliseconds())/float64(b.N), "derive-ms/op")
 	b.ReportMetric(float64(draw.Milliseconds())/float64(b.N), "render-ms/op")
+}
+
+// BenchmarkLiveBodyEdit measures what the development server does when a
+// page's body changes on a site of 10,000 pages: Update, then rendering
+// the page again, as the browser's reload asks for it.
+func BenchmarkLiveBodyEdit(b *testing.B) {
+	src := benchCorpus(b, 10000)
+	lv, res, err := OpenLive(Options{Source: src})
+	if err != nil {
+		b.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	var page string
+	for _, p := range lv.Paths() {
+		if strings.HasPrefix(p, "roles/") && p != "roles/index.html" {
+			page = p
+			break
+		}
+	}
+	file := filepath.Join(src, "content", strings.TrimSuffix(page, "/index.html")+".md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		if err := os.WriteFile(file, append(slices.Clone(orig), []byte("\nEdit number "+strconv.Itoa(i)+".\n")...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		ch := lv.Update([]string{file})
+		if ch.Err != nil || ch.All {
+			b.Fatalf("update: %v (all %v)", ch.Err, ch.All)
+		}
+		data, _ := lv.File(page)
+		if !bytes.Contains(data, []byte("Edit number "+strconv.Itoa(i))) {
+			b.Fatal("the page does not show the edit")
+		}
+	}
 }

@@ -55,36 +55,63 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Pag
 	var diags generator.Diagnostics
 	out := &renderedBodies{bodies: make(map[*generator.Page]*render.Body, len(pages)),
 		intros: map[string]*render.Body{}, backlinks: map[*generator.Page][]*generator.Page{},
-		texts: make(map[*generator.Page]string, len(pages))}
-	headings := map[string][]markdown.Heading{}
+		texts: make(map[*generator.Page]string, len(pages)), links: make(map[*generator.Page][]markdown.Link, len(all)),
+		mdDiags: make(map[*generator.Page]generator.Diagnostics)}
 	for i, p := range all {
 		r := results[i]
 		diags.Append(r.Diags)
+		if len(r.Diags) > 0 {
+			out.mdDiags[p] = r.Diags
+		}
+		out.links[p] = r.Links
 		b := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings}
 		if i < len(pages) {
 			out.bodies[p] = b
 			out.texts[p] = r.Text
-			headings[p.ID] = r.Headings
 		} else {
 			out.intros[p.Section] = b
 		}
 	}
-	byID := make(map[string]*generator.Page, len(pages))
-	for _, p := range pages {
-		byID[p.ID] = p
-	}
-	for i, r := range results {
-		for _, l := range r.Links {
-			checkFragment(l, headings, &diags)
-			if i < len(pages) {
-				addBacklink(out.backlinks, byID[l.Target], pages[i])
-			}
+	for i, p := range pages {
+		for _, l := range out.links[all[i]] {
+			addBacklink(out.backlinks, out.byID(pages, l.Target), p)
 		}
 	}
 	for _, from := range out.backlinks {
 		sortByTitle(from)
 	}
+	out.all = all
+	out.fragDiags = fragmentDiags(all, out.links, out.bodies, pages)
+	diags.Append(out.fragDiags)
 	return out, diags
+}
+
+// byID finds a page by id, building the lookup table on first use.
+func (rb *renderedBodies) byID(pages []*generator.Page, id string) *generator.Page {
+	if rb.ids == nil {
+		rb.ids = make(map[string]*generator.Page, len(pages))
+		for _, p := range pages {
+			rb.ids[p.ID] = p
+		}
+	}
+	return rb.ids[id]
+}
+
+// fragmentDiags checks that every link to a #heading finds that heading.
+func fragmentDiags(all []*generator.Page, links map[*generator.Page][]markdown.Link, bodies map[*generator.Page]*render.Body, pages []*generator.Page) generator.Diagnostics {
+	headings := make(map[string][]markdown.Heading, len(pages))
+	for _, p := range pages {
+		if b := bodies[p]; b != nil {
+			headings[p.ID] = b.Headings
+		}
+	}
+	var diags generator.Diagnostics
+	for _, p := range all {
+		for _, l := range links[p] {
+			checkFragment(l, headings, &diags)
+		}
+	}
+	return diags
 }
 
 // renderedBodies are the rendered Markdown of a build and what the links
@@ -93,7 +120,12 @@ type renderedBodies struct {
 	bodies    map[*generator.Page]*render.Body
 	intros    map[string]*render.Body
 	backlinks map[*generator.Page][]*generator.Page
-	texts     map[*generator.Page]string // each page's plain text, for the search index
+	texts     map[*generator.Page]string                // each page's plain text, for the search index
+	links     map[*generator.Page][]markdown.Link       // each body's resolved links, intros included
+	mdDiags   map[*generator.Page]generator.Diagnostics // what rendering each body reported
+	fragDiags generator.Diagnostics                     // links to #headings that do not exist
+	ids       map[string]*generator.Page
+	all       []*generator.Page // the pages, then the intros, as rendered
 }
 
 // addBacklink records that from's prose links to to, once per pair.

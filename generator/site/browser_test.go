@@ -16,19 +16,18 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/backlight-wiki/backlight/generator/internal/browsertest"
 )
 
 // browserTimeout bounds each browser test, Chromium's start included.
@@ -41,24 +40,8 @@ const (
 	itemRows       = "table[data-backlog] tbody tr[data-kind]"
 )
 
-// chromiumPath finds a Chromium or Chrome binary, or skips the test when
-// there is none (fails instead when BACKLIGHT_E2E=require).
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("BACKLIGHT_E2E") == "require" {
-		t.Fatal("chromium not installed (looked for chromium, chromium-browser, google-chrome) and BACKLIGHT_E2E=require")
-	}
-	t.Skip("chromium not installed; set BACKLIGHT_E2E=require to fail instead")
-	return ""
-}
+// chromiumPath finds Chromium or skips (see browsertest.Chromium).
+func chromiumPath(t *testing.T) string { return browsertest.Chromium(t) }
 
 // serveSite builds the site at src into a temporary folder, serves it on
 // 127.0.0.1 and returns the server's base URL. The server stops when the
@@ -86,65 +69,8 @@ func serveSite(t *testing.T, src string) string {
 	return srv.URL
 }
 
-// newBrowser starts a headless Chromium with a fresh profile and returns a
-// chromedp context for one tab. The context ends after browserTimeout; the
-// browser is stopped, and waited for, when the test ends. Uncaught
-// exceptions of the pages fail the test.
-func newBrowser(t *testing.T) context.Context {
-	t.Helper()
-	path := chromiumPath(t)
-	profile := t.TempDir() // removed after the browser has exited (cleanups run last in, first out)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-proxy-server", true), // the site is on 127.0.0.1; ignore any *_proxy variables
-		chromedp.UserDataDir(profile),
-	)
-	timeout, cancelTimeout := context.WithTimeout(context.Background(), browserTimeout)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(timeout, opts...)
-	ctx, cancelTab := chromedp.NewContext(alloc)
-	t.Cleanup(func() {
-		cancelTab()
-		cancelAlloc() // waits until the browser process has exited
-		cancelTimeout()
-	})
-	if err := chromedp.Do(ctx); err != nil { // start the browser now, so start-up errors read as such
-		t.Fatalf("start %s: %v", path, err)
-	}
-
-	var mu sync.Mutex
-	var exceptions []string
-	err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*runtime.EventExceptionThrown); ok && e.ExceptionDetails != nil {
-			d := e.ExceptionDetails
-			msg := d.Text
-			if d.Exception != nil && d.Exception.Description != "" {
-				msg += " " + d.Exception.Description
-			}
-			mu.Lock()
-			exceptions = append(exceptions, fmt.Sprintf("%s:%d:%d: %s", d.URL, d.LineNumber+1, d.ColumnNumber+1, msg))
-			mu.Unlock()
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		mu.Lock()
-		defer mu.Unlock()
-		for _, e := range exceptions {
-			t.Errorf("uncaught exception in the page: %s", e)
-		}
-	})
-	return ctx
-}
+// newBrowser starts a headless Chromium for the test (see browsertest.New).
+func newBrowser(t *testing.T) context.Context { return browsertest.New(t) }
 
 // do runs the steps and fails the test with what it was doing.
 func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {

@@ -67,7 +67,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	outs := b.engine.Plan(b.model)
 	outs = append(outs, searchOutputs(b.cfg, b.model, b.texts)...)
-	b.texts = nil
+	b.texts, b.bodies = nil, nil // indexed: the plain text and links can go
 	if d := checkPaths(outs); len(d) > 0 {
 		res.Diags.Append(d)
 		res.Diags = res.Diags.Sort()
@@ -90,6 +90,7 @@ type loaded struct {
 	model  *render.Model
 	engine *render.Engine
 	texts  map[*generator.Page]string // plain text of each body, for the search index
+	bodies *modelBodies               // for the development server's updates
 }
 
 // load reads and checks everything and returns the model ready to render.
@@ -110,7 +111,7 @@ func load(opts Options, res *Result) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, texts, err := loadModel(opts, cfg, res)
+	m, bodies, err := loadModel(opts, cfg, res)
 	if err != nil {
 		return nil, err
 	}
@@ -124,10 +125,17 @@ func load(opts Options, res *Result) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{cfg: cfg, model: m, engine: eng, texts: texts}, nil
+	return &loaded{cfg: cfg, model: m, engine: eng, texts: bodies.rb.texts, bodies: bodies}, nil
 }
 
-func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, map[*generator.Page]string, error) {
+// modelBodies is what loadModel keeps for updating bodies one by one.
+type modelBodies struct {
+	rb *renderedBodies
+	ix *graph.Index
+	md *markdown.Renderer
+}
+
+func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, *modelBodies, error) {
 	root, err := os.OpenRoot(filepath.Join(opts.Source, "content"))
 	if err != nil {
 		return nil, nil, fmt.Errorf("open the content folder: %w", err)
@@ -150,7 +158,7 @@ func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, ma
 		res.ByType[p.Type]++
 	}
 	res.Pages = len(pages)
-	return m, rb.texts, nil
+	return m, &modelBodies{rb: rb, ix: ix, md: md}, nil
 }
 
 func published(pages []*generator.Page, drafts bool) []*generator.Page {

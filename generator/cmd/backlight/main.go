@@ -43,7 +43,7 @@ func commands() []command {
 		{"build", "build the site into DEST (default SRC/public)", runBuild},
 		{"check", "run every check of build and write nothing", runCheck},
 		{"new", "write a new page of a type from its template", runNew},
-		{"serve", "preview the site (not yet: use build and a static server)", runServe},
+		{"serve", "preview the site, rebuilt and reloaded as you save", runServe},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -140,14 +140,4 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "backlight %s\n", version())
 	return exitOK
-}
-
-func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "[-s SRC]", stderr)
-	fs.String("s", ".", "site root `SRC` with site.toml and content/")
-	if code, ok := parse(fs, args); !ok {
-		return code
-	}
-	fmt.Fprintln(stderr, "backlight serve is not available yet: run 'backlight build' and serve public/ with any static file server.")
-	return exitUsage
 }

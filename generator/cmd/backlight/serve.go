@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/serve"
+	"github.com/backlight-wiki/backlight/generator/site"
+	"github.com/backlight-wiki/backlight/generator/watch"
+)
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", "[-s SRC] [--bind ADDR] [-p PORT] [--drafts] [--open] [--now DATE]", stderr)
+	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
+	bind := fs.String("bind", "127.0.0.1", "listen on `ADDR`; anything but a loopback address lets other machines read the site")
+	port := fs.Int("p", 1313, "listen on `PORT` (0: any free port)")
+	drafts := fs.Bool("drafts", false, "show pages marked draft: true")
+	open := fs.Bool("open", false, "open the site in the default browser")
+	now := addNow(fs)
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "backlight serve: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	when, err := now.value()
+	if err != nil {
+		fmt.Fprintf(stderr, "backlight serve: %v\n", err)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveSite(ctx, serveConfig{src: *src, addr: net.JoinHostPort(*bind, strconv.Itoa(*port)), drafts: *drafts,
+		open: *open, now: when}, stdout, stderr)
+}
+
+type serveConfig struct {
+	src, addr    string
+	drafts, open bool
+	now          time.Time
+}
+
+// serveSite builds the site in memory, serves it and rebuilds what each
+// change to the sources affects, until ctx is done.
+func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) int {
+	start := time.Now()
+	lv, res, err := site.OpenLive(site.Options{Source: cfg.src, Drafts: cfg.drafts, Version: version(), Now: cfg.now})
+	printDiagnostics(stderr, res, false)
+	if err != nil {
+		return reportError(stderr, "serve", err)
+	}
+	ln, err := serve.Listen(cfg.addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "backlight serve: %v\n", err)
+		return exitContent
+	}
+	if host, _, _ := net.SplitHostPort(cfg.addr); !isLoopback(host) {
+		fmt.Fprintf(stderr, "warning: serving on %s: other machines on the network can read this site\n", host)
+	}
+	srv := serve.New(serve.Options{Source: lv, Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }})
+	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- httpSrv.Serve(ln) }()
+
+	w, err := watch.New(watchRoots(cfg.src), watch.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "backlight serve: watch the sources: %v\n", err)
+		httpSrv.Close()
+		return exitContent
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(stdout, "built %d pages in %s; serving %s (Ctrl-C stops)\n", res.Pages, time.Since(start).Round(time.Millisecond), url)
+	if cfg.open {
+		openBrowser(url)
+	}
+	code := exitOK
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case err := <-served:
+			if !errors.Is(err, http.ErrServerClosed) {
+				fmt.Fprintf(stderr, "backlight serve: %v\n", err)
+				code = exitContent
+			}
+			break loop
+		case err := <-w.Errors():
+			fmt.Fprintf(stderr, "warning: %v\n", err)
+		case b, ok := <-w.Batches():
+			if !ok {
+				break loop
+			}
+			paths := b.Paths
+			if b.Overflow {
+				paths = nil // unknown: a full reload
+			}
+			ch := lv.Update(paths)
+			srv.Notify(rebuilt(ch, stdout, stderr))
+		}
+	}
+	w.Close()
+	srv.Close()
+	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	httpSrv.Shutdown(shutdown)
+	return code
+}
+
+// rebuilt reports a change on the terminal and turns it into the event
+// the open pages get.
+func rebuilt(ch site.Change, stdout, stderr io.Writer) serve.Event {
+	ev := serve.Event{All: ch.All, Paths: ch.Paths, CSS: ch.CSS}
+	if ch.Err != nil {
+		for _, d := range ch.Diags {
+			if d.Severity == generator.Error {
+				ev.Errors = append(ev.Errors, d.Error())
+				fmt.Fprintln(stderr, d.Error())
+			}
+		}
+		if len(ev.Errors) == 0 {
+			ev.Errors = []string{ch.Err.Error()}
+		}
+		fmt.Fprintf(stderr, "not rebuilt: %v; still serving the last good site\n", ch.Err)
+		return serve.Event{Errors: ev.Errors}
+	}
+	what := "everything"
+	switch {
+	case len(ch.CSS) > 0 && !ch.All:
+		what = "the stylesheet"
+	case !ch.All:
+		what = strconv.Itoa(len(ch.Paths)) + " page(s)"
+	}
+	fmt.Fprintf(stdout, "rebuilt %s in %s\n", what, ch.Duration.Round(100*time.Microsecond))
+	return ev
+}
+
+// watchRoots are the sources a site is made of.
+func watchRoots(src string) []string {
+	return []string{filepath.Join(src, "content"), filepath.Join(src, "themes"), filepath.Join(src, "site.toml")}
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// openBrowser asks the desktop to open url; failing is not an error.
+func openBrowser(url string) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if cmd.Start() == nil {
+		go cmd.Wait()
+	}
+}
