@@ -53,6 +53,11 @@ func publish(ctx context.Context, dest string, outs []render.Output, mini *minif
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", parent, err)
 	}
+	unlock, err := lockDest(parent, base)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	removeStale(parent, base)
 	stage, err := os.MkdirTemp(parent, "."+base+".staging-")
 	if err != nil {
