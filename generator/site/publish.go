@@ -45,7 +45,23 @@ func checkPaths(outs []render.Output) generator.Diagnostics {
 // publish writes every output into a staging folder beside dest, then
 // swaps it in. On any error the staging folder is removed and dest is
 // left as it was.
-func publish(ctx context.Context, dest string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) (err error) {
+// disk is what publishing does to files that can fail for reasons outside
+// the build (a full disk, a file system that refuses a rename): the real
+// file system in a build, one that injects faults in tests.
+type disk interface {
+	WriteFile(name string, data []byte) error
+	Rename(oldpath, newpath string) error
+	RemoveAll(path string) error
+}
+
+// osDisk is the real file system.
+type osDisk struct{}
+
+func (osDisk) WriteFile(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }
+func (osDisk) Rename(oldpath, newpath string) error     { return os.Rename(oldpath, newpath) }
+func (osDisk) RemoveAll(path string) error              { return os.RemoveAll(path) }
+
+func publish(ctx context.Context, d disk, dest string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) (err error) {
 	parent, base := filepath.Split(filepath.Clean(dest))
 	if parent == "" {
 		parent = "."
@@ -68,10 +84,10 @@ func publish(ctx context.Context, dest string, outs []render.Output, mini *minif
 			os.RemoveAll(stage)
 		}
 	}()
-	if err := writeAll(ctx, stage, outs, mini, progress, res); err != nil {
+	if err := writeAll(ctx, d, stage, outs, mini, progress, res); err != nil {
 		return err
 	}
-	return swap(stage, dest, parent, base)
+	return swap(d, stage, dest, parent, base)
 }
 
 // removeStale deletes staging and old folders that a killed build left.
@@ -86,27 +102,27 @@ func removeStale(parent, base string) {
 
 // swap moves the finished staging folder to dest: the old site is moved
 // aside first and removed only once the new one is in place.
-func swap(stage, dest, parent, base string) error {
+func swap(d disk, stage, dest, parent, base string) error {
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	old := ""
 	if _, err := os.Lstat(dest); err == nil {
 		old = filepath.Join(parent, "."+base+".old-"+filepath.Base(stage)[len(base)+10:])
-		if err := os.Rename(dest, old); err != nil {
+		if err := d.Rename(dest, old); err != nil {
 			return fmt.Errorf("publish: move the previous %s aside: %w", dest, err)
 		}
 	}
-	if err := os.Rename(stage, dest); err != nil {
+	if err := d.Rename(stage, dest); err != nil {
 		if old != "" {
-			if rerr := os.Rename(old, dest); rerr != nil {
+			if rerr := d.Rename(old, dest); rerr != nil {
 				err = errors.Join(err, fmt.Errorf("restore the previous site from %s: %w", old, rerr))
 			}
 		}
 		return fmt.Errorf("publish: move the new site to %s: %w", dest, err)
 	}
 	if old != "" {
-		if err := removeTree(old); err != nil {
+		if err := removeTree(d, old); err != nil {
 			return fmt.Errorf("publish: the new site is in place, but the previous one could not be removed from %s: %w", old, err)
 		}
 	}
@@ -114,7 +130,7 @@ func swap(stage, dest, parent, base string) error {
 }
 
 // writeAll renders and writes the outputs on one worker per core.
-func writeAll(ctx context.Context, stage string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) error {
+func writeAll(ctx context.Context, d disk, stage string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) error {
 	bufs := make([][2]bytes.Buffer, workers.Count(len(outs)))
 	var (
 		mu   sync.Mutex
@@ -128,7 +144,7 @@ func writeAll(ctx context.Context, stage string, outs []render.Output, mini *min
 		if ctx.Err() != nil {
 			return
 		}
-		n, err := writeOne(stage, outs[i], &bufs[w], mini, &dirs)
+		n, err := writeOne(d, stage, outs[i], &bufs[w], mini, &dirs)
 		size.Add(n)
 		if err != nil {
 			mu.Lock()
@@ -151,7 +167,7 @@ func writeAll(ctx context.Context, stage string, outs []render.Output, mini *min
 	return nil
 }
 
-func writeOne(stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifier, dirs *sync.Map) (int64, error) {
+func writeOne(d disk, stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifier, dirs *sync.Map) (int64, error) {
 	raw, out := &bufs[0], &bufs[1]
 	raw.Reset()
 	out.Reset()
@@ -170,7 +186,7 @@ func writeOne(stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifi
 	if err := makeDir(dir, dirs); err != nil {
 		return 0, fmt.Errorf("write %s: %w", o.Path, err)
 	}
-	if err := os.WriteFile(file, out.Bytes(), 0o644); err != nil {
+	if err := d.WriteFile(file, out.Bytes()); err != nil {
 		return 0, fmt.Errorf("write %s: %w", o.Path, err)
 	}
 	return int64(out.Len()), nil
@@ -178,13 +194,13 @@ func writeOne(stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifi
 
 // removeTree removes a folder, its top-level entries in parallel: removing
 // the previous site is mostly waiting for the file system.
-func removeTree(dir string) error {
+func removeTree(d disk, dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
 	errs := make([]error, len(entries))
-	workers.Each(len(entries), func(i int) { errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name())) })
+	workers.Each(len(entries), func(i int) { errs[i] = d.RemoveAll(filepath.Join(dir, entries[i].Name())) })
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}

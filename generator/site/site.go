@@ -77,7 +77,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if b.cfg.Build.Minify {
 		mini = newMinify()
 	}
-	if err := publish(ctx, res.Dest, outs, mini, opts.Progress, res); err != nil {
+	if err := publish(ctx, osDisk{}, res.Dest, outs, mini, opts.Progress, res); err != nil {
 		return res, err
 	}
 	res.Duration = time.Since(start)
