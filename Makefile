@@ -36,6 +36,9 @@ fuzz:                  ## run each fuzz target for 300,000 inputs (a count, not 
 	$(GO) test ./generator/content -run '^$$' -fuzz FuzzLoad -fuzztime 300000x
 	$(GO) test ./generator/markdown -run '^$$' -fuzz FuzzRender -fuzztime 300000x
 	$(GO) test ./generator/config -run '^$$' -fuzz FuzzParse -fuzztime 300000x
+	$(GO) test ./generator/serve -run '^$$' -fuzz FuzzSiteName -fuzztime 300000x
+	$(GO) test ./generator/markdown -run '^$$' -fuzz FuzzSlug -fuzztime 300000x
+	$(GO) test ./generator/graph -run '^$$' -fuzz FuzzLookup -fuzztime 300000x
 
 serve: build           ## preview the example site at http://127.0.0.1:1313/, rebuilt and reloaded as you save
 	$(BIN) serve -s .

@@ -34,7 +34,8 @@
 // # Markup and CSS
 //
 // The root element is <svg class="graph-svg graph-neighbourhood"> (or
-// graph-overview, graph-legend) with a viewBox, role="img", an aria-label
+// graph-overview, graph-legend) with a viewBox, role="group" (not "img",
+// which would hide the nodes' links from screen readers), an aria-label
 // and a <title>, and no width or height: CSS sizes it. It sets font-size
 // 12 because layouts measure text at that size. Colours come only from
 // CSS, through these classes, so that the page's stylesheet controls

@@ -41,7 +41,7 @@ func Scatter(title string, points []Point) []byte {
 	xs := newLogScale(maxX, scLeft+scZeroGap, scW-scRight)
 	ys := newLogScale(maxY, scH-scBottom-scZeroGap, scTop)
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="scatter" viewBox="0 0 %g %g" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`, scW, scH, esc(title))
+	fmt.Fprintf(&b, `<svg class="scatter" viewBox="0 0 %g %g" role="group" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`, scW, scH, esc(title))
 	fmt.Fprintf(&b, `<title>%s</title>`, esc(title))
 	scatterAxes(&b, xs, ys)
 	scatterPriorityLines(&b, xs, ys)

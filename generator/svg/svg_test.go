@@ -228,8 +228,8 @@ func TestSVGIsAccessibleAndScalable(t *testing.T) {
 		for _, a := range root.Attr {
 			attrs[a.Name.Local] = a.Value
 		}
-		if attrs["role"] != "img" || attrs["aria-label"] == "" || attrs["viewBox"] == "" {
-			t.Errorf("%s: root has role=%q aria-label=%q viewBox=%q, want img, a label and a viewBox", name, attrs["role"], attrs["aria-label"], attrs["viewBox"])
+		if attrs["role"] != "group" || attrs["aria-label"] == "" || attrs["viewBox"] == "" {
+			t.Errorf("%s: root has role=%q aria-label=%q viewBox=%q, want group (its links stay reachable), a label and a viewBox", name, attrs["role"], attrs["aria-label"], attrs["viewBox"])
 		}
 		if _, ok := attrs["width"]; ok {
 			t.Errorf("%s: root has a width attribute; CSS sizes the SVG", name)

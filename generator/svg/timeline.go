@@ -329,7 +329,7 @@ func (t Timeline) SVG() []byte {
 
 // root writes the <svg> element of a timeline, with its natural size.
 func (c *canvas) root(label string, w, h float64) {
-	fmt.Fprintf(c, `<svg xmlns="http://www.w3.org/2000/svg" class="graph-svg timeline-svg" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-label="%s" font-size="%s">`,
+	fmt.Fprintf(c, `<svg xmlns="http://www.w3.org/2000/svg" class="graph-svg timeline-svg" viewBox="0 0 %s %s" width="%s" height="%s" role="group" aria-label="%s" font-size="%s">`,
 		num(w), num(h), num(w), num(h), esc(label), num(fontSize))
 }
 

@@ -426,7 +426,7 @@ func TestTimelineWithNothingToDraw(t *testing.T) {
 func TestTimelineRoot(t *testing.T) {
 	svg := string(roadmap().SVG())
 	root := svg[:strings.Index(svg, ">")+1]
-	for _, want := range []string{`class="graph-svg timeline-svg"`, `role="img"`, `aria-label="Roadmap of pump controller and valve gateway"`, `width="`, `height="`} {
+	for _, want := range []string{`class="graph-svg timeline-svg"`, `role="group"`, `aria-label="Roadmap of pump controller and valve gateway"`, `width="`, `height="`} {
 		if !strings.Contains(root, want) {
 			t.Errorf("root %s lacks %s", root, want)
 		}

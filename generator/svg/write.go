@@ -37,7 +37,7 @@ type canvas struct {
 // no width or height: CSS sizes it (max-width: 100%), so it shrinks on
 // phones.
 func (c *canvas) open(class string, frame box, label string) {
-	fmt.Fprintf(c, `<svg xmlns="http://www.w3.org/2000/svg" class="graph-svg %s" viewBox="%s %s %s %s" role="img" aria-label="%s" font-size="%s" text-anchor="middle">`,
+	fmt.Fprintf(c, `<svg xmlns="http://www.w3.org/2000/svg" class="graph-svg %s" viewBox="%s %s %s %s" role="group" aria-label="%s" font-size="%s" text-anchor="middle">`,
 		class, num(frame.x0), num(frame.y0), num(frame.x1-frame.x0), num(frame.y1-frame.y0), esc(label), num(fontSize))
 	fmt.Fprintf(c, "\n<title>%s</title>\n", esc(label))
 }
