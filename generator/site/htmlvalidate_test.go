@@ -1,0 +1,124 @@
+package site
+
+// HTML validity gate: html-validate (https://html-validate.org) over every
+// .html file of the built example site, with the repository's
+// .htmlvalidate.json. Any error fails the test.
+//
+// The test does not use the network: it runs the html-validate binary from
+// $HTML_VALIDATE_BIN, or from defaultHTMLValidateBin under the home folder,
+// where
+//
+//	npm install --prefix "$HOME/.cache/backlight/html-validate" html-validate@10
+//
+// puts it (.ci/run does). Without the binary the test skips, unless
+// BACKLIGHT_E2E=require.
+//
+// .htmlvalidate.json extends html-validate:recommended. JSON has no
+// comments, so why it departs from the preset is written here:
+//
+//   - doctype-style off: the templates write <!DOCTYPE html>; the minifier
+//     lowercases it, and the doctype is case-insensitive.
+//   - no-implicit-button-type off: the templates write type="submit"; the
+//     minifier drops it as the default value.
+//   - no-raw-characters relaxed: the minifier writes "&" for "&amp;" where
+//     that is unambiguous (as in "Market & Business"); ambiguous ones still
+//     fail.
+//   - aria-label-misuse allowAnyNamable: aria-label on elements whose role
+//     takes a name, such as <ul class="tags" aria-label="Tags">.
+//   - prefer-native-element excludes region: wide tables and graphs sit in
+//     <div role="region" tabindex="0" aria-label...> so the keyboard can
+//     scroll them.
+//   - wcag/h32 off: the header search form submits on Enter and has no
+//     button by design; the search page's own form has one.
+//   - long-title off: a title is the page's title from content plus the
+//     site's name, so its length is up to the content.
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// defaultHTMLValidateBin is where the html-validate binary is looked for,
+// under the home folder, when HTML_VALIDATE_BIN is not set.
+const defaultHTMLValidateBin = ".cache/backlight/html-validate/node_modules/.bin/html-validate"
+
+// htmlValidateBin returns the path of the html-validate binary, or skips
+// (fails under BACKLIGHT_E2E=require) when it is not installed.
+func htmlValidateBin(t *testing.T) string {
+	t.Helper()
+	path := os.Getenv("HTML_VALIDATE_BIN")
+	if path == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			path = filepath.Join(home, filepath.FromSlash(defaultHTMLValidateBin))
+		}
+	}
+	if path != "" {
+		if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+			return path
+		}
+	}
+	msg := fmt.Sprintf("html-validate not found (%q); install it with\n"+
+		"\tnpm install --prefix \"$HOME/.cache/backlight/html-validate\" html-validate@10\n"+
+		"or set HTML_VALIDATE_BIN to the path of the html-validate binary", path)
+	if os.Getenv("BACKLIGHT_E2E") == "require" {
+		t.Fatal(msg + " (BACKLIGHT_E2E=require)")
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// TestHTMLValidateExampleSite builds the example site and runs html-validate
+// once over all its .html files; a non-zero exit fails the test with the
+// validator's report.
+func TestHTMLValidateExampleSite(t *testing.T) {
+	bin := htmlValidateBin(t)
+	config, err := filepath.Abs("../../.htmlvalidate.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(config); err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	dest := t.TempDir() + "/public"
+	if _, err := Build(context.Background(), Options{Source: "../..", Dest: dest}); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	var files []string
+	err = filepath.WalkDir(dest, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".html") {
+			rel, err := filepath.Rel(dest, path)
+			if err != nil {
+				return err
+			}
+			files = append(files, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("the example site has no .html files")
+	}
+
+	// Relative paths from dest keep the command line and report short.
+	args := append([]string{"--config", config, "--formatter", "text", "--max-warnings", "0"}, files...)
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dest
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	t.Logf("html-validate: %d files in %v", len(files), time.Since(start).Round(time.Millisecond))
+	if err != nil {
+		t.Fatalf("html-validate over %d files: %v\n%s", len(files), err, out)
+	}
+}
