@@ -14,8 +14,9 @@ require (
 	github.com/rivo/uniseg v0.4.7
 	github.com/tdewolff/minify/v2 v2.24.25
 	github.com/yuin/goldmark v1.8.7
-	golang.org/x/net v0.57.0
+	golang.org/x/net v0.59.0
 	golang.org/x/text v0.43.0
+	golang.org/x/tools v0.51.0
 	gopkg.in/yaml.v3 v3.0.1
 )
 

@@ -28,6 +28,10 @@ func checkPaths(outs []render.Output) generator.Diagnostics {
 	var diags generator.Diagnostics
 	seen := map[string]render.Output{}
 	for _, o := range outs {
+		if !localPath(o.Path) {
+			diags.Errorf(o.Pos, "%s would be written to %q, outside the site's folder: names and aliases may not contain \"..\", backslashes or control characters", o.Source, o.Path)
+			continue
+		}
 		k := strings.ToLower(norm.NFC.String(o.Path))
 		if prev, ok := seen[k]; ok {
 			pos := o.Pos
@@ -40,6 +44,16 @@ func checkPaths(outs []render.Output) generator.Diagnostics {
 		seen[k] = o
 	}
 	return diags
+}
+
+// localPath reports whether an output path stays inside the output
+// folder: relative, clean, with no ".." segment, backslash or control
+// character.
+func localPath(p string) bool {
+	if p == "" || path.IsAbs(p) || path.Clean(p) != p || p == ".." || strings.HasPrefix(p, "../") {
+		return false
+	}
+	return !strings.ContainsFunc(p, func(r rune) bool { return r == '\\' || r < 0x20 || r == 0x7f })
 }
 
 // publish writes every output into a staging folder beside dest, then
