@@ -174,7 +174,11 @@ func typeErrors(src []byte) []error {
 			}
 			if ft.Kind() != reflect.Struct && ft.Kind() != reflect.Map {
 				if err := md.PrimitiveDecode(table[name], reflect.New(ft).Interface()); err != nil {
-					errs = append(errs, err)
+					var raw any
+					_ = md.PrimitiveDecode(table[name], &raw)
+					line, col := tomlpos.Find(src, k)
+					errs = append(errs, &typeError{line: line, col: col,
+						msg: fmt.Sprintf("%s: expected %s, got %s", k.String(), expectedKind(ft), tomlValue(raw))})
 				}
 				continue
 			}
@@ -225,7 +229,55 @@ func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
 }
 
 // tomlErrorPos extracts the line and column of a TOML syntax error.
+// typeError is a value of the wrong type for its key, where the key is.
+type typeError struct {
+	line, col int
+	msg       string
+}
+
+func (e *typeError) Error() string { return fmt.Sprintf("toml: line %d: %s", e.line, e.msg) }
+
+// expectedKind says in words what a field of type t takes.
+func expectedKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "text in quotes"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64:
+		return "a whole number"
+	case reflect.Float64:
+		return "a number"
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.String {
+			return `a list of names in quotes, e.g. ["a", "b"]`
+		}
+		return "a list"
+	}
+	return t.String()
+}
+
+// tomlValue describes a decoded TOML value for a message: the text "x",
+// the number 5, true, a list, a table.
+func tomlValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("the text %q", v)
+	case int64, float64:
+		return fmt.Sprintf("the number %v", v)
+	case bool:
+		return strconv.FormatBool(v)
+	case map[string]any:
+		return "a table"
+	}
+	return tomlKind(v)
+}
+
 func tomlErrorPos(file string, err error) generator.Pos {
+	var te *typeError
+	if errors.As(err, &te) {
+		return generator.Pos{File: file, Line: te.line, Col: te.col}
+	}
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		return generator.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}
@@ -242,6 +294,10 @@ func tomlErrorPos(file string, err error) generator.Pos {
 var lineRE = regexp.MustCompile(`^toml: line (\d+) `)
 
 func tomlErrorMessage(err error) string {
+	var te *typeError
+	if errors.As(err, &te) {
+		return te.msg
+	}
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		msg := pe.Message

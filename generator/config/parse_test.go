@@ -162,20 +162,20 @@ func TestParseReportsEveryProblemWithItsLine(t *testing.T) {
 			`site.toml:2:13: invalid TOML: Key 'title' has already been defined.`,
 		}},
 		{"text for a boolean is a type error with its line", "title = \"a\"\n[build]\nminify = \"yes\"\n", []string{
-			`site.toml:3: invalid value: (last key "build.minify"): incompatible types: TOML value has type string; destination has type boolean`,
+			`site.toml:3:1: build.minify: expected true or false, got the text "yes"`,
 		}},
 		{"text for a list is a type error with its line", "levels = \"team\"\n", []string{
-			`site.toml:1: invalid value: (last key "levels"): incompatible types: TOML value has type string; destination has type slice`,
+			`site.toml:1:1: levels: expected a list of names in quotes, e.g. ["a", "b"], got the text "team"`,
 		}},
 		{"number for text is a type error with its line", "\n\ntitle = 3\n", []string{
-			`site.toml:3: invalid value: (last key "title"): incompatible types: TOML value has type int64; destination has type string`,
+			`site.toml:3:1: title: expected text in quotes, got the number 3`,
 		}},
 		{"every wrong value is reported, in the file's order", "title = 1\n[build]\nminify = \"yes\"\nunsafeHTML = \"no\"\n[backlog]\nhorizon = \"3\"\n[relations.x]\nfrom = \"role\"\n", []string{
-			`site.toml:1: invalid value: (last key "title"): incompatible types: TOML value has type int64; destination has type string`,
-			`site.toml:3: invalid value: (last key "build.minify"): incompatible types: TOML value has type string; destination has type boolean`,
-			`site.toml:4: invalid value: (last key "build.unsafeHTML"): incompatible types: TOML value has type string; destination has type boolean`,
-			`site.toml:6: invalid value: (last key "backlog.horizon"): incompatible types: TOML value has type string; destination has type integer`,
-			`site.toml:8: invalid value: (last key "relations.x.from"): incompatible types: TOML value has type string; destination has type slice`,
+			`site.toml:1:1: title: expected text in quotes, got the number 1`,
+			`site.toml:3:1: build.minify: expected true or false, got the text "yes"`,
+			`site.toml:4:1: build.unsafeHTML: expected true or false, got the text "no"`,
+			`site.toml:6:1: backlog.horizon: expected a whole number, got the text "3"`,
+			`site.toml:8:1: relations.x.from: expected a list of names in quotes, e.g. ["a", "b"], got the text "role"`,
 		}},
 		{"a value where a table belongs is an error", "relations = 3\n[types]\nrole = [\"Rolle\"]\n", []string{
 			`site.toml:1: invalid value: (last key "relations"): expected a table, got a number`,
