@@ -12,10 +12,6 @@ package site
 import (
 	"context"
 	"fmt"
-	"net"
-	"net/http"
-	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -52,21 +48,7 @@ func serveSite(t *testing.T, src string) string {
 	if res, err := Build(context.Background(), Options{Source: src, Dest: dest}); err != nil {
 		t.Fatalf("build %s: %v\n%s", src, err, res.Diags.Error())
 	}
-	root, err := os.OpenRoot(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { root.Close() })
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(http.FileServerFS(root.FS()))
-	srv.Listener.Close()
-	srv.Listener = l
-	srv.Start()
-	t.Cleanup(srv.Close)
-	return srv.URL
+	return serveDir(t, dest)
 }
 
 // newBrowser starts a headless Chromium for the test (see browsertest.New).
