@@ -63,11 +63,13 @@ type Output struct {
 	Packed bool // already compact (the search index): not to be minified
 }
 
-// typeURL returns the list page URL of a type.
+// typeURL returns the list page URL of a type. Items have no list of
+// their own: their backlogs list them in rank order, so /backlogs/ is
+// theirs.
 func typeURL(t string) string {
 	switch t {
 	case generator.TypeItem:
-		return "/items/"
+		return "/backlogs/"
 	case generator.TypeCadence:
 		return "/cadences/"
 	}

@@ -28,7 +28,6 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 		pv.Level = &Link{Title: levelTitle(p.Level), URL: levelURL(p.Level)}
 	}
 	if p.Item != nil {
-		pv.TypeURL = typeURL(generator.TypeBacklog) // items are listed on their backlog, not on a list of their own
 		if b := m.page(p.Item.Backlog); b != nil {
 			pv.TypeURL = b.URL
 		}

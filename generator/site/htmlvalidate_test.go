@@ -49,14 +49,15 @@ import (
 // under the home folder, when HTML_VALIDATE_BIN is not set.
 const defaultHTMLValidateBin = ".cache/backlight/html-validate/node_modules/.bin/html-validate"
 
-// htmlValidateBin returns the path of the html-validate binary, or skips
-// (fails under BACKLIGHT_E2E=require) when it is not installed.
-func htmlValidateBin(t *testing.T) string {
+// npmTool returns the path of an npm-installed binary: $env when set,
+// else rel under the home folder. When it is missing it skips, or fails
+// under BACKLIGHT_E2E=require, saying how to install pkg.
+func npmTool(t *testing.T, name, env, rel, pkg string) string {
 	t.Helper()
-	path := os.Getenv("HTML_VALIDATE_BIN")
+	path := os.Getenv(env)
 	if path == "" {
 		if home, err := os.UserHomeDir(); err == nil {
-			path = filepath.Join(home, filepath.FromSlash(defaultHTMLValidateBin))
+			path = filepath.Join(home, filepath.FromSlash(rel))
 		}
 	}
 	if path != "" {
@@ -64,9 +65,10 @@ func htmlValidateBin(t *testing.T) string {
 			return path
 		}
 	}
-	msg := fmt.Sprintf("html-validate not found (%q); install it with\n"+
-		"\tnpm install --prefix \"$HOME/.cache/backlight/html-validate\" html-validate@10\n"+
-		"or set HTML_VALIDATE_BIN to the path of the html-validate binary", path)
+	prefix := strings.TrimSuffix(rel, "/node_modules/.bin/"+name)
+	msg := fmt.Sprintf("%s not found (%q); install it with\n"+
+		"\tnpm install --prefix \"$HOME/%s\" %s\n"+
+		"or set %s to the path of the %s binary", name, path, prefix, pkg, env, name)
 	if os.Getenv("BACKLIGHT_E2E") == "require" {
 		t.Fatal(msg + " (BACKLIGHT_E2E=require)")
 	}
@@ -78,7 +80,7 @@ func htmlValidateBin(t *testing.T) string {
 // once over all its .html files; a non-zero exit fails the test with the
 // validator's report.
 func TestHTMLValidateExampleSite(t *testing.T) {
-	bin := htmlValidateBin(t)
+	bin := npmTool(t, "html-validate", "HTML_VALIDATE_BIN", defaultHTMLValidateBin, "html-validate@10")
 	config, err := filepath.Abs("../../.htmlvalidate.json")
 	if err != nil {
 		t.Fatal(err)
