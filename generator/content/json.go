@@ -70,8 +70,8 @@ func (j *jsonConverter) err(pos generator.Pos, err error) error {
 
 func (j *jsonConverter) value(depth int) (*node, error) {
 	pos := j.pos()
-	if depth > 64 {
-		return nil, &posError{pos, "front matter is nested too deeply"}
+	if depth > maxNesting {
+		return nil, &posError{pos, tooDeep}
 	}
 	tok, err := j.dec.Token()
 	if err != nil {

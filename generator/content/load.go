@@ -2,6 +2,9 @@ package content
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -51,7 +54,14 @@ func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 		if d.IsDir() && p != "." && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir
 		}
-		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".md") && !strings.HasPrefix(d.Name(), ".") {
+		if strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		isMD := strings.EqualFold(path.Ext(p), ".md")
+		if d.Type()&fs.ModeSymlink != 0 && !linkOK(fsys, p, isMD, opts, &diags) {
+			return nil
+		}
+		if !d.IsDir() && isMD {
 			files = append(files, p)
 		}
 		return nil
@@ -76,6 +86,30 @@ func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 	return res, diags
 }
 
+// linkOK reports whether the symbolic link at p is one Load reads: a link
+// to a Markdown file inside the content folder. fsys is expected to refuse
+// links that lead out of it (os.Root's file system does), so that a file
+// outside content/ is never read; such links, broken links and links to
+// folders, which are not followed, are skipped with a warning.
+func linkOK(fsys fs.FS, p string, isMD bool, opts Options, diags *generator.Diagnostics) bool {
+	pos := generator.Pos{File: path.Join(opts.Prefix, p)}
+	info, err := fs.Stat(fsys, p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if isMD {
+			diags.Warnf(pos, "skipped: a symbolic link to a file that does not exist")
+		}
+		return false
+	case err != nil:
+		diags.Warnf(pos, "skipped: a symbolic link that leads outside the content folder; only links to files inside content/ are read")
+		return false
+	case info.IsDir():
+		diags.Warnf(pos, "skipped: a symbolic link to a folder; Backlight does not follow linked folders")
+		return false
+	}
+	return true
+}
+
 // LoadFile reads one Markdown file, at slash path p of fsys, as Load
 // does: its page, whether it is a folder's _index.md (an intro) and what
 // reading it found. Duplicate ids across files are Load's to check.
@@ -93,13 +127,13 @@ type loaded struct {
 func loadFile(fsys fs.FS, p string, opts Options) loaded {
 	var l loaded
 	file := path.Join(opts.Prefix, p)
-	src, err := fs.ReadFile(fsys, p)
+	src, size, err := readLimited(fsys, p, MaxFileSize)
 	switch {
 	case err != nil:
 		l.diags.Errorf(generator.Pos{File: file}, "cannot read: %v", err)
 		return l
 	case len(src) > MaxFileSize:
-		l.diags.Errorf(generator.Pos{File: file}, "file is %d bytes; pages may be at most %d bytes", len(src), MaxFileSize)
+		l.diags.Errorf(generator.Pos{File: file}, "file is %s; pages may be at most %d bytes (2 MiB): split it, or move large data out of content/", size, MaxFileSize)
 		return l
 	}
 	src = normalise(src)
@@ -119,6 +153,25 @@ func loadFile(fsys fs.FS, p string, opts Options) loaded {
 	l.page, l.intro = newPage(p, file, fm, opts, &l.diags)
 	l.page.Body, l.page.BodyLine = body, bodyLine
 	return l
+}
+
+// readLimited reads at most limit+1 bytes of the file at p, so that a huge
+// file is refused without being read whole, and says how big it is.
+func readLimited(fsys fs.FS, p string, limit int) ([]byte, string, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, "", err
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, "", err
+	}
+	size := fmt.Sprintf("more than %d bytes", limit)
+	if fi, err := f.Stat(); err == nil && fi.Size() > int64(limit) {
+		size = fmt.Sprintf("%d bytes", fi.Size())
+	}
+	return src, size, nil
 }
 
 // normalise strips a UTF-8 byte-order mark and turns CRLF and lone CR line

@@ -271,7 +271,7 @@ func TestLoadReportsEveryProblemAtItsPosition(t *testing.T) {
 		// Bytes.
 		{"file over MaxFileSize is refused", map[string]string{
 			"roles/big.md": "---\ntitle: Big\n---\n" + strings.Repeat("a", MaxFileSize),
-		}, []string{`content/roles/big.md: file is 2097171 bytes; pages may be at most 2097152 bytes`}},
+		}, []string{`content/roles/big.md: file is 2097171 bytes; pages may be at most 2097152 bytes (2 MiB): split it, or move large data out of content/`}},
 		{"invalid UTF-8 is refused with its line", map[string]string{
 			"roles/a.md": "---\ntitle: A\n---\nfine\nbad \xff here\n",
 		}, []string{`content/roles/a.md:5: file is not valid UTF-8 text`}},
@@ -307,17 +307,20 @@ func TestAliasBombIsAnErrorNotAHang(t *testing.T) {
 	_, diags := load(t, map[string]string{"roles/a.md": src})
 	got := lines(diags)
 	if len(got) != 1 || !strings.HasPrefix(got[0], "content/roles/a.md:") ||
-		!strings.HasSuffix(got[0], ": front matter is nested too deeply or too large") {
-		t.Errorf("got %q, want one error: front matter is nested too deeply or too large", got)
+		!strings.HasSuffix(got[0], ": front matter is too large (more than 100000 values)") {
+		t.Errorf("got %q, want one error: front matter is too large", got)
 	}
 }
 
 func TestDeeplyNestedFrontMatterIsAnError(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"YAML", "---\ntitle: A\nparams: " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n---\n",
-			"front matter is nested too deeply or too large"},
-		{"JSON", "---json\n{\"title\": \"A\", \"params\": " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "}\n---\n",
-			"front matter is nested too deeply"},
+		{"YAML", "---\ntitle: A\nparams: " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n---\n", tooDeep},
+		{"YAML over the parser's own limit", "---\ntitle: A\nparams: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n---\n",
+			"front matter is nested too deeply (more than 10000 levels)"},
+		{"JSON", "---json\n{\"title\": \"A\", \"params\": " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "}\n---\n", tooDeep},
+		{"TOML", "+++\ntitle = \"A\"\nparams = " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n+++\n", tooDeep},
+		{"TOML a million deep", "+++\ntitle = \"A\"\nx = " + strings.Repeat("[", 1000000) + strings.Repeat("]", 1000000) + "\n+++\n", tooDeep},
+		{"TOML tables", "+++\ntitle = \"A\"\nx = " + strings.Repeat("{a=", 70) + "1" + strings.Repeat("}", 70) + "\n+++\n", tooDeep},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -325,6 +328,32 @@ func TestDeeplyNestedFrontMatterIsAnError(t *testing.T) {
 			got := lines(diags)
 			if len(got) != 1 || !strings.HasSuffix(got[0], ": "+tt.want) {
 				t.Errorf("got %q, want one error ending %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTOMLDepthScan checks the bracket scan that runs before the TOML
+// decoder: brackets in strings and comments do not count, and the
+// position is that of the first bracket too deep.
+func TestTOMLDepthScan(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		line, col int
+	}{
+		{"shallow", "a = [[1], [2]]\n[t]\nb = {c = [1]}\n", 0, 0},
+		{"in strings", "a = \"[[[[\"\nb = '[[[['\nc = \"\"\"\n[[[[\n\"\"\"\nd = '''[[[\n[['''\n", 0, 0},
+		{"escaped quote", "a = \"\\\"[[[[\"\n", 0, 0},
+		{"in comments", "# [[[[[\na = 1 # {{{{\n", 0, 0},
+		{"too deep", "a = 1\nb = [[[[1]]]]\n", 2, 8},
+		{"after a multi-line string", "s = '''\n\n'''\nb = {x={y={z={w=1}}}}\n", 4, 14},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			line, col, found := tomlTooDeep([]byte(tt.src), 3)
+			if found != (tt.line > 0) || line != tt.line || col != tt.col {
+				t.Errorf("got %d:%d (found %v), want %d:%d", line, col, found, tt.line, tt.col)
 			}
 		})
 	}

@@ -19,6 +19,9 @@ import (
 // tomlpos, at the line of each key's assignment. line is the file line on
 // which data starts.
 func decodeTOML(file string, data []byte, line int) (*node, error) {
+	if l, c, deep := tomlTooDeep(data, maxNesting); deep {
+		return nil, &posError{generator.Pos{File: file, Line: l + line - 1, Col: c}, tooDeep}
+	}
 	var m map[string]any
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {

@@ -45,8 +45,11 @@ func (c *yamlConverter) pos(y *yaml.Node) generator.Pos {
 
 func (c *yamlConverter) convert(y *yaml.Node, depth int) (*node, error) {
 	c.nodes++
-	if depth > 64 || c.nodes > 100000 {
-		return nil, &posError{c.pos(y), "front matter is nested too deeply or too large"}
+	switch {
+	case depth > maxNesting:
+		return nil, &posError{c.pos(y), tooDeep}
+	case c.nodes > maxNodes:
+		return nil, &posError{c.pos(y), fmt.Sprintf("front matter is too large (more than %d values)", maxNodes)}
 	}
 	n := &node{pos: c.pos(y)}
 	switch y.Kind {
@@ -113,6 +116,10 @@ func yamlError(file string, err error, line, last int) error {
 		msg = te.Errors[0]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
+	if _, limit, ok := strings.Cut(msg, "exceeded max depth of "); ok {
+		// yaml.v3's own limit, reached before the converter's.
+		return &posError{generator.Pos{File: file, Line: line}, "front matter is nested too deeply (more than " + limit + " levels)"}
+	}
 	var l int
 	if _, scanErr := fmt.Sscanf(msg, "line %d:", &l); scanErr == nil {
 		_, rest, _ := strings.Cut(msg, ":")

@@ -91,12 +91,26 @@ func (e *Engine) Plan(m *Model) []Output {
 
 // OutPath maps a pretty URL to the file that serves it: "/roles/cpo/" →
 // "roles/cpo/index.html".
-func OutPath(url string) string {
-	p := strings.TrimPrefix(url, "/")
+func OutPath(u string) string {
+	p := strings.TrimPrefix(u, "/")
+	// URLs are escaped (café is caf%C3%A9); the file is named as the
+	// server will look for it after unescaping.
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
 	if p == "" || strings.HasSuffix(p, "/") {
 		return p + "index.html"
 	}
 	return p
+}
+
+// escapePath escapes each segment of a slash path for use in a URL.
+func escapePath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
 }
 
 func (e *Engine) view(kind, u, title string) *View {

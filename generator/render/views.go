@@ -160,9 +160,9 @@ func date(t time.Time) string {
 }
 
 func (e *Engine) redirectView(p *generator.Page, alias string) *View {
-	u := "/" + strings.Trim(alias, "/") + "/"
+	u := "/" + escapePath(strings.Trim(alias, "/")) + "/"
 	if p.Section != "" && !strings.Contains(strings.Trim(alias, "/"), "/") {
-		u = "/" + p.Section + u // a bare alias stays in its page's folder
+		u = "/" + escapePath(p.Section) + u // a bare alias stays in its page's folder
 	}
 	v := e.view("redirect", u, p.Title)
 	v.Target = p.URL

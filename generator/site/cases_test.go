@@ -11,11 +11,20 @@ package site
 //     themes/...) form the site; an empty site.toml uses the defaults;
 //   - want/diagnostics holds the exact expected diagnostics, one per line,
 //     as Diagnostics.Error prints them ("path:line:col: message" and
-//     "path:line:col: warning: message"); empty or missing means none;
+//     "path:line:col: warning: message"), or, for a build that stops
+//     before reading content, "error: " and its error with the site's
+//     folder written SRC; empty or missing means none;
 //   - optional want/contains/<output path> files hold text, one needle per
 //     line, that the built file public/<output path> must contain;
 //   - optional want/absent/<output path> files hold text, one needle per
-//     line, that the built file must not contain.
+//     line, that the built file must not contain;
+//   - an optional want/absent-everywhere file holds text, one needle per
+//     line, that no file of the output may contain;
+//   - an optional file named "symlinks" makes symbolic links, one per line
+//     as "link -> target" (the target is written as is, relative to the
+//     link's folder), since txtar cannot hold links.
+//
+// A case without site.toml builds a site that has none.
 //
 // TestCases writes the site into a temporary folder, builds it with a fixed
 // date (2026-05-01), compares the diagnostics exactly, and, when the build
@@ -28,6 +37,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -39,6 +49,8 @@ import (
 )
 
 const (
+	caseSymlinks    = "symlinks"
+	caseEverywhere  = "want/absent-everywhere"
 	caseDiagnostics = "want/diagnostics"
 	caseContains    = "want/contains/"
 	caseAbsent      = "want/absent/"
@@ -73,9 +85,17 @@ func runCase(t *testing.T, file string) {
 		list []string
 	}
 	var contains, absent []needles
+	var everywhere []string
+	var links []byte
 	for _, f := range ar.Files {
 		name := f.Name
 		switch {
+		case name == caseSymlinks:
+			links = f.Data
+			continue
+		case name == caseEverywhere:
+			everywhere = lines(f.Data)
+			continue
 		case name == caseDiagnostics:
 			wantDiags, haveDiags = f.Data, true
 			continue
@@ -99,8 +119,21 @@ func runCase(t *testing.T, file string) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(src, "site.toml")); err != nil {
-		t.Fatalf("%s: a case needs a site.toml (an empty one uses the defaults)", file)
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lines(links) {
+		link, target, ok := strings.Cut(l, " -> ")
+		if !ok || !filepath.IsLocal(link) {
+			t.Fatalf("%s: symlinks line %q is not \"link -> target\" with a local link", file, l)
+		}
+		p := filepath.Join(src, filepath.FromSlash(link))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(filepath.FromSlash(target), p); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	dest := filepath.Join(dir, "public")
@@ -108,10 +141,12 @@ func runCase(t *testing.T, file string) {
 	defer cancel()
 	res, err := Build(ctx, Options{Source: src, Dest: dest, Version: "test",
 		Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)})
-	if err != nil && !errors.Is(err, ErrContent) {
-		t.Fatalf("build: %v", err)
-	}
 	got := []byte(diagText(res))
+	if err != nil && !errors.Is(err, ErrContent) {
+		// A build that stops before reading content (no site.toml, say)
+		// has one error of its own; it names the case's folder as SRC.
+		got = []byte("error: " + strings.ReplaceAll(err.Error(), src, "SRC") + "\n")
+	}
 
 	if *update {
 		set := false
@@ -135,7 +170,7 @@ func runCase(t *testing.T, file string) {
 	}
 
 	if err != nil {
-		if len(contains)+len(absent) > 0 {
+		if len(contains)+len(absent)+len(everywhere) > 0 {
 			t.Errorf("the build failed, so want/contains and want/absent cannot be checked")
 		}
 		if _, serr := os.Stat(dest); !os.IsNotExist(serr) {
@@ -161,6 +196,28 @@ func runCase(t *testing.T, file string) {
 			}
 		}
 	}
+	if len(everywhere) > 0 {
+		n := 0
+		err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			n++
+			for _, s := range everywhere {
+				if bytes.Contains(data, []byte(s)) {
+					t.Errorf("%s contains %q", p, s)
+				}
+			}
+			return nil
+		})
+		if err != nil || n == 0 {
+			t.Errorf("reading the output: %v (%d files)", err, n)
+		}
+	}
 	for _, n := range absent {
 		text := read(n.out)
 		for _, s := range n.list {
@@ -182,4 +239,33 @@ func lines(data []byte) []string {
 		}
 	}
 	return out
+}
+
+// TestFiftyMegabyteFileIsRefused is the one case too big for a txtar
+// archive: a 50 MB page next to a normal one. The build fails with a
+// limit error naming the file and its size, the normal page's problems
+// are still reported, and nothing is written. The loader reads no more
+// than the limit, so the build stays small.
+func TestFiftyMegabyteFileIsRefused(t *testing.T) {
+	src := t.TempDir()
+	writeFile(t, src, "site.toml", nil)
+	writeFile(t, src, "content/roles/lead.md", []byte("---\ntitle: Lead\nlevel: galaxy\n---\nBody.\n"))
+	big := bytes.Repeat([]byte("All work and no play makes a long page.\n"), 50<<20/40)
+	writeFile(t, src, "content/roles/huge.md", append([]byte("---\ntitle: Huge\n---\n"), big...))
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := Build(context.Background(), Options{Source: src, Dest: dest, Version: "test"})
+	if !errors.Is(err, ErrContent) {
+		t.Fatalf("got %v, want a content error", err)
+	}
+	got := diagText(res)
+	want := "content/roles/huge.md: file is 52428820 bytes; pages may be at most 2097152 bytes (2 MiB): split it, or move large data out of content/\n"
+	if !strings.Contains(got, want) {
+		t.Errorf("diagnostics\n%s\nwant them to contain\n%s", got, want)
+	}
+	if !strings.Contains(got, "content/roles/lead.md:3:8: unknown level") {
+		t.Errorf("diagnostics\n%s\nwant the other file's error too", got)
+	}
+	if _, err := os.Stat(dest); !os.IsNotExist(err) {
+		t.Errorf("a failed build created %s", dest)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,19 +33,37 @@ func checkPaths(outs []render.Output) generator.Diagnostics {
 			diags.Errorf(o.Pos, "%s would be written to %q, outside the site's folder: names and aliases may not contain \"..\", backslashes or control characters", o.Source, o.Path)
 			continue
 		}
+		if i := strings.IndexAny(o.Path, portableNot); i >= 0 {
+			diags.Errorf(o.Pos, "%s would be written to %q, whose %q cannot be in a file name on Windows: names and aliases may not contain any of %s",
+				o.Source, o.Path, o.Path[i:i+1], portableNot)
+			continue
+		}
 		k := strings.ToLower(norm.NFC.String(o.Path))
 		if prev, ok := seen[k]; ok {
 			pos := o.Pos
 			if !pos.IsValid() {
 				pos = prev.Pos
 			}
-			diags.Errorf(pos, "%s and %s both produce %s", prev.Source, o.Source, o.Path)
+			switch {
+			case prev.Path == o.Path:
+				diags.Errorf(pos, "%s and %s both produce %s", prev.Source, o.Source, o.Path)
+			case strings.ToLower(prev.Path) == strings.ToLower(o.Path):
+				diags.Errorf(pos, "%s and %s produce %s and %s, which differ only in letter case and are one file on macOS and Windows: rename one",
+					prev.Source, o.Source, prev.Path, o.Path)
+			default:
+				diags.Errorf(pos, "%s and %s produce %s and %s, which differ only in Unicode normalisation (%s and %s) and are one file on macOS: rename one",
+					prev.Source, o.Source, prev.Path, o.Path, strconv.QuoteToASCII(prev.Path), strconv.QuoteToASCII(o.Path))
+			}
 			continue
 		}
 		seen[k] = o
 	}
 	return diags
 }
+
+// portableNot are the characters that Windows refuses in file names; a
+// site with them could not be checked out or served there.
+const portableNot = `<>:"|?*`
 
 // localPath reports whether an output path stays inside the output
 // folder: relative, clean, with no ".." segment, backslash or control

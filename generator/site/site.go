@@ -174,13 +174,25 @@ func published(pages []*generator.Page, drafts bool) []*generator.Page {
 	return out
 }
 
+// inRoot is the file system of a folder, like os.DirFS, except that it
+// refuses symbolic links that lead out of the folder, so that a theme
+// cannot make the build read, and publish, files from elsewhere.
+type inRoot string
+
+func (dir inRoot) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	return os.OpenInRoot(string(dir), name)
+}
+
 // openTheme lays the site's themes/<name>/ over the embedded default.
 func openTheme(src, name string) (fs.FS, error) {
 	dir := filepath.Join(src, "themes", name)
 	st, err := os.Stat(dir)
 	switch {
 	case err == nil && st.IsDir():
-		return themes.Overlay(os.DirFS(dir), themes.Default()), nil
+		return themes.Overlay(inRoot(dir), themes.Default()), nil
 	case name == "default":
 		return themes.Default(), nil
 	}
