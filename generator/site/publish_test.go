@@ -113,7 +113,7 @@ func TestTwoSourcesForOnePathAreAnError(t *testing.T) {
 	if !errors.Is(err, ErrContent) {
 		t.Fatalf("got %v, want a content error", err)
 	}
-	want := `content/roles/team-lead.md:7:11: content/roles/developer.md and the alias "Developer" of content/roles/team-lead.md both produce roles/Developer/index.html`
+	want := `content/roles/team-lead.md:7:11: content/roles/developer.md and the alias "Developer" of content/roles/team-lead.md produce roles/developer/index.html and roles/Developer/index.html, which differ only in letter case and are one file on macOS and Windows: rename one`
 	if !strings.Contains(res.Diags.Error(), want) {
 		t.Errorf("got diagnostics\n%s\nwant one containing %q", res.Diags.Error(), want)
 	}
