@@ -18,8 +18,6 @@ package site
 //
 //   - doctype-style off: the templates write <!DOCTYPE html>; the minifier
 //     lowercases it, and the doctype is case-insensitive.
-//   - no-implicit-button-type off: the templates write type="submit"; the
-//     minifier drops it as the default value.
 //   - no-raw-characters relaxed: the minifier writes "&" for "&amp;" where
 //     that is unambiguous (as in "Market & Business"); ambiguous ones still
 //     fail.
@@ -28,8 +26,6 @@ package site
 //   - prefer-native-element excludes region: wide tables and graphs sit in
 //     <div role="region" tabindex="0" aria-label...> so the keyboard can
 //     scroll them.
-//   - wcag/h32 off: the header search form submits on Enter and has no
-//     button by design; the search page's own form has one.
 //   - long-title off: a title is the page's title from content plus the
 //     site's name, so its length is up to the content.
 

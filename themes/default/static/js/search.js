@@ -369,7 +369,7 @@
     var id = "search-list-" + ++uid, pop = el("div", "site-search-pop", "", form),
       status = el("p", "site-search-status", "", pop, { role: "status" }),
       list = el("ul", "site-search-list", "", pop, { id: id, role: "listbox", "aria-label": "Search results" }),
-      opts = [], active = -1, seq = 0, timer, pending = false, enter = false;
+      opts = [], active = -1, seq = 0, timer, pending = false, enter = false, keyed = false;
     pop.hidden = true;
     set(input, { role: "combobox", "aria-autocomplete": "list", "aria-controls": id, "aria-expanded": "false", autocomplete: "off" });
     form.classList.add("is-ready");
@@ -449,6 +449,7 @@
     });
     input.addEventListener("keydown", function (e) {
       var k = e.key, n = opts.length + 1;
+      keyed = k === "Enter" && !e.isComposing; // the submit that follows comes from the box, not the button
       if ((k === "ArrowDown" || k === "ArrowUp") && opts.length) {
         e.preventDefault();
         open(true);
@@ -458,11 +459,16 @@
         open(false);
       }
     });
-    // Enter submits: it opens the active result or the first, waits for
+    // Enter in the box opens the active result or the first, waits for
     // the results still to come, and goes to the search page without any.
+    // The button (and a submit from anywhere else) goes to the search page;
+    // with an empty box it puts the focus there instead.
     form.addEventListener("submit", function (e) {
-      if (pending && input.value.trim()) enter = true;
-      else if (opts.length && !pop.hidden) go();
+      var fromBox = keyed, q = input.value.trim();
+      keyed = false;
+      if (fromBox && pending && q) enter = true;
+      else if (fromBox && opts.length && !pop.hidden) go();
+      else if (!fromBox && !q) input.focus();
       else if (FILE) location.href = pageURL(input.value);
       else return;
       e.preventDefault();

@@ -61,7 +61,12 @@
       s.addEventListener("change", function () { apply(true); });
     });
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    // The selects filter as they change; Apply (the form's submit button,
+    // for who looks for one) applies them again and stays on the page.
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      apply(true);
+    });
     form.hidden = false;
     apply(false);
   });
