@@ -10,6 +10,8 @@
 // link that resolves to nothing is a diagnostic with file:line:col.
 //
 // Unless the site opts in with [build] unsafeHTML, raw HTML is dropped
-// (with a warning) and links or images whose URL uses a javascript:,
-// vbscript:, file: or data: scheme are neutralised, after entity decoding.
+// (with a warning) and links or images whose URL has any scheme but
+// http:, https: and mailto: are neutralised (javascript:, vbscript:,
+// file:, data:, but also tel:, ftp: or an unknown one), after entity
+// decoding; a script scheme is also found behind percent-encoding.
 package markdown

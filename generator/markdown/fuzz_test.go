@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/backlight-wiki/backlight/generator/internal/htmlcheck"
 )
 
 var (
@@ -37,7 +39,9 @@ func unsafeURL(u string) bool {
 // panics nor hangs, that valid UTF-8 stays valid, that every diagnostic
 // names the file at a line of the body, that heading ids are unique and
 // that, unless UnsafeHTML is set, no dangerous URL and no raw HTML tag
-// reaches the output.
+// reaches the output and the project's HTML invariant checker
+// (internal/htmlcheck, a browser-grade tokenizer) finds nothing: a body
+// admits no form and no script, not even the theme's.
 func FuzzRender(f *testing.F) {
 	for _, s := range []string{
 		"# Überblick\n\n## Überblick\n\nSee [[cpo]], [[cpo|the CPO]], [[cpo#duties]] and [[#uberblick]].\n",
@@ -49,6 +53,8 @@ func FuzzRender(f *testing.F) {
 		strings.Repeat(">", 40) + "\n" + strings.Repeat("1. ", 100) + "\n",
 		"[x][r]\n\n[r]: javascript:alert(1)\n",
 		"[[a[[b]]c]] [[]] [[|x]] [[#]]\n",
+		// Schemes internal/htmlcheck refuses beyond the script ones.
+		"[](A:) [t](tel:1) ![f](ftp://x/y.png) <ms-msdt:x> [p](%6Aavascript:x) [q](java%09script:x) [ok](page%3Aone.html)\n",
 	} {
 		f.Add([]byte(s), false)
 	}
@@ -94,6 +100,9 @@ func FuzzRender(f *testing.F) {
 			}
 			if m := badTag.Find(r.HTML); m != nil {
 				t.Errorf("got raw HTML %q in output:\n%s", m, r.HTML)
+			}
+			for _, p := range htmlcheck.Check(r.HTML, htmlcheck.Allow{}) {
+				t.Errorf("htmlcheck: %s in output:\n%s", p, r.HTML)
 			}
 		}
 		again := md.Render(src, &fakeResolver{names: res.names, paths: res.paths})

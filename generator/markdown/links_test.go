@@ -196,6 +196,20 @@ func TestDangerousURLsAreNeutralisedWithAWarning(t *testing.T) {
 			[]string{warning(5, 3, "javascript")}},
 		{"autolink on a later line", "first\nsecond <vbscript:x>", "<p>first\nsecond vbscript:x</p>",
 			[]string{warning(6, 8, "vbscript")}},
+		// Found by FuzzRender with internal/htmlcheck: any scheme but
+		// http, https and mailto is removed, not only the script ones.
+		{"unknown scheme (fuzz)", "[](A:)", `<p><a href=""></a></p>`,
+			[]string{warning(5, 1, "a")}},
+		{"tel", "[call](tel:+4912345)", `<p><a href="">call</a></p>`,
+			[]string{warning(5, 1, "tel")}},
+		{"ftp image", "![x](ftp://example.org/x.png)", `<p><img src="" alt="x"></p>`,
+			[]string{warning(5, 1, "ftp")}},
+		{"protocol handler autolink", "<ms-msdt:/id>", `<p>ms-msdt:/id</p>`,
+			[]string{warning(5, 1, "ms-msdt")}},
+		{"percent-encoded javascript", "[x](%6Aavascript:alert(1))", `<p><a href="">x</a></p>`,
+			[]string{warning(5, 1, "javascript")}},
+		{"percent-encoded tab", "[x](java%09script:alert(1))", `<p><a href="">x</a></p>`,
+			[]string{warning(5, 1, "javascript")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -205,6 +219,20 @@ func TestDangerousURLsAreNeutralisedWithAWarning(t *testing.T) {
 				t.Errorf("got %s, want %s", got, tt.html)
 			}
 		})
+	}
+}
+
+func TestSafeURLsAreKept(t *testing.T) {
+	for _, body := range []string{
+		"[x](https://example.org/a:b)", "[x](HTTP://example.org/)", "[x](mailto:po@example.org)",
+		"[x](//example.org/x)", "[x](page%3Aone.html)", "[x](<notes 2024: plan.html>)", "[x](1a:b)",
+		"[x](?q=a:b)", "<https://example.org/>",
+	} {
+		r := render(t, body, Options{})
+		checkDiags(t, r, nil)
+		if strings.Contains(string(r.HTML), `href=""`) {
+			t.Errorf("%s: got %s, want the URL kept", body, r.HTML)
+		}
 	}
 }
 

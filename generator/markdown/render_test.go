@@ -237,3 +237,27 @@ func TestTextIsWhatAReaderSees(t *testing.T) {
 		t.Errorf("text:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestTextResolvesEscapesAndTypography checks that the plain text of
+// bodies and headings (for search, the table of contents and titles) is
+// what a reader sees: the typographer's quotes and dashes as characters,
+// entities and backslash escapes resolved, code spans as typed.
+func TestTextResolvesEscapesAndTypography(t *testing.T) {
+	tests := []struct{ name, body, text, heading string }{
+		{"typographer", "## Don't \"quote\" -- it...\n\nx", "Don’t “quote” – it…\nx", "Don’t “quote” – it…"},
+		{"entities", "## 5 &lt; 6 &amp; &copy; &#x41;\n\nx", "5 < 6 & © A\nx", "5 < 6 & © A"},
+		{"backslash escapes", "## \\*not emphasis\\* \\[x\\]\n\nx", "*not emphasis* [x]\nx", "*not emphasis* [x]"},
+		{"code spans as typed", "## `a &amp; \\*` b\n\nx", "a &amp; \\* b\nx", "a &amp; \\* b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := render(t, tt.body, Options{})
+			if r.Text != tt.text {
+				t.Errorf("text: got %q, want %q", r.Text, tt.text)
+			}
+			if len(r.Headings) != 1 || r.Headings[0].Text != tt.heading {
+				t.Errorf("headings: got %+v, want one with text %q", r.Headings, tt.heading)
+			}
+		})
+	}
+}

@@ -1,9 +1,12 @@
 package markdown
 
 import (
+	"bytes"
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // maxText caps the plain text kept of one body, for the search index: a
@@ -39,12 +42,12 @@ func bodyText(doc ast.Node, src []byte) string {
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			b.Write(n.Segment.Value(src))
+			b.Write(textValue(n, src))
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(n.Value)
+			b.Write(textValue(n, src))
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *WikiLink:
@@ -54,6 +57,47 @@ func bodyText(doc ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// textValue is the text a reader sees of a Text or String node, as
+// goldmark's HTML renderer writes it but unescaped: backslash escapes
+// and entity references are resolved ("\\*" is "*", "&amp;" is "&"), except
+// in code spans, and the typographer's substitutions, which it stores as
+// HTML ("&ldquo;"), become the characters they stand for.
+func textValue(n ast.Node, src []byte) []byte {
+	switch n := n.(type) {
+	case *ast.Text:
+		v := n.Segment.Value(src)
+		if n.IsRaw() || inCodeSpan(n) {
+			return v
+		}
+		return resolveText(v)
+	case *ast.String:
+		switch {
+		case n.IsCode():
+			return []byte(html.UnescapeString(string(n.Value)))
+		case n.IsRaw():
+			return n.Value
+		}
+		return resolveText(n.Value)
+	}
+	return nil
+}
+
+// resolveText resolves backslash escapes and entity references in a copy
+// of v.
+func resolveText(v []byte) []byte {
+	v = util.UnescapePunctuations(bytes.Clone(v))
+	return util.ResolveEntityNames(util.ResolveNumericReferences(v))
+}
+
+func inCodeSpan(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.CodeSpan); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func isCode(n ast.Node) bool {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/hex"
 	"html/template"
 	"io"
 	"slices"
@@ -82,8 +83,17 @@ func typeURL(t string) string {
 // levelURL returns a level's overview URL.
 func levelURL(l string) string { return "/levels/" + l + "/" }
 
-// tagURL returns a tag's page URL.
-func tagURL(t string) string { return "/tags/" + markdown.Slug(t) + "/" }
+// tagURL returns a tag's page URL. A tag with no letter or digit ("++",
+// "…") has an empty slug: it gets "-" and its bytes in hex instead, which
+// no slug can spell (a slug never starts with "-"), rather than the
+// folder "/tags//", which is no path at all.
+func tagURL(t string) string {
+	s := markdown.Slug(t)
+	if s == "" {
+		s = "-" + hex.EncodeToString([]byte(t))
+	}
+	return "/tags/" + s + "/"
+}
 
 // sortPages orders pages by weight, then title without case, then id.
 func sortPages(ps []*generator.Page) {
