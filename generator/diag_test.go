@@ -209,3 +209,21 @@ func messages(ds Diagnostics) []string {
 	}
 	return out
 }
+
+// TestPosStringEscapesControlCharacters: a file name holding an escape
+// sequence reaches the terminal as text, not as the sequence.
+func TestPosStringEscapesControlCharacters(t *testing.T) {
+	tests := []struct {
+		pos  Pos
+		want string
+	}{
+		{Pos{File: "content/roles/café.md", Line: 2, Col: 3}, "content/roles/café.md:2:3"},
+		{Pos{File: "content/roles/a\x1b[31mred.md", Line: 1}, `content/roles/a\x1b[31mred.md:1`},
+		{Pos{File: "content/roles/a\tb.md"}, `content/roles/a\tb.md`},
+	}
+	for _, tt := range tests {
+		if got := tt.pos.String(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}

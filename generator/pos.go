@@ -1,6 +1,10 @@
 package generator
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
 
 // Pos is a position in a source file. Line and Col count from 1; zero
 // means unknown, and String degrades to "file:line" or "file".
@@ -16,6 +20,12 @@ func (p Pos) IsValid() bool { return p.File != "" }
 // String formats the position as file:line:col, leaving out unknown parts.
 func (p Pos) String() string {
 	s := p.File
+	if strings.ContainsFunc(s, unicode.IsControl) {
+		// A file name with an escape sequence must not reach a terminal
+		// as one: control characters are written as Go escapes.
+		q := strconv.Quote(s)
+		s = q[1 : len(q)-1]
+	}
 	if p.Line > 0 {
 		s += ":" + strconv.Itoa(p.Line)
 		if p.Col > 0 {

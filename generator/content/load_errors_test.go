@@ -256,7 +256,16 @@ func TestLoadReportsEveryProblemAtItsPosition(t *testing.T) {
 		}},
 		{"file name that cannot be an id", map[string]string{
 			"roles/a#b.md": "---\ntitle: A\n---\n",
-		}, []string{`content/roles/a#b.md:1: file name "a#b" cannot be a page id: use letters, digits and hyphens`}},
+		}, []string{`content/roles/a#b.md:1: file name "a#b" cannot be a page id: it has "#", which URLs or some file systems do not allow; use letters, digits and hyphens`}},
+		{"file name with a control character", map[string]string{
+			"roles/a\tb.md": "---\ntitle: A\n---\n",
+		}, []string{`content/roles/a\tb.md:1: file name "a\tb" cannot be a page id: it has "\t", which URLs or some file systems do not allow; use letters, digits and hyphens`}},
+		{"file name Windows refuses", map[string]string{
+			"roles/lead:one.md": "---\ntitle: A\n---\n",
+		}, []string{`content/roles/lead:one.md:1: file name "lead:one" cannot be a page id: it has ":", which URLs or some file systems do not allow; use letters, digits and hyphens`}},
+		{"file name with a space at the end", map[string]string{
+			"roles/lead .md": "---\ntitle: A\n---\n",
+		}, []string{`content/roles/lead .md:1: file name "lead " cannot be a page id: it is empty or starts or ends with a space; use letters, digits and hyphens`}},
 		{"_index.md directly in backlogs is misplaced", map[string]string{
 			"backlogs/_index.md": "---\ntitle: Backlogs\n---\n",
 		}, []string{`content/backlogs/_index.md:1: _index.md belongs at content/_index.md, content/<folder>/_index.md or content/backlogs/<backlog>/_index.md`}},

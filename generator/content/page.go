@@ -80,9 +80,18 @@ func checkIdentity(pg *generator.Page, base, dir string, fm *node, diags *genera
 		}
 		diags.Errorf(pos, "missing title: every page needs a title in its front matter")
 	}
-	if strings.ContainsAny(pg.ID, "/\\?#%\"<>") || strings.TrimSpace(pg.ID) != pg.ID || pg.ID == "" {
-		diags.Errorf(first, "file name %q cannot be a page id: use letters, digits and hyphens", base)
+	switch i := strings.IndexFunc(pg.ID, notInID); {
+	case pg.ID == "" || strings.TrimSpace(pg.ID) != pg.ID:
+		diags.Errorf(first, "file name %q cannot be a page id: it is empty or starts or ends with a space; use letters, digits and hyphens", base)
+	case i >= 0:
+		diags.Errorf(first, "file name %q cannot be a page id: it has %q, which URLs or some file systems do not allow; use letters, digits and hyphens", base, string([]rune(pg.ID[i:])[0]))
 	}
+}
+
+// notInID reports the characters a page id may not have: those with a
+// meaning in URLs, those Windows refuses in file names, and controls.
+func notInID(r rune) bool {
+	return strings.ContainsRune(`/\?#%"<>:|*`, r) || r < 0x20 || r == 0x7f
 }
 
 func readCommon(pg *generator.Page, f *fields, opts Options) {

@@ -27,7 +27,8 @@ package site
 // A case without site.toml builds a site that has none.
 //
 // TestCases writes the site into a temporary folder, builds it with a fixed
-// date (2026-05-01), compares the diagnostics exactly, and, when the build
+// date (2026-05-01), compares the diagnostics exactly (and checks that
+// Check, as `backlight check` runs it, reports the same ones), and, when the build
 // succeeded, checks the contains and absent needles. With -update (the flag
 // of the golden tests) it rewrites want/diagnostics in the archive instead.
 // txtar keeps bytes as they are, so a case may hold a BOM, CRLF line ends or
@@ -141,11 +142,16 @@ func runCase(t *testing.T, file string) {
 	defer cancel()
 	res, err := Build(ctx, Options{Source: src, Dest: dest, Version: "test",
 		Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)})
-	got := []byte(diagText(res))
-	if err != nil && !errors.Is(err, ErrContent) {
-		// A build that stops before reading content (no site.toml, say)
-		// has one error of its own; it names the case's folder as SRC.
-		got = []byte("error: " + strings.ReplaceAll(err.Error(), src, "SRC") + "\n")
+	got := caseDiags(res, err, src)
+	// backlight check must report what build does, and write nothing.
+	checkDest := filepath.Join(dir, "check")
+	cres, cerr := Build(ctx, Options{Source: src, Dest: checkDest, Version: "test", Check: true,
+		Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)})
+	if cgot := caseDiags(cres, cerr, src); !bytes.Equal(cgot, got) {
+		t.Errorf("check and build disagree\ncheck:\n%s\nbuild:\n%s", cgot, got)
+	}
+	if _, serr := os.Stat(checkDest); !os.IsNotExist(serr) {
+		t.Errorf("check wrote %s", checkDest)
 	}
 
 	if *update {
@@ -227,6 +233,16 @@ func runCase(t *testing.T, file string) {
 			}
 		}
 	}
+}
+
+// caseDiags is what a case's build reported: its diagnostics or, for a
+// build that stops before reading content (no site.toml, say), its one
+// error, with the case's folder written SRC.
+func caseDiags(res *Result, err error, src string) []byte {
+	if err != nil && !errors.Is(err, ErrContent) {
+		return []byte("error: " + strings.ReplaceAll(err.Error(), src, "SRC") + "\n")
+	}
+	return []byte(diagText(res))
 }
 
 // lines splits a needle file into its non-empty lines (a trailing CR is

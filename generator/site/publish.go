@@ -29,8 +29,13 @@ func checkPaths(outs []render.Output) generator.Diagnostics {
 	var diags generator.Diagnostics
 	seen := map[string]render.Output{}
 	for _, o := range outs {
-		if !localPath(o.Path) {
-			diags.Errorf(o.Pos, "%s would be written to %q, outside the site's folder: names and aliases may not contain \"..\", backslashes or control characters", o.Source, o.Path)
+		if why := notLocal(o.Path); why != "" {
+			diags.Errorf(o.Pos, "%s would be written to %q, which %s: names and aliases must be relative paths of plain folder names", o.Source, o.Path, why)
+			continue
+		}
+		if seg := longSegment(o.Path); seg != "" {
+			diags.Errorf(o.Pos, "%s would be written to %q, whose part %q is %d bytes long; file systems allow at most %d: shorten the name, alias or tag",
+				o.Source, o.Path, seg, len(seg), maxNameBytes)
 			continue
 		}
 		if i := strings.IndexAny(o.Path, portableNot); i >= 0 {
@@ -65,14 +70,38 @@ func checkPaths(outs []render.Output) generator.Diagnostics {
 // site with them could not be checked out or served there.
 const portableNot = `<>:"|?*`
 
-// localPath reports whether an output path stays inside the output
-// folder: relative, clean, with no ".." segment, backslash or control
-// character.
-func localPath(p string) bool {
-	if p == "" || path.IsAbs(p) || path.Clean(p) != p || p == ".." || strings.HasPrefix(p, "../") {
-		return false
+// notLocal says why an output path could leave the output folder, or
+// returns "" when it stays inside.
+func notLocal(p string) string {
+	switch {
+	case p == "":
+		return "is empty"
+	case path.IsAbs(p):
+		return "is absolute"
+	case p == ".." || strings.HasPrefix(p, "../") || strings.Contains(p, "/../") || strings.HasSuffix(p, "/.."):
+		return `climbs out with ".."`
+	case strings.ContainsRune(p, '\\'):
+		return "has a backslash"
+	case strings.ContainsFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f }):
+		return "has a control character"
+	case path.Clean(p) != p:
+		return `has an empty, "." or ".." part`
 	}
-	return !strings.ContainsFunc(p, func(r rune) bool { return r == '\\' || r < 0x20 || r == 0x7f })
+	return ""
+}
+
+// maxNameBytes is the longest file or folder name most file systems
+// (ext4, APFS, NTFS in UTF-16 units) take.
+const maxNameBytes = 255
+
+// longSegment returns the first part of p longer than maxNameBytes, or "".
+func longSegment(p string) string {
+	for seg := range strings.SplitSeq(p, "/") {
+		if len(seg) > maxNameBytes {
+			return seg
+		}
+	}
+	return ""
 }
 
 // publish writes every output into a staging folder beside dest, then

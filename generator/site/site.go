@@ -61,17 +61,21 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		res.Dest = filepath.Join(opts.Source, "public")
 	}
 	b, err := load(opts, res)
-	if err != nil || opts.Check {
+	if err != nil {
 		res.Duration = time.Since(start)
 		return res, err
 	}
 	outs := b.engine.Plan(b.model)
+	if opts.Check {
+		// Planning writes nothing, and it finds the output paths that
+		// cannot be written: check must report what build would.
+		res.Duration = time.Since(start)
+		return res, pathErrors(res, outs)
+	}
 	outs = append(outs, searchOutputs(b.cfg, b.model, b.texts)...)
 	b.texts, b.bodies = nil, nil // indexed: the plain text and links can go
-	if d := checkPaths(outs); len(d) > 0 {
-		res.Diags.Append(d)
-		res.Diags = res.Diags.Sort()
-		return res, fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
+	if err := pathErrors(res, outs); err != nil {
+		return res, err
 	}
 	var mini *minifier
 	if b.cfg.Build.Minify {
@@ -82,6 +86,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// pathErrors adds checkPaths' findings to res and returns the build's
+// error when there are any.
+func pathErrors(res *Result, outs []render.Output) error {
+	d := checkPaths(outs)
+	if len(d) == 0 {
+		return nil
+	}
+	res.Diags.Append(d)
+	res.Diags = res.Diags.Sort()
+	return fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
 }
 
 // loaded is a checked site, ready to render.
