@@ -59,12 +59,13 @@ type NoteGroup struct {
 // RoadmapView is the releases list page: the timeline, the Now / Next /
 // Later board and a table of every release.
 type RoadmapView struct {
-	Timeline     template.HTML
-	Today        string
-	Columns      []PhaseColumn
-	Lanes        []RoadmapLane
-	CalendarHref string
-	FeedHref     string
+	Timeline      template.HTML
+	TimelineLanes template.HTML // the lanes' headings, kept in view as the timeline scrolls
+	Today         string
+	Columns       []PhaseColumn
+	Lanes         []RoadmapLane
+	CalendarHref  string
+	FeedHref      string
 }
 
 // PhaseColumn is one column of the Now / Next / Later board.
@@ -195,7 +196,8 @@ func (e *Engine) roadmapView(m *Model, v *View) {
 		rv.Today = date(e.site.Now)
 	}
 	releases := m.Backlogs.Releases
-	rv.Timeline = template.HTML(e.timeline(releases, v.Root).SVG())
+	drawing, headings := e.timeline(releases, v.Root).Draw()
+	rv.Timeline, rv.TimelineLanes = template.HTML(drawing), template.HTML(headings)
 	cols := []PhaseColumn{
 		{ID: backlog.PhaseNow, Title: "Now", Note: "in progress"},
 		{ID: backlog.PhaseNext, Title: "Next", Note: fmt.Sprintf("starting within %d weeks", nextWeeks(e.site.Roadmap.CycleWeeks))},

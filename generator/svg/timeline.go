@@ -1,6 +1,7 @@
 package svg
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"math"
@@ -303,6 +304,16 @@ func (l *tlLayout) pack(lane *tlLane) {
 // other drawings it has a width and height, its natural size, so that a
 // page scrolls it rather than shrinking it.
 func (t Timeline) SVG() []byte {
+	svg, _ := t.Draw()
+	return svg
+}
+
+// Draw returns the drawing, as SVG does, and a second, narrow drawing of
+// just the lane headings, at the same height and the same places, for a
+// page to keep over the left edge of the first as it scrolls sideways: on
+// a phone the lanes would otherwise lose their names. The second is nil
+// when there are no lanes.
+func (t Timeline) Draw() (drawing, lanes []byte) {
 	l := layoutTimeline(t)
 	var c canvas
 	if l == nil {
@@ -313,7 +324,7 @@ func (t Timeline) SVG() []byte {
 		c.root(title+": no releases", tlEmptyW, tlEmptyH)
 		c.title(title)
 		fmt.Fprintf(&c, `<text class="empty" x="%s" y="%s" text-anchor="middle">No releases</text>`+"\n", num(tlEmptyW/2), num(tlEmptyH/2+fontSize*0.35))
-		return c.close()
+		return c.close(), nil
 	}
 	c.Grow(1024 + 512*l.nbars)
 	c.root(l.title, l.w, l.h)
@@ -324,7 +335,32 @@ func (t Timeline) SVG() []byte {
 	}
 	l.header(&c)
 	l.lanesBody(&c)
-	return c.close()
+	return c.close(), l.laneHeadings()
+}
+
+// laneHeadings draws the lane headings alone, each on a chip of the
+// page's background, hidden from assistive technology (the drawing names
+// the lanes for it).
+func (l *tlLayout) laneHeadings() []byte {
+	if len(l.lanes) == 0 {
+		return nil
+	}
+	// textWidth measures regular text; bold runs about a tenth wider.
+	chip := func(label string) float64 { return textWidth(label, fontSize)*1.12 + 2*tlMargin }
+	w := 0.0
+	for _, lane := range l.lanes {
+		w = max(w, chip(lane.label))
+	}
+	var c bytes.Buffer
+	fmt.Fprintf(&c, `<svg xmlns="http://www.w3.org/2000/svg" class="timeline-lanes-svg" viewBox="0 0 %s %s" width="%s" height="%s" aria-hidden="true" focusable="false" font-size="%s" font-weight="bold">`+"\n",
+		num(w), num(l.h), num(w), num(l.h), num(fontSize))
+	for _, lane := range l.lanes {
+		cw := chip(lane.label)
+		fmt.Fprintf(&c, `<rect class="lane-chip" x="0" y="%s" width="%s" height="%s" rx="4"/><text class="lane-label" x="%s" y="%s">%s</text>`+"\n",
+			num(lane.y+2), num(cw), num(tlHead-4), num(tlMargin), num(lane.y+tlHead/2+fontSize*0.35+1), esc(lane.label))
+	}
+	c.WriteString("</svg>\n")
+	return c.Bytes()
 }
 
 // root writes the <svg> element of a timeline, with its natural size.

@@ -1,6 +1,7 @@
 package svg
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -511,5 +512,39 @@ func BenchmarkTimeline500(b *testing.B) {
 	tl := manyReleases()
 	for b.Loop() {
 		tl.SVG()
+	}
+}
+
+// TestTimelineLaneHeadingsMatchTheDrawing checks the second drawing Draw
+// returns: one heading per lane, with the drawing's text at the drawing's
+// height, inside a box as tall as the drawing, hidden from assistive
+// technology; none when there is nothing to draw.
+func TestTimelineLaneHeadingsMatchTheDrawing(t *testing.T) {
+	label := regexp.MustCompile(`<text class="lane-label" x="[^"]*" y="([^"]*)"[^>]*>(?:<title>[^<]*</title>)?([^<]*)</text>`)
+	size := regexp.MustCompile(`<svg [^>]*height="([^"]*)"`)
+	for name, tl := range map[string]Timeline{"roadmap": roadmap(), "edge": edgeCases()} {
+		drawing, lanes := tl.Draw()
+		if !bytes.Equal(drawing, tl.SVG()) {
+			t.Errorf("%s: Draw's drawing differs from SVG's", name)
+		}
+		parseSVG(t, lanes)
+		want, got := label.FindAllSubmatch(drawing, -1), label.FindAllSubmatch(lanes, -1)
+		if len(want) == 0 || len(got) != len(want) {
+			t.Fatalf("%s: %d headings, want %d:\n%s", name, len(got), len(want), lanes)
+		}
+		for i := range want {
+			if !bytes.Equal(got[i][1], want[i][1]) || !bytes.Equal(got[i][2], want[i][2]) {
+				t.Errorf("%s: heading %d is %q at y %s, want %q at y %s", name, i, got[i][2], got[i][1], want[i][2], want[i][1])
+			}
+		}
+		if h1, h2 := size.FindSubmatch(drawing), size.FindSubmatch(lanes); h1 == nil || h2 == nil || !bytes.Equal(h1[1], h2[1]) {
+			t.Errorf("%s: the headings are not as tall as the drawing", name)
+		}
+		if !bytes.Contains(lanes, []byte(`aria-hidden="true"`)) {
+			t.Errorf("%s: the headings are not hidden from assistive technology", name)
+		}
+	}
+	if _, lanes := (Timeline{Title: "Roadmap"}).Draw(); lanes != nil {
+		t.Errorf("an empty timeline has headings: %s", lanes)
 	}
 }
