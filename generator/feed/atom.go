@@ -25,6 +25,7 @@ type Entry struct {
 	Published, Updated time.Time
 	Summary            string // plain text
 	Content            string // HTML, written as type="html" (escaped by encoding/xml)
+	ContentBase        string // the absolute URL Content's relative links resolve against (xml:base), if any
 	Categories         []string
 }
 
@@ -69,6 +70,7 @@ type atomEntry struct {
 
 type atomText struct {
 	Type string `xml:"type,attr"`
+	Base string `xml:"http://www.w3.org/XML/1998/namespace base,attr,omitempty"`
 	Body string `xml:",chardata"`
 }
 
@@ -161,7 +163,7 @@ func atomEntryOf(e Entry, feedID string, feedUpdated time.Time) (atomEntry, erro
 		out.Summary = &atomText{Type: "text", Body: xmlText(e.Summary)}
 	}
 	if e.Content != "" {
-		out.Content = &atomText{Type: "html", Body: xmlText(e.Content)}
+		out.Content = &atomText{Type: "html", Base: xmlText(e.ContentBase), Body: xmlText(e.Content)}
 	}
 	for _, c := range e.Categories {
 		if term := xmlText(c); strings.TrimSpace(term) != "" {

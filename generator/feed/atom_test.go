@@ -299,3 +299,35 @@ func TestXMLText(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedContentBase checks that an entry's xml:base is written on its
+// content, in the XML namespace a feed reader looks it up in, and only
+// when set.
+func TestFeedContentBase(t *testing.T) {
+	in := releaseFeed()
+	in.Entries[0].ContentBase = "https://wiki.example.org/releases/pump-3-1/?a=1&b=2"
+	in.Entries[0].Content = `<p>See <a href="../../roles/cpo/">the CPO</a>.</p>`
+	b, err := in.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Entries []struct {
+			Content struct {
+				Base string `xml:"http://www.w3.org/XML/1998/namespace base,attr"`
+			} `xml:"content"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Entries) < 2 {
+		t.Fatalf("got %d entries", len(got.Entries))
+	}
+	if got.Entries[0].Content.Base != in.Entries[0].ContentBase {
+		t.Errorf("xml:base = %q, want %q", got.Entries[0].Content.Base, in.Entries[0].ContentBase)
+	}
+	if n := bytes.Count(b, []byte("xml:base=")); n != 1 {
+		t.Errorf("got %d xml:base attributes, want 1 (only the entry that has one):\n%s", n, b)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html"
+	"html/template"
 	"io"
 	"net/url"
 	"slices"
@@ -123,11 +124,19 @@ func (e *Engine) releaseFeed(m *Model) feed.Feed {
 	})
 	for _, r := range rs {
 		when := feedDate(r)
+		// The hand-written notes go in only where a feed reader can
+		// resolve their relative links: against the page's absolute URL,
+		// given as the content's xml:base, which needs a baseURL with a host.
+		var notes template.HTML
+		base := e.absolute(r.Page.URL)
+		if b := m.Bodies[r.Page]; b != nil && base != "" {
+			notes = b.HTML
+		}
 		f.Entries = append(f.Entries, feed.Entry{
-			ID:    cmp.Or(e.absolute(r.Page.URL), feed.UUID("backlight release", e.site.Title, r.Page.ID)),
+			ID:    cmp.Or(base, feed.UUID("backlight release", e.site.Title, r.Page.ID)),
 			Title: r.Page.Title + " (" + r.Page.Release.Status + ")", Link: e.link(r.Page.URL),
-			Published: when, Updated: when, Summary: releaseText(r), Content: e.releaseHTML(r),
-			Categories: []string{r.Lane, r.Page.Release.Status}})
+			Published: when, Updated: when, Summary: releaseText(r), Content: e.releaseHTML(r, notes),
+			ContentBase: base, Categories: []string{r.Lane, r.Page.Release.Status}})
 	}
 	return f
 }
@@ -149,9 +158,10 @@ func (e *Engine) link(u string) string {
 	return absURL(basePath(e.site.BaseURL), u)
 }
 
-// releaseHTML is an entry's content: the facts and the generated release
-// notes, with absolute links.
-func (e *Engine) releaseHTML(r *backlog.Release) string {
+// releaseHTML is an entry's content: the facts, the hand-written notes
+// (when the feed can carry them) and the generated release notes, with
+// absolute links.
+func (e *Engine) releaseHTML(r *backlog.Release, notes template.HTML) string {
 	f := r.Page.Release
 	var b strings.Builder
 	fmt.Fprintf(&b, "<p>%s, %s. %s</p>", html.EscapeString(r.Lane), html.EscapeString(dateRange(f.Start, f.End)),
@@ -159,6 +169,7 @@ func (e *Engine) releaseHTML(r *backlog.Release) string {
 	if s := r.Page.Summary; s != "" {
 		fmt.Fprintf(&b, "<p>%s</p>", html.EscapeString(s))
 	}
+	b.WriteString(string(notes))
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "<h3>%s</h3><ul>", html.EscapeString(kindHeading(n.Kind)))
 		for _, it := range n.Items {

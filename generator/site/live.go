@@ -269,6 +269,9 @@ func (lv *Live) updateBody(p *generator.Page, body []byte) Change {
 	base := lv.withoutFragments(p, mb.rb.fragDiags) // before p's old body diagnostics are replaced
 	m := st.l.model
 	affected := map[string]bool{render.OutPath(p.URL): true}
+	if p.Type == generator.TypeRelease {
+		affected["releases.xml"] = true // the feed carries a release's notes
+	}
 	before := linkTargets(mb.rb.links[p])
 	after := linkTargets(r.Links)
 	for id := range before {
