@@ -94,6 +94,29 @@ func TestLiveBodyEditUpdatesThePageAndItsBacklinksOnly(t *testing.T) {
 	assertLiveEqualsBuild(t, lv, src)
 }
 
+// TestLiveReleaseBodyEditUpdatesTheFeed: the Atom feed carries a
+// release's notes, so editing them must refresh releases.xml too.
+func TestLiveReleaseBodyEditUpdatesTheFeed(t *testing.T) {
+	src := copySite(t, "basic")
+	lv := openLive(t, src)
+	for _, p := range lv.Paths() {
+		lv.File(p)
+	}
+	rel := filepath.Join(src, "content", "releases", "alpha-1.md")
+	edit(t, rel, func(s string) string { return s + "\nA note added while serving.\n" })
+	ch := lv.Update([]string{rel})
+	if ch.Err != nil || ch.All {
+		t.Fatalf("body edit: err %v, all %v", ch.Err, ch.All)
+	}
+	if !slices.Contains(ch.Paths, "releases.xml") {
+		t.Errorf("affected %q, want releases.xml among them", ch.Paths)
+	}
+	if feed, _ := lv.File("releases.xml"); !bytes.Contains(feed, []byte("A note added while serving.")) {
+		t.Error("releases.xml does not carry the new note")
+	}
+	assertLiveEqualsBuild(t, lv, src)
+}
+
 func TestLiveFrontMatterAndFileChangesReloadEverything(t *testing.T) {
 	src := copySite(t, "basic")
 	lv := openLive(t, src)
