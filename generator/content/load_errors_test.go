@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -378,5 +379,13 @@ func TestPagesWithErrorsAreStillReturned(t *testing.T) {
 	}
 	if len(res.Pages) != 1 || res.Pages[0].Title != "A" {
 		t.Errorf("got %d pages, want the one that could be read (A)", len(res.Pages))
+	}
+}
+
+// TestTooDeepNamesTheLimit keeps the message's number in step with
+// maxNesting.
+func TestTooDeepNamesTheLimit(t *testing.T) {
+	if want := "at most " + strconv.Itoa(maxNesting) + " levels"; !strings.Contains(tooDeep, want) {
+		t.Errorf("tooDeep = %q, want it to say %q", tooDeep, want)
 	}
 }

@@ -17,21 +17,10 @@ import (
 // index is a built index read back from its files, as the browser reads
 // it.
 type index struct {
-	manifest struct {
-		Version   int               `json:"version"`
-		Docs      int               `json:"docs"`
-		Chunk     int               `json:"chunk"`
-		DocFiles  []string          `json:"docFiles"`
-		FacetFile string            `json:"facetFile"`
-		Shards    map[string]string `json:"shards"`
-		Types     [][]string        `json:"types"`
-		Levels    [][]string        `json:"levels"`
-		Statuses  [][]string        `json:"statuses"`
-		Releases  [][]string        `json:"releases"`
-	}
-	shards map[string]shardData // by file name
-	docs   []docRow             // by document number
-	facets [][4]int
+	manifest manifestJSON
+	shards   map[string]shardData // by file name
+	docs     []docRow             // by document number
+	facets   [][4]int
 }
 
 type shardData struct {

@@ -54,6 +54,16 @@ func serveSite(t *testing.T, src string) string {
 // newBrowser starts a headless Chromium for the test (see browsertest.New).
 func newBrowser(t *testing.T) context.Context { return browsertest.New(t) }
 
+// disableJS turns off JavaScript in the tab, for the pages that must
+// work without it.
+func disableJS() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, emulation.SetScriptExecutionDisabled,
+			emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	})
+}
+
 // do runs the steps and fails the test with what it was doing.
 func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
@@ -229,12 +239,7 @@ func TestPagesWorkWithoutJavaScript(t *testing.T) {
 	page := serveSite(t, copySite(t, "basic")) + "/backlogs/alpha/?kind=bug"
 	ctx := newBrowser(t)
 
-	do(t, ctx, "open "+page+" without JavaScript",
-		chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tgt, emulation.SetScriptExecutionDisabled,
-				emulation.SetScriptExecutionDisabledParams{Value: true})
-			return err
-		}),
+	do(t, ctx, "open "+page+" without JavaScript", disableJS(),
 		chromedp.Navigate(page),
 		chromedp.WaitReady(chromedp.CSS(itemRows)),
 	)

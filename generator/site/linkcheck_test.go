@@ -22,9 +22,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io/fs"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -151,25 +149,7 @@ func runLinkchecker(t *testing.T, bin, dir string) []linkResult {
 	if err != nil {
 		t.Fatal(err)
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { root.Close() })
-	files := http.FileServerFS(root.FS())
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("LinkChecker", "test server")
-		files.ServeHTTP(w, r)
-	}))
-	srv.Listener.Close()
-	srv.Listener = l
-	srv.Start()
-	t.Cleanup(srv.Close)
-	base := srv.URL
+	base := serveDirWith(t, dir, http.Header{http.CanonicalHeaderKey("LinkChecker"): {"test server"}})
 	// LinkChecker drops root's rights to "nobody", so its config must be
 	// readable by everyone.
 	cfgDir, err := os.MkdirTemp("", "linkchecker")

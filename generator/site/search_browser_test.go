@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -49,16 +50,26 @@ const (
 // server's base URL.
 func serveDir(t *testing.T, dir string) string {
 	t.Helper()
+	return serveDirWith(t, dir, nil)
+}
+
+// serveDirWith is serveDir with header set on every response.
+func serveDirWith(t *testing.T, dir string, header http.Header) string {
+	t.Helper()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { root.Close() })
+	files := http.FileServerFS(root.FS())
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewUnstartedServer(http.FileServerFS(root.FS()))
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		maps.Copy(w.Header(), header)
+		files.ServeHTTP(w, r)
+	}))
 	srv.Listener.Close()
 	srv.Listener = l
 	srv.Start()
@@ -621,12 +632,7 @@ func TestSearchClientOnFixture(t *testing.T) {
 
 	t.Run("search page without JavaScript", func(t *testing.T) {
 		ctx := newBrowser(t)
-		do(t, ctx, "open the search page without JavaScript",
-			chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
-				_, err := cdp.Call(ctx, tgt, emulation.SetScriptExecutionDisabled,
-					emulation.SetScriptExecutionDisabledParams{Value: true})
-				return err
-			}),
+		do(t, ctx, "open the search page without JavaScript", disableJS(),
 			chromedp.Navigate(base+"/search/?q=backlog"),
 			chromedp.WaitReady(chromedp.CSS("[data-search-nojs]")),
 		)
@@ -804,12 +810,7 @@ func TestSearchOnExampleSite(t *testing.T) {
 
 	t.Run("search page without JavaScript", func(t *testing.T) {
 		ctx := newBrowser(t)
-		do(t, ctx, "open the search page without JavaScript",
-			chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
-				_, err := cdp.Call(ctx, tgt, emulation.SetScriptExecutionDisabled,
-					emulation.SetScriptExecutionDisabledParams{Value: true})
-				return err
-			}),
+		do(t, ctx, "open the search page without JavaScript", disableJS(),
 			chromedp.Navigate(base+"/search/?q=backlog"),
 			chromedp.WaitReady(chromedp.CSS("[data-search-nojs]")),
 		)

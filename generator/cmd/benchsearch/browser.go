@@ -16,6 +16,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+
+	"github.com/backlight-wiki/backlight/generator/internal/headless"
 )
 
 // findChromium returns the browser to drive: the -chromium flag's, or the
@@ -51,19 +53,7 @@ func startBrowser(path, profile string) (*browser, error) {
 	if err := os.MkdirAll(profile, 0o700); err != nil {
 		return nil, err
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-proxy-server", true), // the site is on 127.0.0.1; ignore any *_proxy variables
-		chromedp.UserDataDir(profile),
-	)
+	opts := headless.Options(path, profile)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelBrowser := chromedp.NewContext(alloc)
 	b := &browser{ctx: ctx, profile: profile, cancel: func() {

@@ -16,6 +16,8 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/backlight-wiki/backlight/generator/internal/headless"
 )
 
 // Timeout bounds each browser, its start included.
@@ -48,19 +50,7 @@ func New(t testing.TB) context.Context {
 	t.Helper()
 	path := Chromium(t)
 	profile := t.TempDir() // removed after the browser has exited (cleanups run last in, first out)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-proxy-server", true), // the sites are on 127.0.0.1; ignore any *_proxy variables
-		chromedp.UserDataDir(profile),
-	)
+	opts := headless.Options(path, profile)
 	timeout, cancelTimeout := context.WithTimeout(context.Background(), Timeout)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(timeout, opts...)
 	ctx, cancelTab := chromedp.NewContext(alloc)
