@@ -10,6 +10,12 @@ SERVE_OUT    ?= $${TMPDIR:-/tmp}/backlight-bench-serve
 FUZZTIME     ?= 30s
 FUZZBIN      ?= $${TMPDIR:-/tmp}/backlight-fuzz
 TIMEOUT      ?= timeout
+MODULE       := github.com/backlight-wiki/backlight
+# The packages that run goroutines are tested under the race detector
+# (once: not also without it). It needs cgo and a C compiler; without
+# them make test runs those packages without it and says so, unless
+# BACKLIGHT_RACE=require (as .ci/run sets), which makes that an error.
+RACE_PKGS    := ./generator/site ./generator/serve ./generator/watch ./generator/search ./generator/workers ./generator/outdir ./generator/cmd/backlight
 
 .PHONY: site build test check bench bench-search bench-serve serve clean fuzz
 
@@ -19,9 +25,15 @@ site: build            ## build the example site in content/ into public/
 build:                 ## build the binary into bin/
 	$(GO) build -o $(BIN) ./generator/cmd/backlight
 
-test:                  ## go vet and every test
+test:                  ## go vet and every test, those of the concurrent packages under -race
 	$(GO) vet ./...
-	$(GO) test ./...
+	@race=-race; \
+	if [ "$$($(GO) env CGO_ENABLED)" != 1 ] || ! command -v "$$($(GO) env CC | cut -d' ' -f1)" >/dev/null 2>&1; then \
+		if [ "$$BACKLIGHT_RACE" = require ]; then echo "make test: the race detector needs cgo and a C compiler (Debian: apt-get install gcc)"; exit 1; fi; \
+		echo "make test: no C compiler, so the race detector is off (install gcc to turn it on)"; race=""; \
+	fi; \
+	echo "$(GO) test $$race $(RACE_PKGS)"; $(GO) test $$race $(RACE_PKGS)
+	$(GO) test $$($(GO) list ./... | grep -v -x $(foreach p,$(RACE_PKGS),-e '$(MODULE)/$(patsubst ./%,%,$(p))'))
 
 check: build           ## validate the example site, write nothing
 	$(BIN) check -s .

@@ -14,6 +14,7 @@ var allowed = map[string][]string{
 	"generator":               {},
 	"generator/tomlpos":       {},
 	"generator/workers":       {},
+	"generator/outdir":        {"generator/workers"},
 	"generator/feed":          {},
 	"generator/config":        {"generator", "generator/tomlpos", "github.com/BurntSushi/toml"},
 	"generator/content":       {"generator", "generator/tomlpos", "generator/workers", "github.com/adrg/frontmatter", "gopkg.in/yaml.v3", "github.com/BurntSushi/toml"},
@@ -23,16 +24,16 @@ var allowed = map[string][]string{
 	"generator/search":        {"golang.org/x/text", "github.com/rivo/uniseg", "github.com/kljensen/snowball"},
 	"generator/markdown":      {"generator", "github.com/yuin/goldmark", "golang.org/x/text"},
 	"generator/render":        {"generator", "generator/markdown", "generator/svg", "generator/backlog", "generator/feed"},
-	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/graph", "generator/markdown", "generator/render", "generator/search", "themes", "github.com/tdewolff/minify/v2", "golang.org/x/text"},
+	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/search", "themes", "github.com/tdewolff/minify/v2", "golang.org/x/text"},
 	"generator/serve":         {"github.com/coder/websocket"},
-	"generator/cmd/backlight": {"generator", "generator/site", "generator/serve", "generator/watch", "generator/config"},
+	"generator/cmd/backlight": {"generator", "generator/outdir", "generator/site", "generator/serve", "generator/watch", "generator/config"},
 	"generator/watch":         {"github.com/fsnotify/fsnotify"},
 	"themes":                  {},
 }
 
 // buildPackages may not start processes or open network connections.
 var buildPackages = []string{"generator", "generator/tomlpos", "generator/workers", "generator/backlog", "generator/config", "generator/content",
-	"generator/graph", "generator/markdown", "generator/render", "generator/site", "generator/feed", "generator/search"}
+	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/site", "generator/feed", "generator/search"}
 
 const module = "github.com/backlight-wiki/backlight/"
 

@@ -69,6 +69,7 @@ func FuzzSiteName(f *testing.F) {
 		src.takeAsked()
 		for _, method := range []string{http.MethodGet, http.MethodHead} {
 			r := httptest.NewRequest(method, "/", nil)
+			r.Host = "localhost"
 			r.URL.Path = p
 			r.URL.RawPath = ""
 			w := httptest.NewRecorder()

@@ -45,6 +45,7 @@ const (
 type Server struct {
 	src   Source
 	logfn func(format string, args ...any)
+	hosts hostRule
 
 	done chan struct{}      // closed by Close: say goodbye to the pages
 	hard context.Context    // cancelled when Close stops waiting: cut the connections
@@ -70,6 +71,7 @@ func New(opts Options) *Server {
 	return &Server{
 		src:     opts.Source,
 		logfn:   opts.Logf,
+		hosts:   newHostRule(opts.Hosts, opts.AnyIP),
 		done:    make(chan struct{}),
 		hard:    hard,
 		cut:     cut,
@@ -141,6 +143,11 @@ func (s *Server) Close() {
 // page until the page goes away, the page is dropped or the server closes.
 // Nothing is read from the page but the WebSocket's own control frames.
 func (s *Server) serveWS(w http.ResponseWriter, r *http.Request) {
+	if origin := r.Header.Get("Origin"); !s.hosts.allowsOrigin(origin) {
+		s.logf("serve: live reload: %s: refused the page of %q", r.RemoteAddr, origin)
+		forbidHost(w, "origin", origin)
+		return
+	}
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()

@@ -28,6 +28,14 @@
 // Symbolic links are the Source's business: it serves the site from memory
 // and must not hold files reached through links that leave the site's tree.
 //
+// # Hosts
+//
+// Every request must name this machine in its Host header: localhost (or
+// a name under .localhost), a loopback address, or one of Options.Hosts;
+// with Options.AnyIP, any IP address. Others get 403, before anything
+// else is looked at, and so does a WebSocket whose Origin is not a page of
+// such a host: this stops DNS rebinding (see hosts.go).
+//
 // Paths under /__backlight/ belong to the server (the live-reload script
 // and its WebSocket) and shadow any site files there.
 package serve
@@ -54,6 +62,15 @@ type Source interface {
 type Options struct {
 	Source Source
 	Logf   func(format string, args ...any) // request errors etc.; nil: silent
+
+	// Hosts are the names and addresses, besides the loopback ones,
+	// that a request's Host (and a WebSocket's Origin) may name: those
+	// the user allowed, and the address the server listens on. Any other
+	// request gets 403 (see hosts.go).
+	Hosts []string
+	// AnyIP accepts every IP address as Host: set it when the server
+	// listens on all interfaces (0.0.0.0 or ::).
+	AnyIP bool
 }
 
 // The server's own endpoints.
@@ -68,6 +85,10 @@ const scriptTag = `<script src="` + scriptPath + `" defer></script>`
 
 // ServeHTTP serves the whole site and the /__backlight/ endpoints.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.allows(r.Host) {
+		forbidHost(w, "host", r.Host)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bufio"
 	"bytes"
 	"io"
 	"io/fs"
@@ -95,6 +94,7 @@ func testSite() *memSource {
 func get(t *testing.T, h http.Handler, method, target string) *http.Response {
 	t.Helper()
 	req := httptest.NewRequest(method, target, nil)
+	req.Host = "127.0.0.1:1313"
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec.Result()
@@ -170,22 +170,9 @@ func TestTraversalOverTheWire(t *testing.T) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	for _, target := range []string{"/../etc/passwd", "/%2e%2e/etc/passwd", "/..%2f..%2f", "/a/../../x", "//etc/passwd", `/C:\x`, "/%00", "/.git/config"} {
-		conn, err := net.Dial("tcp", srv.Listener.Addr().String())
-		if err != nil {
-			t.Fatal(err)
-		}
-		conn.SetDeadline(time.Now().Add(10 * time.Second))
-		if _, err := io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"); err != nil {
-			t.Fatal(err)
-		}
-		res, err := http.ReadResponse(bufio.NewReader(conn), nil)
-		if err != nil {
-			t.Fatalf("GET %s: %v", target, err)
-		}
-		got := body(t, res)
-		conn.Close()
-		if res.StatusCode != http.StatusNotFound || !strings.Contains(got, "<h1>Not here</h1>") {
-			t.Errorf("GET %s: status %d, body %q; want 404 with the site's 404 page", target, res.StatusCode, got)
+		status, got := rawGet(t, srv.Listener.Addr().String(), target, "localhost")
+		if status != http.StatusNotFound || !strings.Contains(got, "<h1>Not here</h1>") {
+			t.Errorf("GET %s: status %d, body %q; want 404 with the site's 404 page", target, status, got)
 		}
 	}
 	for _, name := range src.takeAsked() {

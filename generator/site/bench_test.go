@@ -48,6 +48,28 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkRebuild measures a build of a generated site into the folder
+// that holds its previous build, as an author rebuilds: the previous
+// site is checked against its manifest, moved aside and removed.
+func BenchmarkRebuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			src := benchCorpus(b, n)
+			dest := filepath.Join(b.TempDir(), "public")
+			if res, err := Build(context.Background(), Options{Source: src, Dest: dest}); err != nil {
+				b.Fatalf("%v\n%s", err, res.Diags.Error())
+			}
+			b.ResetTimer()
+			for range b.N {
+				if res, err := Build(context.Background(), Options{Source: src, Dest: dest}); err != nil {
+					b.Fatalf("%v\n%s", err, res.Diags.Error())
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
+	}
+}
+
 // BenchmarkRelations measures what resolving and validating the relations
 // and references costs: indexing the pages and building the graph, on
 // pages loaded once. Compare it with BenchmarkBuild of the same size.

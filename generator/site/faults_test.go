@@ -38,6 +38,13 @@ func (d *faultyDisk) Rename(oldpath, newpath string) error {
 	return d.osDisk.Rename(oldpath, newpath)
 }
 
+func (d *faultyDisk) Remove(path string) error {
+	if d.failRemove != nil && d.failRemove(path) {
+		return &fs.PathError{Op: "unlinkat", Path: path, Err: syscall.EBUSY}
+	}
+	return d.osDisk.Remove(path)
+}
+
 func (d *faultyDisk) RemoveAll(path string) error {
 	if d.failRemove != nil && d.failRemove(path) {
 		return &fs.PathError{Op: "unlinkat", Path: path, Err: syscall.EBUSY}
@@ -66,7 +73,7 @@ func TestAFullDiskOnAnyWriteKeepsThePublishedSite(t *testing.T) {
 	for _, n := range []int64{1, 7, 30} {
 		dest, before, outs := publishedSite(t)
 		d := &faultyDisk{failWriteAt: n}
-		err := publish(context.Background(), d, dest, outs, nil, nil, &Result{})
+		err := publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, &Result{})
 		if err == nil || !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), "write ") {
 			t.Fatalf("write %d fails: got error %v, want ENOSPC naming the file", n, err)
 		}
@@ -80,7 +87,7 @@ func TestAFailedRenameKeepsThePublishedSite(t *testing.T) {
 	d := &faultyDisk{failRename: func(oldpath, newpath string) bool {
 		return strings.Contains(filepath.Base(oldpath), ".staging-") // moving the new site in place
 	}}
-	err := publish(context.Background(), d, dest, outs, nil, nil, &Result{})
+	err := publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, &Result{})
 	if err == nil || !strings.Contains(err.Error(), "move the new site to "+dest) {
 		t.Fatalf("got error %v, want one saying the new site could not be moved to %s", err, dest)
 	}
@@ -88,7 +95,7 @@ func TestAFailedRenameKeepsThePublishedSite(t *testing.T) {
 	assertNoStaging(t, filepath.Dir(dest))
 
 	d = &faultyDisk{failRename: func(oldpath, newpath string) bool { return oldpath == dest }} // moving the old site aside
-	err = publish(context.Background(), d, dest, outs, nil, nil, &Result{})
+	err = publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, &Result{})
 	if err == nil || !strings.Contains(err.Error(), "move the previous "+dest+" aside") {
 		t.Fatalf("got error %v, want one about moving the previous site aside", err)
 	}
@@ -99,7 +106,7 @@ func TestAFailedRenameKeepsThePublishedSite(t *testing.T) {
 func TestAnOldTreeThatCannotBeRemovedIsReportedAndCleanedLater(t *testing.T) {
 	dest, before, outs := publishedSite(t)
 	d := &faultyDisk{failRemove: func(path string) bool { return strings.Contains(path, ".public.old-") }}
-	err := publish(context.Background(), d, dest, outs, nil, nil, &Result{})
+	err := publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, &Result{})
 	if err == nil || !strings.Contains(err.Error(), "the new site is in place, but the previous one could not be removed") {
 		t.Fatalf("got error %v, want one saying the old site stays behind", err)
 	}
@@ -110,7 +117,7 @@ func TestAnOldTreeThatCannotBeRemovedIsReportedAndCleanedLater(t *testing.T) {
 	if old, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.old-*")); len(old) != 1 {
 		t.Fatalf("want the old site left in one .public.old-* folder, got %v", old)
 	}
-	if err := publish(context.Background(), osDisk{}, dest, outs, nil, nil, &Result{}); err != nil {
+	if err := publish(context.Background(), osDisk{}, targetOf(dest), false, outs, nil, nil, &Result{}); err != nil {
 		t.Fatal(err)
 	}
 	assertNoStaging(t, filepath.Dir(dest)) // the next build removed it

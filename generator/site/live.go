@@ -37,11 +37,21 @@ import (
 // Update reports the errors; the next good change replaces both.
 type Live struct {
 	opts Options
-	mini *minifier
 
 	mu    sync.RWMutex // guards st: File reads under RLock, Update swaps or edits under Lock
 	st    *liveState
 	cache sync.Map // path → []byte, the files rendered since the last change that affected them
+
+	flightMu sync.Mutex
+	inflight map[string]*rendering // files being rendered, so that two requests for one render it once
+}
+
+// rendering is one file being rendered; done is closed when data is set.
+// A view is rendered by one goroutine at a time: rendering fills in its
+// links.
+type rendering struct {
+	done chan struct{}
+	data []byte
 }
 
 // liveState is one good build in memory.
@@ -52,6 +62,7 @@ type liveState struct {
 	diags   generator.Diagnostics // all of the build's, warnings included
 	search  map[string][]byte     // the search index files, made on first request
 	searchM sync.Mutex
+	mini    *minifier // nil when the site is not minified
 }
 
 // Change says what an Update did.
@@ -97,9 +108,7 @@ func (lv *Live) load(res *Result) (*liveState, error) {
 		st.byFile[p.File] = p
 	}
 	if b.cfg.Build.Minify {
-		lv.mini = newMinify()
-	} else {
-		lv.mini = nil
+		st.mini = newMinify()
 	}
 	return st, nil
 }
@@ -121,15 +130,41 @@ func (lv *Live) File(name string) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	data, err := lv.render(o)
-	if err != nil {
-		return []byte(err.Error()), true
-	}
-	lv.cache.Store(name, data)
-	return data, true
+	return lv.renderOnce(st, o), true
 }
 
-func (lv *Live) render(o render.Output) ([]byte, error) {
+// renderOnce renders o and caches it, or waits for the goroutine that is
+// rendering it already. The caller holds lv.mu for reading, so st stays
+// the current state until it returns.
+func (lv *Live) renderOnce(st *liveState, o render.Output) []byte {
+	lv.flightMu.Lock()
+	if r, ok := lv.inflight[o.Path]; ok {
+		lv.flightMu.Unlock()
+		<-r.done
+		return r.data
+	}
+	if lv.inflight == nil {
+		lv.inflight = map[string]*rendering{}
+	}
+	r := &rendering{done: make(chan struct{})}
+	lv.inflight[o.Path] = r
+	lv.flightMu.Unlock()
+
+	data, err := st.render(o)
+	if err != nil {
+		data = []byte(err.Error())
+	} else {
+		lv.cache.Store(o.Path, data)
+	}
+	r.data = data
+	close(r.done)
+	lv.flightMu.Lock()
+	delete(lv.inflight, o.Path)
+	lv.flightMu.Unlock()
+	return data
+}
+
+func (st *liveState) render(o render.Output) ([]byte, error) {
 	var raw, out bytes.Buffer
 	if err := o.Write(&raw); err != nil {
 		return nil, fmt.Errorf("render %s (from %s): %w", o.Path, o.Source, err)
@@ -138,7 +173,7 @@ func (lv *Live) render(o render.Output) ([]byte, error) {
 	if o.Packed {
 		ext = ""
 	}
-	if err := lv.mini.minify(&out, &raw, ext); err != nil {
+	if err := st.mini.minify(&out, &raw, ext); err != nil {
 		return nil, fmt.Errorf("minify %s (from %s): %w", o.Path, o.Source, err)
 	}
 	return out.Bytes(), nil

@@ -3,10 +3,12 @@ package site
 import (
 	"bytes"
 	"context"
+	"github.com/backlight-wiki/backlight/generator/outdir"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -23,6 +25,7 @@ func assertLiveEqualsBuild(t *testing.T, lv *Live, src string) {
 		t.Fatalf("full build: %v\n%s", err, res.Diags.Error())
 	}
 	want := files(t, dest)
+	delete(want, outdir.ManifestName) // the build's record of what it wrote, not a file of the site
 	got := lv.Paths()
 	var wantPaths []string
 	for p := range want {
@@ -221,4 +224,47 @@ func TestLiveDiagnosticsMatchAFullCheck(t *testing.T) {
 	if got, want := lv.Diagnostics().Error(), res.Diags.Error(); got != want {
 		t.Errorf("live diagnostics:\n%s\nfull check:\n%s", got, want)
 	}
+}
+
+// TestLiveServesWhileItReloads reads pages on several goroutines while
+// front-matter edits reload the site and body edits take the fast path;
+// under go test -race (make test runs it so) any unguarded state fails it.
+func TestLiveServesWhileItReloads(t *testing.T) {
+	src := copySite(t, "basic")
+	lv := openLive(t, src)
+	// Pages keep their paths across these edits; search files, named by
+	// their content, do not.
+	paths := slices.DeleteFunc(lv.Paths(), func(p string) bool { return !strings.HasSuffix(p, ".html") })
+	lead := filepath.Join(src, "content", "roles", "team-lead.md")
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for range 4 {
+		wg.Go(func() {
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if _, ok := lv.File(paths[i%len(paths)]); !ok {
+					t.Errorf("%s: not served during a reload", paths[i%len(paths)])
+					return
+				}
+				lv.Diagnostics()
+			}
+		})
+	}
+	for i := range 6 {
+		if i%2 == 0 {
+			edit(t, lead, func(s string) string { return strings.Replace(s, "summary: ", "summary: Still ", 1) })
+		} else {
+			edit(t, lead, func(s string) string { return s + "\nMore words.\n" })
+		}
+		if ch := lv.Update([]string{lead}); ch.Err != nil {
+			t.Fatalf("update %d: %v\n%s", i, ch.Err, ch.Diags.Error())
+		}
+	}
+	close(stop)
+	wg.Wait()
+	assertLiveEqualsBuild(t, lv, src)
 }

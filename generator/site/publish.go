@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/outdir"
 	"github.com/backlight-wiki/backlight/generator/render"
 	"github.com/backlight-wiki/backlight/generator/workers"
 )
@@ -31,6 +32,10 @@ func checkPaths(outs []render.Output) generator.Diagnostics {
 	for _, o := range outs {
 		if why := notLocal(o.Path); why != "" {
 			diags.Errorf(o.Pos, "%s would be written to %q, which %s: names and aliases must be relative paths of plain folder names", o.Source, o.Path, why)
+			continue
+		}
+		if outdir.Reserved(o.Path) {
+			diags.Errorf(o.Pos, "%s would be written to %q, a name Backlight keeps for its record of what a build wrote: rename it", o.Source, o.Path)
 			continue
 		}
 		if seg := longSegment(o.Path); seg != "" {
@@ -104,26 +109,29 @@ func longSegment(p string) string {
 	return ""
 }
 
-// publish writes every output into a staging folder beside dest, then
-// swaps it in. On any error the staging folder is removed and dest is
-// left as it was.
 // disk is what publishing does to files that can fail for reasons outside
 // the build (a full disk, a file system that refuses a rename): the real
 // file system in a build, one that injects faults in tests.
 type disk interface {
 	WriteFile(name string, data []byte) error
 	Rename(oldpath, newpath string) error
+	Remove(name string) error
 	RemoveAll(path string) error
 }
 
 // osDisk is the real file system.
-type osDisk struct{}
+type osDisk struct{ outdir.OS }
 
 func (osDisk) WriteFile(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }
 func (osDisk) Rename(oldpath, newpath string) error     { return os.Rename(oldpath, newpath) }
-func (osDisk) RemoveAll(path string) error              { return os.RemoveAll(path) }
 
-func publish(ctx context.Context, d disk, dest string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) (err error) {
+// publish writes every output into a staging folder beside the output
+// folder t.Dest, with the manifest of what it wrote, then, if t.Dest may
+// still be replaced (outdir.Inspect, run again now that the build holds
+// the lock), swaps it in. On any error the staging folder is removed and
+// t.Dest is left as it was.
+func publish(ctx context.Context, d disk, t outdir.Target, force bool, outs []render.Output, mini *minifier, progress func(int, int), res *Result) (err error) {
+	dest := t.Dest
 	parent, base := filepath.Split(filepath.Clean(dest))
 	if parent == "" {
 		parent = "."
@@ -136,7 +144,7 @@ func publish(ctx context.Context, d disk, dest string, outs []render.Output, min
 		return err
 	}
 	defer unlock()
-	removeStale(parent, base)
+	res.Stale = removeStale(d, parent, base)
 	stage, err := os.MkdirTemp(parent, "."+base+".staging-")
 	if err != nil {
 		return fmt.Errorf("create a staging folder beside %s: %w", dest, err)
@@ -146,54 +154,95 @@ func publish(ctx context.Context, d disk, dest string, outs []render.Output, min
 			os.RemoveAll(stage)
 		}
 	}()
-	if err := writeAll(ctx, d, stage, outs, mini, progress, res); err != nil {
+	if err := outdir.MarkStaging(stage); err != nil {
+		return fmt.Errorf("create a staging folder beside %s: %w", dest, err)
+	}
+	files, err := writeAll(ctx, d, stage, outs, mini, progress, res)
+	if err != nil {
 		return err
 	}
-	return swap(d, stage, dest, parent, base)
+	if err := d.WriteFile(filepath.Join(stage, outdir.ManifestName), outdir.Manifest(files)); err != nil {
+		return fmt.Errorf("write %s: %w", outdir.ManifestName, err)
+	}
+	v, err := outdir.Inspect(t, true, force)
+	if err != nil {
+		return err
+	}
+	if err := outdir.UnmarkStaging(stage); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	if err := swap(d, v, stage, dest, parent, base); err != nil {
+		return err
+	}
+	res.Deleted = v.Unknown
+	return nil
 }
 
-// removeStale deletes staging and old folders that a killed build left.
-func removeStale(parent, base string) {
+// removeStale deletes the staging and previous-site folders that a killed
+// build left beside the output, as far as they are a build's own, and
+// returns those it kept.
+func removeStale(d disk, parent, base string) []string {
+	var kept []string
 	for _, pattern := range []string{"." + base + ".staging-*", "." + base + ".old-*"} {
 		matches, _ := filepath.Glob(filepath.Join(parent, pattern))
 		for _, m := range matches {
-			os.RemoveAll(m)
+			if left, err := outdir.Clean(d, m); err != nil || len(left) > 0 {
+				kept = append(kept, m)
+			}
 		}
 	}
+	return kept
 }
 
-// swap moves the finished staging folder to dest: the old site is moved
-// aside first and removed only once the new one is in place.
-func swap(d disk, stage, dest, parent, base string) error {
+// swap moves the finished staging folder to dest: the previous site is
+// moved aside first and removed, exactly the files that v found in it,
+// only once the new one is in place.
+func swap(d disk, v *outdir.Verdict, stage, dest, parent, base string) error {
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	old := ""
-	if _, err := os.Lstat(dest); err == nil {
+	if v.Exists {
 		old = filepath.Join(parent, "."+base+".old-"+filepath.Base(stage)[len(base)+10:])
 		if err := d.Rename(dest, old); err != nil {
 			return fmt.Errorf("publish: move the previous %s aside: %w", dest, err)
 		}
-	}
-	if err := d.Rename(stage, dest); err != nil {
-		if old != "" {
-			if rerr := d.Rename(old, dest); rerr != nil {
-				err = errors.Join(err, fmt.Errorf("restore the previous site from %s: %w", old, rerr))
+		if len(v.Unknown) > 0 {
+			if err := outdir.MarkForced(old); err != nil {
+				return errors.Join(fmt.Errorf("publish: %w", err), restore(d, old, dest))
 			}
 		}
-		return fmt.Errorf("publish: move the new site to %s: %w", dest, err)
+	}
+	if err := d.Rename(stage, dest); err != nil {
+		err = fmt.Errorf("publish: move the new site to %s: %w", dest, err)
+		if old != "" {
+			if len(v.Unknown) > 0 {
+				outdir.UnmarkForced(old)
+			}
+			err = errors.Join(err, restore(d, old, dest))
+		}
+		return err
 	}
 	if old != "" {
-		if err := removeTree(d, old); err != nil {
+		if err := v.RemoveMoved(d, old); err != nil {
 			return fmt.Errorf("publish: the new site is in place, but the previous one could not be removed from %s: %w", old, err)
 		}
 	}
 	return nil
 }
 
+// restore moves the previous site back in place.
+func restore(d disk, old, dest string) error {
+	if err := d.Rename(old, dest); err != nil {
+		return fmt.Errorf("restore the previous site from %s: %w", old, err)
+	}
+	return nil
+}
+
 // writeAll renders and writes the outputs on one worker per core.
-func writeAll(ctx context.Context, d disk, stage string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) error {
+func writeAll(ctx context.Context, d disk, stage string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) ([]outdir.File, error) {
 	bufs := make([][2]bytes.Buffer, workers.Count(len(outs)))
+	files := make([]outdir.File, len(outs))
 	var (
 		mu   sync.Mutex
 		errs []error
@@ -206,8 +255,9 @@ func writeAll(ctx context.Context, d disk, stage string, outs []render.Output, m
 		if ctx.Err() != nil {
 			return
 		}
-		n, err := writeOne(d, stage, outs[i], &bufs[w], mini, &dirs)
-		size.Add(n)
+		f, err := writeOne(d, stage, outs[i], &bufs[w], mini, &dirs)
+		files[i] = f
+		size.Add(f.Size)
 		if err != nil {
 			mu.Lock()
 			errs = append(errs, err)
@@ -218,55 +268,42 @@ func writeAll(ctx context.Context, d disk, stage string, outs []render.Output, m
 		}
 	})
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	if len(errs) > 0 {
 		slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
-		return errors.Join(errs...)
+		return nil, errors.Join(errs...)
 	}
 	res.Files = len(outs)
 	res.Bytes = size.Load()
-	return nil
+	return files, nil
 }
 
-func writeOne(d disk, stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifier, dirs *sync.Map) (int64, error) {
+func writeOne(d disk, stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifier, dirs *sync.Map) (outdir.File, error) {
+	f := outdir.File{Path: o.Path}
 	raw, out := &bufs[0], &bufs[1]
 	raw.Reset()
 	out.Reset()
 	if err := o.Write(raw); err != nil {
-		return 0, fmt.Errorf("render %s (from %s): %w", o.Path, o.Source, err)
+		return f, fmt.Errorf("render %s (from %s): %w", o.Path, o.Source, err)
 	}
 	ext := path.Ext(o.Path)
 	if o.Packed {
 		ext = "" // written compact already
 	}
 	if err := mini.minify(out, raw, ext); err != nil {
-		return 0, fmt.Errorf("minify %s (from %s): %w", o.Path, o.Source, err)
+		return f, fmt.Errorf("minify %s (from %s): %w", o.Path, o.Source, err)
 	}
 	file := filepath.Join(stage, filepath.FromSlash(o.Path))
 	dir := filepath.Dir(file)
 	if err := makeDir(dir, dirs); err != nil {
-		return 0, fmt.Errorf("write %s: %w", o.Path, err)
+		return f, fmt.Errorf("write %s: %w", o.Path, err)
 	}
 	if err := d.WriteFile(file, out.Bytes()); err != nil {
-		return 0, fmt.Errorf("write %s: %w", o.Path, err)
+		return f, fmt.Errorf("write %s: %w", o.Path, err)
 	}
-	return int64(out.Len()), nil
-}
-
-// removeTree removes a folder, its top-level entries in parallel: removing
-// the previous site is mostly waiting for the file system.
-func removeTree(d disk, dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return err
-	}
-	errs := make([]error, len(entries))
-	workers.Each(len(entries), func(i int) { errs[i] = d.RemoveAll(filepath.Join(dir, entries[i].Name())) })
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	return os.Remove(dir)
+	f.Size, f.CRC = int64(out.Len()), outdir.Checksum(out.Bytes())
+	return f, nil
 }
 
 // makeDir creates dir and its parents, remembering in made which folders

@@ -7,9 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/backlight-wiki/backlight/generator/outdir"
 	"github.com/backlight-wiki/backlight/generator/render"
 )
 
@@ -76,13 +78,53 @@ func TestDeletedPageLeavesNoFileBehind(t *testing.T) {
 
 func TestStagingLeftByAKilledBuildIsRemoved(t *testing.T) {
 	src := copySite(t, "basic")
-	for _, stale := range []string{".public.staging-123", ".public.old-456"} {
-		if err := os.MkdirAll(filepath.Join(src, stale, "roles"), 0o755); err != nil {
-			t.Fatal(err)
+	dest := filepath.Join(src, "public")
+	mustBuild(t, src, dest)
+	// A killed build leaves a marked staging folder, or the previous site
+	// moved aside with its manifest.
+	stage := filepath.Join(src, ".public.staging-123")
+	if err := os.MkdirAll(filepath.Join(stage, "roles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := outdir.MarkStaging(stage); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(dest, filepath.Join(src, ".public.old-456")); err != nil {
+		t.Fatal(err)
+	}
+	res := mustBuild(t, src, dest)
+	assertNoStaging(t, src)
+	if len(res.Stale) > 0 {
+		t.Errorf("kept %v", res.Stale)
+	}
+}
+
+func TestAStaleFolderWithFilesNoBuildWroteIsKept(t *testing.T) {
+	src := copySite(t, "basic")
+	dest := filepath.Join(src, "public")
+	mustBuild(t, src, dest)
+	old := filepath.Join(src, ".public.old-456")
+	if err := os.Rename(dest, old); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(old, "notes.txt")
+	if err := os.WriteFile(mine, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	unmarked := filepath.Join(src, ".public.staging-789")
+	if err := os.MkdirAll(unmarked, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(unmarked, "draft.md"), []byte("mine too"), 0o644)
+	res := mustBuild(t, src, dest)
+	if want := []string{unmarked, old}; !slices.Equal(res.Stale, want) {
+		t.Errorf("kept %v, want %v", res.Stale, want)
+	}
+	for _, f := range []string{mine, filepath.Join(unmarked, "draft.md")} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("%s: %v", f, err)
 		}
 	}
-	mustBuild(t, src, filepath.Join(src, "public"))
-	assertNoStaging(t, src)
 }
 
 func TestWriteErrorKeepsPreviousSiteAndNamesTheFile(t *testing.T) {
@@ -95,7 +137,7 @@ func TestWriteErrorKeepsPreviousSiteAndNamesTheFile(t *testing.T) {
 		{Path: "a/index.html", Source: "page a", Write: func(w io.Writer) error { _, err := io.WriteString(w, "<p>a</p>"); return err }},
 		{Path: "b/index.html", Source: "page b", Write: func(io.Writer) error { return errors.New("disk full") }},
 	}
-	err := publish(context.Background(), osDisk{}, dest, outs, nil, nil, &Result{})
+	err := publish(context.Background(), osDisk{}, targetOf(dest), false, outs, nil, nil, &Result{})
 	if err == nil || !strings.Contains(err.Error(), "b/index.html") || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("got error %v, want one naming b/index.html and the cause", err)
 	}
@@ -118,6 +160,9 @@ func TestTwoSourcesForOnePathAreAnError(t *testing.T) {
 		t.Errorf("got diagnostics\n%s\nwant one containing %q", res.Diags.Error(), want)
 	}
 }
+
+// targetOf is the output target of a site whose folder holds dest.
+func targetOf(dest string) outdir.Target { return outTarget(filepath.Dir(dest), dest) }
 
 func assertSameTree(t *testing.T, dir string, want map[string][]byte) {
 	t.Helper()

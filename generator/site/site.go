@@ -20,6 +20,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/graph"
 	"github.com/backlight-wiki/backlight/generator/markdown"
+	"github.com/backlight-wiki/backlight/generator/outdir"
 	"github.com/backlight-wiki/backlight/generator/render"
 	"github.com/backlight-wiki/backlight/themes"
 )
@@ -30,6 +31,7 @@ type Options struct {
 	Dest     string    // output folder; "" means Source/public
 	Drafts   bool      // publish pages with draft: true
 	Check    bool      // validate only; write nothing
+	Force    bool      // replace Dest even when it holds files no build wrote (they are listed in Result.Deleted)
 	Version  string    // shown in the generator meta tag
 	Now      time.Time // the build date forecasts count from; zero means today
 	Progress func(done, total int)
@@ -44,6 +46,8 @@ type Result struct {
 	Files    int
 	Bytes    int64
 	Dest     string
+	Deleted  []string // files no build wrote that Force deleted from Dest (slash paths)
+	Stale    []string // folders a killed build left beside Dest that were kept, since they hold files no build wrote
 	Duration time.Duration
 }
 
@@ -60,7 +64,23 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if res.Dest == "" {
 		res.Dest = filepath.Join(opts.Source, "public")
 	}
+	target := outTarget(opts.Source, res.Dest)
+	if !opts.Check {
+		// Refuse a folder that may not be written before any work; the
+		// files of an earlier build are checked just before the swap.
+		if _, err := outdir.Inspect(target, false, opts.Force); err != nil {
+			return res, err
+		}
+	}
 	b, err := load(opts, res)
+	if opts.Check {
+		// check reports what build would refuse, after the content's
+		// problems, which it reports too.
+		if _, derr := outdir.Inspect(target, true, opts.Force); derr != nil {
+			res.Duration = time.Since(start)
+			return res, derr
+		}
+	}
 	if err != nil {
 		res.Duration = time.Since(start)
 		return res, err
@@ -81,11 +101,24 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if b.cfg.Build.Minify {
 		mini = newMinify()
 	}
-	if err := publish(ctx, osDisk{}, res.Dest, outs, mini, opts.Progress, res); err != nil {
+	if err := publish(ctx, osDisk{}, target, opts.Force, outs, mini, opts.Progress, res); err != nil {
 		return res, err
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// Sources are the files and folders of the site at src that a build
+// reads: its configuration, its content and its themes.
+func Sources(src string) []string {
+	return []string{filepath.Join(src, "site.toml"), filepath.Join(src, "content"), filepath.Join(src, "themes")}
+}
+
+// outTarget is what outdir.Inspect needs to know of a build of src into
+// dest.
+func outTarget(src, dest string) outdir.Target {
+	home, _ := os.UserHomeDir()
+	return outdir.Target{Dest: dest, Source: src, Reads: Sources(src), Home: home}
 }
 
 // pathErrors adds checkPaths' findings to res and returns the build's

@@ -14,13 +14,15 @@ import (
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/outdir"
 	"github.com/backlight-wiki/backlight/generator/site"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[-s SRC] [-d DEST] [--drafts] [--quiet] [--now DATE]", stderr)
+	fs := newFlags("build", "[-s SRC] [-d DEST] [--force] [--drafts] [--quiet] [--now DATE]", stderr)
 	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
 	dest := fs.String("d", "", "write the site to `DEST` (default SRC/public)")
+	force := fs.Bool("force", false, "replace DEST even when it holds files no Backlight build wrote, deleting them")
 	drafts := fs.Bool("drafts", false, "publish pages marked draft: true")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	now := addNow(fs)
@@ -38,7 +40,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "backlight build: %v\n", err)
 		return exitUsage
 	}
-	opts := site.Options{Source: *src, Dest: *dest, Drafts: *drafts, Version: version(), Now: when}
+	opts := site.Options{Source: *src, Dest: *dest, Force: *force, Drafts: *drafts, Version: version(), Now: when}
 	if !*quiet && isTerminal(stderr) {
 		opts.Progress = progress(stderr)
 	}
@@ -47,6 +49,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "\r\033[K")
 	}
 	printDiagnostics(stderr, res, *quiet)
+	printOutputNotes(stderr, res)
 	if err != nil {
 		return reportError(stderr, "build", err)
 	}
@@ -56,8 +59,36 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// reportError prints a build's error and returns the exit code for it.
+// printOutputNotes says what a build deleted with --force and which
+// folders left by killed builds it kept.
+func printOutputNotes(w io.Writer, res *site.Result) {
+	if res == nil {
+		return
+	}
+	if n := len(res.Deleted); n > 0 {
+		fmt.Fprintf(w, "--force: deleted %d %s that no Backlight build wrote from %s: %s\n",
+			n, pluralWord(n, "file", "files"), res.Dest, outdir.Sample(res.Deleted))
+	}
+	for _, dir := range res.Stale {
+		fmt.Fprintf(w, "warning: kept %s, left by an earlier build that was stopped, because it holds files no Backlight build wrote; delete it yourself once nothing in it is needed\n", dir)
+	}
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// reportError prints a build's error and returns the exit code for it:
+// exitUsage when the output folder was refused, since the command line
+// must change.
 func reportError(stderr io.Writer, cmd string, err error) int {
+	if r, ok := errors.AsType[*outdir.Refusal](err); ok {
+		fmt.Fprintf(stderr, "backlight %s: %v\n", cmd, r)
+		return exitUsage
+	}
 	if errors.Is(err, site.ErrContent) {
 		if cmd == "build" {
 			fmt.Fprintf(stderr, "backlight build: %v; nothing was written, the previous site is unchanged\n", err)

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/outdir"
 	"github.com/backlight-wiki/backlight/generator/site"
 )
 
@@ -20,11 +22,12 @@ type jsonDiagnostic struct {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s SRC] [-d DEST] [--drafts] [--quiet] [--now DATE] [--format text|json]", stderr)
+	fs := newFlags("check", "[-s SRC] [-d DEST] [--force] [--drafts] [--quiet] [--now DATE] [--format text|json]", stderr)
 	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
 	drafts := fs.Bool("drafts", false, "check pages marked draft: true as published")
 	format := fs.String("format", "text", "output `format`: text or json")
-	dest := fs.String("d", "", "accepted for symmetry with build; check writes nothing")
+	dest := fs.String("d", "", "check that build could write the site to `DEST` (default SRC/public); check writes nothing")
+	force := fs.Bool("force", false, "as build --force: accept a DEST holding files no Backlight build wrote")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	now := addNow(fs)
 	if code, ok := parse(fs, args); !ok {
@@ -35,13 +38,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	_ = dest
 	when, err := now.value()
 	if err != nil {
 		fmt.Fprintf(stderr, "backlight check: %v\n", err)
 		return exitUsage
 	}
-	res, err := site.Build(context.Background(), site.Options{Source: *src, Drafts: *drafts, Check: true, Now: when})
+	res, err := site.Build(context.Background(), site.Options{Source: *src, Dest: *dest, Force: *force, Drafts: *drafts, Check: true, Now: when})
 	if *format == "json" {
 		return checkJSON(stdout, stderr, res, err)
 	}
@@ -61,7 +63,10 @@ func checkJSON(stdout, stderr io.Writer, res *site.Result, err error) int {
 			out = append(out, jsonDiagnostic{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity, Message: d.Message})
 		}
 	}
-	if err != nil && (res == nil || !res.Diags.HasErrors()) {
+	refused, isRefusal := errors.AsType[*outdir.Refusal](err)
+	if isRefusal {
+		out = append(out, jsonDiagnostic{File: refused.Dest, Severity: generator.Error, Message: err.Error()})
+	} else if err != nil && (res == nil || !res.Diags.HasErrors()) {
 		out = append(out, jsonDiagnostic{Severity: generator.Error, Message: err.Error()})
 	}
 	enc := json.NewEncoder(stdout)
@@ -69,7 +74,10 @@ func checkJSON(stdout, stderr io.Writer, res *site.Result, err error) int {
 	if werr := enc.Encode(out); werr != nil {
 		fmt.Fprintf(stderr, "backlight check: %v\n", werr)
 	}
-	if err != nil {
+	switch {
+	case isRefusal:
+		return exitUsage
+	case err != nil:
 		return exitContent
 	}
 	return exitOK

@@ -10,9 +10,10 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -23,10 +24,20 @@ import (
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "[-s SRC] [--bind ADDR] [-p PORT] [--drafts] [--open] [--now DATE]", stderr)
+	fs := newFlags("serve", "[-s SRC] [--bind ADDR] [-p PORT] [--allow-host NAME] [--drafts] [--open] [--now DATE]", stderr)
 	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
 	bind := fs.String("bind", "127.0.0.1", "listen on `ADDR`; anything but a loopback address lets other machines read the site")
 	port := fs.Int("p", 1313, "listen on `PORT` (0: any free port)")
+	var hosts []string
+	fs.Func("allow-host", "also answer requests for host `NAME` (repeat or separate with commas); only localhost, loopback addresses and the --bind address are answered otherwise",
+		func(v string) error {
+			for h := range strings.SplitSeq(v, ",") {
+				if h = strings.TrimSpace(h); h != "" {
+					hosts = append(hosts, h)
+				}
+			}
+			return nil
+		})
 	drafts := fs.Bool("drafts", false, "show pages marked draft: true")
 	open := fs.Bool("open", false, "open the site in the default browser")
 	now := addNow(fs)
@@ -45,13 +56,30 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return serveSite(ctx, serveConfig{src: *src, addr: net.JoinHostPort(*bind, strconv.Itoa(*port)), drafts: *drafts,
-		open: *open, now: when}, stdout, stderr)
+		open: *open, now: when, hosts: hosts}, stdout, stderr)
 }
 
 type serveConfig struct {
 	src, addr    string
 	drafts, open bool
 	now          time.Time
+	hosts        []string // --allow-host
+}
+
+// serveHosts is what the server answers besides loopback: the allowed
+// names, the bind address when it is not loopback, and any IP address
+// when it listens on every interface.
+func serveHosts(cfg serveConfig) (hosts []string, anyIP bool) {
+	hosts = cfg.hosts
+	host, _, _ := net.SplitHostPort(cfg.addr)
+	switch ip := net.ParseIP(host); {
+	case host == "" || isLoopback(host):
+	case ip != nil && ip.IsUnspecified():
+		anyIP = true
+	default:
+		hosts = append(slices.Clip(hosts), host)
+	}
+	return hosts, anyIP
 }
 
 // serveSite builds the site in memory, serves it and rebuilds what each
@@ -71,7 +99,9 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 	if host, _, _ := net.SplitHostPort(cfg.addr); !isLoopback(host) {
 		fmt.Fprintf(stderr, "warning: serving on %s: other machines on the network can read this site\n", host)
 	}
-	srv := serve.New(serve.Options{Source: lv, Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }})
+	hosts, anyIP := serveHosts(cfg)
+	srv := serve.New(serve.Options{Source: lv, Hosts: hosts, AnyIP: anyIP,
+		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }})
 	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
@@ -150,9 +180,7 @@ func rebuilt(ch site.Change, stdout, stderr io.Writer) serve.Event {
 }
 
 // watchRoots are the sources a site is made of.
-func watchRoots(src string) []string {
-	return []string{filepath.Join(src, "content"), filepath.Join(src, "themes"), filepath.Join(src, "site.toml")}
-}
+func watchRoots(src string) []string { return site.Sources(src) }
 
 func isLoopback(host string) bool {
 	if host == "localhost" {
