@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"io/fs"
 	"maps"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // treeHashes describes every file, folder and link under root: its kind,
@@ -280,4 +283,35 @@ func treeDiff(before, after map[string]string) string {
 		diff = append(diff[:10], "…")
 	}
 	return strings.Join(diff, " ")
+}
+
+// TestOutputFolderSafetyWithRelativePaths runs the commands as a user
+// inside the site does: `build -d .` and `build -d ..` are refused, and
+// check's JSON names the folder.
+func TestOutputFolderSafetyWithRelativePaths(t *testing.T) {
+	root := t.TempDir()
+	site := filepath.Join(root, "site")
+	if err := os.CopyFS(site, os.DirFS("../../../testdata/sites/basic/src")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(site)
+	before := treeHashes(t, root)
+	for _, dest := range []string{".", "..", "content/../content"} {
+		code, _, stderr := runCLI("build", "-d", dest)
+		if code != exitUsage || !strings.HasPrefix(stderr, "backlight build: refusing to write the site to ") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("build -d %s: exit %d, %q; want 2 and one line of refusal", dest, code, stderr)
+		}
+	}
+	code, stdout, _ := runCLI("check", "-d", ".", "--format", "json")
+	var diags []jsonDiagnostic
+	if err := json.Unmarshal([]byte(stdout), &diags); err != nil || code != exitUsage {
+		t.Fatalf("check --format json: exit %d, %v\n%s", code, err, stdout)
+	}
+	last := diags[len(diags)-1]
+	if last.File != site || last.Severity != generator.Error || !strings.Contains(last.Message, "the site's own folder") {
+		t.Errorf("check's last diagnostic is %+v, want the refusal naming %s", last, site)
+	}
+	if after := treeHashes(t, root); !maps.Equal(before, after) {
+		t.Errorf("refused commands changed files: %s", treeDiff(before, after))
+	}
 }
