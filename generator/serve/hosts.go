@@ -84,3 +84,34 @@ func forbidHost(w http.ResponseWriter, what, host string) {
 	http.Error(w, fmt.Sprintf("403 forbidden: %s %q is not this preview's; it answers localhost, 127.0.0.1 and [::1], and the hosts named with --allow-host", what, host),
 		http.StatusForbidden)
 }
+
+// maxTold bounds how many refused hosts the server remembers having
+// logged, so that a page trying many names cannot grow the map.
+const maxTold = 64
+
+// refused logs the first refusal of each host or origin, with what to do
+// if the request was the user's own.
+func (s *Server) refused(what, host string) {
+	s.mu.Lock()
+	first := !s.told[what+" "+host] && len(s.told) < maxTold
+	if first {
+		if s.told == nil {
+			s.told = map[string]bool{}
+		}
+		s.told[what+" "+host] = true
+	}
+	s.mu.Unlock()
+	if first {
+		s.logf("serve: refused a request for %s %q (403): if it was yours, start serve with --allow-host %s", what, host, normalHost(hostOf(what, host)))
+	}
+}
+
+// hostOf is the host part of a Host header or of an Origin URL.
+func hostOf(what, v string) string {
+	if what == "origin" {
+		if u, err := url.Parse(v); err == nil {
+			return u.Host
+		}
+	}
+	return v
+}

@@ -2,11 +2,13 @@ package serve
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -116,5 +118,26 @@ func TestLiveReloadSocketRefusesOtherHostsAndOrigins(t *testing.T) {
 		if status != c.want {
 			t.Errorf("Host %q, Origin %q: status %d, want %d (%q)", c.host, c.origin, status, c.want, body)
 		}
+	}
+}
+
+func TestARefusedHostIsLoggedOnceWithWhatToDo(t *testing.T) {
+	var mu sync.Mutex
+	var logged []string
+	s := New(Options{Source: testSite(), Logf: func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		logged = append(logged, fmt.Sprintf(format, args...))
+	}})
+	defer s.Close()
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	for range 3 {
+		rawGet(t, srv.Listener.Addr().String(), "/", "Wiki.Example:1313")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(logged) != 1 || !strings.Contains(logged[0], "--allow-host wiki.example") {
+		t.Errorf("logged %q, want one line suggesting --allow-host wiki.example", logged)
 	}
 }

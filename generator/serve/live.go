@@ -54,8 +54,9 @@ type Server struct {
 	mu       sync.Mutex
 	closed   bool
 	clients  map[*client]struct{}
-	replay   []byte         // the last event's errors as a message for pages that connect later; nil when there were none
-	handlers sync.WaitGroup // WebSocket handlers running; Add only under mu while !closed
+	replay   []byte          // the last event's errors as a message for pages that connect later; nil when there were none
+	told     map[string]bool // hosts and origins refused and logged once already
+	handlers sync.WaitGroup  // WebSocket handlers running; Add only under mu while !closed
 }
 
 // client is one connected page.
@@ -144,7 +145,7 @@ func (s *Server) Close() {
 // Nothing is read from the page but the WebSocket's own control frames.
 func (s *Server) serveWS(w http.ResponseWriter, r *http.Request) {
 	if origin := r.Header.Get("Origin"); !s.hosts.allowsOrigin(origin) {
-		s.logf("serve: live reload: %s: refused the page of %q", r.RemoteAddr, origin)
+		s.refused("origin", origin)
 		forbidHost(w, "origin", origin)
 		return
 	}

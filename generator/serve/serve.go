@@ -86,6 +86,7 @@ const scriptTag = `<script src="` + scriptPath + `" defer></script>`
 // ServeHTTP serves the whole site and the /__backlight/ endpoints.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.hosts.allows(r.Host) {
+		s.refused("host", r.Host)
 		forbidHost(w, "host", r.Host)
 		return
 	}
