@@ -35,8 +35,9 @@ type Config struct {
 
 // Build holds the [build] table.
 type Build struct {
-	Minify     bool `toml:"minify"`
-	UnsafeHTML bool `toml:"unsafeHTML"`
+	Minify      bool   `toml:"minify"`
+	UnsafeHTML  bool   `toml:"unsafeHTML"`
+	BrokenLinks string `toml:"brokenLinks"` // "error" (the default) or "warning": how a link inside the site that leads nowhere is reported
 }
 
 // Type is a page type: its singular and plural labels.

@@ -57,7 +57,7 @@ func Default() *Config {
 		Language:  "en",
 		Theme:     "default",
 		Levels:    []string{"team", "cluster", "organisation"},
-		Build:     Build{Minify: true},
+		Build:     Build{Minify: true, BrokenLinks: "error"},
 		Types:     map[string]Type{},
 		Relations: map[string]Relation{},
 		Backlog: Backlog{

@@ -52,7 +52,7 @@ func TestDefaultsMatchTheContentModel(t *testing.T) {
 		{"language", c.Language, "en"},
 		{"theme", c.Theme, "default"},
 		{"levels", c.Levels, []string{"team", "cluster", "organisation"}},
-		{"build", c.Build, Build{Minify: true, UnsafeHTML: false}},
+		{"build", c.Build, Build{Minify: true, UnsafeHTML: false, BrokenLinks: "error"}},
 		{"kinds", c.Backlog.Kinds, []string{"feature", "change", "bug", "knowledge-gap", "improvement"}},
 		{"statuses", c.Backlog.Statuses, []string{"idea", "refining", "ready", "in-progress", "done", "released", "dropped"}},
 		{"ready", c.Backlog.Ready, []string{"ready", "in-progress"}},
@@ -114,7 +114,7 @@ iteration_weeks = 3
 	want.Title, want.BaseURL, want.Language, want.Theme = "Example Org process wiki", "https://wiki.example.org/", "de", "corporate"
 	want.EditURL = "https://git.example.org/org/wiki/edit/main/content/"
 	want.Levels = []string{"team", "tribe"}
-	want.Build = Build{Minify: false, UnsafeHTML: true}
+	want.Build = Build{Minify: false, UnsafeHTML: true, BrokenLinks: "error"}
 	want.Backlog.Kinds, want.Backlog.Horizon, want.Backlog.IterationWeeks = []string{"feature", "bug"}, 5, 3
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got %+v, want %+v", c, want)

@@ -57,6 +57,9 @@ func validate(c *Config, file string, src []byte, diags *generator.Diagnostics) 
 		validateRelation(c, name, at, diags)
 	}
 	validateBacklog(&c.Backlog, at, diags)
+	if c.Build.BrokenLinks != "error" && c.Build.BrokenLinks != "warning" {
+		diags.Errorf(at("build", "brokenLinks"), "build.brokenLinks must be %q or %q (for a migration), not %q", "error", "warning", c.Build.BrokenLinks)
+	}
 	if c.Roadmap.CycleWeeks < 0 {
 		diags.Errorf(at("roadmap", "cycle_weeks"), "roadmap.cycle_weeks must be 0 (no cycles) or more, not %d", c.Roadmap.CycleWeeks)
 	}

@@ -31,6 +31,7 @@ type Options struct {
 type Result struct {
 	Pages  []*generator.Page
 	Intros map[string]*generator.Page
+	Files  []string // the other files (images, documents), slash paths in content/, sorted; published beside the pages
 }
 
 // folderTypes maps a top folder to its type (content model §1).
@@ -45,7 +46,7 @@ var folderTypes = map[string]string{
 // they could be read, so that later stages can report theirs too.
 func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 	var diags generator.Diagnostics
-	var files []string
+	var files, others []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags.Errorf(generator.Pos{File: path.Join(opts.Prefix, p)}, "cannot read: %v", err)
@@ -63,6 +64,8 @@ func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 		}
 		if !d.IsDir() && isMD {
 			files = append(files, p)
+		} else if !d.IsDir() {
+			others = append(others, p)
 		}
 		return nil
 	})
@@ -71,7 +74,7 @@ func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 	}
 	results := make([]loaded, len(files))
 	workers.Each(len(files), func(i int) { results[i] = loadFile(fsys, files[i], opts) })
-	res := &Result{Intros: map[string]*generator.Page{}}
+	res := &Result{Intros: map[string]*generator.Page{}, Files: others}
 	for _, r := range results {
 		diags.Append(r.diags)
 		switch {

@@ -6,10 +6,12 @@ import (
 	"html"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/backlight-wiki/backlight/generator"
 )
@@ -84,6 +86,7 @@ func (w *walker) wikiLink(n *WikiLink) {
 	if n.Target == "" {
 		n.Dest = "#" + n.Fragment
 		w.self = append(w.self, selfLink{n.Fragment, pos})
+		w.ref(n.Dest, pos, false, true)
 		return
 	}
 	t, err := w.res.Resolve(n.Target, false)
@@ -99,47 +102,136 @@ func (w *walker) wikiLink(n *WikiLink) {
 	if n.Fragment != "" {
 		n.Dest += "#" + n.Fragment
 	}
+	w.ref(n.Dest, pos, false, true) // its #fragment is checked with the other pages' links
 	if n.Label == n.Target && !strings.EqualFold(n.Target, t.Title) {
 		n.Label = t.Title // [[cpo]] shows the page's title, not its id
 	}
 	w.out.Links = append(w.out.Links, Link{Target: t.ID, Fragment: n.Fragment, Pos: pos})
 }
 
-// destination resolves a relative .md link to its page's URL and blanks a
-// dangerous one; anything else is returned unchanged.
+// destination decides what a link or image points to and returns the
+// destination to publish: a relative .md link becomes its page's URL, a
+// relative path to a file published with the site that file's URL, and a
+// dangerous URL nothing. Every destination inside the site is recorded in
+// Refs; what cannot be checked here is checked once the site is rendered.
+// Destinations are read as the browser will read them: entities and
+// backslash escapes decoded, then, for file paths, %-escapes.
 func (w *walker) destination(n ast.Node, dest []byte, isLink bool) []byte {
-	d := string(dest)
-	if dangerous(d) && !w.r.unsafe {
-		w.warnDangerous(w.nodePos(n), d)
+	raw := string(dest)
+	if dangerous(raw) && !w.r.unsafe {
+		w.warnDangerous(w.nodePos(n), raw)
 		return nil
 	}
-	if !isLink || hasScheme(d) || strings.HasPrefix(d, "/") {
+	d := decodeDestination(dest)
+	if d == "" || hasScheme(d) {
+		return dest // "" links to the page itself; a scheme or "//" leaves the site
+	}
+	pos := w.nodePos(n)
+	rest, frag, hasFrag := strings.Cut(d, "#")
+	file, query, hasQuery := strings.Cut(rest, "?")
+	suffix := ""
+	if hasQuery {
+		suffix += "?" + query
+	}
+	if hasFrag {
+		suffix += "#" + frag
+	}
+	img, _ := n.(*ast.Image)
+	if strings.HasPrefix(d, "/") {
+		if img != nil {
+			if f, ok := w.file(pathDecode(file), true); ok {
+				setImageSize(img, f)
+			}
+		}
+		w.ref(d, pos, img != nil, false)
 		return dest
 	}
-	file, frag, _ := strings.Cut(d, "#")
 	if file == "" {
-		w.self = append(w.self, selfLink{frag, w.nodePos(n)})
+		w.ref(d, pos, img != nil, true)
+		if isLink && !hasQuery {
+			w.self = append(w.self, selfLink{pathDecode(frag), pos})
+		}
 		return dest
 	}
-	if !strings.HasSuffix(strings.ToLower(file), ".md") {
-		return dest
+	target := path.Join(path.Dir(w.src.Path), pathDecode(file))
+	if isLink && strings.HasSuffix(strings.ToLower(file), ".md") {
+		w.ref(d, pos, false, true)
+		t, err := w.res.Resolve(target, true)
+		if err != nil {
+			w.out.Diags.Errorf(pos, "broken link to %s: %v", d, err)
+			return dest
+		}
+		if !w.r.unsafe && dangerous(t.URL) {
+			w.warnDangerous(pos, t.URL)
+			return nil
+		}
+		w.out.Links = append(w.out.Links, Link{Target: t.ID, Fragment: pathDecode(frag), Pos: pos})
+		return []byte(t.URL + suffix)
 	}
-	target := path.Join(path.Dir(w.src.Path), file)
-	t, err := w.res.Resolve(target, true)
-	if err != nil {
-		w.out.Diags.Errorf(w.nodePos(n), "broken link to %s: %v", d, err)
-		return dest
+	if f, ok := w.file(target, false); ok {
+		if img != nil {
+			setImageSize(img, f)
+		}
+		w.ref(f.URL+suffix, pos, img != nil, true)
+		return []byte(f.URL + suffix)
 	}
-	if !w.r.unsafe && dangerous(t.URL) {
-		w.warnDangerous(w.nodePos(n), t.URL)
-		return nil
+	if img != nil {
+		img.SetAttributeString("loading", []byte("lazy"))
+		img.SetAttributeString("decoding", []byte("async"))
 	}
-	w.out.Links = append(w.out.Links, Link{Target: t.ID, Fragment: frag, Pos: w.nodePos(n)})
-	if frag != "" {
-		return []byte(t.URL + "#" + frag)
-	}
-	return []byte(t.URL)
+	w.ref(d, pos, img != nil, false)
+	return dest
 }
+
+// ref records a destination inside the site.
+func (w *walker) ref(u string, pos generator.Pos, image, checked bool) {
+	w.out.Refs = append(w.out.Refs, Ref{URL: u, Pos: pos, Image: image, Checked: checked})
+}
+
+// file looks a published file up, when the resolver knows files.
+func (w *walker) file(ref string, fromRoot bool) (FileTarget, bool) {
+	if fr, ok := w.res.(FileResolver); ok {
+		return fr.File(ref, fromRoot)
+	}
+	return FileTarget{}, false
+}
+
+// setImageSize gives an image the attributes that let the browser lay the
+// page out before the image arrives, and load it only when it is near.
+func setImageSize(img *ast.Image, f FileTarget) {
+	img.SetAttributeString("loading", []byte("lazy"))
+	img.SetAttributeString("decoding", []byte("async"))
+	if f.Width > 0 && f.Height > 0 {
+		img.SetAttributeString("width", []byte(strconv.Itoa(f.Width)))
+		img.SetAttributeString("height", []byte(strconv.Itoa(f.Height)))
+	}
+}
+
+// decodeDestination reads a Markdown destination as the HTML renderer
+// will write it and the browser read it: backslash escapes and entity
+// references resolved.
+func decodeDestination(dest []byte) string {
+	d := util.UnescapePunctuations(dest)
+	d = util.ResolveNumericReferences(d)
+	d = util.ResolveEntityNames(d)
+	return string(d)
+}
+
+// pathDecode decodes the %-escapes of a path or fragment as a browser
+// does before it asks for a file or looks for an id.
+func pathDecode(s string) string {
+	d, _ := percentDecode(s)
+	return d
+}
+
+// PathDecode decodes the %-escapes of a URL's path or fragment as a
+// browser does before it asks for a file or looks for an id; an invalid
+// escape stays as it is.
+func PathDecode(s string) string { return pathDecode(s) }
+
+// HasScheme reports whether u leaves the site: it starts with a scheme
+// ("https:", "mailto:") or with "//".
+func HasScheme(u string) bool { return hasScheme(u) }
 
 func (w *walker) checkSelfLinks() {
 	for _, l := range w.self {

@@ -91,7 +91,7 @@ func TestRelativeMarkdownLinksResolveToTheTargetURL(t *testing.T) {
 		{"other relative files are untouched", "[x](../files/plan.pdf)",
 			`<p><a href="../files/plan.pdf">x</a></p>`, nil, nil},
 		{"images are not resolved", "![x](cpo.md)",
-			`<p><img src="cpo.md" alt="x"></p>`, nil, nil},
+			`<p><img src="cpo.md" alt="x" loading="lazy" decoding="async"></p>`, nil, nil},
 		{"external autolink is untouched", "<https://example.org/a.md> and https://example.org",
 			`<p><a href="https://example.org/a.md">https://example.org/a.md</a> and <a href="https://example.org">https://example.org</a></p>`, nil, nil},
 	}

@@ -29,6 +29,31 @@ type Resolver interface {
 	Resolve(ref string, path bool) (Target, error)
 }
 
+// FileResolver is implemented by a Resolver that knows the files
+// published with the site besides its pages (images, documents): File
+// finds one by its slash path relative to content/, or, with fromRoot, by
+// its path from the site's root ("/img/chart.png"), and returns the URL to
+// link it with from the page being rendered.
+type FileResolver interface {
+	File(ref string, fromRoot bool) (FileTarget, bool)
+}
+
+// FileTarget is a published file a link or image names.
+type FileTarget struct {
+	URL           string
+	Width, Height int // an image's intrinsic size in CSS pixels; 0 when unknown
+}
+
+// Ref is a link or image destination inside the site, as the browser will
+// read it (entities and escapes decoded), for the check of every link
+// once the site is rendered.
+type Ref struct {
+	URL     string
+	Pos     generator.Pos
+	Image   bool
+	Checked bool // resolved here already (a page or a file), or reported here when broken
+}
+
 // Options configure a Renderer.
 type Options struct {
 	UnsafeHTML bool // pass raw HTML and every URL scheme through
@@ -78,6 +103,7 @@ type Result struct {
 	Text     string // the plain text, for search (at most about 64 KiB)
 	Headings []Heading
 	Links    []Link
+	Refs     []Ref // every destination inside the site, in body order
 	Diags    generator.Diagnostics
 }
 

@@ -155,7 +155,7 @@ func (e *Engine) link(u string) string {
 	if a := e.absolute(u); a != "" {
 		return a
 	}
-	return absURL(basePath(e.site.BaseURL), u)
+	return absURL(BasePath(e.site.BaseURL), u)
 }
 
 // releaseHTML is an entry's content: the facts, the hand-written notes

@@ -74,7 +74,7 @@ func (e *Engine) Plan(m *Model) []Output {
 	sv.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Search"}}
 	add(sv, "the search page", generator.Pos{})
 	nf := e.view("404", "/404.html", "Page not found")
-	nf.Root = basePath(e.site.BaseURL) // served at any depth, so links must be absolute
+	nf.Root = BasePath(e.site.BaseURL) // served at any depth, so links must be absolute
 	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Write: func(w io.Writer) error { return e.execute(w, nf) }})
 	outs = append(outs, e.dataOutputs(m)...)
 	outs = append(outs, e.backlogExports(m)...)
@@ -104,8 +104,8 @@ func OutPath(u string) string {
 	return p
 }
 
-// escapePath escapes each segment of a slash path for use in a URL.
-func escapePath(p string) string {
+// EscapePath escapes each segment of a slash path for use in a URL.
+func EscapePath(p string) string {
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
@@ -119,8 +119,8 @@ func (e *Engine) view(kind, u, title string) *View {
 	return v
 }
 
-// basePath is the path part of the base URL, "/" or "/wiki/".
-func basePath(base string) string {
+// BasePath is the path part of the base URL, "/" or "/wiki/".
+func BasePath(base string) string {
 	if u, err := url.Parse(base); err == nil && strings.HasPrefix(u.Path, "/") {
 		return strings.TrimSuffix(u.Path, "/") + "/"
 	}

@@ -160,9 +160,9 @@ func date(t time.Time) string {
 }
 
 func (e *Engine) redirectView(p *generator.Page, alias string) *View {
-	u := "/" + escapePath(strings.Trim(alias, "/")) + "/"
-	if p.Section != "" && !strings.Contains(strings.Trim(alias, "/"), "/") {
-		u = "/" + escapePath(p.Section) + u // a bare alias stays in its page's folder
+	u := "/" + EscapePath(strings.Trim(alias, "/")) + "/"
+	if p.Section != "" && !strings.HasPrefix(alias, "/") {
+		u = "/" + EscapePath(p.Section) + u // an alias not from the root stays in its page's folder
 	}
 	v := e.view("redirect", u, p.Title)
 	v.Target = p.URL

@@ -18,6 +18,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/graph"
 	"github.com/backlight-wiki/backlight/generator/internal/corpus"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/workers"
 )
 
 // benchCorpus writes a generated corpus of n pages once per benchmark.
@@ -322,6 +323,36 @@ func BenchmarkLiveBodyEdit(b *testing.B) {
 		data, _ := lv.File(page)
 		if !bytes.Contains(data, []byte("Edit number "+strconv.Itoa(i))) {
 			b.Fatal("the page does not show the edit")
+		}
+	}
+}
+
+// BenchmarkLinkCheck10000 measures the link check alone on a 10,000-page
+// generated site: reading every rendered HTML file's links and ids and
+// resolving them. The files are rendered once, before the timer starts.
+// Compare with BenchmarkBuild/10000.
+func BenchmarkLinkCheck10000(b *testing.B) {
+	src := benchCorpus(b, 10000)
+	res := &Result{ByType: map[string]int{}}
+	l, err := load(Options{Source: src, Now: time.Now()}, res)
+	if err != nil {
+		b.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	outs := append(l.engine.Plan(l.model), l.bodies.rb.files.outputs()...)
+	rendered := make([][]byte, len(outs))
+	for i, o := range outs {
+		var buf bytes.Buffer
+		if err := o.Write(&buf); err != nil {
+			b.Fatal(err)
+		}
+		rendered[i] = buf.Bytes()
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		lc := newLinkCheck(outs, l.bodies.rb, l.model.Pages, false)
+		workers.EachWorker(len(outs), func(w, i int) { lc.scan(w, i, rendered[i]) })
+		if d := lc.report(); len(d) > 0 {
+			b.Fatalf("broken links in the corpus:\n%s", d.Error())
 		}
 	}
 }

@@ -14,8 +14,26 @@ import (
 
 // resolver resolves a page's links to URLs relative to that page.
 type resolver struct {
-	ix   *graph.Index
-	root string
+	ix    *graph.Index
+	root  string
+	files *siteFiles // the files published as they are; nil when none are known
+	base  string     // the path of the base URL, "/" or "/wiki/"
+}
+
+// File finds a file published as it is: by its path in content/, or from
+// the site's root (under the base URL's path).
+func (r resolver) File(ref string, fromRoot bool) (markdown.FileTarget, bool) {
+	if r.files == nil {
+		return markdown.FileTarget{}, false
+	}
+	if fromRoot {
+		rest, ok := strings.CutPrefix(ref, r.base)
+		if !ok {
+			return markdown.FileTarget{}, false
+		}
+		ref = rest
+	}
+	return r.files.target(ref, r.root)
 }
 
 func (r resolver) Resolve(ref string, isPath bool) (markdown.Target, error) {
@@ -34,7 +52,7 @@ func (r resolver) Resolve(ref string, isPath bool) (markdown.Target, error) {
 
 // renderBodies renders every body in parallel, then checks that each link
 // to a #heading of another page finds that heading.
-func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Page, intros map[string]*generator.Page) (*renderedBodies, generator.Diagnostics) {
+func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base string, pages []*generator.Page, intros map[string]*generator.Page) (*renderedBodies, generator.Diagnostics) {
 	all := slices.Clone(pages)
 	for _, k := range slices.Sorted(mapKeys(intros)) {
 		all = append(all, intros[k])
@@ -49,14 +67,15 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Pag
 				root = "./"
 			}
 		}
-		results[i] = md.Render(markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine}, resolver{ix, root})
+		results[i] = md.Render(markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine}, resolver{ix, root, files, base})
 		p.Body = nil // rendered; the source, and the file it pins, can go
 	})
 	var diags generator.Diagnostics
 	out := &renderedBodies{bodies: make(map[*generator.Page]*render.Body, len(pages)),
 		intros: map[string]*render.Body{}, backlinks: map[*generator.Page][]*generator.Page{},
 		texts: make(map[*generator.Page]string, len(pages)), links: make(map[*generator.Page][]markdown.Link, len(all)),
-		mdDiags: make(map[*generator.Page]generator.Diagnostics)}
+		mdDiags: make(map[*generator.Page]generator.Diagnostics), refs: make(map[*generator.Page][]markdown.Ref, len(all)),
+		files: files, base: base, introPages: intros}
 	for i, p := range all {
 		r := results[i]
 		diags.Append(r.Diags)
@@ -64,6 +83,7 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, pages []*generator.Pag
 			out.mdDiags[p] = r.Diags
 		}
 		out.links[p] = r.Links
+		out.refs[p] = r.Refs
 		b := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings}
 		if i < len(pages) {
 			out.bodies[p] = b
@@ -123,6 +143,10 @@ type renderedBodies struct {
 	texts     map[*generator.Page]string                // each page's plain text, for the search index
 	links     map[*generator.Page][]markdown.Link       // each body's resolved links, intros included
 	mdDiags   map[*generator.Page]generator.Diagnostics // what rendering each body reported
+	refs      map[*generator.Page][]markdown.Ref        // each body's destinations inside the site, intros included
+	files     *siteFiles                                // the files published as they are
+	introPages map[string]*generator.Page               // the introductions, by folder
+	base      string                                    // the base URL's path
 	fragDiags generator.Diagnostics                     // links to #headings that do not exist
 	ids       map[string]*generator.Page
 	all       []*generator.Page // the pages, then the intros, as rendered

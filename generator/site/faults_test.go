@@ -73,7 +73,7 @@ func TestAFullDiskOnAnyWriteKeepsThePublishedSite(t *testing.T) {
 	for _, n := range []int64{1, 7, 30} {
 		dest, before, outs := publishedSite(t)
 		d := &faultyDisk{failWriteAt: n}
-		err := publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, &Result{})
+		err := publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, nil, &Result{})
 		if err == nil || !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), "write ") {
 			t.Fatalf("write %d fails: got error %v, want ENOSPC naming the file", n, err)
 		}
@@ -87,7 +87,7 @@ func TestAFailedRenameKeepsThePublishedSite(t *testing.T) {
 	d := &faultyDisk{failRename: func(oldpath, newpath string) bool {
 		return strings.Contains(filepath.Base(oldpath), ".staging-") // moving the new site in place
 	}}
-	err := publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, &Result{})
+	err := publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, nil, &Result{})
 	if err == nil || !strings.Contains(err.Error(), "move the new site to "+dest) {
 		t.Fatalf("got error %v, want one saying the new site could not be moved to %s", err, dest)
 	}
@@ -95,7 +95,7 @@ func TestAFailedRenameKeepsThePublishedSite(t *testing.T) {
 	assertNoStaging(t, filepath.Dir(dest))
 
 	d = &faultyDisk{failRename: func(oldpath, newpath string) bool { return oldpath == dest }} // moving the old site aside
-	err = publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, &Result{})
+	err = publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, nil, &Result{})
 	if err == nil || !strings.Contains(err.Error(), "move the previous "+dest+" aside") {
 		t.Fatalf("got error %v, want one about moving the previous site aside", err)
 	}
@@ -106,7 +106,7 @@ func TestAFailedRenameKeepsThePublishedSite(t *testing.T) {
 func TestAnOldTreeThatCannotBeRemovedIsReportedAndCleanedLater(t *testing.T) {
 	dest, before, outs := publishedSite(t)
 	d := &faultyDisk{failRemove: func(path string) bool { return strings.Contains(path, ".public.old-") }}
-	err := publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, &Result{})
+	err := publish(context.Background(), d, targetOf(dest), false, outs, nil, nil, nil, &Result{})
 	if err == nil || !strings.Contains(err.Error(), "the new site is in place, but the previous one could not be removed") {
 		t.Fatalf("got error %v, want one saying the old site stays behind", err)
 	}
@@ -117,7 +117,7 @@ func TestAnOldTreeThatCannotBeRemovedIsReportedAndCleanedLater(t *testing.T) {
 	if old, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.old-*")); len(old) != 1 {
 		t.Fatalf("want the old site left in one .public.old-* folder, got %v", old)
 	}
-	if err := publish(context.Background(), osDisk{}, targetOf(dest), false, outs, nil, nil, &Result{}); err != nil {
+	if err := publish(context.Background(), osDisk{}, targetOf(dest), false, outs, nil, nil, nil, &Result{}); err != nil {
 		t.Fatal(err)
 	}
 	assertNoStaging(t, filepath.Dir(dest)) // the next build removed it

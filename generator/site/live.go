@@ -100,6 +100,9 @@ func (lv *Live) load(res *Result) (*liveState, error) {
 	for _, o := range b.engine.Plan(b.model) {
 		st.outs[o.Path] = o
 	}
+	for _, o := range b.bodies.rb.files.outputs() {
+		st.outs[o.Path] = o
+	}
 	if d := checkPaths(mapValues(st.outs)); len(d) > 0 {
 		res.Diags = append(res.Diags, d...).Sort()
 		return nil, fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
@@ -291,7 +294,7 @@ func (lv *Live) updateBody(p *generator.Page, body []byte) Change {
 	st := lv.st
 	mb := st.l.bodies
 	r := mb.md.Render(markdown.Source{Body: body, File: p.File, Path: p.Path, BodyLine: p.BodyLine},
-		resolver{mb.ix, render.RootOf(p.URL)})
+		resolver{mb.ix, render.RootOf(p.URL), mb.rb.files, mb.rb.base})
 	newBody := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings}
 	links, bodies := maps.Clone(mb.rb.links), maps.Clone(mb.rb.bodies)
 	links[p], bodies[p] = r.Links, newBody

@@ -130,7 +130,7 @@ func (osDisk) Rename(oldpath, newpath string) error     { return os.Rename(oldpa
 // still be replaced (outdir.Inspect, run again now that the build holds
 // the lock), swaps it in. On any error the staging folder is removed and
 // t.Dest is left as it was.
-func publish(ctx context.Context, d disk, t outdir.Target, force bool, outs []render.Output, mini *minifier, progress func(int, int), res *Result) (err error) {
+func publish(ctx context.Context, d disk, t outdir.Target, force bool, outs []render.Output, mini *minifier, links *linkCheck, progress func(int, int), res *Result) (err error) {
 	dest := t.Dest
 	parent, base := filepath.Split(filepath.Clean(dest))
 	if parent == "" {
@@ -157,9 +157,14 @@ func publish(ctx context.Context, d disk, t outdir.Target, force bool, outs []re
 	if err := outdir.MarkStaging(stage); err != nil {
 		return fmt.Errorf("create a staging folder beside %s: %w", dest, err)
 	}
-	files, err := writeAll(ctx, d, stage, outs, mini, progress, res)
+	files, err := writeAll(ctx, d, stage, outs, mini, links, progress, res)
 	if err != nil {
 		return err
+	}
+	if links != nil {
+		if err := linkErrors(res, links); err != nil {
+			return err
+		}
 	}
 	if err := d.WriteFile(filepath.Join(stage, outdir.ManifestName), outdir.Manifest(files)); err != nil {
 		return fmt.Errorf("write %s: %w", outdir.ManifestName, err)
@@ -240,7 +245,7 @@ func restore(d disk, old, dest string) error {
 }
 
 // writeAll renders and writes the outputs on one worker per core.
-func writeAll(ctx context.Context, d disk, stage string, outs []render.Output, mini *minifier, progress func(int, int), res *Result) ([]outdir.File, error) {
+func writeAll(ctx context.Context, d disk, stage string, outs []render.Output, mini *minifier, links *linkCheck, progress func(int, int), res *Result) ([]outdir.File, error) {
 	bufs := make([][2]bytes.Buffer, workers.Count(len(outs)))
 	files := make([]outdir.File, len(outs))
 	var (
@@ -255,7 +260,11 @@ func writeAll(ctx context.Context, d disk, stage string, outs []render.Output, m
 		if ctx.Err() != nil {
 			return
 		}
-		f, err := writeOne(d, stage, outs[i], &bufs[w], mini, &dirs)
+		f, err := writeOne(d, stage, outs[i], &bufs[w], mini, &dirs, func(raw []byte) {
+			if links != nil {
+				links.scan(w, i, raw)
+			}
+		})
 		files[i] = f
 		size.Add(f.Size)
 		if err != nil {
@@ -279,7 +288,7 @@ func writeAll(ctx context.Context, d disk, stage string, outs []render.Output, m
 	return files, nil
 }
 
-func writeOne(d disk, stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifier, dirs *sync.Map) (outdir.File, error) {
+func writeOne(d disk, stage string, o render.Output, bufs *[2]bytes.Buffer, mini *minifier, dirs *sync.Map, scan func([]byte)) (outdir.File, error) {
 	f := outdir.File{Path: o.Path}
 	raw, out := &bufs[0], &bufs[1]
 	raw.Reset()
@@ -287,6 +296,7 @@ func writeOne(d disk, stage string, o render.Output, bufs *[2]bytes.Buffer, mini
 	if err := o.Write(raw); err != nil {
 		return f, fmt.Errorf("render %s (from %s): %w", o.Path, o.Source, err)
 	}
+	scan(raw.Bytes())
 	ext := path.Ext(o.Path)
 	if o.Packed {
 		ext = "" // written compact already
@@ -304,6 +314,28 @@ func writeOne(d disk, stage string, o render.Output, bufs *[2]bytes.Buffer, mini
 	}
 	f.Size, f.CRC = int64(out.Len()), outdir.Checksum(out.Bytes())
 	return f, nil
+}
+
+// renderAll renders every output, writing none, for the link check of
+// backlight check.
+func renderAll(ctx context.Context, outs []render.Output, links *linkCheck) error {
+	bufs := make([]bytes.Buffer, workers.Count(len(outs)))
+	errs := make([]error, len(outs))
+	workers.EachWorker(len(outs), func(w, i int) {
+		if ctx.Err() != nil {
+			return
+		}
+		bufs[w].Reset()
+		if err := outs[i].Write(&bufs[w]); err != nil {
+			errs[i] = fmt.Errorf("render %s (from %s): %w", outs[i].Path, outs[i].Source, err)
+			return
+		}
+		links.scan(w, i, bufs[w].Bytes())
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return errors.Join(errs...)
 }
 
 // makeDir creates dir and its parents, remembering in made which folders

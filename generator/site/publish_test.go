@@ -137,7 +137,7 @@ func TestWriteErrorKeepsPreviousSiteAndNamesTheFile(t *testing.T) {
 		{Path: "a/index.html", Source: "page a", Write: func(w io.Writer) error { _, err := io.WriteString(w, "<p>a</p>"); return err }},
 		{Path: "b/index.html", Source: "page b", Write: func(io.Writer) error { return errors.New("disk full") }},
 	}
-	err := publish(context.Background(), osDisk{}, targetOf(dest), false, outs, nil, nil, &Result{})
+	err := publish(context.Background(), osDisk{}, targetOf(dest), false, outs, nil, nil, nil, &Result{})
 	if err == nil || !strings.Contains(err.Error(), "b/index.html") || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("got error %v, want one naming b/index.html and the cause", err)
 	}

@@ -85,23 +85,30 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		res.Duration = time.Since(start)
 		return res, err
 	}
-	outs := b.engine.Plan(b.model)
-	if opts.Check {
-		// Planning writes nothing, and it finds the output paths that
-		// cannot be written: check must report what build would.
-		res.Duration = time.Since(start)
-		return res, pathErrors(res, outs)
+	outs := append(b.engine.Plan(b.model), b.bodies.rb.files.outputs()...)
+	if !opts.Check {
+		outs = append(outs, searchOutputs(b.cfg, b.model, b.texts)...)
 	}
-	outs = append(outs, searchOutputs(b.cfg, b.model, b.texts)...)
+	links := newLinkCheck(outs, b.bodies.rb, b.model.Pages, b.cfg.Build.BrokenLinks == "warning")
 	b.texts, b.bodies = nil, nil // indexed: the plain text and links can go
 	if err := pathErrors(res, outs); err != nil {
 		return res, err
+	}
+	if opts.Check {
+		// check renders every file, writing none, to check every link
+		// as build does.
+		err := renderAll(ctx, outs, links)
+		res.Duration = time.Since(start)
+		if err != nil {
+			return res, err
+		}
+		return res, linkErrors(res, links)
 	}
 	var mini *minifier
 	if b.cfg.Build.Minify {
 		mini = newMinify()
 	}
-	if err := publish(ctx, osDisk{}, target, opts.Force, outs, mini, opts.Progress, res); err != nil {
+	if err := publish(ctx, osDisk{}, target, opts.Force, outs, mini, links, opts.Progress, res); err != nil {
 		return res, err
 	}
 	res.Duration = time.Since(start)
@@ -109,9 +116,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 }
 
 // Sources are the files and folders of the site at src that a build
-// reads: its configuration, its content and its themes.
+// reads: its configuration, its content, its static files and its themes.
 func Sources(src string) []string {
-	return []string{filepath.Join(src, "site.toml"), filepath.Join(src, "content"), filepath.Join(src, "themes")}
+	return []string{filepath.Join(src, "site.toml"), filepath.Join(src, "content"), filepath.Join(src, staticDir), filepath.Join(src, "themes")}
 }
 
 // outTarget is what outdir.Inspect needs to know of a build of src into
@@ -119,6 +126,18 @@ func Sources(src string) []string {
 func outTarget(src, dest string) outdir.Target {
 	home, _ := os.UserHomeDir()
 	return outdir.Target{Dest: dest, Source: src, Reads: Sources(src), Home: home}
+}
+
+// linkErrors adds the link check's findings to res and returns the
+// build's error when there are errors among them.
+func linkErrors(res *Result, links *linkCheck) error {
+	d := links.report()
+	res.Diags.Append(d)
+	res.Diags = res.Diags.Sort()
+	if !d.HasErrors() {
+		return nil
+	}
+	return fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
 }
 
 // pathErrors adds checkPaths' findings to res and returns the build's
@@ -192,6 +211,8 @@ func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, *m
 	defer root.Close()
 	loaded, diags := content.Load(root.FS(), content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder})
 	res.Diags.Append(diags)
+	files, diags := loadFiles(opts.Source, loaded.Files)
+	res.Diags.Append(diags)
 	pages := published(loaded.Pages, opts.Drafts)
 	ix := graph.NewIndex(pages)
 	g, diags := graph.Build(ix, vocabulary(cfg))
@@ -200,7 +221,7 @@ func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, *m
 	res.Diags.Append(diags)
 	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm}
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML})
-	rb, diags := renderBodies(md, ix, pages, loaded.Intros)
+	rb, diags := renderBodies(md, ix, files, render.BasePath(cfg.BaseURL), pages, loaded.Intros)
 	res.Diags.Append(diags)
 	m.Bodies, m.Intros, m.Backlinks = rb.bodies, rb.intros, rb.backlinks
 	for _, p := range pages {

@@ -1,0 +1,351 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/markdown"
+	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/workers"
+)
+
+// The link check reads every HTML file the build renders, before it is
+// minified, and resolves each href and src that points inside the site,
+// as the browser will, against the files the build writes: Markdown links
+// and images of any form, wiki links, relation and theme links alike.
+// A link with a #fragment must also find an element with that id. What
+// does not resolve is reported at the Markdown source's position when a
+// body wrote it, and once per broken target for the theme's links. Links
+// with a scheme or "//" leave the site and are not fetched.
+
+// linkCheck is one build's check. scan runs on the writing goroutines,
+// each on the outputs it writes; report runs once every file is written.
+type linkCheck struct {
+	base    string         // the base URL's path, "/" or "/wiki/"
+	caches  []map[string]rootLink // one per writing goroutine: links from the root ("../../x/" on a page two folders down), resolved once
+	index   map[string]int // output path → index in outs and scans
+	scans   []pageScan
+	outs    []render.Output
+	refs    map[string][]markdown.Ref // by output path: the Markdown destinations its body wrote
+	files   map[string]string         // by output path: the source file of its body
+	warning bool                      // report broken links as warnings ([build] brokenLinks)
+}
+
+// rootLink is a resolved link from the site's root: whether it must be
+// kept (broken, or with a fragment), and as what.
+type rootLink struct {
+	keep bool
+	link pageLink
+}
+
+// pageScan is what the check keeps of one HTML file: its ids, and the
+// links that are broken or need an id to be looked for.
+type pageScan struct {
+	ids   string     // "\x00id\x00id\x00…"
+	links []pageLink // broken, or with a #fragment
+}
+
+// pageLink is a link found in a file.
+type pageLink struct {
+	href    string // the attribute's value, entities decoded
+	self    bool   // "#x" or "?q#x": the file itself
+	target  string // the output path it names, "" when there is none
+	missing string // else the site path it was looked for at
+	outside bool   // a path from the host's root outside the base URL's path
+	above   bool   // a relative path that climbs above the site's root
+	frag    string // the fragment, %-escapes decoded
+}
+
+func newLinkCheck(outs []render.Output, rb *renderedBodies, pages []*generator.Page, warning bool) *linkCheck {
+	lc := &linkCheck{base: rb.base, index: make(map[string]int, len(outs)), scans: make([]pageScan, len(outs)), outs: outs,
+		refs: map[string][]markdown.Ref{}, files: map[string]string{}, warning: warning,
+		caches: make([]map[string]rootLink, workers.Count(len(outs)))}
+	for w := range lc.caches {
+		lc.caches[w] = map[string]rootLink{}
+	}
+	for i, o := range outs {
+		lc.index[o.Path] = i
+	}
+	for _, p := range pages {
+		out := render.OutPath(p.URL)
+		lc.refs[out], lc.files[out] = rb.refs[p], p.File
+	}
+	for section, p := range rb.introPages {
+		out := "index.html"
+		if section != "" {
+			out = section + "/index.html"
+		}
+		lc.refs[out], lc.files[out] = rb.refs[p], p.File
+	}
+	return lc
+}
+
+// scan reads the rendered bytes of output i on writing goroutine w.
+// Templates and the Markdown renderer write every attribute as
+// name="value", with entities escaped. Nearly every internal link climbs
+// to the site's root first ("../../roles/cpo/"), as Backlight writes
+// them: those are resolved once per goroutine, whatever page they are on.
+func (lc *linkCheck) scan(w, i int, data []byte) {
+	o := lc.outs[i]
+	if path.Ext(o.Path) != ".html" || o.Packed {
+		return
+	}
+	dir := path.Dir(o.Path) + "/"
+	if dir == "./" {
+		dir = ""
+	}
+	up := strings.Repeat("../", strings.Count(dir, "/"))
+	cache := lc.caches[w]
+	s := &lc.scans[i]
+	var ids strings.Builder
+	ids.WriteByte(0)
+	var seen map[string]bool
+	for rest := data; ; {
+		at := bytes.Index(rest, []byte(`="`))
+		if at < 0 {
+			break
+		}
+		name := attrName(rest[:at])
+		rest = rest[at+2:]
+		end := bytes.IndexByte(rest, '"')
+		if end < 0 {
+			break
+		}
+		value := rest[:end]
+		rest = rest[end+1:]
+		switch name {
+		case "":
+		case "id":
+			ids.WriteString(unescape(value))
+			ids.WriteByte(0)
+		case "href", "src":
+			var l pageLink
+			var keep bool
+			if fromRoot, ok := bytes.CutPrefix(value, []byte(up)); ok && up != "" && rootRelative(fromRoot) {
+				r, hit := cache[string(fromRoot)]
+				if !hit {
+					r.link, r.keep = lc.resolve("", string(fromRoot))
+					cache[string(fromRoot)] = r
+				}
+				l, keep = r.link, r.keep
+				l.href = string(value)
+			} else {
+				l, keep = lc.resolve(dir, unescape(value))
+			}
+			if !keep {
+				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			if !seen[l.href] {
+				seen[l.href] = true
+				s.links = append(s.links, l)
+			}
+		}
+	}
+	s.ids = ids.String()
+}
+
+// rootRelative reports whether the rest of a link after the climb to
+// the root can be resolved from the root alone: not "#x" or "?q" (which
+// stay on the page), no further climb, no entity.
+func rootRelative(rest []byte) bool {
+	return (len(rest) == 0 || rest[0] != '#' && rest[0] != '?') && !bytes.HasPrefix(rest, []byte("../")) && bytes.IndexByte(rest, '&') < 0
+}
+
+// unescape decodes an attribute value's entities.
+func unescape(v []byte) string {
+	if bytes.IndexByte(v, '&') < 0 {
+		return string(v)
+	}
+	return html.UnescapeString(string(v))
+}
+
+// attrName returns the attribute name that ends b when white space comes
+// before it: `<a class="x" href` gives "href".
+func attrName(b []byte) string {
+	i := len(b)
+	for i > 0 && (b[i-1] >= 'a' && b[i-1] <= 'z' || b[i-1] == '-') {
+		i--
+	}
+	if i == 0 || i == len(b) || !strings.ContainsRune(" \n\t\r", rune(b[i-1])) {
+		return ""
+	}
+	switch string(b[i:]) { // no allocation: the names checked are constants
+	case "id":
+		return "id"
+	case "href":
+		return "href"
+	case "src":
+		return "src"
+	}
+	return "other"
+}
+
+// resolve reads an href or src of a file in folder dir as the browser
+// does, and returns it when it is broken or has a #fragment to look for.
+func (lc *linkCheck) resolve(dir, href string) (pageLink, bool) {
+	if href == "" || markdown.HasScheme(href) {
+		return pageLink{}, false
+	}
+	rest, frag, _ := strings.Cut(href, "#")
+	p, _, _ := strings.Cut(rest, "?")
+	p = markdown.PathDecode(p)
+	l := pageLink{href: href, frag: markdown.PathDecode(frag), self: p == ""}
+	if l.self {
+		return l, l.frag != ""
+	}
+	var site string
+	if strings.HasPrefix(p, "/") {
+		in, ok := strings.CutPrefix(p, lc.base)
+		if !ok && p+"/" != lc.base {
+			l.outside = true
+			return l, true
+		}
+		site = in
+	} else {
+		site = path.Join(dir, p)
+		if strings.HasSuffix(p, "/") && site != "." {
+			site += "/"
+		}
+	}
+	if site == ".." || strings.HasPrefix(site, "../") {
+		l.above = true
+		return l, true
+	}
+	if t, ok := lc.file(site); ok {
+		l.target = t
+		return l, l.frag != "" && path.Ext(t) == ".html"
+	}
+	l.missing = "/" + strings.TrimPrefix(site, ".")
+	return l, true
+}
+
+// file is the output a site path names: the file, or a folder's
+// index.html (also without the final slash, as static hosts serve it).
+func (lc *linkCheck) file(p string) (string, bool) {
+	p = strings.TrimPrefix(p, "/")
+	if p == "" || p == "." {
+		p = "index.html"
+	} else if strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	if _, ok := lc.index[p]; ok {
+		return p, true
+	}
+	if _, ok := lc.index[p+"/index.html"]; ok {
+		return p + "/index.html", true
+	}
+	return "", false
+}
+
+// report returns the broken links: each at the Markdown source's position
+// when a body wrote it, else once per target of the theme's links.
+func (lc *linkCheck) report() generator.Diagnostics {
+	var diags generator.Diagnostics
+	type themeLink struct {
+		pages []string
+		pos   generator.Pos
+	}
+	theme := map[string]*themeLink{}
+	reported := map[generator.Pos]bool{}
+	for i, s := range lc.scans {
+		o := lc.outs[i]
+		for _, l := range s.links {
+			what := lc.broken(o.Path, s, l)
+			if what == "" {
+				continue
+			}
+			if refs := lc.bodyRefs(o.Path, l.href); len(refs) > 0 {
+				for _, r := range refs {
+					if r.Checked || reported[r.Pos] {
+						continue // resolved, or reported, when the body was rendered
+					}
+					reported[r.Pos] = true
+					kind := "link"
+					if r.Image {
+						kind = "image"
+					}
+					lc.add(&diags, r.Pos, "broken %s %q: %s", kind, r.URL, what)
+				}
+				continue
+			}
+			key := l.href + "\x00" + what
+			t := theme[key]
+			if t == nil {
+				t = &themeLink{pos: o.Pos}
+				if f := lc.files[o.Path]; f != "" {
+					t.pos = generator.Pos{File: f}
+				}
+				theme[key] = t
+			}
+			t.pages = append(t.pages, "/"+strings.TrimSuffix(o.Path, "index.html"))
+		}
+	}
+	keys := make([]string, 0, len(theme))
+	for k := range theme {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		t := theme[k]
+		href, what, _ := strings.Cut(k, "\x00")
+		on := t.pages[0]
+		if n := len(t.pages) - 1; n > 0 {
+			on += fmt.Sprintf(" and %s", plural(n, "more page"))
+		}
+		lc.add(&diags, t.pos, "broken link %q in the theme's layout, on %s: %s", href, on, what)
+	}
+	return diags
+}
+
+// broken says what is wrong with a link of the file at out, or "".
+func (lc *linkCheck) broken(out string, s pageScan, l pageLink) string {
+	switch {
+	case l.outside:
+		return "the site is published under " + lc.base + ", so this leads outside it; write the link relative to the page, or starting with " + lc.base
+	case l.above:
+		return "it climbs above the site's root"
+	case !l.self && l.target == "":
+		return "the site has no page or file at " + l.missing
+	}
+	ids, where := s.ids, "this page"
+	if !l.self {
+		ids = lc.scans[lc.index[l.target]].ids
+		if l.target != out {
+			where = "/" + strings.TrimSuffix(l.target, "index.html")
+		}
+	}
+	if l.frag == "" || strings.Contains(ids, "\x00"+l.frag+"\x00") {
+		return ""
+	}
+	known := slices.DeleteFunc(strings.Split(strings.Trim(ids, "\x00"), "\x00"), func(id string) bool { return id == "" })
+	return fmt.Sprintf("%s has no element with the id %q%s", where, l.frag, generator.DidYouMean(l.frag, known))
+}
+
+// bodyRefs returns the destinations of the file's Markdown body that a
+// link was written from, compared as the browser reads them.
+func (lc *linkCheck) bodyRefs(out, href string) []markdown.Ref {
+	want := markdown.PathDecode(href)
+	var found []markdown.Ref
+	for _, r := range lc.refs[out] {
+		if markdown.PathDecode(r.URL) == want {
+			found = append(found, r)
+		}
+	}
+	return found
+}
+
+func (lc *linkCheck) add(d *generator.Diagnostics, pos generator.Pos, format string, args ...any) {
+	if lc.warning {
+		d.Warnf(pos, format, args...)
+		return
+	}
+	d.Errorf(pos, format, args...)
+}
