@@ -137,19 +137,19 @@ func fragmentDiags(all []*generator.Page, links map[*generator.Page][]markdown.L
 // renderedBodies are the rendered Markdown of a build and what the links
 // in it say about other pages.
 type renderedBodies struct {
-	bodies    map[*generator.Page]*render.Body
-	intros    map[string]*render.Body
-	backlinks map[*generator.Page][]*generator.Page
-	texts     map[*generator.Page]string                // each page's plain text, for the search index
-	links     map[*generator.Page][]markdown.Link       // each body's resolved links, intros included
-	mdDiags   map[*generator.Page]generator.Diagnostics // what rendering each body reported
-	refs      map[*generator.Page][]markdown.Ref        // each body's destinations inside the site, intros included
-	files     *siteFiles                                // the files published as they are
-	introPages map[string]*generator.Page               // the introductions, by folder
-	base      string                                    // the base URL's path
-	fragDiags generator.Diagnostics                     // links to #headings that do not exist
-	ids       map[string]*generator.Page
-	all       []*generator.Page // the pages, then the intros, as rendered
+	bodies     map[*generator.Page]*render.Body
+	intros     map[string]*render.Body
+	backlinks  map[*generator.Page][]*generator.Page
+	texts      map[*generator.Page]string                // each page's plain text, for the search index
+	links      map[*generator.Page][]markdown.Link       // each body's resolved links, intros included
+	mdDiags    map[*generator.Page]generator.Diagnostics // what rendering each body reported
+	refs       map[*generator.Page][]markdown.Ref        // each body's destinations inside the site, intros included
+	files      *siteFiles                                // the files published as they are
+	introPages map[string]*generator.Page                // the introductions, by folder
+	base       string                                    // the base URL's path
+	fragDiags  generator.Diagnostics                     // links to #headings that do not exist
+	ids        map[string]*generator.Page
+	all        []*generator.Page // the pages, then the intros, as rendered
 }
 
 // addBacklink records that from's prose links to to, once per pair.
