@@ -122,6 +122,13 @@ func (w *walker) destination(n ast.Node, dest []byte, isLink bool) []byte {
 		w.warnDangerous(w.nodePos(n), raw)
 		return nil
 	}
+	img, _ := n.(*ast.Image)
+	if img != nil {
+		// Every image loads when it comes near and decodes off the main
+		// thread; a file of the site's also gets its size (setImageSize).
+		img.SetAttributeString("loading", []byte("lazy"))
+		img.SetAttributeString("decoding", []byte("async"))
+	}
 	d := decodeDestination(dest)
 	if d == "" || hasScheme(d) {
 		return dest // "" links to the page itself; a scheme or "//" leaves the site
@@ -136,7 +143,6 @@ func (w *walker) destination(n ast.Node, dest []byte, isLink bool) []byte {
 	if hasFrag {
 		suffix += "#" + frag
 	}
-	img, _ := n.(*ast.Image)
 	if strings.HasPrefix(d, "/") {
 		if img != nil {
 			if f, ok := w.file(pathDecode(file), true); ok {
@@ -175,10 +181,6 @@ func (w *walker) destination(n ast.Node, dest []byte, isLink bool) []byte {
 		w.ref(f.URL+suffix, pos, img != nil, true)
 		return []byte(f.URL + suffix)
 	}
-	if img != nil {
-		img.SetAttributeString("loading", []byte("lazy"))
-		img.SetAttributeString("decoding", []byte("async"))
-	}
 	w.ref(d, pos, img != nil, false)
 	return dest
 }
@@ -196,11 +198,9 @@ func (w *walker) file(ref string, fromRoot bool) (FileTarget, bool) {
 	return FileTarget{}, false
 }
 
-// setImageSize gives an image the attributes that let the browser lay the
-// page out before the image arrives, and load it only when it is near.
+// setImageSize gives an image of the site its intrinsic size, so that the
+// browser lays the page out before the image arrives.
 func setImageSize(img *ast.Image, f FileTarget) {
-	img.SetAttributeString("loading", []byte("lazy"))
-	img.SetAttributeString("decoding", []byte("async"))
 	if f.Width > 0 && f.Height > 0 {
 		img.SetAttributeString("width", []byte(strconv.Itoa(f.Width)))
 		img.SetAttributeString("height", []byte(strconv.Itoa(f.Height)))
