@@ -6,6 +6,7 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -73,6 +74,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	b, err := load(opts, res)
+	if b != nil && err != nil {
+		err = planDespiteErrors(res, b) // content errors: report the output paths' errors with them
+	}
 	if opts.Check {
 		// check reports what build would refuse, after the content's
 		// problems, which it reports too.
@@ -143,6 +147,9 @@ type loaded struct {
 }
 
 // load reads and checks everything and returns the model ready to render.
+// When the sources have errors it returns an error wrapping ErrContent and,
+// where the theme could be read, the model too, which may be planned (to
+// find output paths that collide) but not rendered.
 func load(opts Options, res *Result) (*loaded, error) {
 	cfgSrc, err := os.ReadFile(filepath.Join(opts.Source, "site.toml"))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -165,16 +172,17 @@ func load(opts Options, res *Result) (*loaded, error) {
 		return nil, err
 	}
 	res.Diags = res.Diags.Sort()
+	var contentErr error // with errors, the model is still returned for planning
 	if res.Diags.HasErrors() {
-		return nil, fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
+		contentErr = contentError(res.Diags)
 	}
 	info := siteInfo(cfg, opts.Version)
 	info.Now = opts.Now
 	eng, err := render.New(theme, info)
 	if err != nil {
-		return nil, err
+		return nil, cmp.Or(contentErr, err)
 	}
-	return &loaded{cfg: cfg, model: m, engine: eng, texts: bodies.rb.texts, bodies: bodies}, nil
+	return &loaded{cfg: cfg, model: m, engine: eng, texts: bodies.rb.texts, bodies: bodies}, contentErr
 }
 
 // modelBodies is what loadModel keeps for updating bodies one by one.
@@ -193,10 +201,10 @@ func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, *m
 	loaded, diags := content.Load(root.FS(), content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder})
 	res.Diags.Append(diags)
 	pages := published(loaded.Pages, opts.Drafts)
-	ix := graph.NewIndex(pages)
+	ix := graph.NewIndex(pages, loaded.Unread...)
 	g, diags := graph.Build(ix, vocabulary(cfg))
 	res.Diags.Append(diags)
-	bm, diags := backlog.Derive(pages, g.Target, backlogSettings(cfg, opts.Now))
+	bm, diags := backlog.Derive(pages, g.Target, withUnread(backlogSettings(cfg, opts.Now), loaded.Unread))
 	res.Diags.Append(diags)
 	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm}
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML})
