@@ -1,13 +1,20 @@
 package site
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/workers"
 )
 
 // contentError is the error of a build whose sources have errors: it
@@ -63,4 +70,113 @@ func withUnread(s backlog.Settings, unread []generator.Unread) backlog.Settings 
 		}
 	}
 	return s
+}
+
+// checkOutputs is what check does with the planned outputs: it reports the
+// paths that collide or cannot be written and, when there are none (build
+// would stop there too), the theme's template errors, as build would
+// report them.
+func checkOutputs(res *Result, src string, b *loaded, outs []render.Output) error {
+	if err := pathErrors(res, outs); err != nil {
+		return err
+	}
+	return checkTemplates(res, src, b.cfg.Theme, outs)
+}
+
+// checkTemplates renders one output of each kind (render.Output.Kind: each
+// page type, each list, the home, search, 404 and redirect pages) to
+// io.Discard, which runs every template on data of each shape without the
+// cost of rendering a whole site. A template error can depend on the data
+// (a field only some pages have), so check may miss one that build finds;
+// when a sample fails, every output is rendered, so that check reports
+// exactly what build would, with the number of pages each error hits.
+func checkTemplates(res *Result, src, theme string, outs []render.Output) error {
+	var sample []render.Output
+	seen := map[string]bool{}
+	for _, o := range outs {
+		if o.Kind != "" && !seen[o.Kind] {
+			seen[o.Kind] = true
+			sample = append(sample, o)
+		}
+	}
+	if len(renderAll(sample)) == 0 {
+		return nil
+	}
+	all := slices.DeleteFunc(slices.Clone(outs), func(o render.Output) bool { return o.Kind == "" })
+	return renderErrors(res, src, theme, errors.Join(renderAll(all)...))
+}
+
+// renderAll renders outs to io.Discard, one worker per core, and returns
+// their errors.
+func renderAll(outs []render.Output) []error {
+	errs := make([]error, len(outs))
+	workers.Each(len(outs), func(i int) { errs[i] = outs[i].Write(io.Discard) })
+	return slices.DeleteFunc(errs, func(err error) bool { return err == nil })
+}
+
+// renderErrors reports the template errors among a build's rendering
+// errors (err, one or joined) as diagnostics at the theme file, line and
+// column, one per distinct error with the number of pages it hit, and
+// returns the build's error: a content error when these were all, else the
+// other errors too.
+func renderErrors(res *Result, src, theme string, err error) error {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	type key struct {
+		file      string
+		line, col int
+		msg       string
+	}
+	hits := map[key][]string{}
+	var others []error
+	for _, e := range errs {
+		te, ok := errors.AsType[*render.TemplateError](e)
+		if !ok {
+			others = append(others, e)
+			continue
+		}
+		k := key{te.File, te.Line, te.Col, te.Message}
+		hits[k] = append(hits[k], te.Output)
+	}
+	if len(hits) == 0 {
+		return err
+	}
+	for k, outs := range hits {
+		slices.Sort(outs)
+		pos, where := themePos(src, theme, k.file), ""
+		if pos.IsValid() {
+			pos.Line, pos.Col = k.line, k.col
+			if !strings.HasPrefix(pos.File, "themes/"+theme+"/") || !fileExists(filepath.Join(src, filepath.FromSlash(pos.File))) {
+				where = " in Backlight's embedded default theme"
+			}
+		}
+		more := ""
+		if n := len(outs) - 1; n > 0 {
+			more = fmt.Sprintf(" and %s", plural(n, "more page"))
+		}
+		res.Diags.Errorf(pos, "template error%s: %s (rendering %s%s)", where, k.msg, outs[0], more)
+	}
+	res.Diags = res.Diags.Sort()
+	return errors.Join(append([]error{contentError(res.Diags)}, others...)...)
+}
+
+// themePos is the position of a theme file ("layouts/page.html"): the
+// site's themes/<name>/ file when it has one, else the embedded default
+// theme's, at its path in Backlight's sources.
+func themePos(src, theme, file string) generator.Pos {
+	if file == "" {
+		return generator.Pos{}
+	}
+	p := path.Join("themes", theme, file)
+	if fileExists(filepath.Join(src, filepath.FromSlash(p))) {
+		return generator.Pos{File: p}
+	}
+	return generator.Pos{File: path.Join("themes/default", file)}
+}
+
+func fileExists(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.Mode().IsRegular()
 }

@@ -94,7 +94,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		// Planning writes nothing, and it finds the output paths that
 		// cannot be written: check must report what build would.
 		res.Duration = time.Since(start)
-		return res, pathErrors(res, outs)
+		return res, checkOutputs(res, opts.Source, b, outs)
 	}
 	outs = append(outs, searchOutputs(b.cfg, b.model, b.texts)...)
 	b.texts, b.bodies = nil, nil // indexed: the plain text and links can go
@@ -106,7 +106,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		mini = newMinify()
 	}
 	if err := publish(ctx, osDisk{}, target, opts.Force, outs, mini, opts.Progress, res); err != nil {
-		return res, err
+		return res, renderErrors(res, opts.Source, b.cfg.Theme, err)
 	}
 	res.Duration = time.Since(start)
 	return res, nil
