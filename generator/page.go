@@ -149,3 +149,17 @@ type Edge struct {
 	To       *Page
 	Pos      Pos // where the target is written
 }
+
+// Unread is a content file that could not be loaded (its front matter does
+// not parse, say): what its path and a lenient scan of its first lines
+// tell, so that references to it are recognised instead of being reported
+// as naming no page. The file's own error says what is wrong with it.
+type Unread struct {
+	File  string // slash path relative to the site root, for messages
+	Path  string // slash path relative to content/
+	ID    string // from the file name, as a loaded page's would be
+	Type  string // from the folder, as a loaded page's would be
+	URL   string // the URL the page would have
+	Key   string // an item's key, when the scan finds an id: line
+	Title string // when the scan finds a title: line
+}

@@ -19,6 +19,10 @@ type Settings struct {
 	// NextWeeks is how many weeks from Now a planned release may start
 	// and still be "next" on the roadmap; 0 means 13, a quarter.
 	NextWeeks int
+	// UnreadBacklogs are the ids of backlogs whose _index.md could not be
+	// loaded: their items are not reported as belonging to no backlog,
+	// since that file's own error says what is wrong.
+	UnreadBacklogs []string
 }
 
 // Model is the derived state of every backlog and item of a site.

@@ -13,7 +13,7 @@ func (d *deriver) validate(it *Item) {
 	p := it.Page
 	d.checkValue(p, "kind", p.Item.Kind, "kinds", d.s.Kinds)
 	d.checkValue(p, "status", p.Item.Status, "statuses", d.s.Statuses)
-	if it.Backlog == nil {
+	if it.Backlog == nil && !slices.Contains(d.s.UnreadBacklogs, p.Item.Backlog) {
 		d.diags.Errorf(generator.Pos{File: p.File, Line: 1},
 			"%s belongs to no backlog: there is no content/backlogs/%s/_index.md (items live in content/backlogs/<backlog>/)",
 			it.Key(), p.Item.Backlog)

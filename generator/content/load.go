@@ -32,6 +32,9 @@ type Result struct {
 	Pages  []*generator.Page
 	Intros map[string]*generator.Page
 	Files  []string // the other files (images, documents), slash paths in content/, sorted; published beside the pages
+	// Unread are the files that could not be loaded, in path order: later
+	// stages recognise references to them instead of reporting each.
+	Unread []generator.Unread
 }
 
 // folderTypes maps a top folder to its type (content model §1).
@@ -79,6 +82,9 @@ func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 		diags.Append(r.diags)
 		switch {
 		case r.page == nil:
+			if r.unread != nil {
+				res.Unread = append(res.Unread, *r.unread)
+			}
 		case r.intro:
 			res.Intros[r.page.Section] = r.page
 		default:
@@ -122,9 +128,10 @@ func LoadFile(fsys fs.FS, p string, opts Options) (*generator.Page, bool, genera
 }
 
 type loaded struct {
-	page  *generator.Page
-	intro bool
-	diags generator.Diagnostics
+	page   *generator.Page
+	intro  bool
+	diags  generator.Diagnostics
+	unread *generator.Unread // what is known of a file that could not be loaded
 }
 
 func loadFile(fsys fs.FS, p string, opts Options) loaded {
@@ -134,20 +141,24 @@ func loadFile(fsys fs.FS, p string, opts Options) loaded {
 	switch {
 	case err != nil:
 		l.diags.Errorf(generator.Pos{File: file}, "cannot read: %v", err)
+		l.unread = unreadOf(p, file, nil)
 		return l
 	case len(src) > MaxFileSize:
 		l.diags.Errorf(generator.Pos{File: file}, "file is %s; pages may be at most %d bytes (2 MiB): split it, or move large data out of content/", size, MaxFileSize)
+		l.unread = unreadOf(p, file, normalise(src))
 		return l
 	}
 	src = normalise(src)
 	if !utf8.Valid(src) {
 		l.diags.Errorf(generator.Pos{File: file, Line: invalidUTF8Line(src)}, "file is not valid UTF-8 text")
+		l.unread = unreadOf(p, file, src)
 		return l
 	}
 	fm, body, bodyLine, err := split(file, src)
 	if err != nil {
 		pe := err.(*posError)
 		l.diags.Errorf(pe.pos, "%s", pe.msg)
+		l.unread = unreadOf(p, file, src)
 		return l
 	}
 	if fm == nil {

@@ -50,22 +50,22 @@ func TestLoadReportsEveryProblemAtItsPosition(t *testing.T) {
 		{"YAML parser error is reported on the file's line", map[string]string{
 			"roles/a.md": "---\ntitle: C\nlevel: [a\n---\n",
 		}, []string{
-			`content/roles/a.md:3: invalid YAML front matter: did not find expected ',' or ']'`,
+			`content/roles/a.md:3:8: invalid YAML front matter: did not find expected ',' or ']'; the "[" here is never closed: end the list with "]", or quote the value if the bracket is text`,
 		}},
 		{"YAML scanner error is reported on the file's line", map[string]string{
 			"roles/a.md": "---\ntitle: C\nsummary: a: b\nlevel: team\n---\n",
 		}, []string{
-			`content/roles/a.md:3: invalid YAML front matter: mapping values are not allowed in this context`,
+			`content/roles/a.md:3:11: invalid YAML front matter: mapping values are not allowed in this context; quote the value: summary: "a: b"`,
 		}},
 		{"YAML error line counts blank lines before the opener", map[string]string{
 			"roles/a.md": "\n\n---\ntitle: C\nsummary: a: b\n---\n",
 		}, []string{
-			`content/roles/a.md:5: invalid YAML front matter: mapping values are not allowed in this context`,
+			`content/roles/a.md:5:11: invalid YAML front matter: mapping values are not allowed in this context; quote the value: summary: "a: b"`,
 		}},
 		{"YAML tab indentation is an error on its line", map[string]string{
 			"roles/a.md": "---\ntitle: C\n\tlevel: team\n---\n",
 		}, []string{
-			`content/roles/a.md:3: invalid YAML front matter: found a tab character that violates indentation`,
+			`content/roles/a.md:3:1: invalid YAML front matter: found a tab character that violates indentation; YAML indentation must use spaces, not tabs`,
 		}},
 		{"YAML duplicate key is an error naming the first", map[string]string{
 			"roles/a.md": "---\ntitle: A\nsummary: x\ntitle: B\n---\n",

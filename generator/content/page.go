@@ -88,6 +88,13 @@ func checkIdentity(pg *generator.Page, base, dir string, fm *node, diags *genera
 	}
 }
 
+// ValidID reports whether a page id, made from a file or folder name, can
+// be part of a URL and a file name everywhere: Load reports the files whose
+// id cannot.
+func ValidID(id string) bool {
+	return id != "" && strings.TrimSpace(id) == id && strings.IndexFunc(id, notInID) < 0
+}
+
 // notInID reports the characters a page id may not have: those with a
 // meaning in URLs, those Windows refuses in file names, and controls.
 func notInID(r rune) bool {

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -20,7 +19,7 @@ const maxAliasDepth = 16
 func decodeYAML(file string, data []byte, line int) (*node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(file, err, line, line+max(0, bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n"))))
+		return nil, yamlError(file, err, data, line)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &node{kind: mapNode, pos: generator.Pos{File: file, Line: line}}, nil
@@ -108,8 +107,11 @@ func (c *yamlConverter) mapping(y *yaml.Node, n *node, depth int) (*node, error)
 }
 
 // yamlError turns a yaml.v3 error into one with a file position. yaml.v3
-// reports "yaml: line N: message", counting from the block's first line.
-func yamlError(file string, err error, line, last int) error {
+// reports "yaml: line N: message", counting from the block's first line,
+// or no line when the error is on the first; data is the block, starting
+// on the file's line line. yaml.v3 gives no column: yamlHint finds one,
+// with a hint, for the common causes.
+func yamlError(file string, err error, data []byte, line int) error {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -120,9 +122,10 @@ func yamlError(file string, err error, line, last int) error {
 		// yaml.v3's own limit, reached before the converter's.
 		return &posError{generator.Pos{File: file, Line: line}, "front matter is nested too deeply (more than " + limit + " levels)"}
 	}
-	var l int
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	l, rest := 1, " "+msg
 	if _, scanErr := fmt.Sscanf(msg, "line %d:", &l); scanErr == nil {
-		_, rest, _ := strings.Cut(msg, ":")
+		_, rest, _ = strings.Cut(msg, ":")
 		if strings.HasPrefix(strings.TrimSpace(rest), "did not find expected") {
 			// yaml.v3 counts these parser errors from 0 (its scanner errors
 			// from 1): they name the line where the unfinished construct
@@ -130,9 +133,13 @@ func yamlError(file string, err error, line, last int) error {
 			l++
 		}
 		// An error at the end of the block is reported on its last line.
-		return &posError{generator.Pos{File: file, Line: min(l+line-1, last)}, "invalid YAML front matter:" + rest}
+		l = min(l, len(lines))
 	}
-	return &posError{generator.Pos{File: file, Line: line}, "invalid YAML front matter: " + msg}
+	l, col, hint := yamlHint(rest, lines, l, line)
+	if hint != "" {
+		rest += "; " + hint
+	}
+	return &posError{generator.Pos{File: file, Line: l + line - 1, Col: col}, "invalid YAML front matter:" + rest}
 }
 
 // posError is an error at a position in a file.

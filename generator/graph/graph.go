@@ -60,7 +60,9 @@ func (g *Graph) relations(p *generator.Page, diags *generator.Diagnostics) {
 		}
 		for _, t := range rel.Targets {
 			to, err := g.Index.Lookup(t.Name)
-			if err != nil {
+			if IsUnread(err) {
+				continue // the target's file has an error of its own
+			} else if err != nil {
 				diags.Errorf(t.Pos, "%s: %v", rel.Name, err)
 				continue
 			}
@@ -141,7 +143,9 @@ func (g *Graph) resolve(field string, r *generator.Ref, diags *generator.Diagnos
 		return
 	}
 	to, err := g.Index.Lookup(r.Name)
-	if err != nil {
+	if IsUnread(err) {
+		return // the target's file has an error of its own
+	} else if err != nil {
 		diags.Errorf(r.Pos, "%s: %v", field, err)
 		return
 	}

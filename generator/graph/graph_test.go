@@ -285,3 +285,42 @@ func TestReferenceFieldsOfTheWrongTypeAreErrors(t *testing.T) {
 		`content/backlogs/bl.md:4:14: order: no page has the id, key, alias or title "Y-2" (did you mean "X-1"?)`,
 	})
 }
+
+// TestReferencesToUnreadFilesAreNotReported: a file that could not be
+// loaded has an error of its own; a relation or reference field naming it
+// by id, key or title is no second error, and a name that matches nothing
+// still is one.
+func TestReferencesToUnreadFilesAreNotReported(t *testing.T) {
+	unread := []generator.Unread{
+		{File: "content/roles/broken.md", Path: "roles/broken.md", ID: "broken", Type: "role", Title: "Scrum: the basics"},
+		{File: "content/backlogs/b/y.md", Path: "backlogs/b/y.md", ID: "y", Type: "item", Key: "Y-2"},
+	}
+	a := newPage("role", "a", "A", "part_of: Broken, scrum: THE basics, nothing")
+	x := item("x", "X-1", "X")
+	x.Item.Parent = &generator.Ref{Name: "y-2", Pos: generator.Pos{File: x.File, Line: 4, Col: 9}}
+	bl := newPage("backlog", "b", "Backlog")
+	bl.Backlog = &generator.Backlog{Order: []generator.Ref{{Name: "X-1"}, {Name: "Y-2"}}}
+	g, diags := Build(NewIndex([]*generator.Page{a, x, bl}, unread...), vocab)
+	var got []string
+	for _, d := range diags.Sort() {
+		got = append(got, d.Error())
+	}
+	checkLines(t, got, []string{
+		`content/roles/a.md:3:39: part_of: no page has the id, key, alias or title "nothing"`,
+	})
+	if tgt := g.Target(x.Item.Parent); tgt != nil {
+		t.Errorf("the parent resolved to %s, want nothing", tgt.ID)
+	}
+	ix := NewIndex(nil, unread...)
+	for _, ref := range []string{"broken", "Scrum: the basics", "Y-2", "y"} {
+		if _, err := ix.Lookup(ref); !IsUnread(err) {
+			t.Errorf("Lookup(%q): got %v, want an UnreadError", ref, err)
+		}
+	}
+	if _, err := ix.LookupPath("roles/../roles/broken.md"); !IsUnread(err) {
+		t.Errorf("LookupPath: got %v, want an UnreadError", err)
+	}
+	if _, err := ix.Lookup("else"); err == nil || IsUnread(err) {
+		t.Errorf(`Lookup("else"): got %v, want "no page has …"`, err)
+	}
+}

@@ -4,6 +4,7 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -18,12 +19,50 @@ type Index struct {
 	byName map[string][]*generator.Page // id, key, alias and title, lower-cased
 	byPath map[string]*generator.Page   // slash path under content/
 	names  []string                     // every title, id and item key, for suggestions
+	unread map[string]*generator.Unread // files that could not be loaded, by id, key, title and path
 }
 
-// NewIndex indexes pages. A name shared by several pages stays ambiguous
-// unless one of them has it as its id or item key, which wins.
-func NewIndex(pages []*generator.Page) *Index {
+// UnreadError is Lookup's answer for a reference to a file that could not
+// be loaded: that file's own error says what is wrong, so the reference is
+// not worth a diagnostic of its own.
+type UnreadError struct {
+	Ref    string
+	Unread *generator.Unread
+}
+
+func (e *UnreadError) Error() string {
+	return fmt.Sprintf("%q names %s, which could not be read", e.Ref, e.Unread.File)
+}
+
+// IsUnread reports whether err says that a reference names a file that
+// could not be loaded.
+func IsUnread(err error) bool {
+	_, ok := errors.AsType[*UnreadError](err)
+	return ok
+}
+
+// NewIndex indexes pages, and the files that could not be loaded so that
+// references to them are told apart from references to nothing. A name
+// shared by several pages stays ambiguous unless one of them has it as its
+// id or item key, which wins.
+func NewIndex(pages []*generator.Page, unread ...generator.Unread) *Index {
 	ix := &Index{pages: pages, byName: map[string][]*generator.Page{}, byPath: map[string]*generator.Page{}}
+	if len(unread) > 0 {
+		ix.unread = make(map[string]*generator.Unread, 3*len(unread))
+	}
+	for i := range unread {
+		u := &unread[i]
+		for _, name := range []string{u.Title, u.ID} { // a mistyped name of one is worth a suggestion
+			if name != "" {
+				ix.names = append(ix.names, name)
+			}
+		}
+		for _, name := range []string{u.ID, u.Key, u.Title, "\x00" + u.Path} {
+			if k := strings.ToLower(strings.TrimSpace(name)); k != "" && ix.unread[k] == nil {
+				ix.unread[k] = u
+			}
+		}
+	}
 	for _, p := range pages {
 		ix.byPath[p.Path] = p
 		ix.add(p.ID, p)
@@ -59,6 +98,9 @@ func (ix *Index) Lookup(ref string) (*generator.Page, error) {
 	case 1:
 		return found[0], nil
 	case 0:
+		if u := ix.unread[k]; u != nil {
+			return nil, &UnreadError{Ref: ref, Unread: u}
+		}
 		return nil, fmt.Errorf("no page has the id, key, alias or title %q%s", ref, generator.DidYouMean(ref, ix.names))
 	}
 	var exact []*generator.Page
@@ -83,6 +125,9 @@ func (ix *Index) LookupPath(p string) (*generator.Page, error) {
 	p = path.Clean(p)
 	if pg, ok := ix.byPath[p]; ok {
 		return pg, nil
+	}
+	if u := ix.unread["\x00"+strings.ToLower(p)]; u != nil {
+		return nil, &UnreadError{Ref: p, Unread: u}
 	}
 	var paths []string
 	for q := range ix.byPath {

@@ -25,6 +25,7 @@ type Engine struct {
 	assets   map[string]asset   // by logical name, "css/style.css"
 	base     *template.Template // base.html and the partials, for cached partials
 	cache    sync.Map           // cached partial output by name and key
+	files    map[string]string  // theme path of each template file by its name: "page.html" → "layouts/page.html"
 }
 
 type asset struct {
@@ -35,12 +36,12 @@ type asset struct {
 // New parses the theme's templates and reads its static files. The error
 // names the template file and line where html/template gives them.
 func New(theme fs.FS, site SiteInfo) (*Engine, error) {
-	e := &Engine{site: &site, pages: map[string]*template.Template{}, assets: map[string]asset{}}
+	e := &Engine{site: &site, pages: map[string]*template.Template{}, assets: map[string]asset{}, files: map[string]string{}}
 	if err := e.readAssets(theme); err != nil {
 		return nil, err
 	}
 	base := template.New("base.html").Funcs(e.funcs())
-	if _, err := parseFile(base, theme, "layouts/base.html"); err != nil {
+	if _, err := e.parseFile(base, theme, "layouts/base.html"); err != nil {
 		return nil, err
 	}
 	partials, err := fs.Glob(theme, "layouts/partials/*.html")
@@ -48,7 +49,7 @@ func New(theme fs.FS, site SiteInfo) (*Engine, error) {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	for _, p := range partials {
-		if _, err := parseFile(base, theme, p); err != nil {
+		if _, err := e.parseFile(base, theme, p); err != nil {
 			return nil, err
 		}
 	}
@@ -58,22 +59,25 @@ func New(theme fs.FS, site SiteInfo) (*Engine, error) {
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
-		if _, err := parseFile(t, theme, "layouts/"+name+".html"); err != nil {
+		if _, err := e.parseFile(t, theme, "layouts/"+name+".html"); err != nil {
 			return nil, err
 		}
 		e.pages[name] = t
 	}
 	e.redirect = template.New("redirect.html").Funcs(e.funcs())
-	if _, err := parseFile(e.redirect, theme, "layouts/redirect.html"); err != nil {
+	if _, err := e.parseFile(e.redirect, theme, "layouts/redirect.html"); err != nil {
 		return nil, err
 	}
 	return e, nil
 }
 
-func parseFile(t *template.Template, theme fs.FS, name string) (*template.Template, error) {
+func (e *Engine) parseFile(t *template.Template, theme fs.FS, name string) (*template.Template, error) {
 	src, err := fs.ReadFile(theme, name)
 	if err != nil {
 		return nil, fmt.Errorf("theme: cannot read %s: %w", name, err)
+	}
+	if _, ok := e.files[path.Base(name)]; !ok {
+		e.files[path.Base(name)] = name
 	}
 	var nt *template.Template
 	if path.Base(name) == t.Name() {
@@ -217,8 +221,16 @@ func (e *Engine) readAssets(theme fs.FS) error {
 	})
 }
 
-// execute renders a view with the layout of its kind.
+// execute renders a view with the layout of its kind. Its error is a
+// *TemplateError.
 func (e *Engine) execute(w io.Writer, v *View) error {
+	if err := e.executeView(w, v); err != nil {
+		return e.templateError(OutPath(v.URL), err)
+	}
+	return nil
+}
+
+func (e *Engine) executeView(w io.Writer, v *View) error {
 	v.setHrefs()
 	if v.Kind == "redirect" {
 		return e.redirect.Execute(w, v)

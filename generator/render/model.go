@@ -60,6 +60,11 @@ type Output struct {
 	Path   string
 	Source string        // what produced it, for "two sources for one path" errors
 	Pos    generator.Pos // where that source is written, when it is
+	// Kind is what the theme's templates make of it, "page role", "list
+	// /releases/", "redirect", …: outputs of one kind run the same template
+	// code on data of one shape, so a check renders one of each. It is ""
+	// for files not made by the templates (exports, feeds, static files).
+	Kind   string
 	Write  func(w io.Writer) error
 	Packed bool // already compact (the search index): not to be minified
 }

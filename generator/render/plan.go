@@ -18,17 +18,19 @@ import (
 func (e *Engine) Plan(m *Model) []Output {
 	var outs []Output
 	add := func(v *View, source string, pos generator.Pos) {
-		outs = append(outs, Output{Path: OutPath(v.URL), Source: source, Pos: pos, Write: func(w io.Writer) error { return e.execute(w, v) }})
+		outs = append(outs, Output{Path: OutPath(v.URL), Source: source, Pos: pos, Kind: viewKind(v),
+			Write: func(w io.Writer) error { return e.execute(w, v) }})
 	}
 	// addLazy plans a list page whose view is made only when it is
 	// written: level pages hold matrices and graphs of hundreds of pages.
-	addLazy := func(url, source string, view func() *View) {
-		outs = append(outs, Output{Path: OutPath(url), Source: source, Write: func(w io.Writer) error { return e.execute(w, view()) }})
+	addLazy := func(kind, url, source string, view func() *View) {
+		outs = append(outs, Output{Path: OutPath(url), Source: source, Kind: "list " + kind,
+			Write: func(w io.Writer) error { return e.execute(w, view()) }})
 	}
 	// A page's view is made when its file is written, not before, so that
 	// views of thousands of pages are never all in memory at once.
 	addPage := func(p *generator.Page) {
-		outs = append(outs, Output{Path: OutPath(p.URL), Source: p.File, Pos: generator.Pos{File: p.File},
+		outs = append(outs, Output{Path: OutPath(p.URL), Source: p.File, Pos: generator.Pos{File: p.File}, Kind: "page " + p.Type,
 			Write: func(w io.Writer) error { return e.execute(w, e.pageView(m, p)) }})
 	}
 	e.site.Nav = e.nav(m)
@@ -75,7 +77,7 @@ func (e *Engine) Plan(m *Model) []Output {
 	add(sv, "the search page", generator.Pos{})
 	nf := e.view("404", "/404.html", "Page not found")
 	nf.Root = BasePath(e.site.BaseURL) // served at any depth, so links must be absolute
-	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Write: func(w io.Writer) error { return e.execute(w, nf) }})
+	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Kind: "404", Write: func(w io.Writer) error { return e.execute(w, nf) }})
 	outs = append(outs, e.dataOutputs(m)...)
 	outs = append(outs, e.backlogExports(m)...)
 	outs = append(outs, e.releaseFeeds(m)...)
@@ -87,6 +89,19 @@ func (e *Engine) Plan(m *Model) []Output {
 		}})
 	}
 	return outs
+}
+
+// viewKind is an Output's Kind for a view made when planning: its layout,
+// and for a list its URL (each type's list shows other things), tag lists
+// being one kind.
+func viewKind(v *View) string {
+	switch {
+	case v.Kind != "list":
+		return v.Kind
+	case strings.HasPrefix(v.URL, "/tags/") && v.URL != "/tags/":
+		return "list /tags/*/"
+	}
+	return "list " + v.URL
 }
 
 // OutPath maps a pretty URL to the file that serves it: "/roles/cpo/" →

@@ -254,8 +254,8 @@ func (e *Engine) typeViews(m *Model) []*View {
 
 // addLevelViews plans the levels index, each level's overview with its
 // matrices, and each level's relation graph, all made when written.
-func (e *Engine) addLevelViews(m *Model, add func(url, source string, view func() *View)) {
-	add("/levels/", "the list of levels", func() *View {
+func (e *Engine) addLevelViews(m *Model, add func(kind, url, source string, view func() *View)) {
+	add("/levels/", "/levels/", "the list of levels", func() *View {
 		all := e.view("list", "/levels/", "Levels")
 		all.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels"}}
 		for _, l := range e.site.Levels {
@@ -270,7 +270,7 @@ func (e *Engine) addLevelViews(m *Model, add func(url, source string, view func(
 				hasGraph = true
 			}
 		}
-		add(levelURL(l), "the overview of the "+l+" level", func() *View {
+		add("level", levelURL(l), "the overview of the "+l+" level", func() *View {
 			v := e.view("list", levelURL(l), levelTitle(l)+" level")
 			v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"}, {Title: levelTitle(l)}}
 			v.Groups = e.byType(e.levelPages(m, l))
@@ -281,7 +281,7 @@ func (e *Engine) addLevelViews(m *Model, add func(url, source string, view func(
 			return v
 		})
 		if hasGraph {
-			add(levelURL(l)+"graph/", "the relation graph of the "+l+" level", func() *View { return e.levelGraphView(m, l) })
+			add("level graph", levelURL(l)+"graph/", "the relation graph of the "+l+" level", func() *View { return e.levelGraphView(m, l) })
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"cmp"
+	"errors"
 	"html/template"
 	"slices"
 	"strings"
@@ -43,6 +45,12 @@ func (r resolver) Resolve(ref string, isPath bool) (markdown.Target, error) {
 		p, err = r.ix.LookupPath(ref)
 	} else {
 		p, err = r.ix.Lookup(ref)
+	}
+	if ue, ok := errors.AsType[*graph.UnreadError](err); ok {
+		// A file that could not be loaded: its own error says why, and a
+		// link to it is no second error. The site is not written anyway.
+		u := ue.Unread
+		return markdown.Target{ID: u.ID, URL: render.Rel(r.root, u.URL), Title: cmp.Or(u.Title, u.ID)}, nil
 	}
 	if err != nil {
 		return markdown.Target{}, err
@@ -173,8 +181,12 @@ func checkFragment(l markdown.Link, headings map[string][]markdown.Heading, diag
 	if l.Fragment == "" {
 		return
 	}
+	hs, ok := headings[l.Target]
+	if !ok {
+		return // a page that could not be loaded: its own error says why
+	}
 	var ids []string
-	for _, h := range headings[l.Target] {
+	for _, h := range hs {
 		if h.ID == l.Fragment {
 			return
 		}

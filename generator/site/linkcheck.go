@@ -34,6 +34,10 @@ type linkCheck struct {
 	refs    map[string][]markdown.Ref // by output path: the Markdown destinations its body wrote
 	files   map[string]string         // by output path: the source file of its body
 	warning bool                      // report broken links as warnings ([build] brokenLinks)
+	// bodiesOnly reports only the links the Markdown bodies wrote: when
+	// the content has errors, a broken link of the theme is most likely
+	// one of their consequences (a list page that is not made).
+	bodiesOnly bool
 }
 
 // rootLink is a resolved link from the site's root: whether it must be
@@ -152,6 +156,11 @@ func (lc *linkCheck) scan(w, i int, data []byte) {
 	s.ids = ids.String()
 }
 
+// zgotmpl is what html/template writes instead of a URL it refuses
+// (javascript: in site.toml's editURL, say): not a link of the site, and
+// the configuration's check reports its cause.
+const zgotmpl = "#ZgotmplZ"
+
 // rootRelative reports whether the rest of a link after the climb to
 // the root can be resolved from the root alone: not "#x" or "?q" (which
 // stay on the page), no further climb, no entity.
@@ -191,7 +200,7 @@ func attrName(b []byte) string {
 // resolve reads an href or src of a file in folder dir as the browser
 // does, and returns it when it is broken or has a #fragment to look for.
 func (lc *linkCheck) resolve(dir, href string) (pageLink, bool) {
-	if href == "" || markdown.HasScheme(href) {
+	if href == "" || markdown.HasScheme(href) || href == zgotmpl {
 		return pageLink{}, false
 	}
 	rest, frag, _ := strings.Cut(href, "#")
@@ -274,6 +283,9 @@ func (lc *linkCheck) report() generator.Diagnostics {
 					}
 					lc.add(&diags, r.Pos, "broken %s %q: %s", kind, r.URL, what)
 				}
+				continue
+			}
+			if lc.bodiesOnly {
 				continue
 			}
 			key := l.href + "\x00" + what

@@ -93,6 +93,9 @@ func (lv *Live) load(res *Result) (*liveState, error) {
 	opts := lv.opts
 	opts.Check = false
 	b, err := load(opts, res)
+	if b != nil && err != nil {
+		err = planDespiteErrors(res, b) // as Build: the output paths' errors too
+	}
 	if err != nil {
 		return nil, err
 	}

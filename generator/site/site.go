@@ -6,6 +6,7 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -73,6 +74,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	b, err := load(opts, res)
+	if b != nil && err != nil {
+		err = planDespiteErrors(res, b) // content errors: report the output paths' errors with them
+	}
 	if opts.Check {
 		// check reports what build would refuse, after the content's
 		// problems, which it reports too.
@@ -95,12 +99,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	if opts.Check {
-		// check renders every file, writing none, to check every link
-		// as build does.
+		// check renders every file, writing none, to report the theme's
+		// template errors and every broken link as build does.
 		err := renderAll(ctx, outs, links)
 		res.Duration = time.Since(start)
 		if err != nil {
-			return res, err
+			return res, renderErrors(res, opts.Source, b.cfg.Theme, err)
 		}
 		return res, linkErrors(res, links)
 	}
@@ -109,7 +113,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		mini = newMinify()
 	}
 	if err := publish(ctx, osDisk{}, target, opts.Force, outs, mini, links, opts.Progress, res); err != nil {
-		return res, err
+		return res, renderErrors(res, opts.Source, b.cfg.Theme, err)
 	}
 	res.Duration = time.Since(start)
 	return res, nil
@@ -162,6 +166,9 @@ type loaded struct {
 }
 
 // load reads and checks everything and returns the model ready to render.
+// When the sources have errors it returns an error wrapping ErrContent and,
+// where the theme could be read, the model too, which may be planned (to
+// find output paths that collide) but not rendered.
 func load(opts Options, res *Result) (*loaded, error) {
 	cfgSrc, err := os.ReadFile(filepath.Join(opts.Source, "site.toml"))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -184,16 +191,17 @@ func load(opts Options, res *Result) (*loaded, error) {
 		return nil, err
 	}
 	res.Diags = res.Diags.Sort()
+	var contentErr error // with errors, the model is still returned for planning
 	if res.Diags.HasErrors() {
-		return nil, fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
+		contentErr = contentError(res.Diags)
 	}
 	info := siteInfo(cfg, opts.Version)
 	info.Now = opts.Now
 	eng, err := render.New(theme, info)
 	if err != nil {
-		return nil, err
+		return nil, cmp.Or(contentErr, err)
 	}
-	return &loaded{cfg: cfg, model: m, engine: eng, texts: bodies.rb.texts, bodies: bodies}, nil
+	return &loaded{cfg: cfg, model: m, engine: eng, texts: bodies.rb.texts, bodies: bodies}, contentErr
 }
 
 // modelBodies is what loadModel keeps for updating bodies one by one.
@@ -214,10 +222,10 @@ func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, *m
 	files, diags := loadFiles(opts.Source, loaded.Files)
 	res.Diags.Append(diags)
 	pages := published(loaded.Pages, opts.Drafts)
-	ix := graph.NewIndex(pages)
+	ix := graph.NewIndex(pages, loaded.Unread...)
 	g, diags := graph.Build(ix, vocabulary(cfg))
 	res.Diags.Append(diags)
-	bm, diags := backlog.Derive(pages, g.Target, backlogSettings(cfg, opts.Now))
+	bm, diags := backlog.Derive(pages, g.Target, withUnread(backlogSettings(cfg, opts.Now), loaded.Unread))
 	res.Diags.Append(diags)
 	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm}
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML})
