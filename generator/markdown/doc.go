@@ -4,6 +4,13 @@
 // heading attributes and automatic heading ids that keep non-ASCII letters
 // readable (Überblick → uberblick).
 //
+// Two block extensions give notes and collapsible sections without raw
+// HTML: GitHub's alerts (a block quote whose first line is [!NOTE], [!TIP],
+// [!IMPORTANT], [!WARNING] or [!CAUTION] becomes a titled note) and
+// fenced ":::details Summary" … ":::" sections, which become <details>
+// with the summary's inline Markdown in <summary>, nest, and are an error
+// when left open.
+//
 // Links between pages are resolved through a one-method Resolver that the
 // caller supplies: wiki links ([[Title]], [[id|text]], [[id#heading]]) and
 // relative links to other .md files become the target's URL, and every

@@ -74,7 +74,7 @@ func New(opts Options) *Renderer {
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList,
-			extension.Typographer, wikiLinks{}),
+			extension.Typographer, wikiLinks{}, alerts{}, details{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
@@ -131,6 +131,7 @@ func (r *Renderer) Render(src Source, res Resolver) Result {
 		out.Diags.Errorf(generator.Pos{File: src.File}, "cannot process Markdown: %v", err)
 	}
 	w.dropAutoLinks()
+	containerDiags(doc, src.Body, lines, &out.Diags)
 	out.Text = bodyText(doc, src.Body)
 	var buf bytes.Buffer
 	buf.Grow(len(src.Body) * 3 / 2)
