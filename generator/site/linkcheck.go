@@ -31,13 +31,15 @@ type linkCheck struct {
 	index   map[string]int        // output path → index in outs and scans
 	scans   []pageScan
 	outs    []render.Output
-	refs    map[string][]markdown.Ref // by output path: the Markdown destinations its body wrote
+	refs    map[string][]markdown.Ref // by output path: the Markdown destinations its body wrote that were not resolved then
+	checked map[string]string         // by output path: those that were, "\x00url\x00url\x00…" (most of them: kept compact)
 	files   map[string]string         // by output path: the source file of its body
 	warning bool                      // report broken links as warnings ([build] brokenLinks)
 	// bodiesOnly reports only the links the Markdown bodies wrote: when
 	// the content has errors, a broken link of the theme is most likely
 	// one of their consequences (a list page that is not made).
 	bodiesOnly bool
+	byID       map[string]string // page id → URL, to suggest the page a broken folder link meant
 }
 
 // rootLink is a resolved link from the site's root: whether it must be
@@ -67,7 +69,7 @@ type pageLink struct {
 
 func newLinkCheck(outs []render.Output, rb *renderedBodies, pages []*generator.Page, warning bool) *linkCheck {
 	lc := &linkCheck{base: rb.base, index: make(map[string]int, len(outs)), scans: make([]pageScan, len(outs)), outs: outs,
-		refs: map[string][]markdown.Ref{}, files: map[string]string{}, warning: warning,
+		refs: map[string][]markdown.Ref{}, checked: map[string]string{}, files: map[string]string{}, warning: warning,
 		caches: make([]map[string]rootLink, workers.Count(len(outs)))}
 	for w := range lc.caches {
 		lc.caches[w] = map[string]rootLink{}
@@ -75,18 +77,46 @@ func newLinkCheck(outs []render.Output, rb *renderedBodies, pages []*generator.P
 	for i, o := range outs {
 		lc.index[o.Path] = i
 	}
+	lc.byID = make(map[string]string, len(pages))
 	for _, p := range pages {
 		out := render.OutPath(p.URL)
-		lc.refs[out], lc.files[out] = rb.refs[p], p.File
+		lc.addRefs(out, rb.refs[p])
+		lc.files[out] = p.File
+		lc.byID[p.ID] = p.URL
 	}
 	for section, p := range rb.introPages {
 		out := "index.html"
 		if section != "" {
 			out = section + "/index.html"
 		}
-		lc.refs[out], lc.files[out] = rb.refs[p], p.File
+		lc.addRefs(out, rb.refs[p])
+		lc.files[out] = p.File
 	}
 	return lc
+}
+
+// addRefs keeps what the report needs of a body's destinations: those
+// resolved when the body was rendered only as URLs, in one string.
+func (lc *linkCheck) addRefs(out string, refs []markdown.Ref) {
+	var unresolved []markdown.Ref
+	var checked strings.Builder
+	for _, r := range refs {
+		if !r.Checked {
+			unresolved = append(unresolved, r)
+			continue
+		}
+		if checked.Len() == 0 {
+			checked.WriteByte(0)
+		}
+		checked.WriteString(markdown.PathDecode(r.URL))
+		checked.WriteByte(0)
+	}
+	if len(unresolved) > 0 {
+		lc.refs[out] = unresolved
+	}
+	if checked.Len() > 0 {
+		lc.checked[out] = checked.String()
+	}
 }
 
 // scan reads the rendered bytes of output i on writing goroutine w.
@@ -109,6 +139,7 @@ func (lc *linkCheck) scan(w, i int, data []byte) {
 	var ids strings.Builder
 	ids.WriteByte(0)
 	var seen map[string]bool
+	var self []pageLink // "#x" links: checked against this page's ids once they are all read
 	for rest := data; ; {
 		at := bytes.Index(rest, []byte(`="`))
 		if at < 0 {
@@ -125,7 +156,11 @@ func (lc *linkCheck) scan(w, i int, data []byte) {
 		switch name {
 		case "":
 		case "id":
-			ids.WriteString(unescape(value))
+			if bytes.IndexByte(value, '&') < 0 {
+				ids.Write(value)
+			} else {
+				ids.WriteString(html.UnescapeString(string(value)))
+			}
 			ids.WriteByte(0)
 		case "href", "src":
 			var l pageLink
@@ -144,6 +179,10 @@ func (lc *linkCheck) scan(w, i int, data []byte) {
 			if !keep {
 				continue
 			}
+			if l.self {
+				self = append(self, l)
+				continue
+			}
 			if seen == nil {
 				seen = map[string]bool{}
 			}
@@ -154,6 +193,15 @@ func (lc *linkCheck) scan(w, i int, data []byte) {
 		}
 	}
 	s.ids = ids.String()
+	for _, l := range self {
+		if !strings.Contains(s.ids, "\x00"+l.frag+"\x00") && (seen == nil || !seen[l.href]) {
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[l.href] = true
+			s.links = append(s.links, l) // broken: kept for the report
+		}
+	}
 }
 
 // zgotmpl is what html/template writes instead of a URL it refuses
@@ -271,10 +319,13 @@ func (lc *linkCheck) report() generator.Diagnostics {
 			if what == "" {
 				continue
 			}
+			if strings.Contains(lc.checked[o.Path], "\x00"+markdown.PathDecode(l.href)+"\x00") {
+				continue // the body's: resolved, or reported, when it was rendered
+			}
 			if refs := lc.bodyRefs(o.Path, l.href); len(refs) > 0 {
 				for _, r := range refs {
-					if r.Checked || reported[r.Pos] {
-						continue // resolved, or reported, when the body was rendered
+					if reported[r.Pos] {
+						continue
 					}
 					reported[r.Pos] = true
 					kind := "link"
@@ -325,7 +376,7 @@ func (lc *linkCheck) broken(out string, s pageScan, l pageLink) string {
 	case l.above:
 		return "it climbs above the site's root"
 	case !l.self && l.target == "":
-		return "the site has no page or file at " + l.missing
+		return "the site has no page or file at " + l.missing + lc.suggest(l.missing)
 	}
 	ids, where := s.ids, "this page"
 	if !l.self {
@@ -339,6 +390,17 @@ func (lc *linkCheck) broken(out string, s pageScan, l pageLink) string {
 	}
 	known := slices.DeleteFunc(strings.Split(strings.Trim(ids, "\x00"), "\x00"), func(id string) bool { return id == "" })
 	return fmt.Sprintf("%s has no element with the id %q%s", where, l.frag, generator.DidYouMean(l.frag, known))
+}
+
+// suggest names the page a broken link probably meant: the page whose id
+// is the link's last folder ("getting-started/" for a page that is at
+// /handbook/getting-started/, since a page's URL is its section and id).
+func (lc *linkCheck) suggest(missing string) string {
+	last := path.Base(strings.TrimSuffix(missing, "/"))
+	if u, ok := lc.byID[strings.ToLower(last)]; ok && strings.TrimPrefix(u, "/") != strings.TrimPrefix(missing, "/") {
+		return fmt.Sprintf(" (did you mean %s? link a page by its .md file or as [[%s]])", u, last)
+	}
+	return ""
 }
 
 // bodyRefs returns the destinations of the file's Markdown body that a

@@ -115,3 +115,37 @@ func TestSVGSizeAndTheFileLimit(t *testing.T) {
 		t.Errorf("published %q, want only .nojekyll", paths)
 	}
 }
+
+func TestStaticLinksOutOfTheFolderAreSkipped(t *testing.T) {
+	src := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	os.WriteFile(outside, []byte("not for the site"), 0o644)
+	os.MkdirAll(filepath.Join(src, "static", "docs"), 0o755)
+	os.WriteFile(filepath.Join(src, "static", "docs", "guide.pdf"), []byte("%PDF"), 0o644)
+	if err := os.Symlink(outside, filepath.Join(src, "static", "secret.txt")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	os.Symlink("docs/guide.pdf", filepath.Join(src, "static", "guide.pdf")) // inside: copied
+	os.Symlink("docs", filepath.Join(src, "static", "more"))
+	sf, diags := loadFiles(src, nil)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Error())
+	}
+	want := []string{
+		"static/more: warning: skipped: a symbolic link to a folder; Backlight does not follow linked folders",
+		"static/secret.txt: warning: skipped: a symbolic link that leads outside the static folder or to nothing; only links to files inside static/ are copied",
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var paths []string
+	for _, o := range sf.outputs() {
+		paths = append(paths, o.Path)
+	}
+	slices.Sort(paths)
+	if !slices.Equal(paths, []string{"docs/guide.pdf", "guide.pdf"}) {
+		t.Errorf("published %q", paths)
+	}
+}
