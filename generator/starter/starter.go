@@ -28,8 +28,10 @@ import (
 //go:embed all:files
 var files embed.FS
 
-// Templates are the starter contents, the default first.
-func Templates() []string { return []string{"scaled", "minimal"} }
+// Templates are the starter contents, the default first. "empty" has no
+// pages, only an empty content/ folder: it suits adding a workflow to an
+// existing site (with Force) or starting from nothing.
+func Templates() []string { return []string{"scaled", "minimal", "empty"} }
 
 // CIs are the CI systems a workflow can be written for.
 func CIs() []string { return []string{"github", "gitlab"} }
@@ -71,7 +73,14 @@ func Write(o Options) (*Result, error) {
 	if err := checkDir(o.Dir, o.Force); err != nil {
 		return nil, err
 	}
-	folders := []string{"files/common", "files/" + o.Template}
+	folders := []string{"files/common"}
+	if o.Template == "empty" {
+		if err := os.MkdirAll(filepath.Join(o.Dir, "content"), 0o755); err != nil {
+			return nil, fmt.Errorf("create %s: %w", filepath.Join(o.Dir, "content"), err)
+		}
+	} else {
+		folders = append(folders, "files/"+o.Template)
+	}
 	if o.CI != "" {
 		folders = append(folders, "files/ci-"+o.CI)
 	}

@@ -12,7 +12,7 @@ import (
 
 func runInit(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("init", "[DIR] [--template "+strings.Join(starter.Templates(), "|")+"] [--ci "+strings.Join(starter.CIs(), "|")+"] [--force]", stderr)
-	template := fs.String("template", starter.Templates()[0], "starter `content`: "+strings.Join(starter.Templates(), " (a small team, cluster and organisation wiki) or ")+" (one page of each type)")
+	template := fs.String("template", starter.Templates()[0], "starter content `name`: scaled (a small team, cluster and organisation wiki), minimal (one page of each type) or empty (none)")
 	ci := fs.String("ci", "", "also write a workflow that publishes the site: `github` (GitHub Pages) or gitlab (GitLab Pages)")
 	force := fs.Bool("force", false, "write into a folder that is not empty; files that exist are kept, never overwritten")
 	if code, ok := parse(fs, args); !ok {

@@ -31,7 +31,7 @@ func requireClean(t *testing.T, dir, when string) {
 }
 
 func TestInitTemplatesPassCheckWithoutWarnings(t *testing.T) {
-	for _, tmpl := range []string{"scaled", "minimal"} {
+	for _, tmpl := range []string{"scaled", "minimal", "empty"} {
 		t.Run(tmpl, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "wiki") // missing: init creates it
 			code, stdout, stderr := runCLI("init", dir, "--template", tmpl)
@@ -42,6 +42,9 @@ func TestInitTemplatesPassCheckWithoutWarnings(t *testing.T) {
 				t.Errorf("init does not say how to go on:\n%s", stdout)
 			}
 			for _, f := range []string{"site.toml", ".gitignore", "README.md", "content/_index.md"} {
+				if tmpl == "empty" && strings.HasPrefix(f, "content/") {
+					f = "content"
+				}
 				if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 					t.Errorf("init wrote no %s: %v", f, err)
 				}
@@ -256,4 +259,26 @@ func commandsIn(v any) []string {
 		}
 	}
 	return out
+}
+
+func TestInitAddsAWorkflowToAnExistingSite(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI("init", dir, "--template", "minimal"); code != exitOK {
+		t.Fatalf("init exited %d: %s", code, stderr)
+	}
+	before := tree(t, dir)
+	code, stdout, stderr := runCLI("init", dir, "--template", "empty", "--ci", "gitlab", "--force")
+	if code != exitOK {
+		t.Fatalf("init --ci gitlab --force exited %d: %s", code, stderr)
+	}
+	after := tree(t, dir)
+	for p, b := range before {
+		if after[p] != b {
+			t.Errorf("init changed %s", p)
+		}
+	}
+	want := filepath.Join(dir, ".gitlab-ci.yml")
+	if len(after) != len(before)+1 || after[want] == "" {
+		t.Errorf("init wrote %d files, want only %s:\n%s", len(after)-len(before), want, stdout)
+	}
 }

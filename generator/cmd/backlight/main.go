@@ -5,7 +5,7 @@
 //
 //	backlight build   [-s SRC] [-d DEST] [--drafts] [--quiet]
 //	backlight check   [-s SRC] [--drafts] [--format text|json]
-//	backlight init    [DIR] [--template scaled|minimal] [--ci github|gitlab] [--force]
+//	backlight init    [DIR] [--template scaled|minimal|empty] [--ci github|gitlab] [--force]
 //	backlight new     [-s SRC] [--backlog ID] TYPE "Title"
 //	backlight serve   [-s SRC]
 //	backlight version
