@@ -26,14 +26,15 @@ var allowed = map[string][]string{
 	"generator/render":        {"generator", "generator/markdown", "generator/svg", "generator/backlog", "generator/feed"},
 	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/search", "themes", "github.com/tdewolff/minify/v2", "github.com/tdewolff/parse/v2", "golang.org/x/text"},
 	"generator/serve":         {"github.com/coder/websocket"},
-	"generator/cmd/backlight": {"generator", "generator/outdir", "generator/site", "generator/serve", "generator/watch", "generator/config"},
+	"generator/cmd/backlight": {"generator", "generator/outdir", "generator/site", "generator/serve", "generator/watch", "generator/config", "generator/starter"},
+	"generator/starter":       {},
 	"generator/watch":         {"github.com/fsnotify/fsnotify"},
 	"themes":                  {},
 }
 
 // buildPackages may not start processes or open network connections.
 var buildPackages = []string{"generator", "generator/tomlpos", "generator/workers", "generator/backlog", "generator/config", "generator/content",
-	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/site", "generator/feed", "generator/search"}
+	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/site", "generator/feed", "generator/search", "generator/starter"}
 
 const module = "github.com/backlight-wiki/backlight/"
 

@@ -5,6 +5,7 @@
 //
 //	backlight build   [-s SRC] [-d DEST] [--drafts] [--quiet]
 //	backlight check   [-s SRC] [--drafts] [--format text|json]
+//	backlight init    [DIR] [--template scaled|minimal|empty] [--ci github|gitlab] [--force]
 //	backlight new     [-s SRC] [--backlog ID] TYPE "Title"
 //	backlight serve   [-s SRC]
 //	backlight version
@@ -42,6 +43,7 @@ func commands() []command {
 	return []command{
 		{"build", "build the site into DEST (default SRC/public)", runBuild},
 		{"check", "run every check of build and write nothing", runCheck},
+		{"init", "start a new site: site.toml, starter content, a CI workflow", runInit},
 		{"new", "write a new page of a type from its template", runNew},
 		{"serve", "preview the site, rebuilt and reloaded as you save", runServe},
 		{"version", "print the version", runVersion},
