@@ -1,8 +1,9 @@
 // Package config reads site.toml: defaults first, then strict decoding (an
 // unknown key is an error naming the key and its line), then validation.
 //
-// Every key a site may set is a field below; CONTENT-MODEL.md §6 is the
-// reference for authors.
+// Every key a site may set is a field below and is declared once in Keys
+// (keys.go), with its type, default and meaning; docs/configuration.md, the
+// reference for authors, is written from that declaration.
 package config
 
 import (

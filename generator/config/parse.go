@@ -45,26 +45,68 @@ func Parse(file string, src []byte) (*Config, generator.Diagnostics) {
 		Title: c.Title, BaseURL: c.BaseURL, Language: c.Language, Theme: c.Theme,
 		Levels: c.Levels, Build: c.Build, Backlog: c.Backlog, Roadmap: c.Roadmap,
 	}
-	if errs := typeErrors(src); len(errs) > 0 {
+	var top map[string]toml.Primitive
+	md, err := toml.Decode(string(src), &top)
+	if err != nil {
+		diags.Errorf(tomlErrorPos(file, err), "%s", tomlErrorMessage(err))
+		return c, diags
+	}
+	keys := Keys()
+	if errs := typeErrors(md, top, keyIndex(keys), src); len(errs) > 0 {
 		for _, err := range errs {
 			diags.Errorf(tomlErrorPos(file, err), "%s", tomlErrorMessage(err))
 		}
 		return c, diags
 	}
-	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&fc)
-	if err != nil {
-		diags.Errorf(tomlErrorPos(file, err), "%s", tomlErrorMessage(err))
-		return c, diags
-	}
-	for _, k := range md.Undecoded() {
-		diags.Errorf(locate(file, src, k), "unknown key %q in site.toml%s", k.String(), suggestKey(k))
-	}
+	unknownKeys(md, keys, func(k toml.Key, hint string) {
+		diags.Errorf(locate(file, src, k), "unknown key %q in site.toml%s", k.String(), hint)
+	})
+	decodeExact(md, top, reflect.ValueOf(&fc).Elem())
 	c.Title, c.BaseURL, c.Language, c.Theme, c.EditURL = fc.Title, fc.BaseURL, fc.Language, fc.Theme, fc.EditURL
 	c.Levels, c.Build, c.Backlog, c.Roadmap = fc.Levels, fc.Build, fc.Backlog, fc.Roadmap
 	mergeTypes(c, fc.Types, md)
 	mergeRelations(c, fc.Relations, md)
 	validate(c, file, src, &diags)
 	return c, diags
+}
+
+// decodeExact decodes a table into the struct v by its fields' toml tags,
+// matched exactly. (The decoder of BurntSushi/toml also matches a key that
+// differs in case, so that "baseurl" would set BaseURL.) The keys were
+// checked by typeErrors, so every value fits its field.
+func decodeExact(md toml.MetaData, table map[string]toml.Primitive, v reflect.Value) {
+	for f := range v.Type().Fields() {
+		tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		p, ok := table[tag]
+		if !ok || tag == "-" {
+			continue
+		}
+		fv := v.FieldByIndex(f.Index)
+		var sub map[string]toml.Primitive
+		switch {
+		case fv.Kind() == reflect.Struct && fv.Type() != timeType:
+			if md.PrimitiveDecode(p, &sub) == nil {
+				decodeExact(md, sub, fv)
+			}
+		case fv.Kind() == reflect.Map: // [types] and [relations]: a table per name
+			if md.PrimitiveDecode(p, &sub) != nil {
+				continue
+			}
+			m := reflect.MakeMapWithSize(fv.Type(), len(sub))
+			for name, entry := range sub {
+				var fields map[string]toml.Primitive
+				if md.PrimitiveDecode(entry, &fields) != nil {
+					continue
+				}
+				e := reflect.New(fv.Type().Elem()).Elem()
+				decodeExact(md, fields, e)
+				m.SetMapIndex(reflect.ValueOf(name), e)
+			}
+			fv.Set(m)
+		default:
+			_ = md.PrimitiveDecode(p, fv.Addr().Interface())
+		}
+	}
 }
 
 func mergeTypes(c *Config, types map[string]Type, md toml.MetaData) {
@@ -130,24 +172,21 @@ func declaredOrder[V any](md toml.MetaData, table string, m map[string]V) []stri
 	return names
 }
 
-// typeErrors returns every value of the wrong type in the file, in the
-// file's order, or the syntax error. The decoder alone walks Go maps, whose
-// order changes from run to run, and stops at its first error, so with
-// several wrong values it would report a different one each time; and it
-// lets a value that is not a table stand for a table of types or relations
-// without a word. Decoding one key at a time, in the order of md.Keys,
-// finds them all, the same way on every run.
+// timeType is the type of a TOML date field.
 var timeType = reflect.TypeFor[time.Time]()
 
-func typeErrors(src []byte) []error {
-	var top map[string]toml.Primitive
-	md, err := toml.Decode(string(src), &top)
-	if err != nil {
-		return []error{err}
-	}
+// typeErrors returns every value of the wrong type in the file, in the
+// file's order, saying what the declaration (Keys) says the key takes. The
+// decoder alone walks Go maps, whose order changes from run to run, and
+// stops at its first error, so with several wrong values it would report a
+// different one each time; and it lets a value that is not a table stand
+// for a table of types or relations without a word. Decoding one key at a
+// time, in the order of md.Keys, finds them all, the same way on every run.
+// Undeclared keys are left to unknownKeys.
+func typeErrors(md toml.MetaData, top map[string]toml.Primitive, keys map[string]Key, src []byte) []error {
 	var errs []error
-	var walk func(table map[string]toml.Primitive, path toml.Key, t reflect.Type)
-	walk = func(table map[string]toml.Primitive, path toml.Key, t reflect.Type) {
+	var walk func(table map[string]toml.Primitive, path toml.Key)
+	walk = func(table map[string]toml.Primitive, path toml.Key) {
 		seen := map[string]bool{}
 		for _, k := range md.Keys() {
 			// [relations.x] lists relations.x but not relations alone.
@@ -157,44 +196,37 @@ func typeErrors(src []byte) []error {
 			k = k[:len(path)+1]
 			name := k[len(path)]
 			seen[name] = true
-			ft, ok := t, true
-			if t.Kind() == reflect.Map {
-				ft = t.Elem() // an entry of [types] or [relations]
-			} else if ft, ok = fieldType(t, name); !ok {
-				continue // unknown keys are reported once the file decodes
-			}
-			if ft == timeType {
-				var raw any
-				_ = md.PrimitiveDecode(table[name], &raw)
-				if _, isTime := raw.(time.Time); !isTime {
-					line, _ := tomlpos.Find(src, k)
-					errs = append(errs, fmt.Errorf("toml: line %d (last key %q): expected a date like 2026-01-05, without quotes, got %s", line, k.String(), tomlKind(raw)))
-				}
-				continue
-			}
-			if ft.Kind() != reflect.Struct && ft.Kind() != reflect.Map {
-				if err := md.PrimitiveDecode(table[name], reflect.New(ft).Interface()); err != nil {
-					var raw any
-					_ = md.PrimitiveDecode(table[name], &raw)
-					line, col := tomlpos.Find(src, k)
-					errs = append(errs, &typeError{line: line, col: col,
-						msg: fmt.Sprintf("%s: expected %s, got %s", k.String(), expectedKind(ft), tomlValue(raw))})
-				}
+			key, ok := keys[pattern(k)]
+			if !ok {
 				continue
 			}
 			var raw any
 			_ = md.PrimitiveDecode(table[name], &raw)
-			if _, isTable := raw.(map[string]any); !isTable {
-				line, _ := tomlpos.Find(src, k)
-				errs = append(errs, fmt.Errorf("toml: line %d (last key %q): expected a table, got %s", line, k.String(), tomlKind(raw)))
-				continue
+			switch key.kind {
+			case kindDate:
+				if _, isTime := raw.(time.Time); !isTime {
+					line, _ := tomlpos.Find(src, k)
+					errs = append(errs, fmt.Errorf("toml: line %d (last key %q): expected %s, got %s", line, k.String(), key.kind.expected(), tomlKind(raw)))
+				}
+			case kindTable:
+				if _, isTable := raw.(map[string]any); !isTable {
+					line, _ := tomlpos.Find(src, k)
+					errs = append(errs, fmt.Errorf("toml: line %d (last key %q): expected %s, got %s", line, k.String(), key.kind.expected(), tomlKind(raw)))
+					continue
+				}
+				var sub map[string]toml.Primitive
+				_ = md.PrimitiveDecode(table[name], &sub)
+				walk(sub, k)
+			default:
+				if err := md.PrimitiveDecode(table[name], key.kind.target()); err != nil {
+					line, col := tomlpos.Find(src, k)
+					errs = append(errs, &typeError{line: line, col: col,
+						msg: fmt.Sprintf("%s: expected %s, got %s", k.String(), key.kind.expected(), tomlValue(raw))})
+				}
 			}
-			var sub map[string]toml.Primitive
-			_ = md.PrimitiveDecode(table[name], &sub)
-			walk(sub, k, ft)
 		}
 	}
-	walk(top, nil, reflect.TypeFor[fileConfig]())
+	walk(top, nil)
 	return errs
 }
 
@@ -212,22 +244,6 @@ func tomlKind(v any) string {
 	return "a date or time"
 }
 
-// fieldType returns the type of struct t's field decoded from key, matched
-// as the TOML decoder matches it: by tag, then without case.
-func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
-	var fold reflect.Type
-	for f := range t.Fields() {
-		tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-		if tag == key {
-			return f.Type, true
-		}
-		if fold == nil && strings.EqualFold(tag, key) {
-			fold = f.Type
-		}
-	}
-	return fold, fold != nil
-}
-
 // tomlErrorPos extracts the line and column of a TOML syntax error.
 // typeError is a value of the wrong type for its key, where the key is.
 type typeError struct {
@@ -236,26 +252,6 @@ type typeError struct {
 }
 
 func (e *typeError) Error() string { return fmt.Sprintf("toml: line %d: %s", e.line, e.msg) }
-
-// expectedKind says in words what a field of type t takes.
-func expectedKind(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.String:
-		return "text in quotes"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int64:
-		return "a whole number"
-	case reflect.Float64:
-		return "a number"
-	case reflect.Slice:
-		if t.Elem().Kind() == reflect.String {
-			return `a list of names in quotes, e.g. ["a", "b"]`
-		}
-		return "a list"
-	}
-	return t.String()
-}
 
 // tomlValue describes a decoded TOML value for a message: the text "x",
 // the number 5, true, a list, a table.

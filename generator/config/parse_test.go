@@ -9,6 +9,9 @@ import (
 	"github.com/backlight-wiki/backlight/generator"
 )
 
+// parse returns the diagnostics as text, leaving out the warning about a
+// baseURL without a host, which most tests do not set (TestBaseURLWarning
+// checks it).
 func parse(t *testing.T, src string) (*Config, []string) {
 	t.Helper()
 	c, diags := Parse("site.toml", []byte(src))
@@ -17,6 +20,9 @@ func parse(t *testing.T, src string) (*Config, []string) {
 	}
 	var out []string
 	for _, d := range slices.Clone(diags).Sort() {
+		if d.Severity == generator.Warning && strings.Contains(d.Message, "need an absolute URL") {
+			continue
+		}
 		out = append(out, d.Error())
 	}
 	return c, out
@@ -413,5 +419,77 @@ func TestLocateFindsKeysAndDegrades(t *testing.T) {
 		if got := Locate("site.toml", src, tt.path...); got != tt.want {
 			t.Errorf("Locate(%q): got %v, want %v", tt.path, got, tt.want)
 		}
+	}
+}
+
+func TestKeysMatchTheirCaseExactly(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"a top-level key in lower case", "title = \"x\"\nbaseurl = \"https://example.org/\"\n", []string{
+			`site.toml:2:1: unknown key "baseurl" in site.toml (did you mean "baseURL"?)`,
+		}},
+		{"a key in another case in [build]", "[build]\nMinify = false\nbrokenlinks = \"warning\"\n", []string{
+			`site.toml:2:1: unknown key "build.Minify" in site.toml (did you mean "minify"?)`,
+			`site.toml:3:1: unknown key "build.brokenlinks" in site.toml (did you mean "brokenLinks"?)`,
+		}},
+		{"two keys differing in case: the second is reported", "baseURL = \"https://a.example/\"\nBaseURL = \"https://b.example/\"\n", []string{
+			`site.toml:2:1: unknown key "BaseURL" in site.toml (did you mean "baseURL"?)`,
+		}},
+		{"a table in another case", "[Roadmap]\ncycle_weeks = 4\n", []string{
+			`site.toml:1:1: unknown key "Roadmap" in site.toml (did you mean "roadmap"?)`,
+			`site.toml:2:1: unknown key "Roadmap.cycle_weeks" in site.toml`,
+		}},
+		{"a relation field in another case", "[relations.part_of]\nLabel = \"x\"\n", []string{
+			`site.toml:2:1: unknown key "relations.part_of.Label" in site.toml (did you mean "label"?)`,
+		}},
+		{"brokenLinks is a known key", "[build]\nbrokenLinks = \"warning\"\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := parse(t, tt.src)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
+	}
+}
+
+func TestKeysInAnotherCaseSetNothing(t *testing.T) {
+	c, _ := Parse("site.toml", []byte("baseurl = \"https://x.example/\"\n[build]\nMinify = false\n[backlog]\nHorizon = 9\n[types.role]\nLabel = \"Rolle\"\n"))
+	want := Default()
+	if c.BaseURL != want.BaseURL || c.Build.Minify != want.Build.Minify || c.Backlog.Horizon != want.Backlog.Horizon || c.TypeLabel("role") != "Role" {
+		t.Errorf("got baseURL %q, minify %v, horizon %d, role label %q; want the defaults", c.BaseURL, c.Build.Minify, c.Backlog.Horizon, c.TypeLabel("role"))
+	}
+	c, _ = Parse("site.toml", []byte("BaseURL = \"https://b.example/\"\nbaseURL = \"https://a.example/\"\n"))
+	if c.BaseURL != "https://a.example/" {
+		t.Errorf("got baseURL %q, want the one spelled baseURL", c.BaseURL)
+	}
+}
+
+func TestBaseURLWarning(t *testing.T) {
+	const need = "the sitemap, feeds and canonical links need an absolute URL such as https://wiki.example.org/"
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"empty file", "", []string{`site.toml:1: warning: baseURL is not set: ` + need}},
+		{"at the title", "# My wiki\n\ntitle = \"Wiki\"\n", []string{`site.toml:3:1: warning: baseURL is not set: ` + need}},
+		{"a path", "title = \"Wiki\"\nbaseURL = \"/docs\"\n", []string{`site.toml:2:1: warning: baseURL "/docs" has no host: ` + need}},
+		{"an absolute URL", "baseURL = \"https://wiki.example.org/\"\n", nil},
+		{"a bad URL is an error only", "baseURL = \"wiki\"\n", []string{`site.toml:1:1: baseURL "wiki" must be an http(s) URL or a path starting with /`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := Parse("site.toml", []byte(tt.src))
+			var got []string
+			for _, d := range diags.Sort() {
+				got = append(got, d.Error())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
 	}
 }

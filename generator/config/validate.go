@@ -6,34 +6,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/backlight-wiki/backlight/generator"
 )
 
-// knownKeys lists the keys each table accepts, for "did you mean" hints.
-var knownKeys = map[string][]string{
-	"":          {"title", "baseURL", "language", "theme", "editURL", "levels", "build", "types", "relations", "backlog", "roadmap"},
-	"build":     {"minify", "unsafeHTML"},
-	"types":     {"label", "plural"},
-	"relations": {"label", "inverse", "from", "to", "acyclic"},
-	"backlog":   {"kinds", "statuses", "ready", "done", "dropped", "dor", "horizon", "iteration_weeks"},
-	"roadmap":   {"cycle_weeks", "cycle_start"},
-}
-
 // DoRFields are the item fields a definition of ready may require.
 var DoRFields = []string{"estimate", "value", "acceptance", "release", "parent", "team", "source", "tags"}
-
-func suggestKey(k toml.Key) string {
-	if len(k) == 0 {
-		return ""
-	}
-	table := "" // a top-level key is looked up among the top-level keys
-	if len(k) > 1 {
-		table = k[0]
-	}
-	return generator.DidYouMean(k[len(k)-1], knownKeys[table])
-}
 
 var (
 	nameRE     = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
@@ -70,8 +47,20 @@ func validateURLs(c *Config, at func(...string) generator.Pos, diags *generator.
 	switch {
 	case err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme == "" && !strings.HasPrefix(c.BaseURL, "/")):
 		diags.Errorf(at("baseURL"), "baseURL %q must be an http(s) URL or a path starting with /", c.BaseURL)
+	case u.Host == "":
+		const need = "the sitemap, feeds and canonical links need an absolute URL such as https://wiki.example.org/"
+		if pos := at("baseURL"); pos.Line > 0 {
+			diags.Warnf(pos, "baseURL %q has no host: %s", c.BaseURL, need)
+		} else {
+			pos = at("title") // where a reader of the file looks first
+			pos.Line = max(pos.Line, 1)
+			diags.Warnf(pos, "baseURL is not set: %s", need)
+		}
+		fallthrough
 	case !strings.HasSuffix(c.BaseURL, "/"):
-		c.BaseURL += "/"
+		if !strings.HasSuffix(c.BaseURL, "/") {
+			c.BaseURL += "/"
+		}
 	}
 	if c.EditURL == "" {
 		return

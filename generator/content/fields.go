@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -162,8 +163,37 @@ func (f *fields) date(key string) time.Time {
 			return t
 		}
 	}
-	f.diags.Errorf(e.val.pos, "%s: expected a date like 2026-04-01, got %s", e.key, describe(e.val))
+	if e.val.kind != scalarNode {
+		f.diags.Errorf(e.val.pos, "%s: expected a date like 2026-04-01, got %s", e.key, describe(e.val))
+		return time.Time{}
+	}
+	f.diags.Errorf(e.val.pos, "%s: %q is not a date%s (expected YYYY-MM-DD, like 2026-04-01)", e.key, s, dateProblem(s))
 	return time.Time{}
+}
+
+// dateProblem says what is wrong with a value shaped like a date that does
+// not parse: ": month 13 is out of range" or ": day 30 is out of range for
+// February 2026"; empty when the value is not shaped like one.
+func dateProblem(s string) string {
+	if len(s) < len("2006-01-02") || s[4] != '-' || s[7] != '-' {
+		return ""
+	}
+	y, errY := strconv.Atoi(s[:4])
+	m, errM := strconv.Atoi(s[5:7])
+	d, errD := strconv.Atoi(s[8:10])
+	if errY != nil || errM != nil || errD != nil || y < 0 || m < 0 || d < 0 {
+		return ""
+	}
+	if m < 1 || m > 12 {
+		return fmt.Sprintf(": month %d is out of range", m)
+	}
+	// The day after the last of month m is day 1 of month m+1, so day 0 of
+	// month m+1 is the last day of m.
+	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if d < 1 || d > last {
+		return fmt.Sprintf(": day %d is out of range for %s %d (it has %d days)", d, time.Month(m), y, last)
+	}
+	return ""
 }
 
 // relations reads the relations map: name → one reference or a list.

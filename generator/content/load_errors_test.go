@@ -135,10 +135,31 @@ func TestLoadReportsEveryProblemAtItsPosition(t *testing.T) {
 		}, []string{`content/roles/a.md:3:9: weight: expected a whole number, got "1.5"`}},
 		{"date given a word", map[string]string{
 			"roles/a.md": "---\ntitle: A\ndate: tomorrow\n---\n",
-		}, []string{`content/roles/a.md:3:7: date: expected a date like 2026-04-01, got "tomorrow"`}},
+		}, []string{`content/roles/a.md:3:7: date: "tomorrow" is not a date (expected YYYY-MM-DD, like 2026-04-01)`}},
 		{"date given a month 13", map[string]string{
 			"releases/r.md": "---\ntitle: R\nstart: 2026-13-01\n---\n",
-		}, []string{`content/releases/r.md:3:8: start: expected a date like 2026-04-01, got "2026-13-01"`}},
+		}, []string{`content/releases/r.md:3:8: start: "2026-13-01" is not a date: month 13 is out of range (expected YYYY-MM-DD, like 2026-04-01)`}},
+		{"date given a day out of range for its month", map[string]string{
+			"releases/r.md": "---\ntitle: R\nstart: 2026-02-30\n---\n",
+		}, []string{`content/releases/r.md:3:8: start: "2026-02-30" is not a date: day 30 is out of range for February 2026 (it has 28 days) (expected YYYY-MM-DD, like 2026-04-01)`}},
+		{"date given day 29 of February in a common year", map[string]string{
+			"releases/r.md": "---\ntitle: R\nstart: 2027-02-29\n---\n",
+		}, []string{`content/releases/r.md:3:8: start: "2027-02-29" is not a date: day 29 is out of range for February 2027 (it has 28 days) (expected YYYY-MM-DD, like 2026-04-01)`}},
+		{"day 29 of February in a leap year is a date", map[string]string{
+			"releases/r.md": "---\ntitle: R\nstart: 2028-02-29\n---\n",
+		}, nil},
+		{"date given month 0 and day 0", map[string]string{
+			"releases/r.md": "---\ntitle: R\nstart: 2026-00-10\nend: 2026-04-00\n---\n",
+		}, []string{
+			`content/releases/r.md:3:8: start: "2026-00-10" is not a date: month 0 is out of range (expected YYYY-MM-DD, like 2026-04-01)`,
+			`content/releases/r.md:4:6: end: "2026-04-00" is not a date: day 0 is out of range for April 2026 (it has 30 days) (expected YYYY-MM-DD, like 2026-04-01)`,
+		}},
+		{"date without dashes", map[string]string{
+			"releases/r.md": "---\ntitle: R\nstart: 20260702\n---\n",
+		}, []string{`content/releases/r.md:3:8: start: "20260702" is not a date (expected YYYY-MM-DD, like 2026-04-01)`}},
+		{"date given a list", map[string]string{
+			"releases/r.md": "---\ntitle: R\nstart: [2026-04-01]\n---\n",
+		}, []string{`content/releases/r.md:3:8: start: expected a date like 2026-04-01, got a list`}},
 		{"list given a map", map[string]string{
 			"roles/a.md": "---\ntitle: A\ntags: {a: 1}\n---\n",
 		}, []string{`content/roles/a.md:3:7: tags: expected a name, got a map`}},

@@ -1,0 +1,238 @@
+package config
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// Name stands in a key's path for a name the site chooses: a type or a
+// relation, as in types.<name>.label.
+const Name = "<name>"
+
+// kind is what a key takes.
+type kind int
+
+const (
+	kindTable kind = iota
+	kindText
+	kindBool
+	kindInt
+	kindNames
+	kindDate
+)
+
+// words names the kind for the configuration reference.
+func (k kind) words() string {
+	return [...]string{"table", "text", "true or false", "whole number", "list of names", "date"}[k]
+}
+
+// expected says what the kind takes, for a type error.
+func (k kind) expected() string {
+	return [...]string{"a table", "text in quotes", "true or false", "a whole number",
+		`a list of names in quotes, e.g. ["a", "b"]`, "a date like 2026-01-05, without quotes"}[k]
+}
+
+// target returns a pointer to a fresh Go value of the kind, to decode into.
+func (k kind) target() any {
+	switch k {
+	case kindText:
+		return new(string)
+	case kindBool:
+		return new(bool)
+	case kindInt:
+		return new(int)
+	case kindNames:
+		return new([]string)
+	case kindDate:
+		return new(time.Time)
+	}
+	return new(map[string]any)
+}
+
+// Key declares one key site.toml accepts: the one place that says which
+// keys exist, what they take, their defaults and what they mean. Parse
+// checks the file's keys against it (exactly, case included), type errors
+// say what it says a key takes, and docs/configuration.md is written from it.
+type Key struct {
+	Path    string // dotted TOML path, Name for a name the site chooses: "build.brokenLinks", "types.<name>.label"
+	Type    string // what the key takes, in words: "text", "list of names", "table"
+	Default string // the default as TOML ("13", `"error"`), from Default(); a phrase for keys under a Name; "" for none
+	Doc     string // one line on what it means
+
+	kind kind
+}
+
+// IsTable reports whether the key is a table ([build], [types.<name>]).
+func (k Key) IsTable() bool { return k.kind == kindTable }
+
+// Keys returns every key site.toml accepts, in the order of the
+// configuration reference: the top-level keys, then each table and its
+// keys. Defaults are read from Default().
+func Keys() []Key {
+	decl := []struct {
+		path string
+		kind kind
+		dflt string // only for keys under a Name, whose defaults Default() cannot give
+		doc  string
+	}{
+		{"title", kindText, "", "The site's name, shown in every page's header and title."},
+		{"baseURL", kindText, "", "The address the site is published at, such as https://wiki.example.org/ (or a path starting with /); the sitemap, feeds and canonical links need an absolute URL, so a value without a host gets a warning. A missing final / is added."},
+		{"language", kindText, "", "The language of the pages (the lang attribute), such as en or de."},
+		{"theme", kindText, "", "A folder name under themes/ whose files override the embedded default theme, file by file."},
+		{"editURL", kindText, "", "An http(s) address to which a page's path under content/ is appended for its \"edit this page\" link; none: no such links."},
+		{"levels", kindNames, "", "The organisational levels a page's level and a backlog's level may name."},
+
+		{"build", kindTable, "", "How pages are written."},
+		{"build.minify", kindBool, "", "Minify the HTML, CSS, JavaScript, SVG, JSON and XML the build writes."},
+		{"build.unsafeHTML", kindBool, "", "Keep raw HTML in Markdown and link targets other than http(s), mailto and relative ones; unless true they are dropped."},
+		{"build.brokenLinks", kindText, "", "How a link inside the site that leads nowhere is reported: \"error\" or \"warning\" (for a migration)."},
+
+		{"types", kindTable, "", "Page types: one `[types.<name>]` table per type, to relabel a built-in type or add one."},
+		{"types." + Name, kindTable, "", "One page type; the name is lower-case letters, digits and hyphens."},
+		{"types." + Name + ".label", kindText, "built-in: see below; a new type: its name", "The singular label shown for pages of the type."},
+		{"types." + Name + ".plural", kindText, "built-in: see below; a new type: the label and \"s\"", "The plural label, for lists."},
+
+		{"relations", kindTable, "", "The relation vocabulary: one `[relations.<name>]` table per relation, to change a built-in one (the keys not given are kept) or add one."},
+		{"relations." + Name, kindTable, "", "One relation; the name is lower-case letters, digits and underscores."},
+		{"relations." + Name + ".label", kindText, "built-in: see below; required for a new relation", "How the relation reads on the page that declares it."},
+		{"relations." + Name + ".inverse", kindText, "built-in: see below; required for a new relation", "How the relation reads on the pages it names."},
+		{"relations." + Name + ".from", kindNames, "built-in: see below; a new relation: any type", "The types of page that may declare the relation; empty: any."},
+		{"relations." + Name + ".to", kindNames, "built-in: see below; a new relation: any type", "The types of page it may name; empty: any; \"same\": the declaring page's own type."},
+		{"relations." + Name + ".acyclic", kindBool, "built-in: see below; a new relation: false", "A cycle through the relation is an error naming the pages on it."},
+
+		{"backlog", kindTable, "", "Backlog items: their kinds, statuses and readiness, and the forecast."},
+		{"backlog.kinds", kindNames, "", "The kinds an item may have, in the order release notes list them."},
+		{"backlog.statuses", kindNames, "", "The statuses an item may have."},
+		{"backlog.ready", kindNames, "", "The statuses that count as refined (ready for work); each one of statuses."},
+		{"backlog.done", kindNames, "", "The statuses of finished items; each one of statuses."},
+		{"backlog.dropped", kindNames, "", "The statuses of items that will not be done; each one of statuses."},
+		{"backlog.dor", kindNames, "", "The definition of ready: the item fields a ready item must have (estimate, value, acceptance, release, parent, team, source, tags)."},
+		{"backlog.horizon", kindInt, "", "The refinement horizon in iterations (at least 1): items forecast within it should be ready."},
+		{"backlog.iteration_weeks", kindInt, "", "The length of an iteration in weeks (at least 1), unless a backlog sets its own."},
+
+		{"roadmap", kindTable, "", "The cycle grid of the roadmap timeline."},
+		{"roadmap.cycle_weeks", kindInt, "", "Weeks per cycle; iterations of backlog.iteration_weeks fill it from its first day and the rest is inter-cycle time; 0 draws no cycles."},
+		{"roadmap.cycle_start", kindDate, "", "The first day of one cycle, as a TOML date without quotes (2026-01-05); none: the earliest release's start."},
+	}
+	def := reflect.ValueOf(Default()).Elem()
+	keys := make([]Key, 0, len(decl))
+	for _, d := range decl {
+		k := Key{Path: d.path, Type: d.kind.words(), Default: d.dflt, Doc: d.doc, kind: d.kind}
+		if d.kind != kindTable && !strings.Contains(d.path, Name) {
+			k.Default = tomlDefault(def, strings.Split(d.path, "."))
+		}
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// tomlDefault writes the value of Config v at the path of toml tags as
+// TOML, or "" for an empty text or a zero date.
+func tomlDefault(v reflect.Value, path []string) string {
+	for _, name := range path {
+		f, ok := fieldByTag(v.Type(), name)
+		if !ok {
+			return ""
+		}
+		v = v.FieldByIndex(f.Index)
+	}
+	switch x := v.Interface().(type) {
+	case string:
+		if x == "" {
+			return ""
+		}
+		return fmt.Sprintf("%q", x)
+	case time.Time:
+		if x.IsZero() {
+			return ""
+		}
+		return x.Format(time.DateOnly)
+	case []string:
+		q := make([]string, len(x))
+		for i, s := range x {
+			q[i] = fmt.Sprintf("%q", s)
+		}
+		return "[" + strings.Join(q, ", ") + "]"
+	}
+	return fmt.Sprint(v.Interface())
+}
+
+// fieldByTag returns struct t's field whose toml tag is exactly name.
+func fieldByTag(t reflect.Type, name string) (reflect.StructField, bool) {
+	for f := range t.Fields() {
+		if tag, _, _ := strings.Cut(f.Tag.Get("toml"), ","); tag == name {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// keyIndex maps each declared path to its key.
+func keyIndex(keys []Key) map[string]Key {
+	m := make(map[string]Key, len(keys))
+	for _, k := range keys {
+		m[k.Path] = k
+	}
+	return m
+}
+
+// pattern returns the declared path a key of the file would have: the
+// name of a type or relation becomes Name.
+func pattern(k toml.Key) string {
+	p := []string(k)
+	if len(p) >= 2 && (p[0] == "types" || p[0] == "relations") {
+		p = append([]string{p[0], Name}, p[2:]...)
+	}
+	return strings.Join(p, ".")
+}
+
+// unknownKeys reports every key of the file that is not declared, compared
+// exactly: BurntSushi/toml would decode "baseurl" into BaseURL without a
+// word, and with both "baseURL" and "baseurl" keep one of them.
+func unknownKeys(md toml.MetaData, keys []Key, report func(k toml.Key, hint string)) {
+	declared := map[string]bool{}
+	for _, k := range keys {
+		declared[k.Path] = true
+	}
+	for _, k := range md.Keys() {
+		if declared[pattern(k)] {
+			continue
+		}
+		parent := pattern(k[:len(k)-1])
+		var siblings []string
+		for _, d := range keys {
+			dir, last, ok := cutLast(d.Path)
+			if ok && dir == parent || !ok && len(k) == 1 {
+				siblings = append(siblings, last)
+			}
+		}
+		report(k, suggest(k[len(k)-1], siblings))
+	}
+}
+
+// suggest names the declared key that differs from word only in case, or
+// else the closest ones.
+func suggest(word string, candidates []string) string {
+	for _, c := range candidates {
+		if strings.EqualFold(c, word) {
+			return fmt.Sprintf(" (did you mean %q?)", c)
+		}
+	}
+	return generator.DidYouMean(word, candidates)
+}
+
+// cutLast splits a path at its last dot; ok is false for a top-level key,
+// whose last part is the path itself.
+func cutLast(p string) (dir, last string, ok bool) {
+	i := strings.LastIndexByte(p, '.')
+	if i < 0 {
+		return "", p, false
+	}
+	return p[:i], p[i+1:], true
+}

@@ -1,0 +1,130 @@
+package config
+
+import (
+	"flag"
+	"maps"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tomlFields walks the toml tags of t and returns each key path with the
+// kind its Go type takes; a map of structs is a table per Name.
+func tomlFields(t reflect.Type, prefix string, out map[string]kind) {
+	for f := range t.Fields() {
+		tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		path := prefix + tag
+		ft := f.Type
+		switch {
+		case ft == reflect.TypeFor[time.Time]():
+			out[path] = kindDate
+		case ft.Kind() == reflect.Struct:
+			out[path] = kindTable
+			tomlFields(ft, path+".", out)
+		case ft.Kind() == reflect.Map && ft.Elem().Kind() == reflect.Struct:
+			out[path] = kindTable
+			out[path+"."+Name] = kindTable
+			tomlFields(ft.Elem(), path+"."+Name+".", out)
+		case ft.Kind() == reflect.String:
+			out[path] = kindText
+		case ft.Kind() == reflect.Bool:
+			out[path] = kindBool
+		case ft.Kind() == reflect.Int:
+			out[path] = kindInt
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.String:
+			out[path] = kindNames
+		default:
+			out[path] = -1 // a field of a type the declaration cannot state
+		}
+	}
+}
+
+func TestKeysDeclareEveryFieldOfConfig(t *testing.T) {
+	fields := map[string]kind{}
+	tomlFields(reflect.TypeFor[Config](), "", fields)
+	keys := Keys()
+	declared := map[string]bool{}
+	for _, k := range keys {
+		if declared[k.Path] {
+			t.Errorf("%s is declared twice", k.Path)
+		}
+		declared[k.Path] = true
+		want, ok := fields[k.Path]
+		switch {
+		case !ok:
+			t.Errorf("%s is declared but Config has no field with that toml path", k.Path)
+		case want != k.kind:
+			t.Errorf("%s is declared as %s but its field takes %v", k.Path, k.Type, want)
+		}
+		if k.Doc == "" || !strings.HasSuffix(k.Doc, ".") {
+			t.Errorf("%s: the description %q should be a sentence", k.Path, k.Doc)
+		}
+		if dir, _, ok := cutLast(k.Path); ok && !declared[dir] {
+			t.Errorf("%s is declared before its table %s", k.Path, dir)
+		}
+		if strings.Contains(k.Path, Name) && !k.IsTable() && k.Default == "" {
+			t.Errorf("%s: a key under a name needs its default in words", k.Path)
+		}
+	}
+	for path := range fields {
+		if !declared[path] {
+			t.Errorf("Config has the toml path %s, which Keys does not declare: add it to Keys in keys.go, with its description", path)
+		}
+	}
+	// fileConfig, which Parse decodes, must have the same keys.
+	fileFields := map[string]kind{}
+	tomlFields(reflect.TypeFor[fileConfig](), "", fileFields)
+	if !reflect.DeepEqual(fileFields, fields) {
+		t.Errorf("fileConfig's toml paths differ from Config's:\n\t%v\n\t%v", fileFields, fields)
+	}
+}
+
+func TestKeysTakeTheirDefaultsFromDefault(t *testing.T) {
+	want := map[string]string{
+		"title":                   `"Backlight site"`,
+		"baseURL":                 `"/"`,
+		"editURL":                 "",
+		"build.minify":            "true",
+		"build.brokenLinks":       `"error"`,
+		"backlog.ready":           `["ready", "in-progress"]`,
+		"backlog.iteration_weeks": "2",
+		"roadmap.cycle_weeks":     "13",
+		"roadmap.cycle_start":     "",
+	}
+	for _, k := range Keys() {
+		if w, ok := want[k.Path]; ok && k.Default != w {
+			t.Errorf("%s: got default %q, want %q", k.Path, k.Default, w)
+		}
+		delete(want, k.Path)
+	}
+	if len(want) > 0 {
+		t.Errorf("not declared: %v", slices.Sorted(maps.Keys(want)))
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite docs/configuration.md")
+
+func TestConfigurationDoc(t *testing.T) {
+	const file = "../../docs/configuration.md"
+	want := Reference()
+	if *update {
+		if err := os.WriteFile(file, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v: write it with go test ./generator/config -run TestConfigurationDoc -update", err)
+	}
+	if string(got) != want {
+		t.Errorf("docs/configuration.md is stale (it is written from Keys in generator/config/keys.go); " +
+			"update it with go test ./generator/config -run TestConfigurationDoc -update and review the diff")
+	}
+}
