@@ -5,7 +5,9 @@
 //
 //	backlight build   [-s SRC] [-d DEST] [--drafts] [--quiet]
 //	backlight check   [-s SRC] [--drafts] [--format text|json]
-//	backlight new     [-s SRC] [--backlog ID] TYPE "Title"
+//	backlight new     [-s SRC] [--backlog ID] [--key KEY] [--unranked] TYPE "Title"
+//	                  [--system S] [--variant V] [--version N] [--start DATE] [--end DATE]
+//	backlight theme export [-s SRC] [DIR]
 //	backlight serve   [-s SRC]
 //	backlight version
 //

@@ -135,3 +135,31 @@ func TestNewWritesAValidPageAndRefusesToOverwrite(t *testing.T) {
 		t.Errorf("unknown type: got exit %d (%s), want %d", code, stderr, exitUsage)
 	}
 }
+
+func TestNewReleaseAndItemFlags(t *testing.T) {
+	src := copySite(t, "sites/basic/src")
+	code, _, stderr := runCLI("new", "-s", src, "release", "R1")
+	if code != exitUsage || !strings.Contains(stderr, "--system") || !strings.Contains(stderr, "--version") {
+		t.Errorf("release without system and version: exit %d, %q; want a usage error naming both flags", code, stderr)
+	}
+	code, stdout, stderr := runCLI("new", "-s", src, "--now", "2026-05-01", "release", "R1", "--system", "Pump", "--version", "1.0", "--end", "2026-06-30")
+	if code != exitOK || !strings.Contains(stdout, filepath.Join("content", "releases", "r1.md")) {
+		t.Fatalf("new release: exit %d, %q %q", code, stdout, stderr)
+	}
+	text, _ := os.ReadFile(filepath.Join(src, "content", "releases", "r1.md"))
+	for _, want := range []string{"system: Pump\n", "version: \"1.0\"\n", "start: 2026-05-01\n", "end: 2026-06-30\n"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("no %q in\n%s", want, text)
+		}
+	}
+	if code, _, stderr := runCLI("new", "-s", src, "role", "Tester", "--version", "2"); code != exitUsage || !strings.Contains(stderr, "--version is for releases only") {
+		t.Errorf("--version on a role: exit %d, %q", code, stderr)
+	}
+	code, stdout, _ = runCLI("new", "-s", src, "--backlog", "alpha", "item", "Login with SSO")
+	if code != exitOK || !strings.Contains(stdout, "added A-6 to the end of order in content/backlogs/alpha/_index.md") {
+		t.Errorf("new item: exit %d, %q; want where the key went", code, stdout)
+	}
+	if code, _, stderr := runCLI("check", "-s", src, "--now", "2026-05-01"); code != exitOK {
+		t.Errorf("check after new: exit %d: %s", code, stderr)
+	}
+}
