@@ -46,6 +46,7 @@ func commands() []command {
 		{"check", "run every check of build and write nothing", runCheck},
 		{"new", "write a new page of a type from its template", runNew},
 		{"serve", "preview the site, rebuilt and reloaded as you save", runServe},
+		{"theme", "export: copy the built-in theme's files to change them", runTheme},
 		{"version", "print the version", runVersion},
 	}
 }

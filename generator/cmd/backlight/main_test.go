@@ -163,3 +163,29 @@ func TestNewReleaseAndItemFlags(t *testing.T) {
 		t.Errorf("check after new: exit %d: %s", code, stderr)
 	}
 }
+
+func TestThemeExport(t *testing.T) {
+	src := copySite(t, "sites/basic/src")
+	code, stdout, stderr := runCLI("theme", "export", "-s", src)
+	dir := filepath.Join(src, "themes", "custom")
+	if code != exitOK || !strings.Contains(stdout, "into "+dir) || !strings.Contains(stdout, `theme = "custom"`) {
+		t.Fatalf("theme export: exit %d, %q %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "layouts", "base.html")); err != nil {
+		t.Errorf("no layouts/base.html: %v", err)
+	}
+	code, stdout, _ = runCLI("theme", "export", "-s", src)
+	if code != exitOK || !strings.Contains(stdout, "wrote 0 files") || !strings.Contains(stdout, filepath.Join("layouts", "base.html")) {
+		t.Errorf("second export: exit %d, %q; want every file skipped and listed", code, stdout)
+	}
+	cfg, _ := os.ReadFile(filepath.Join(src, "site.toml"))
+	if err := os.WriteFile(filepath.Join(src, "site.toml"), append([]byte("theme = \"custom\"\n"), cfg...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI("check", "-s", src, "--now", "2026-05-01"); code != exitOK {
+		t.Errorf("check with the exported theme: exit %d: %s", code, stderr)
+	}
+	if code, _, _ := runCLI("theme", "import"); code != exitUsage {
+		t.Errorf("theme import: exit %d, want %d", code, exitUsage)
+	}
+}
