@@ -257,3 +257,21 @@ func nextAfter(key string) string {
 	n, _ := strconv.Atoi(m[2])
 	return m[1] + strconv.Itoa(n+1)
 }
+
+func TestAppendOrderKeepsLineEndsAndBOM(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"\uFEFF---\r\ntitle: A\r\norder:\r\n- A-1\r\n---\r\n", "\uFEFF---\r\ntitle: A\r\norder:\r\n- A-1\r\n- A-2\r\n---\r\n"},
+		{"---\r\ntitle: A\r\norder: [A-1]\r\n---\r\n", "---\r\ntitle: A\r\norder: [A-1, A-2]\r\n---\r\n"},
+		{"---\ntitle: A\norder: [\"A-1\",\n  'A-0']\n---\n", "---\ntitle: A\norder: [\"A-1\",\n  'A-0', A-2]\n---\n"},
+		{"---\ntitle: A\n---\norder: [A-1]\n", ""},
+	}
+	for _, tt := range tests {
+		got, _, err := appendOrder([]byte(tt.in), "A-2")
+		if err != nil || string(got) != tt.want {
+			t.Errorf("appendOrder(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	if _, _, err := appendOrder([]byte("{\"title\": \"A\", \"order\": []}"), "A-2"); err == nil {
+		t.Errorf("JSON front matter: no error")
+	}
+}
