@@ -116,6 +116,7 @@ type Backlog struct {
 	Velocity       Number
 	IterationWeeks Number
 	Order          []Ref
+	KeyPrefix      string // key_prefix: what `backlight new item` puts before the number of a new key
 }
 
 // Release is a release's own fields (content model §5).
@@ -127,6 +128,7 @@ type Release struct {
 	End        time.Time
 	Status     string
 	ReleasedOn time.Time
+	Blank      []string // keys written with an empty or whitespace-only text, which count as missing
 }
 
 // RelationType is one entry of the relation vocabulary: how a relation is

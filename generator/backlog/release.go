@@ -146,8 +146,8 @@ func backlogTitle(it *Item) string {
 func (d *deriver) validateRelease(p *generator.Page) {
 	r := p.Release
 	for _, f := range []struct{ key, value string }{{"system", r.System}, {"version", r.Version}} {
-		if f.value == "" && !hasKey(p, f.key) {
-			d.diags.Errorf(p.Pos("title"), "release %s has no %s (e.g. %s)", p.ID, f.key, example(f.key))
+		if pos, missing := missingAt(p, f.key, f.value); missing {
+			d.diags.Errorf(pos, "release %s has no %s (e.g. %s)", p.ID, f.key, example(f.key))
 		}
 	}
 	for _, f := range []struct {
@@ -173,7 +173,9 @@ func (d *deriver) validateRelease(p *generator.Page) {
 	}
 	switch {
 	case r.Status == "":
-		d.diags.Errorf(p.Pos("title"), "release %s has no status (statuses: %s)", p.ID, strings.Join(ReleaseStatuses, ", "))
+		if pos, missing := missingAt(p, "status", r.Status); missing {
+			d.diags.Errorf(pos, "release %s has no status (statuses: %s)", p.ID, strings.Join(ReleaseStatuses, ", "))
+		}
 	case !slices.Contains(ReleaseStatuses, r.Status):
 		d.diags.Errorf(p.Pos("status"), "unknown release status %q (statuses: %s)%s",
 			r.Status, strings.Join(ReleaseStatuses, ", "), generator.DidYouMean(r.Status, ReleaseStatuses))
@@ -201,6 +203,22 @@ func (r *Release) OnRoadmap(now time.Time) bool {
 	}
 	limit := 24 * 365.25 * farYears
 	return math.Abs(f.Start.Sub(now).Hours()) <= limit && math.Abs(f.End.Sub(now).Hours()) <= limit
+}
+
+// missingAt reports whether a required text is missing, and where to say
+// so: at the title when the key is absent, at the key when it is written
+// with an empty or whitespace-only text. A key whose value the loader
+// already rejected (a list where a text belongs) is not reported again.
+func missingAt(p *generator.Page, key, value string) (generator.Pos, bool) {
+	switch {
+	case strings.TrimSpace(value) != "":
+		return generator.Pos{}, false
+	case !hasKey(p, key):
+		return p.Pos("title"), true
+	case slices.Contains(p.Release.Blank, key):
+		return p.Pos(key), true
+	}
+	return generator.Pos{}, false
 }
 
 // hasKey reports whether the page writes key, so that a value the loader

@@ -10,7 +10,7 @@
 //	           aliases, draft, weight, date, type, params
 //	items      id (the item key), kind, status, value, estimate, parent,
 //	           release, team, source, acceptance
-//	backlogs   owner, velocity, iteration_weeks, order
+//	backlogs   owner, velocity, iteration_weeks, order, key_prefix
 //	releases   system, variant, version, start, end, status, released_on
 //
 // Any other key is reported as a warning with the closest known key;

@@ -249,6 +249,6 @@ func KnownKeys(typ string) []string {
 var (
 	commonKeys  = []string{"title", "abbr", "level", "summary", "relations", "tags", "aliases", "draft", "weight", "date", "type", "params"}
 	itemKeys    = []string{"id", "kind", "status", "value", "estimate", "parent", "release", "team", "source", "acceptance"}
-	backlogKeys = []string{"owner", "velocity", "iteration_weeks", "order"}
+	backlogKeys = []string{"owner", "velocity", "iteration_weeks", "order", "key_prefix"}
 	releaseKeys = []string{"system", "variant", "version", "start", "end", "status", "released_on"}
 )

@@ -3,6 +3,7 @@ package content
 import (
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -148,7 +149,21 @@ func readBacklog(f *fields) *generator.Backlog {
 		Velocity:       f.number("velocity"),
 		IterationWeeks: f.number("iteration_weeks"),
 		Order:          f.refs("order"),
+		KeyPrefix:      f.keyPrefix(),
 	}
+}
+
+// keyPrefixRE is what key_prefix may hold: upper-case letters and digits,
+// starting with a letter, so that PREFIX-1 reads as a key.
+var keyPrefixRE = regexp.MustCompile(`^[A-Z][A-Z0-9]*$`)
+
+func (f *fields) keyPrefix() string {
+	s := f.str("key_prefix")
+	if s != "" && !keyPrefixRE.MatchString(s) {
+		f.diags.Errorf(f.entry("key_prefix").val.pos, "key_prefix %q: want upper-case letters and digits, starting with a letter (e.g. key_prefix: TA, giving keys TA-1, TA-2, …)", s)
+		return ""
+	}
+	return s
 }
 
 func readRelease(f *fields) *generator.Release {
@@ -160,7 +175,20 @@ func readRelease(f *fields) *generator.Release {
 		End:        f.date("end"),
 		Status:     f.str("status"),
 		ReleasedOn: f.date("released_on"),
+		Blank:      f.blank("system", "variant", "version", "status"),
 	}
+}
+
+// blank lists the keys that are written with a text that is empty or only
+// spaces; a missing key, null or a value of the wrong shape is not listed.
+func (f *fields) blank(keys ...string) []string {
+	var out []string
+	for _, k := range keys {
+		if e := f.entry(k); e != nil && e.val.kind == scalarNode && strings.TrimSpace(e.val.text) == "" {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func warnUnknownKeys(pg *generator.Page, fm *node, diags *generator.Diagnostics, intro bool) {

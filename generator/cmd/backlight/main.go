@@ -6,7 +6,9 @@
 //	backlight build   [-s SRC] [-d DEST] [--drafts] [--quiet]
 //	backlight check   [-s SRC] [--drafts] [--format text|json]
 //	backlight init    [DIR] [--template scaled|minimal|empty] [--ci github|gitlab] [--force]
-//	backlight new     [-s SRC] [--backlog ID] TYPE "Title"
+//	backlight new     [-s SRC] [--backlog ID] [--key KEY] [--unranked] TYPE "Title"
+//	                  [--system S] [--variant V] [--version N] [--start DATE] [--end DATE]
+//	backlight theme export [-s SRC] [DIR]
 //	backlight serve   [-s SRC]
 //	backlight version
 //
@@ -46,6 +48,7 @@ func commands() []command {
 		{"init", "start a new site: site.toml, starter content, a CI workflow", runInit},
 		{"new", "write a new page of a type from its template", runNew},
 		{"serve", "preview the site, rebuilt and reloaded as you save", runServe},
+		{"theme", "export: copy the built-in theme's files to change them", runTheme},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -135,3 +135,57 @@ func TestNewWritesAValidPageAndRefusesToOverwrite(t *testing.T) {
 		t.Errorf("unknown type: got exit %d (%s), want %d", code, stderr, exitUsage)
 	}
 }
+
+func TestNewReleaseAndItemFlags(t *testing.T) {
+	src := copySite(t, "sites/basic/src")
+	code, _, stderr := runCLI("new", "-s", src, "release", "R1")
+	if code != exitUsage || !strings.Contains(stderr, "--system") || !strings.Contains(stderr, "--version") {
+		t.Errorf("release without system and version: exit %d, %q; want a usage error naming both flags", code, stderr)
+	}
+	code, stdout, stderr := runCLI("new", "-s", src, "--now", "2026-05-01", "release", "R1", "--system", "Pump", "--version", "1.0", "--end", "2026-06-30")
+	if code != exitOK || !strings.Contains(stdout, filepath.Join("content", "releases", "r1.md")) {
+		t.Fatalf("new release: exit %d, %q %q", code, stdout, stderr)
+	}
+	text, _ := os.ReadFile(filepath.Join(src, "content", "releases", "r1.md"))
+	for _, want := range []string{"system: Pump\n", "version: \"1.0\"\n", "start: 2026-05-01\n", "end: 2026-06-30\n"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("no %q in\n%s", want, text)
+		}
+	}
+	if code, _, stderr := runCLI("new", "-s", src, "role", "Tester", "--version", "2"); code != exitUsage || !strings.Contains(stderr, "--version is for releases only") {
+		t.Errorf("--version on a role: exit %d, %q", code, stderr)
+	}
+	code, stdout, _ = runCLI("new", "-s", src, "--backlog", "alpha", "item", "Login with SSO")
+	if code != exitOK || !strings.Contains(stdout, "added A-6 to the end of order in content/backlogs/alpha/_index.md") {
+		t.Errorf("new item: exit %d, %q; want where the key went", code, stdout)
+	}
+	if code, _, stderr := runCLI("check", "-s", src, "--now", "2026-05-01"); code != exitOK {
+		t.Errorf("check after new: exit %d: %s", code, stderr)
+	}
+}
+
+func TestThemeExport(t *testing.T) {
+	src := copySite(t, "sites/basic/src")
+	code, stdout, stderr := runCLI("theme", "export", "-s", src)
+	dir := filepath.Join(src, "themes", "custom")
+	if code != exitOK || !strings.Contains(stdout, "into "+dir) || !strings.Contains(stdout, `theme = "custom"`) {
+		t.Fatalf("theme export: exit %d, %q %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "layouts", "base.html")); err != nil {
+		t.Errorf("no layouts/base.html: %v", err)
+	}
+	code, stdout, _ = runCLI("theme", "export", "-s", src)
+	if code != exitOK || !strings.Contains(stdout, "wrote 0 files") || !strings.Contains(stdout, filepath.Join("layouts", "base.html")) {
+		t.Errorf("second export: exit %d, %q; want every file skipped and listed", code, stdout)
+	}
+	cfg, _ := os.ReadFile(filepath.Join(src, "site.toml"))
+	if err := os.WriteFile(filepath.Join(src, "site.toml"), append([]byte("theme = \"custom\"\n"), cfg...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI("check", "-s", src, "--now", "2026-05-01"); code != exitOK {
+		t.Errorf("check with the exported theme: exit %d: %s", code, stderr)
+	}
+	if code, _, _ := runCLI("theme", "import"); code != exitUsage {
+		t.Errorf("theme import: exit %d, want %d", code, exitUsage)
+	}
+}
