@@ -30,8 +30,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "backlight build: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+		return unexpectedArgument(stderr, "build", fs.Arg(0))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -72,6 +71,17 @@ func printOutputNotes(w io.Writer, res *site.Result) {
 	for _, dir := range res.Stale {
 		fmt.Fprintf(w, "warning: kept %s, left by an earlier build that was stopped, because it holds files no Backlight build wrote; delete it yourself once nothing in it is needed\n", dir)
 	}
+}
+
+// unexpectedArgument reports a positional argument to build or check,
+// which read the whole site and take no file names.
+func unexpectedArgument(stderr io.Writer, cmd, arg string) int {
+	verb := "checks"
+	if cmd == "build" {
+		verb = "builds"
+	}
+	fmt.Fprintf(stderr, "backlight %s: unexpected argument %q: %s takes no file names; it %s the whole site under -s SRC\n", cmd, arg, cmd, verb)
+	return exitUsage
 }
 
 func pluralWord(n int, one, many string) string {

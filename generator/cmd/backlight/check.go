@@ -33,9 +33,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	if (*format != "text" && *format != "json") || fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "backlight check: --format must be text or json\n")
-		fs.Usage()
+	if fs.NArg() > 0 {
+		return unexpectedArgument(stderr, "check", fs.Arg(0))
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "backlight check: --format must be text or json, not %q\n", *format)
 		return exitUsage
 	}
 	when, err := now.value()
@@ -51,7 +53,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return reportError(stderr, "check", err)
 	}
-	fmt.Fprintf(stdout, "checked %d pages: %d errors, %d warnings\n", res.Pages,
+	fmt.Fprintf(stdout, "checked %d %s: %d errors, %d warnings\n", res.Pages, pluralWord(res.Pages, "page", "pages"),
 		res.Diags.Count(generator.Error), res.Diags.Count(generator.Warning))
 	return exitOK
 }

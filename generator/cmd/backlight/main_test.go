@@ -135,3 +135,38 @@ func TestNewWritesAValidPageAndRefusesToOverwrite(t *testing.T) {
 		t.Errorf("unknown type: got exit %d (%s), want %d", code, stderr, exitUsage)
 	}
 }
+
+func TestMessagesANewUserMeets(t *testing.T) {
+	good := copySite(t, "sites/basic/src")
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{[]string{"check", "-s", good, "content/roles/x.md"}, exitUsage, "",
+			`backlight check: unexpected argument "content/roles/x.md": check takes no file names; it checks the whole site under -s SRC` + "\n"},
+		{[]string{"build", "content/roles/x.md", "-s", good}, exitUsage, "",
+			`backlight build: unexpected argument "content/roles/x.md": build takes no file names; it builds the whole site under -s SRC` + "\n"},
+		{[]string{"check", "-s", good, "--format", "xml"}, exitUsage, "",
+			`backlight check: --format must be text or json, not "xml"` + "\n"},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := runCLI(tt.args...)
+		if code != tt.code || stdout != tt.stdout || stderr != tt.stderr {
+			t.Errorf("backlight %s:\ngot  exit %d, stdout %q, stderr %q\nwant exit %d, stdout %q, stderr %q",
+				strings.Join(tt.args, " "), code, stdout, stderr, tt.code, tt.stdout, tt.stderr)
+		}
+	}
+}
+
+func TestCheckCountsOnePageInTheSingular(t *testing.T) {
+	src := t.TempDir()
+	os.WriteFile(filepath.Join(src, "site.toml"), nil, 0o644)
+	os.MkdirAll(filepath.Join(src, "content", "roles"), 0o755)
+	os.WriteFile(filepath.Join(src, "content", "roles", "x.md"), []byte("---\ntitle: X\n---\nBody.\n"), 0o644)
+	code, stdout, stderr := runCLI("check", "-s", src)
+	if code != exitOK || stdout != "checked 1 page: 0 errors, 0 warnings\n" {
+		t.Errorf("got exit %d, stdout %q, stderr %q; want \"checked 1 page: 0 errors, 0 warnings\"", code, stdout, stderr)
+	}
+}
