@@ -117,6 +117,11 @@ func (ix *Index) Lookup(ref string) (*generator.Page, error) {
 		files[i] = p.File
 	}
 	slices.Sort(files)
+	if len(exact) == len(found) && len(exact) > 1 && exact[0].ID != k {
+		// Items sharing a key: the fix is a new key, which no reference can pick.
+		return nil, fmt.Errorf("item key %q is used %s, by %s (see the duplicate-key error); give one of them another key",
+			ref, times(len(found)), strings.Join(files, " and "))
+	}
 	return nil, fmt.Errorf("%q names %d pages: %s; use the id to pick one", ref, len(found), strings.Join(files, ", "))
 }
 
@@ -140,4 +145,11 @@ func (ix *Index) LookupPath(p string) (*generator.Page, error) {
 		return nil, fmt.Errorf("no file content/%s (there is content/%s)", p, strings.Join(paths, ", content/"))
 	}
 	return nil, fmt.Errorf("no file content/%s", p)
+}
+
+func times(n int) string {
+	if n == 2 {
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }
