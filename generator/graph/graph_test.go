@@ -33,7 +33,7 @@ func TestBuildReportsEveryRelationProblemAtItsTarget(t *testing.T) {
 			newPage("role", "cpo", "CPO", "part_of: Circle, Clustr"),
 			newPage("group", "circle", "Circle"),
 			newPage("group", "cluster", "Cluster"),
-		}, []string{`content/roles/cpo.md:3:20: part_of: no page has the id, key, alias or title "Clustr" (did you mean "Cluster"?)`}},
+		}, []string{`content/roles/cpo.md:3:20: part_of: no page has the id, key, alias, title or abbreviation "Clustr" (did you mean "Cluster"?)`}},
 		{"ambiguous target lists the files", []*generator.Page{
 			newPage("role", "cpo", "CPO", "attends: Planning"),
 			newPage("event", "a", "Planning"),
@@ -282,7 +282,7 @@ func TestReferenceFieldsOfTheWrongTypeAreErrors(t *testing.T) {
 		`content/backlogs/b/x.md:6:9: team: "CPO" is a role page; expected a group page`,
 		`content/backlogs/bl.md:3:8: owner: "Plan" is an artifact page; expected a role or a group page`,
 		`content/backlogs/bl.md:4:9: order: "CPO" is a role page; expected an item page`,
-		`content/backlogs/bl.md:4:14: order: no page has the id, key, alias or title "Y-2" (did you mean "X-1"?)`,
+		`content/backlogs/bl.md:4:14: order: no page has the id, key, alias, title or abbreviation "Y-2" (did you mean "X-1"?)`,
 	})
 }
 
@@ -306,7 +306,7 @@ func TestReferencesToUnreadFilesAreNotReported(t *testing.T) {
 		got = append(got, d.Error())
 	}
 	checkLines(t, got, []string{
-		`content/roles/a.md:3:39: part_of: no page has the id, key, alias or title "nothing"`,
+		`content/roles/a.md:3:39: part_of: no page has the id, key, alias, title or abbreviation "nothing"`,
 	})
 	if tgt := g.Target(x.Item.Parent); tgt != nil {
 		t.Errorf("the parent resolved to %s, want nothing", tgt.ID)
