@@ -83,7 +83,7 @@ func TestBuildReportsEveryRelationProblemAtItsTarget(t *testing.T) {
 	}
 }
 
-func TestCyclesAreReportedOnceNamingEveryPageInOrder(t *testing.T) {
+func TestCyclesAreReportedAtEveryDeclarationNamingEveryPageInOrder(t *testing.T) {
 	tests := []struct {
 		name  string
 		pages []*generator.Page
@@ -93,24 +93,36 @@ func TestCyclesAreReportedOnceNamingEveryPageInOrder(t *testing.T) {
 			newPage("group", "a", "Alpha", "part_of: Beta"),
 			newPage("group", "b", "Beta", "part_of: Gamma"),
 			newPage("group", "c", "Gamma", "part_of: Alpha"),
-		}, []string{`content/groups/c.md:3:12: part_of forms a cycle: Alpha → Beta → Gamma → Alpha`}},
+		}, []string{
+			`content/groups/a.md:3:12: part_of forms a cycle: Alpha → Beta → Gamma → Alpha`,
+			`content/groups/b.md:3:12: part_of forms a cycle: Beta → Gamma → Alpha → Beta`,
+			`content/groups/c.md:3:12: part_of forms a cycle: Gamma → Alpha → Beta → Gamma`,
+		}},
 		{"two pages through is_a", []*generator.Page{
 			newPage("role", "po", "Product Owner", "is_a: CPO"),
 			newPage("role", "cpo", "CPO", "is_a: Product Owner"),
-		}, []string{`content/roles/cpo.md:3:9: is_a forms a cycle: Product Owner → CPO → Product Owner`}},
+		}, []string{
+			`content/roles/cpo.md:3:9: is_a forms a cycle: CPO → Product Owner → CPO`,
+			`content/roles/po.md:3:9: is_a forms a cycle: Product Owner → CPO → Product Owner`,
+		}},
 		{"a cycle reached from outside names only its pages", []*generator.Page{
 			newPage("group", "entry", "Entry", "part_of: Beta"),
 			newPage("group", "b", "Beta", "part_of: Gamma"),
 			newPage("group", "c", "Gamma", "part_of: Beta"),
-		}, []string{`content/groups/c.md:3:12: part_of forms a cycle: Beta → Gamma → Beta`}},
+		}, []string{
+			`content/groups/b.md:3:12: part_of forms a cycle: Beta → Gamma → Beta`,
+			`content/groups/c.md:3:12: part_of forms a cycle: Gamma → Beta → Gamma`,
+		}},
 		{"two cycles are two errors", []*generator.Page{
 			newPage("group", "a", "A", "part_of: B"),
 			newPage("group", "b", "B", "part_of: A"),
 			newPage("event", "c", "C", "part_of: D"),
 			newPage("event", "d", "D", "part_of: C"),
 		}, []string{
-			`content/events/d.md:3:12: part_of forms a cycle: C → D → C`,
-			`content/groups/b.md:3:12: part_of forms a cycle: A → B → A`,
+			`content/events/c.md:3:12: part_of forms a cycle: C → D → C`,
+			`content/events/d.md:3:12: part_of forms a cycle: D → C → D`,
+			`content/groups/a.md:3:12: part_of forms a cycle: A → B → A`,
+			`content/groups/b.md:3:12: part_of forms a cycle: B → A → B`,
 		}},
 		{"a diamond is no cycle", []*generator.Page{
 			newPage("group", "top", "Top"),
