@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template"
@@ -49,11 +50,11 @@ func NewPage(o NewPageOptions) (string, error) {
 		return "", err
 	}
 	if _, ok := cfg.Types[o.Type]; !ok {
-		return "", fmt.Errorf("%w: unknown type %q (known: %s)%s", errUsageNew, o.Type, strings.Join(cfg.TypeOrder, ", "), generator.DidYouMean(o.Type, cfg.TypeOrder))
+		return "", usagef("unknown type %q (known: %s)%s", o.Type, strings.Join(cfg.TypeOrder, ", "), generator.DidYouMean(o.Type, cfg.TypeOrder))
 	}
 	id := markdown.Slug(o.Title)
 	if id == "" {
-		return "", fmt.Errorf("%w: the title %q gives no usable file name", errUsageNew, o.Title)
+		return "", usagef("the title %q gives no usable file name", o.Title)
 	}
 	pages := existingPages(o.Source, cfg)
 	rel, err := newPath(o, id, pages)
@@ -84,11 +85,17 @@ func NewPage(o NewPageOptions) (string, error) {
 	return filepath.Join("content", filepath.FromSlash(rel)), nil
 }
 
-// errUsageNew marks mistakes in what was asked for.
-var errUsageNew = errors.New("usage")
+// usageError marks a mistake in what was asked for: the command line
+// must change.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
 // ErrUsage reports whether err is a mistake in the command line.
-func ErrUsage(err error) bool { return errors.Is(err, errUsageNew) }
+func ErrUsage(err error) bool {
+	_, ok := errors.AsType[usageError](err)
+	return ok
+}
 
 func existingPages(src string, cfg *config.Config) []*generator.Page {
 	root, err := os.OpenRoot(filepath.Join(src, "content"))
@@ -111,7 +118,7 @@ func newPath(o NewPageOptions, id string, pages []*generator.Page) (string, erro
 		return "backlogs/" + id + "/_index.md", nil
 	case generator.TypeItem:
 		if o.Backlog == "" {
-			return "", fmt.Errorf("%w: a new item needs --backlog, the folder of its backlog under content/backlogs/", errUsageNew)
+			return "", usagef("a new item needs --backlog, the folder of its backlog under content/backlogs/")
 		}
 		for _, p := range pages {
 			if p.Type == generator.TypeBacklog && p.ID == o.Backlog {
@@ -122,7 +129,18 @@ func newPath(o NewPageOptions, id string, pages []*generator.Page) (string, erro
 				return "backlogs/" + o.Backlog + "/" + strings.ToLower(key) + ".md", nil
 			}
 		}
-		return "", fmt.Errorf("%w: there is no backlog %q (content/backlogs/%s/_index.md)", errUsageNew, o.Backlog, o.Backlog)
+		var ids []string
+		for _, p := range pages {
+			if p.Type == generator.TypeBacklog {
+				ids = append(ids, p.ID)
+			}
+		}
+		slices.Sort(ids)
+		there := "the site has no backlog yet (`backlight new backlog \"Title\"` makes one)"
+		if len(ids) > 0 {
+			there = "the backlogs are " + strings.Join(ids, ", ")
+		}
+		return "", usagef("there is no backlog %q (content/backlogs/%s/_index.md)%s; %s", o.Backlog, o.Backlog, generator.DidYouMean(o.Backlog, ids), there)
 	}
 	folder, ok := folderOf[o.Type]
 	if !ok {

@@ -148,6 +148,10 @@ func TestMessagesANewUserMeets(t *testing.T) {
 			`backlight check: unexpected argument "content/roles/x.md": check takes no file names; it checks the whole site under -s SRC` + "\n"},
 		{[]string{"build", "content/roles/x.md", "-s", good}, exitUsage, "",
 			`backlight build: unexpected argument "content/roles/x.md": build takes no file names; it builds the whole site under -s SRC` + "\n"},
+		{[]string{"new", "-s", good, "--backlog", "nope", "item", "X"}, exitUsage, "",
+			`backlight new: there is no backlog "nope" (content/backlogs/nope/_index.md); the backlogs are alpha` + "\n"},
+		{[]string{"new", "-s", good, "--backlog", "alhpa", "item", "X"}, exitUsage, "",
+			`backlight new: there is no backlog "alhpa" (content/backlogs/alhpa/_index.md) (did you mean "alpha"?); the backlogs are alpha` + "\n"},
 		{[]string{"check", "-s", good, "--format", "xml"}, exitUsage, "",
 			`backlight check: --format must be text or json, not "xml"` + "\n"},
 	}

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -194,4 +196,19 @@ func TestServeReloadsTheBrowserAndShowsErrors(t *testing.T) {
 	writeFile(t, dev, string(orig)+"\nFixed again.\n")
 	browsertest.Eventually(t, ctx, "the fix removes the overlay and shows the page",
 		`!document.getElementById("__backlight-overlay") && document.body.innerText.includes("Fixed again.")`)
+}
+
+func TestServeOnATakenPortSuggestsAnother(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := taken.Addr().(*net.TCPAddr).Port
+	var stdout, stderr bytes.Buffer
+	code := serveSite(context.Background(), serveConfig{src: copySite(t, "sites/basic/src"), addr: taken.Addr().String()}, &stdout, &stderr)
+	want := regexp.MustCompile(fmt.Sprintf(`^backlight serve: port %d is in use: stop the other server or start with -p \d+ \(or -p 0 for any free port\)\n$`, port))
+	if code != exitUsage || !want.MatchString(stderr.String()) {
+		t.Errorf("got exit %d, stderr %q; want exit %d and %s", code, stderr.String(), exitUsage, want)
+	}
 }
