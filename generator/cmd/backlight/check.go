@@ -22,13 +22,13 @@ type jsonDiagnostic struct {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s SRC] [-d DEST] [--force] [--drafts] [--quiet] [--now DATE] [--format text|json]", stderr)
+	fs := newFlags("check", "[-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE] [--format text|json]", stderr)
 	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
 	drafts := fs.Bool("drafts", false, "check pages marked draft: true as published")
 	format := fs.String("format", "text", "output `format`: text or json")
 	dest := fs.String("d", "", "check that build could write the site to `DEST` (default SRC/public); check writes nothing")
 	force := fs.Bool("force", false, "as build --force: accept a DEST holding files no Backlight build wrote")
-	quiet := fs.Bool("quiet", false, "print errors only")
+	quiet := quietFlag(fs)
 	now := addNow(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code

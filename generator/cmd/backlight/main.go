@@ -3,11 +3,11 @@
 //
 // Usage:
 //
-//	backlight build   [-s SRC] [-d DEST] [--drafts] [--quiet]
-//	backlight check   [-s SRC] [--drafts] [--format text|json]
-//	backlight new     [-s SRC] [--backlog ID] TYPE "Title"
-//	backlight serve   [-s SRC]
-//	backlight version
+//	backlight build   [-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE]
+//	backlight check   [-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE] [--format text|json]
+//	backlight new     [-s SRC] [--backlog ID] [--key KEY] TYPE "Title"
+//	backlight serve   [-s SRC] [--bind ADDR] [-p PORT] [--allow-host NAME] [--drafts] [--open] [--now DATE]
+//	backlight version (also --version, -v)
 //
 // Exit status: 0 on success, 1 when the content has errors, 2 on a usage
 // error.
@@ -20,6 +20,8 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
+	"strings"
 )
 
 // Exit codes.
@@ -67,9 +69,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return exitUsage
 	}
-	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	switch args[0] {
+	case "-h", "--help", "help":
 		usage(stdout)
 		return exitOK
+	case "-v", "--version", "-version":
+		return runVersion(args[1:], stdout, stderr)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -97,9 +102,54 @@ func newFlags(name, args string, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: backlight %s %s\n\nFlags:\n", name, args)
-		fs.PrintDefaults()
+		printFlags(stderr, fs)
 	}
 	return fs
+}
+
+// flagName writes a flag as the documentation does: --drafts for a long
+// name, -s for a one-letter one.
+func flagName(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// printFlags lists fs's flags like flag.PrintDefaults, but with the names
+// written as flagName does, and a one-letter flag without a usage of its
+// own (an alias, such as -q for --quiet) beside the flag it stands for.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Usage == "" {
+			return // an alias: printed with its flag
+		}
+		names := flagName(f.Name)
+		fs.VisitAll(func(a *flag.Flag) {
+			if a.Usage == "" && a.Value == f.Value {
+				names = flagName(a.Name) + ", " + names
+			}
+		})
+		typ, text := flag.UnquoteUsage(f)
+		if typ != "" {
+			names += " " + typ
+		}
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			def := strconv.Quote(f.DefValue)
+			if _, err := strconv.Atoi(f.DefValue); err == nil {
+				def = f.DefValue
+			}
+			text += " (default " + def + ")"
+		}
+		fmt.Fprintf(w, "  %s\n    \t%s\n", names, strings.ReplaceAll(text, "\n", "\n    \t"))
+	})
+}
+
+// quietFlag registers --quiet and its alias -q.
+func quietFlag(fs *flag.FlagSet) *bool {
+	quiet := fs.Bool("quiet", false, "print errors only")
+	fs.BoolVar(quiet, "q", false, "")
+	return quiet
 }
 
 // parse parses flags, also those after positional arguments, which it

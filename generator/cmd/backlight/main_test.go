@@ -174,3 +174,24 @@ func TestCheckCountsOnePageInTheSingular(t *testing.T) {
 		t.Errorf("got exit %d, stdout %q, stderr %q; want \"checked 1 page: 0 errors, 0 warnings\"", code, stdout, stderr)
 	}
 }
+
+func TestVersionAndHelpAsTheDocsWriteThem(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}, {"-v"}} {
+		if code, stdout, stderr := runCLI(args...); code != exitOK || !strings.HasPrefix(stdout, "backlight ") {
+			t.Errorf("backlight %s: got exit %d, stdout %q, stderr %q; want the version", args[0], code, stdout, stderr)
+		}
+	}
+	_, _, help := runCLI("build", "-h")
+	for _, want := range []string{"\n  --drafts\n", "\n  -q, --quiet\n", "\n  -s SRC\n", "\n  --now DATE\n"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("build -h lacks %q:\n%s", want, help)
+		}
+	}
+	if strings.Contains(help, "\n  -drafts") {
+		t.Errorf("build -h writes a long flag with one dash:\n%s", help)
+	}
+	src := copySite(t, "sites/basic/src")
+	if code, stdout, stderr := runCLI("build", "-s", src, "-q"); code != exitOK || stdout != "" || stderr != "" {
+		t.Errorf("build -q: got exit %d, stdout %q, stderr %q; want silence", code, stdout, stderr)
+	}
+}
