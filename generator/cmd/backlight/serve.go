@@ -104,7 +104,8 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 		fmt.Fprintf(stderr, "warning: serving on %s: other machines on the network can read this site\n", host)
 	}
 	hosts, anyIP := serveHosts(cfg)
-	srv := serve.New(serve.Options{Source: lv, Hosts: hosts, AnyIP: anyIP,
+	base := lv.BasePath()
+	srv := serve.New(serve.Options{Source: lv, Hosts: hosts, AnyIP: anyIP, Base: base,
 		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }})
 	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
@@ -116,7 +117,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 		httpSrv.Close()
 		return exitContent
 	}
-	url := "http://" + ln.Addr().String() + "/"
+	url := "http://" + ln.Addr().String() + base
 	fmt.Fprintf(stdout, "built %d pages in %s; serving %s (Ctrl-C stops)\n", res.Pages, time.Since(start).Round(time.Millisecond), url)
 	if cfg.open {
 		openBrowser(url)
