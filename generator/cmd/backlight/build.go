@@ -73,17 +73,6 @@ func printOutputNotes(w io.Writer, res *site.Result) {
 	}
 }
 
-// unexpectedArgument reports a positional argument to build or check,
-// which read the whole site and take no file names.
-func unexpectedArgument(stderr io.Writer, cmd, arg string) int {
-	verb := "checks"
-	if cmd == "build" {
-		verb = "builds"
-	}
-	fmt.Fprintf(stderr, "backlight %s: unexpected argument %q: %s takes no file names; it %s the whole site under -s SRC\n", cmd, arg, cmd, verb)
-	return exitUsage
-}
-
 func pluralWord(n int, one, many string) string {
 	if n == 1 {
 		return one

@@ -148,6 +148,8 @@ func TestMessagesANewUserMeets(t *testing.T) {
 			`backlight check: unexpected argument "content/roles/x.md": check takes no file names; it checks the whole site under -s SRC` + "\n"},
 		{[]string{"build", "content/roles/x.md", "-s", good}, exitUsage, "",
 			`backlight build: unexpected argument "content/roles/x.md": build takes no file names; it builds the whole site under -s SRC` + "\n"},
+		{[]string{"serve", "-s", good, "content"}, exitUsage, "",
+			`backlight serve: unexpected argument "content": serve takes no file names; it serves the whole site under -s SRC` + "\n"},
 		{[]string{"new", "-s", good, "--backlog", "nope", "item", "X"}, exitUsage, "",
 			`backlight new: there is no backlog "nope" (content/backlogs/nope/_index.md); the backlogs are alpha` + "\n"},
 		{[]string{"new", "-s", good, "--backlog", "alhpa", "item", "X"}, exitUsage, "",

@@ -45,8 +45,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "backlight serve: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+		return unexpectedArgument(stderr, "serve", fs.Arg(0))
 	}
 	when, err := now.value()
 	if err != nil {
