@@ -127,7 +127,7 @@ func (ix *Index) Lookup(ref string) (*generator.Page, error) {
 		files[i] = p.File
 	}
 	slices.Sort(files)
-	if len(exact) == len(found) && len(exact) > 1 && exact[0].ID != k {
+	if !slices.ContainsFunc(found, func(p *generator.Page) bool { return p.Item == nil || !strings.EqualFold(p.Item.Key, k) }) {
 		// Items sharing a key: the fix is a new key, which no reference can pick.
 		return nil, fmt.Errorf("item key %q is used %s, by %s (see the duplicate-key error); give one of them another key",
 			ref, times(len(found)), strings.Join(files, " and "))

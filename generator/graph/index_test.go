@@ -148,3 +148,14 @@ func TestLookupByAbbreviation(t *testing.T) {
 		t.Errorf("Lookup(\"PO\") with a page whose id is po: got %v, %v", got, err)
 	}
 }
+
+func TestLookupOfADuplicateKeySaysToChangeAKey(t *testing.T) {
+	first := item("ta-3", "TA-3", "Third")
+	copied := item("ta-3-copy", "TA-3", "Third, copied")
+	want := `item key "TA-3" is used twice, by content/backlogs/b/ta-3-copy.md and content/backlogs/b/ta-3.md (see the duplicate-key error); give one of them another key`
+	for _, pages := range [][]*generator.Page{{first, copied}, {copied, first}} {
+		if _, err := NewIndex(pages).Lookup("TA-3"); err == nil || err.Error() != want {
+			t.Errorf("got %v, want %s", err, want)
+		}
+	}
+}
