@@ -55,9 +55,20 @@ func (d *deriver) forecast(b *Backlog) {
 	b.Health = health(b.Items)
 	for _, it := range b.Items {
 		if it.InHorizon && !it.Ready {
-			b.Warnings.Warnf(it.Page.Pos("id"), "%s", d.needsRefinement(it))
+			b.Warnings.Warnf(readinessPos(it.Page), "%s", d.needsRefinement(it))
 		}
 	}
+}
+
+// readinessPos is where a readiness warning points: at the status, which
+// says whether an item is ready, or at the item's key when it has none.
+func readinessPos(p *generator.Page) generator.Pos {
+	for _, kp := range p.Keys {
+		if kp.Key == "status" {
+			return kp.Pos
+		}
+	}
+	return p.Pos("id")
 }
 
 func (d *deriver) horizon() int {

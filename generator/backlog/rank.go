@@ -38,9 +38,18 @@ func (d *deriver) rank(b *Backlog, members []*Item) {
 		return compareItems(x, y)
 	})
 	b.Items = append(b.Items, rest...)
+	// An order entry that resolved to nothing may name a key that two
+	// items share: its own error says so, and its items are not said to
+	// be missing from the order.
+	unresolved := map[string]bool{}
+	for i := range b.Page.Backlog.Order {
+		if ref := &b.Page.Backlog.Order[i]; d.target(ref) == nil {
+			unresolved[strings.ToLower(strings.TrimSpace(ref.Name))] = true
+		}
+	}
 	for i, it := range b.Items {
 		it.Rank = i + 1
-		if !it.Ranked && !it.Done && !it.Dropped {
+		if !it.Ranked && !it.Done && !it.Dropped && !unresolved[strings.ToLower(it.Key())] {
 			b.Warnings.Warnf(it.Page.Pos("id"), "%s is not in the order of %s; ranked %s by priority (value ÷ estimate)",
 				it.Key(), b.Page.Title, ordinal(it.Rank))
 		}

@@ -225,7 +225,7 @@ func checkDuplicates(pages []*generator.Page, diags *generator.Diagnostics) {
 		}
 		k := strings.ToLower(p.Item.Key)
 		if q, ok := keys[k]; ok {
-			diags.Errorf(p.Pos("id"), "item key %q is used twice: by %s and by %s", p.Item.Key, q.File, p.File)
+			diags.Errorf(p.Pos("id"), "item key %q is used twice: %s has it too; give one of the two items another key (keys are unique across the site)", p.Item.Key, q.File)
 		} else {
 			keys[k] = p
 		}

@@ -274,7 +274,7 @@ func TestLoadReportsEveryProblemAtItsPosition(t *testing.T) {
 			"backlogs/a/x.md": "---\ntitle: X\nid: CBI-1\n---\n",
 			"backlogs/b/y.md": "---\ntitle: Y\nid: cbi-1\n---\n",
 		}, []string{
-			`content/backlogs/b/y.md:3:1: item key "cbi-1" is used twice: by content/backlogs/a/x.md and by content/backlogs/b/y.md`,
+			`content/backlogs/b/y.md:3:1: item key "cbi-1" is used twice: content/backlogs/a/x.md has it too; give one of the two items another key (keys are unique across the site)`,
 		}},
 		{"file name that cannot be an id", map[string]string{
 			"roles/a#b.md": "---\ntitle: A\n---\n",

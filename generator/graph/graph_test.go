@@ -33,7 +33,7 @@ func TestBuildReportsEveryRelationProblemAtItsTarget(t *testing.T) {
 			newPage("role", "cpo", "CPO", "part_of: Circle, Clustr"),
 			newPage("group", "circle", "Circle"),
 			newPage("group", "cluster", "Cluster"),
-		}, []string{`content/roles/cpo.md:3:20: part_of: no page has the id, key, alias or title "Clustr" (did you mean "Cluster"?)`}},
+		}, []string{`content/roles/cpo.md:3:20: part_of: no page has the id, key, alias, title or abbreviation "Clustr" (did you mean "Cluster"?)`}},
 		{"ambiguous target lists the files", []*generator.Page{
 			newPage("role", "cpo", "CPO", "attends: Planning"),
 			newPage("event", "a", "Planning"),
@@ -83,7 +83,7 @@ func TestBuildReportsEveryRelationProblemAtItsTarget(t *testing.T) {
 	}
 }
 
-func TestCyclesAreReportedOnceNamingEveryPageInOrder(t *testing.T) {
+func TestCyclesAreReportedAtEveryDeclarationNamingEveryPageInOrder(t *testing.T) {
 	tests := []struct {
 		name  string
 		pages []*generator.Page
@@ -93,24 +93,36 @@ func TestCyclesAreReportedOnceNamingEveryPageInOrder(t *testing.T) {
 			newPage("group", "a", "Alpha", "part_of: Beta"),
 			newPage("group", "b", "Beta", "part_of: Gamma"),
 			newPage("group", "c", "Gamma", "part_of: Alpha"),
-		}, []string{`content/groups/c.md:3:12: part_of forms a cycle: Alpha → Beta → Gamma → Alpha`}},
+		}, []string{
+			`content/groups/a.md:3:12: part_of forms a cycle: Alpha → Beta → Gamma → Alpha`,
+			`content/groups/b.md:3:12: part_of forms a cycle: Beta → Gamma → Alpha → Beta`,
+			`content/groups/c.md:3:12: part_of forms a cycle: Gamma → Alpha → Beta → Gamma`,
+		}},
 		{"two pages through is_a", []*generator.Page{
 			newPage("role", "po", "Product Owner", "is_a: CPO"),
 			newPage("role", "cpo", "CPO", "is_a: Product Owner"),
-		}, []string{`content/roles/cpo.md:3:9: is_a forms a cycle: Product Owner → CPO → Product Owner`}},
+		}, []string{
+			`content/roles/cpo.md:3:9: is_a forms a cycle: CPO → Product Owner → CPO`,
+			`content/roles/po.md:3:9: is_a forms a cycle: Product Owner → CPO → Product Owner`,
+		}},
 		{"a cycle reached from outside names only its pages", []*generator.Page{
 			newPage("group", "entry", "Entry", "part_of: Beta"),
 			newPage("group", "b", "Beta", "part_of: Gamma"),
 			newPage("group", "c", "Gamma", "part_of: Beta"),
-		}, []string{`content/groups/c.md:3:12: part_of forms a cycle: Beta → Gamma → Beta`}},
+		}, []string{
+			`content/groups/b.md:3:12: part_of forms a cycle: Beta → Gamma → Beta`,
+			`content/groups/c.md:3:12: part_of forms a cycle: Gamma → Beta → Gamma`,
+		}},
 		{"two cycles are two errors", []*generator.Page{
 			newPage("group", "a", "A", "part_of: B"),
 			newPage("group", "b", "B", "part_of: A"),
 			newPage("event", "c", "C", "part_of: D"),
 			newPage("event", "d", "D", "part_of: C"),
 		}, []string{
-			`content/events/d.md:3:12: part_of forms a cycle: C → D → C`,
-			`content/groups/b.md:3:12: part_of forms a cycle: A → B → A`,
+			`content/events/c.md:3:12: part_of forms a cycle: C → D → C`,
+			`content/events/d.md:3:12: part_of forms a cycle: D → C → D`,
+			`content/groups/a.md:3:12: part_of forms a cycle: A → B → A`,
+			`content/groups/b.md:3:12: part_of forms a cycle: B → A → B`,
 		}},
 		{"a diamond is no cycle", []*generator.Page{
 			newPage("group", "top", "Top"),
@@ -282,7 +294,7 @@ func TestReferenceFieldsOfTheWrongTypeAreErrors(t *testing.T) {
 		`content/backlogs/b/x.md:6:9: team: "CPO" is a role page; expected a group page`,
 		`content/backlogs/bl.md:3:8: owner: "Plan" is an artifact page; expected a role or a group page`,
 		`content/backlogs/bl.md:4:9: order: "CPO" is a role page; expected an item page`,
-		`content/backlogs/bl.md:4:14: order: no page has the id, key, alias or title "Y-2" (did you mean "X-1"?)`,
+		`content/backlogs/bl.md:4:14: order: no page has the id, key, alias, title or abbreviation "Y-2" (did you mean "X-1"?)`,
 	})
 }
 
@@ -306,7 +318,7 @@ func TestReferencesToUnreadFilesAreNotReported(t *testing.T) {
 		got = append(got, d.Error())
 	}
 	checkLines(t, got, []string{
-		`content/roles/a.md:3:39: part_of: no page has the id, key, alias or title "nothing"`,
+		`content/roles/a.md:3:39: part_of: no page has the id, key, alias, title or abbreviation "nothing"`,
 	})
 	if tgt := g.Target(x.Item.Parent); tgt != nil {
 		t.Errorf("the parent resolved to %s, want nothing", tgt.ID)

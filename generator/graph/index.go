@@ -1,6 +1,7 @@
 // Package graph resolves references between pages: by id, item key, alias
-// or exact title (without case), with the closest names suggested when
-// nothing matches and every candidate listed when several do.
+// or exact title (without case), and failing those by abbreviation, with
+// the closest names suggested when nothing matches and every candidate
+// listed when several do.
 package graph
 
 import (
@@ -8,7 +9,9 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/backlight-wiki/backlight/generator"
 )
@@ -19,6 +22,8 @@ type Index struct {
 	byName map[string][]*generator.Page // id, key, alias and title, lower-cased
 	byPath map[string]*generator.Page   // slash path under content/
 	names  []string                     // every title, id and item key, for suggestions
+	byAbbr map[string][]*generator.Page // abbreviation (abbr:), lower-cased
+	abbrs  []string                     // every abbreviation, for suggestions
 	unread map[string]*generator.Unread // files that could not be loaded, by id, key, title and path
 }
 
@@ -46,7 +51,8 @@ func IsUnread(err error) bool {
 // shared by several pages stays ambiguous unless one of them has it as its
 // id or item key, which wins.
 func NewIndex(pages []*generator.Page, unread ...generator.Unread) *Index {
-	ix := &Index{pages: pages, byName: map[string][]*generator.Page{}, byPath: map[string]*generator.Page{}}
+	ix := &Index{pages: pages, byName: map[string][]*generator.Page{}, byPath: map[string]*generator.Page{},
+		byAbbr: map[string][]*generator.Page{}}
 	if len(unread) > 0 {
 		ix.unread = make(map[string]*generator.Unread, 3*len(unread))
 	}
@@ -75,6 +81,10 @@ func NewIndex(pages []*generator.Page, unread ...generator.Unread) *Index {
 			ix.add(a.Name, p)
 		}
 		ix.add(p.Title, p)
+		if k := strings.ToLower(strings.TrimSpace(p.Abbr)); k != "" {
+			ix.byAbbr[k] = append(ix.byAbbr[k], p)
+			ix.abbrs = append(ix.abbrs, p.Abbr)
+		}
 	}
 	return ix
 }
@@ -101,7 +111,7 @@ func (ix *Index) Lookup(ref string) (*generator.Page, error) {
 		if u := ix.unread[k]; u != nil {
 			return nil, &UnreadError{Ref: ref, Unread: u}
 		}
-		return nil, fmt.Errorf("no page has the id, key, alias or title %q%s", ref, generator.DidYouMean(ref, ix.names))
+		return ix.lookupAbbr(ref, k)
 	}
 	var exact []*generator.Page
 	for _, p := range found {
@@ -117,7 +127,56 @@ func (ix *Index) Lookup(ref string) (*generator.Page, error) {
 		files[i] = p.File
 	}
 	slices.Sort(files)
+	if !slices.ContainsFunc(found, func(p *generator.Page) bool { return p.Item == nil || !strings.EqualFold(p.Item.Key, k) }) {
+		// Items sharing a key: the fix is a new key, which no reference can pick.
+		return nil, fmt.Errorf("item key %q is used %s, by %s (see the duplicate-key error); give one of them another key",
+			ref, times(len(found)), strings.Join(files, " and "))
+	}
 	return nil, fmt.Errorf("%q names %d pages: %s; use the id to pick one", ref, len(found), strings.Join(files, ", "))
+}
+
+// lookupAbbr resolves a name that no id, key, alias or title has by the
+// pages' abbreviations, which count only when one page has the name.
+func (ix *Index) lookupAbbr(ref, k string) (*generator.Page, error) {
+	found := ix.byAbbr[k]
+	switch len(found) {
+	case 0:
+		return nil, fmt.Errorf("no page has the id, key, alias, title or abbreviation %q%s", ref, ix.suggest(ref))
+	case 1:
+		return found[0], nil
+	}
+	named := make([]string, len(found))
+	for i, p := range found {
+		named[i] = fmt.Sprintf("%s (%s)", p.File, p.Title)
+	}
+	slices.Sort(named)
+	return nil, fmt.Errorf("%q is the abbreviation of %d pages: %s; use the title or id to pick one", ref, len(found), strings.Join(named, ", "))
+}
+
+// suggest returns " (did you mean …?)" with the names closest to ref, and
+// the titles of the pages whose abbreviation is close to it, or "".
+func (ix *Index) suggest(ref string) string {
+	var cands []string
+	if utf8.RuneCountInString(strings.TrimSpace(ref)) >= 3 { // two letters are close to every other pair
+		for _, a := range generator.Closest(ref, ix.abbrs, 3) {
+			for _, p := range ix.byAbbr[strings.ToLower(strings.TrimSpace(a))] {
+				cands = append(cands, p.Title)
+			}
+		}
+	}
+	for _, c := range generator.Closest(ref, ix.names, 3) {
+		if !slices.ContainsFunc(cands, func(o string) bool { return strings.EqualFold(o, c) }) {
+			cands = append(cands, c)
+		}
+	}
+	if len(cands) == 0 {
+		return ""
+	}
+	cands = cands[:min(len(cands), 3)]
+	for i, c := range cands {
+		cands[i] = strconv.Quote(c)
+	}
+	return " (did you mean " + strings.Join(cands, " or ") + "?)"
 }
 
 // LookupPath returns the page stored at a slash path under content/.
@@ -140,4 +199,11 @@ func (ix *Index) LookupPath(p string) (*generator.Page, error) {
 		return nil, fmt.Errorf("no file content/%s (there is content/%s)", p, strings.Join(paths, ", content/"))
 	}
 	return nil, fmt.Errorf("no file content/%s", p)
+}
+
+func times(n int) string {
+	if n == 2 {
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }

@@ -74,11 +74,11 @@ func TestLookupSuggestsTheClosestNames(t *testing.T) {
 		newPage("event", "review", "Cluster Review"),
 	})
 	tests := []struct{ ref, want string }{
-		{"Cluster Product Ownr", `no page has the id, key, alias or title "Cluster Product Ownr" (did you mean "Cluster Product Owner"?)`},
-		{"Product Owners", `no page has the id, key, alias or title "Product Owners" (did you mean "Product Owner"?)`},
-		{"revew", `no page has the id, key, alias or title "revew" (did you mean "review"?)`},
-		{"Somebody Else", `no page has the id, key, alias or title "Somebody Else"`},
-		{"", `no page has the id, key, alias or title ""`},
+		{"Cluster Product Ownr", `no page has the id, key, alias, title or abbreviation "Cluster Product Ownr" (did you mean "Cluster Product Owner"?)`},
+		{"Product Owners", `no page has the id, key, alias, title or abbreviation "Product Owners" (did you mean "Product Owner"?)`},
+		{"revew", `no page has the id, key, alias, title or abbreviation "revew" (did you mean "review"?)`},
+		{"Somebody Else", `no page has the id, key, alias, title or abbreviation "Somebody Else"`},
+		{"", `no page has the id, key, alias, title or abbreviation ""`},
 	}
 	for _, tt := range tests {
 		_, err := ix.Lookup(tt.ref)
@@ -114,5 +114,48 @@ func TestIndexKeepsPagesInOrder(t *testing.T) {
 	}
 	if s := strings.TrimSpace((&Graph{Index: NewIndex(pages)}).String()); s != "2 pages, 0 edges" {
 		t.Errorf("got %q, want %q", s, "2 pages, 0 edges")
+	}
+}
+
+func TestLookupByAbbreviation(t *testing.T) {
+	po := newPage("role", "product-owner", "Product Owner")
+	po.Abbr = "PO"
+	cpo := newPage("role", "cluster-product-owner", "Cluster Product Owner")
+	cpo.Abbr = "CPO"
+	sm := newPage("role", "scrum-master", "Scrum Master")
+	sm.Abbr = "SM"
+	sales := newPage("role", "sales-manager", "Sales Manager")
+	sales.Abbr = "SM"
+	portal := newPage("release", "portal-1-0", "Portal 1.0")
+	ix := NewIndex([]*generator.Page{po, cpo, sm, sales, portal})
+	for ref, want := range map[string]*generator.Page{"PO": po, "po": po, " CPO ": cpo} {
+		if got, err := ix.Lookup(ref); err != nil || got != want {
+			t.Errorf("Lookup(%q): got %v, %v, want %s", ref, got, err, want.ID)
+		}
+	}
+	tests := []struct{ ref, want string }{
+		{"SM", `"SM" is the abbreviation of 2 pages: content/roles/sales-manager.md (Sales Manager), content/roles/scrum-master.md (Scrum Master); use the title or id to pick one`},
+		{"CPOs", `no page has the id, key, alias, title or abbreviation "CPOs" (did you mean "Cluster Product Owner" or "Product Owner"?)`},
+	}
+	for _, tt := range tests {
+		if _, err := ix.Lookup(tt.ref); err == nil || err.Error() != tt.want {
+			t.Errorf("Lookup(%q): got %v, want %s", tt.ref, err, tt.want)
+		}
+	}
+	// An id, key, alias or title wins over an abbreviation.
+	other := newPage("page", "po", "Purchase orders")
+	if got, err := NewIndex([]*generator.Page{po, other}).Lookup("PO"); err != nil || got != other {
+		t.Errorf("Lookup(\"PO\") with a page whose id is po: got %v, %v", got, err)
+	}
+}
+
+func TestLookupOfADuplicateKeySaysToChangeAKey(t *testing.T) {
+	first := item("ta-3", "TA-3", "Third")
+	copied := item("ta-3-copy", "TA-3", "Third, copied")
+	want := `item key "TA-3" is used twice, by content/backlogs/b/ta-3-copy.md and content/backlogs/b/ta-3.md (see the duplicate-key error); give one of them another key`
+	for _, pages := range [][]*generator.Page{{first, copied}, {copied, first}} {
+		if _, err := NewIndex(pages).Lookup("TA-3"); err == nil || err.Error() != want {
+			t.Errorf("got %v, want %s", err, want)
+		}
 	}
 }

@@ -46,6 +46,8 @@ type Server struct {
 	src   Source
 	logfn func(format string, args ...any)
 	hosts hostRule
+	base  string // the site's path: "/", or "/wiki/" for a baseURL under a sub-path
+	tag   string // the script tag injected into HTML
 
 	done chan struct{}      // closed by Close: say goodbye to the pages
 	hard context.Context    // cancelled when Close stops waiting: cut the connections
@@ -73,6 +75,8 @@ func New(opts Options) *Server {
 		src:     opts.Source,
 		logfn:   opts.Logf,
 		hosts:   newHostRule(opts.Hosts, opts.AnyIP),
+		base:    basePath(opts.Base),
+		tag:     liveTag(basePath(opts.Base)),
 		done:    make(chan struct{}),
 		hard:    hard,
 		cut:     cut,

@@ -21,13 +21,20 @@
   let leaving = false;
   let socket = null;
 
-  // The page's site paths: the path of the URL without its leading "/",
+  // The site's path: "/", or "/wiki/" for a site under a sub-path, which
+  // the server gives in the script tag's data-base.
+  const base = (document.currentScript && document.currentScript.dataset.base) || "/";
+
+  // The page's site paths: the path of the URL without the site's path,
   // with "index.html" after a trailing "/"; decoded, and as sent.
   const sitePaths = () => {
     const raw = location.pathname;
     let decoded = raw;
     try { decoded = decodeURIComponent(raw); } catch (e) { /* keep raw */ }
-    return [decoded, raw].map(p => (p.endsWith("/") ? p + "index.html" : p).replace(/^\/+/, ""));
+    return [decoded, raw].map(p => {
+      if (p.startsWith(base)) p = "/" + p.slice(base.length);
+      return (p.endsWith("/") ? p + "index.html" : p).replace(/^\/+/, "");
+    });
   };
 
   const connect = () => {

@@ -42,6 +42,7 @@ package serve
 
 import (
 	"bytes"
+	"html"
 	"mime"
 	"net/http"
 	"net/url"
@@ -71,6 +72,10 @@ type Options struct {
 	// AnyIP accepts every IP address as Host: set it when the server
 	// listens on all interfaces (0.0.0.0 or ::).
 	AnyIP bool
+	// Base is the path of the site's baseURL ("/wiki/" for
+	// "https://example.org/wiki/"): the site is served under it, as it
+	// will be published, and "/" redirects to it. Empty means "/".
+	Base string
 }
 
 // The server's own endpoints.
@@ -80,8 +85,27 @@ const (
 	wsPath     = prefix + "ws"
 )
 
-// scriptTag is what every served HTML page gets before its </body>.
+// scriptTag is what every served HTML page gets before its </body>, for
+// a site at the root; liveTag adds the site's path for one under a sub-path.
 const scriptTag = `<script src="` + scriptPath + `" defer></script>`
+
+// basePath cleans a base path to "/" or "/a/b/".
+func basePath(base string) string {
+	base = strings.Trim(path.Clean("/"+base), "/")
+	if base == "" || base == "." {
+		return "/"
+	}
+	return "/" + base + "/"
+}
+
+// liveTag is the script tag for a site under base: live.js reads the
+// site's path from data-base to tell its page's site path.
+func liveTag(base string) string {
+	if base == "/" {
+		return scriptTag
+	}
+	return `<script src="` + scriptPath + `" data-base="` + html.EscapeString(base) + `" defer></script>`
+}
 
 // ServeHTTP serves the whole site and the /__backlight/ endpoints.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -103,6 +127,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveOwn(w, r, p)
 		return
 	}
+	if s.base != "/" {
+		if p == "/" || p == strings.TrimSuffix(s.base, "/") {
+			u := url.URL{Path: s.base, RawQuery: r.URL.RawQuery}
+			w.Header().Set("Cache-Control", "no-store")
+			http.Redirect(w, r, u.String(), http.StatusFound)
+			return
+		}
+		rest, ok := strings.CutPrefix(p, s.base)
+		if !ok {
+			s.notFound(w, r)
+			return
+		}
+		p = "/" + rest
+	}
 	name, ok := siteName(p)
 	if !ok {
 		s.notFound(w, r)
@@ -114,7 +152,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if !strings.HasSuffix(p, "/") {
 		if _, ok := s.src.File(name + "/index.html"); ok {
-			u := url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}
+			u := url.URL{Path: s.base + name + "/", RawQuery: r.URL.RawQuery}
 			w.Header().Set("Cache-Control", "no-store") // browsers keep a 301 for good otherwise
 			http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
 			return
@@ -195,7 +233,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, status int, n
 	h.Set("Content-Type", ctype)
 	h.Set("X-Content-Type-Options", "nosniff")
 	if isHTML(ctype) {
-		data = inject(data)
+		data = inject(data, s.tag)
 		h.Set("Cache-Control", "no-store")
 	} else {
 		h.Set("Cache-Control", "no-cache")
@@ -262,17 +300,17 @@ func isHTML(ctype string) bool {
 // inject returns a copy of the HTML page with the live-reload script before
 // its last </body>, or at its end when it has none; a page that already
 // has the script tag is returned as it is. data itself is never modified.
-func inject(data []byte) []byte {
-	if bytes.Contains(data, []byte(scriptTag)) {
+func inject(data []byte, tag string) []byte {
+	if bytes.Contains(data, []byte(tag)) {
 		return data
 	}
 	at := lastBodyEnd(data)
 	if at < 0 {
 		at = len(data)
 	}
-	out := make([]byte, 0, len(data)+len(scriptTag))
+	out := make([]byte, 0, len(data)+len(tag))
 	out = append(out, data[:at]...)
-	out = append(out, scriptTag...)
+	out = append(out, tag...)
 	return append(out, data[at:]...)
 }
 

@@ -445,3 +445,39 @@ func TestListenLoopback(t *testing.T) {
 		t.Errorf("Listen(\"no port\") = %v, want an error saying what failed", err)
 	}
 }
+
+// TestSubPathSiteIsServedUnderItsPath serves a site whose baseURL is
+// https://example.org/wiki/: its files answer under /wiki/, as they will
+// be published, "/" and "/wiki" redirect to /wiki/, and other paths are
+// the site's 404.
+func TestSubPathSiteIsServedUnderItsPath(t *testing.T) {
+	s := New(Options{Source: testSite(), Base: "/wiki/"})
+	defer s.Close()
+	tests := []struct {
+		target   string
+		status   int
+		location string
+		contains string
+	}{
+		{"/wiki/", http.StatusOK, "", "<p>home</p>"},
+		{"/wiki/roles/cpo/", http.StatusOK, "", "cpo"},
+		{"/wiki/css/style.1a2b3c4d.css", http.StatusOK, "", "color: red"},
+		{"/", http.StatusFound, "/wiki/", ""},
+		{"/wiki", http.StatusFound, "/wiki/", ""},
+		{"/wiki/roles", http.StatusMovedPermanently, "/wiki/roles/", ""},
+		{"/roles/cpo/", http.StatusNotFound, "", "<h1>Not here</h1>"},
+		{"/wiki/../index.html", http.StatusNotFound, "", "<h1>Not here</h1>"},
+	}
+	for _, tt := range tests {
+		res := get(t, s, http.MethodGet, tt.target)
+		got := body(t, res)
+		if res.StatusCode != tt.status || res.Header.Get("Location") != tt.location || !strings.Contains(got, tt.contains) {
+			t.Errorf("GET %s: got %d, Location %q, body %.80q; want %d, %q, containing %q",
+				tt.target, res.StatusCode, res.Header.Get("Location"), got, tt.status, tt.location, tt.contains)
+		}
+	}
+	res := get(t, s, http.MethodGet, "/wiki/")
+	if got, want := body(t, res), `<script src="/__backlight/live.js" data-base="/wiki/" defer></script>`; !strings.Contains(got, want) {
+		t.Errorf("the page lacks %s:\n%s", want, got)
+	}
+}

@@ -218,6 +218,15 @@ func (lv *Live) Paths() []string {
 	return out
 }
 
+// BasePath is the path of the site's baseURL: "/", or "/wiki/" for
+// "https://example.org/wiki/". The server serves the site under it, as it
+// will be published; a change to it takes a restart of the server.
+func (lv *Live) BasePath() string {
+	lv.mu.RLock()
+	defer lv.mu.RUnlock()
+	return render.BasePath(lv.st.l.cfg.BaseURL)
+}
+
 // Diagnostics returns the problems of the site being served.
 func (lv *Live) Diagnostics() generator.Diagnostics {
 	lv.mu.RLock()

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template"
@@ -230,7 +231,18 @@ func findBacklog(id string, pages []*generator.Page) (*generator.Page, error) {
 			return p, nil
 		}
 	}
-	return nil, fmt.Errorf("%w: there is no backlog %q (content/backlogs/%s/_index.md)", errUsageNew, id, id)
+	var ids []string
+	for _, p := range pages {
+		if p.Type == generator.TypeBacklog {
+			ids = append(ids, p.ID)
+		}
+	}
+	slices.Sort(ids)
+	there := "the site has no backlog yet (`backlight new backlog \"Title\"` makes one)"
+	if len(ids) > 0 {
+		there = "the backlogs are " + strings.Join(ids, ", ")
+	}
+	return nil, fmt.Errorf("%w: there is no backlog %q (content/backlogs/%s/_index.md)%s; %s", errUsageNew, id, id, generator.DidYouMean(id, ids), there)
 }
 
 var keyRE = regexp.MustCompile(`^(.*?)(\d+)$`)

@@ -19,19 +19,18 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[-s SRC] [-d DEST] [--force] [--drafts] [--quiet] [--now DATE]", stderr)
+	fs := newFlags("build", "[-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE]", stderr)
 	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
 	dest := fs.String("d", "", "write the site to `DEST` (default SRC/public)")
 	force := fs.Bool("force", false, "replace DEST even when it holds files no Backlight build wrote, deleting them")
 	drafts := fs.Bool("drafts", false, "publish pages marked draft: true")
-	quiet := fs.Bool("quiet", false, "print errors only")
+	quiet := quietFlag(fs)
 	now := addNow(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "backlight build: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+		return unexpectedArgument(stderr, "build", fs.Arg(0))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -22,20 +22,22 @@ type jsonDiagnostic struct {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s SRC] [-d DEST] [--force] [--drafts] [--quiet] [--now DATE] [--format text|json]", stderr)
+	fs := newFlags("check", "[-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE] [--format text|json]", stderr)
 	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
 	drafts := fs.Bool("drafts", false, "check pages marked draft: true as published")
 	format := fs.String("format", "text", "output `format`: text or json")
 	dest := fs.String("d", "", "check that build could write the site to `DEST` (default SRC/public); check writes nothing")
 	force := fs.Bool("force", false, "as build --force: accept a DEST holding files no Backlight build wrote")
-	quiet := fs.Bool("quiet", false, "print errors only")
+	quiet := quietFlag(fs)
 	now := addNow(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	if (*format != "text" && *format != "json") || fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "backlight check: --format must be text or json\n")
-		fs.Usage()
+	if fs.NArg() > 0 {
+		return unexpectedArgument(stderr, "check", fs.Arg(0))
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "backlight check: --format must be text or json, not %q\n", *format)
 		return exitUsage
 	}
 	when, err := now.value()
@@ -51,8 +53,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return reportError(stderr, "check", err)
 	}
-	fmt.Fprintf(stdout, "checked %d pages: %d errors, %d warnings\n", res.Pages,
-		res.Diags.Count(generator.Error), res.Diags.Count(generator.Warning))
+	errs, warns := res.Diags.Count(generator.Error), res.Diags.Count(generator.Warning)
+	fmt.Fprintf(stdout, "checked %d %s: %d %s, %d %s\n", res.Pages, pluralWord(res.Pages, "page", "pages"),
+		errs, pluralWord(errs, "error", "errors"), warns, pluralWord(warns, "warning", "warnings"))
 	return exitOK
 }
 

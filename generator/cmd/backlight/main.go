@@ -3,14 +3,14 @@
 //
 // Usage:
 //
-//	backlight build   [-s SRC] [-d DEST] [--drafts] [--quiet]
-//	backlight check   [-s SRC] [--drafts] [--format text|json]
+//	backlight build   [-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE]
+//	backlight check   [-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE] [--format text|json]
 //	backlight init    [DIR] [--template scaled|minimal|empty] [--ci github|gitlab] [--force]
 //	backlight new     [-s SRC] [--backlog ID] [--key KEY] [--unranked] TYPE "Title"
 //	                  [--system S] [--variant V] [--version N] [--start DATE] [--end DATE]
 //	backlight theme export [-s SRC] [DIR]
-//	backlight serve   [-s SRC]
-//	backlight version
+//	backlight serve   [-s SRC] [--bind ADDR] [-p PORT] [--allow-host NAME] [--drafts] [--open] [--now DATE]
+//	backlight version (also --version, -v)
 //
 // Exit status: 0 on success, 1 when the content has errors, 2 on a usage
 // error.
@@ -18,7 +18,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -72,9 +71,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return exitUsage
 	}
-	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	switch args[0] {
+	case "-h", "--help", "help":
 		usage(stdout)
 		return exitOK
+	case "-v", "--version", "-version":
+		return runVersion(args[1:], stdout, stderr)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -93,41 +95,6 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'backlight COMMAND -h' for a command's flags.")
-}
-
-// newFlags makes a flag set that prints its usage to stderr and reports
-// errors instead of exiting.
-func newFlags(name, args string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: backlight %s %s\n\nFlags:\n", name, args)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses flags, also those after positional arguments, which it
-// leaves in fs.Args(). It returns ok=false and the exit code to use when
-// parsing ended the command (help or a usage error).
-func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	var positional []string
-	for {
-		err := fs.Parse(args)
-		switch {
-		case errors.Is(err, flag.ErrHelp):
-			return exitOK, false
-		case err != nil:
-			return exitUsage, false
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	_ = fs.Parse(append([]string{"--"}, positional...))
-	return 0, true
 }
 
 // version returns the module version the binary was built from.

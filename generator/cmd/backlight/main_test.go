@@ -189,3 +189,65 @@ func TestThemeExport(t *testing.T) {
 		t.Errorf("theme import: exit %d, want %d", code, exitUsage)
 	}
 }
+
+func TestMessagesANewUserMeets(t *testing.T) {
+	good := copySite(t, "sites/basic/src")
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{[]string{"check", "-s", good, "content/roles/x.md"}, exitUsage, "",
+			`backlight check: unexpected argument "content/roles/x.md": check takes no file names; it checks the whole site under -s SRC` + "\n"},
+		{[]string{"build", "content/roles/x.md", "-s", good}, exitUsage, "",
+			`backlight build: unexpected argument "content/roles/x.md": build takes no file names; it builds the whole site under -s SRC` + "\n"},
+		{[]string{"serve", "-s", good, "content"}, exitUsage, "",
+			`backlight serve: unexpected argument "content": serve takes no file names; it serves the whole site under -s SRC` + "\n"},
+		{[]string{"new", "-s", good, "--backlog", "nope", "item", "X"}, exitUsage, "",
+			`backlight new: there is no backlog "nope" (content/backlogs/nope/_index.md); the backlogs are alpha` + "\n"},
+		{[]string{"new", "-s", good, "--backlog", "alhpa", "item", "X"}, exitUsage, "",
+			`backlight new: there is no backlog "alhpa" (content/backlogs/alhpa/_index.md) (did you mean "alpha"?); the backlogs are alpha` + "\n"},
+		{[]string{"check", "-s", good, "--format", "xml"}, exitUsage, "",
+			`backlight check: --format must be text or json, not "xml"` + "\n"},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := runCLI(tt.args...)
+		if code != tt.code || stdout != tt.stdout || stderr != tt.stderr {
+			t.Errorf("backlight %s:\ngot  exit %d, stdout %q, stderr %q\nwant exit %d, stdout %q, stderr %q",
+				strings.Join(tt.args, " "), code, stdout, stderr, tt.code, tt.stdout, tt.stderr)
+		}
+	}
+}
+
+func TestCheckCountsOnePageInTheSingular(t *testing.T) {
+	src := t.TempDir()
+	os.WriteFile(filepath.Join(src, "site.toml"), []byte("baseURL = \"https://wiki.example.org/\"\n"), 0o644)
+	os.MkdirAll(filepath.Join(src, "content", "roles"), 0o755)
+	os.WriteFile(filepath.Join(src, "content", "roles", "x.md"), []byte("---\ntitle: X\n---\nBody.\n"), 0o644)
+	code, stdout, stderr := runCLI("check", "-s", src)
+	if code != exitOK || stdout != "checked 1 page: 0 errors, 0 warnings\n" {
+		t.Errorf("got exit %d, stdout %q, stderr %q; want \"checked 1 page: 0 errors, 0 warnings\"", code, stdout, stderr)
+	}
+}
+
+func TestVersionAndHelpAsTheDocsWriteThem(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}, {"-v"}} {
+		if code, stdout, stderr := runCLI(args...); code != exitOK || !strings.HasPrefix(stdout, "backlight ") {
+			t.Errorf("backlight %s: got exit %d, stdout %q, stderr %q; want the version", args[0], code, stdout, stderr)
+		}
+	}
+	_, _, help := runCLI("build", "-h")
+	for _, want := range []string{"\n  --drafts\n", "\n  -q, --quiet\n", "\n  -s SRC\n", "\n  --now DATE\n"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("build -h lacks %q:\n%s", want, help)
+		}
+	}
+	if strings.Contains(help, "\n  -drafts") {
+		t.Errorf("build -h writes a long flag with one dash:\n%s", help)
+	}
+	src := copySite(t, "sites/basic/src")
+	if code, stdout, stderr := runCLI("build", "-s", src, "-q"); code != exitOK || stdout != "" || stderr != "" {
+		t.Errorf("build -q: got exit %d, stdout %q, stderr %q; want silence", code, stdout, stderr)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator/site"
@@ -55,10 +56,13 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "backlight new: %v\n", err)
 		if site.ErrUsage(err) {
+			// The error says what was asked for wrongly; the "usage"
+			// that marks it is for this code, not the reader.
+			fmt.Fprintf(stderr, "backlight new: %s\n", strings.TrimPrefix(err.Error(), "usage: "))
 			return exitUsage
 		}
+		fmt.Fprintf(stderr, "backlight new: %v\n", err)
 		return exitContent
 	}
 	return exitOK

@@ -45,8 +45,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "backlight serve: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+		return unexpectedArgument(stderr, "serve", fs.Arg(0))
 	}
 	when, err := now.value()
 	if err != nil {
@@ -86,21 +85,26 @@ func serveHosts(cfg serveConfig) (hosts []string, anyIP bool) {
 // change to the sources affects, until ctx is done.
 func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) int {
 	start := time.Now()
+	ln, err := serve.Listen(cfg.addr) // first: a taken port is said at once, not after the build
+	if errors.Is(err, syscall.EADDRINUSE) {
+		fmt.Fprintf(stderr, "backlight serve: %s\n", portInUse(cfg.addr))
+		return exitUsage
+	} else if err != nil {
+		fmt.Fprintf(stderr, "backlight serve: %v\n", err)
+		return exitContent
+	}
 	lv, res, err := site.OpenLive(site.Options{Source: cfg.src, Drafts: cfg.drafts, Version: version(), Now: cfg.now})
 	printDiagnostics(stderr, res, false)
 	if err != nil {
+		ln.Close()
 		return reportError(stderr, "serve", err)
-	}
-	ln, err := serve.Listen(cfg.addr)
-	if err != nil {
-		fmt.Fprintf(stderr, "backlight serve: %v\n", err)
-		return exitContent
 	}
 	if host, _, _ := net.SplitHostPort(cfg.addr); !isLoopback(host) {
 		fmt.Fprintf(stderr, "warning: serving on %s: other machines on the network can read this site\n", host)
 	}
 	hosts, anyIP := serveHosts(cfg)
-	srv := serve.New(serve.Options{Source: lv, Hosts: hosts, AnyIP: anyIP,
+	base := lv.BasePath()
+	srv := serve.New(serve.Options{Source: lv, Hosts: hosts, AnyIP: anyIP, Base: base,
 		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }})
 	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
@@ -112,7 +116,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 		httpSrv.Close()
 		return exitContent
 	}
-	url := "http://" + ln.Addr().String() + "/"
+	url := "http://" + ln.Addr().String() + base
 	fmt.Fprintf(stdout, "built %d pages in %s; serving %s (Ctrl-C stops)\n", res.Pages, time.Since(start).Round(time.Millisecond), url)
 	if cfg.open {
 		openBrowser(url)
@@ -204,4 +208,20 @@ func openBrowser(url string) {
 	if cmd.Start() == nil {
 		go cmd.Wait()
 	}
+}
+
+// portInUse says that addr's port is taken and suggests the next free
+// one: "port 1313 is in use: stop the other server or start with -p 1314
+// (or -p 0 for any free port)".
+func portInUse(addr string) string {
+	host, p, _ := net.SplitHostPort(addr)
+	port, _ := strconv.Atoi(p)
+	msg := fmt.Sprintf("port %d is in use: stop the other server or start with ", port)
+	for next := port + 1; next <= min(port+20, 65535); next++ {
+		if ln, err := serve.Listen(net.JoinHostPort(host, strconv.Itoa(next))); err == nil {
+			ln.Close()
+			return msg + fmt.Sprintf("-p %d (or -p 0 for any free port)", next)
+		}
+	}
+	return msg + "-p 0 (any free port)"
 }

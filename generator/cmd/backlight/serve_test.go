@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -37,7 +39,10 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-var servingRE = regexp.MustCompile(`serving (http://127\.0\.0\.1:\d+)/`)
+// servingRE finds the URL serve prints, without its final slash:
+// http://127.0.0.1:PORT/wiki for the basic site, whose baseURL is under
+// /wiki/.
+var servingRE = regexp.MustCompile(`serving (http://127\.0\.0\.1:\d+\S*?)/ `)
 
 // startServe runs `backlight serve` on src on a free loopback port and
 // returns its base URL and its terminal output. The server stops, and is
@@ -194,4 +199,49 @@ func TestServeReloadsTheBrowserAndShowsErrors(t *testing.T) {
 	writeFile(t, dev, string(orig)+"\nFixed again.\n")
 	browsertest.Eventually(t, ctx, "the fix removes the overlay and shows the page",
 		`!document.getElementById("__backlight-overlay") && document.body.innerText.includes("Fixed again.")`)
+}
+
+func TestServeOnATakenPortSuggestsAnother(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := taken.Addr().(*net.TCPAddr).Port
+	var stdout, stderr bytes.Buffer
+	code := serveSite(context.Background(), serveConfig{src: copySite(t, "sites/basic/src"), addr: taken.Addr().String()}, &stdout, &stderr)
+	want := regexp.MustCompile(fmt.Sprintf(`^backlight serve: port %d is in use: stop the other server or start with -p \d+ \(or -p 0 for any free port\)\n$`, port))
+	if code != exitUsage || !want.MatchString(stderr.String()) {
+		t.Errorf("got exit %d, stderr %q; want exit %d and %s", code, stderr.String(), exitUsage, want)
+	}
+}
+
+// TestServeHonoursASubPathBaseURL serves the basic site, whose baseURL is
+// https://golden.example/wiki/: pages and styles answer under /wiki/ as
+// they will be published, and / redirects there.
+func TestServeHonoursASubPathBaseURL(t *testing.T) {
+	base, _ := startServe(t, copySite(t, "sites/basic/src"))
+	if !strings.HasSuffix(base, "/wiki") {
+		t.Fatalf("serve printed %s/, want the site's path /wiki/", base)
+	}
+	root := strings.TrimSuffix(base, "/wiki")
+	code, page := get(t, root+"/")
+	if code != http.StatusOK || !strings.Contains(page, "Golden basic") {
+		t.Errorf("GET / (redirected to /wiki/): %d", code)
+	}
+	// The 404 page links its styles from the root: /wiki/css/….
+	code, missing := get(t, base+"/no/such/page/")
+	css := regexp.MustCompile(`href="(/wiki/css/[^"]+\.css)"`).FindStringSubmatch(missing)
+	if code != http.StatusNotFound || css == nil {
+		t.Fatalf("GET /wiki/no/such/page/: %d, want 404 with a stylesheet under /wiki/css/:\n%.1000s", code, missing)
+	}
+	if code, _ := get(t, root+css[1]); code != http.StatusOK {
+		t.Errorf("GET %s: %d, want 200", css[1], code)
+	}
+	if code, _ := get(t, base+"/roles/developer/"); code != http.StatusOK {
+		t.Errorf("GET /wiki/roles/developer/: %d, want 200", code)
+	}
+	if code, _ := get(t, root+"/roles/developer/"); code != http.StatusNotFound {
+		t.Errorf("GET /roles/developer/ (outside the site's path): %d, want 404", code)
+	}
 }
