@@ -107,6 +107,10 @@ func parseManifest(r io.Reader) (map[string]File, error) {
 		if !ok1 || !ok2 || err1 != nil || err2 != nil || name == "" {
 			return nil, fmt.Errorf("line %d is not \"checksum size path\"", line)
 		}
+		if strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+			// No build writes such a name (output paths refuse them).
+			return nil, fmt.Errorf("line %d names a path with a control character", line)
+		}
 		files[name] = File{Path: name, Size: n, CRC: uint32(c)}
 	}
 	return files, sc.Err()
