@@ -3,7 +3,9 @@ package generator
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Severity tells whether a diagnostic stops the build.
@@ -50,7 +52,7 @@ type Diagnostic struct {
 // Error formats the diagnostic as "file:line:col: message", with
 // "warning: " before the message of a warning.
 func (d Diagnostic) Error() string {
-	msg := d.Message
+	msg := escapeControls(d.Message)
 	if d.Severity == Warning {
 		msg = "warning: " + msg
 	}
@@ -124,6 +126,27 @@ func (ds Diagnostics) Error() string {
 			b.WriteByte('\n')
 		}
 		b.WriteString(d.Error())
+	}
+	return b.String()
+}
+
+// escapeControls writes the control characters of a message, other than
+// line breaks and tabs, as Go escapes ("\x1b"): a message quotes file
+// names and values from the sources, and an escape sequence among them
+// must not reach a terminal as one.
+func escapeControls(msg string) string {
+	bad := func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }
+	if !strings.ContainsFunc(msg, bad) {
+		return msg
+	}
+	var b strings.Builder
+	for _, r := range msg {
+		if bad(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }

@@ -227,3 +227,12 @@ func TestPosStringEscapesControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+func TestDiagnosticEscapesControlCharactersButLineBreaks(t *testing.T) {
+	d := Diagnostic{Pos: Pos{File: "content/a.md", Line: 2, Col: 3}, Severity: Error,
+		Message: "the alias \"x\x1b[31my\" of content/a.md\n\tsecond line\r"}
+	want := "content/a.md:2:3: the alias \"x\\x1b[31my\" of content/a.md\n\tsecond line\\r"
+	if got := d.Error(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
