@@ -58,19 +58,22 @@ func (d *deriver) breakCycles(all []*Item) {
 }
 
 // reportCycle reports the cycle of items, each the parent's child of the
-// one before it, and cuts it at its lowest key.
+// one before it, at the parent of every item on it (each message starting
+// from its own item, so that the author sees it in the file just edited),
+// and cuts it at its lowest key.
 func (d *deriver) reportCycle(cycle []*Item) {
 	lowest := slices.MinFunc(cycle, compareItems)
 	low := slices.Index(cycle, lowest)
 	cycle = slices.Concat(cycle[low:], cycle[:low])
-	keys := make([]string, 0, len(cycle)+1)
-	for _, it := range cycle {
+	for i, it := range cycle {
+		keys := make([]string, 0, len(cycle)+1)
+		for _, o := range slices.Concat(cycle[i:], cycle[:i]) {
+			keys = append(keys, o.Key())
+		}
 		keys = append(keys, it.Key())
+		d.diags.Errorf(it.Page.Pos("parent"), "parent forms a cycle: %s", strings.Join(keys, " → "))
 	}
-	keys = append(keys, keys[0])
-	head := cycle[0]
-	d.diags.Errorf(head.Page.Pos("parent"), "parent forms a cycle: %s", strings.Join(keys, " → "))
-	head.Parent = nil
+	cycle[0].Parent = nil
 }
 
 // chain lists an item's ancestors from the top-level one down to its parent.

@@ -101,7 +101,7 @@ func TestRollUpsAddUpOverThreeLevels(t *testing.T) {
 	}
 }
 
-func TestParentCycleIsReportedOnceWithKeysInOrder(t *testing.T) {
+func TestParentCycleIsReportedAtEveryItemOnIt(t *testing.T) {
 	tests := []struct {
 		name  string
 		pages []*generator.Page
@@ -112,7 +112,11 @@ func TestParentCycleIsReportedOnceWithKeysInOrder(t *testing.T) {
 			itemPage("b", "C-2", "parent=C-3"),
 			itemPage("b", "C-1", "parent=C-2"),
 			itemPage("b", "C-4", "parent=C-3"), // leads into the cycle: not on it
-		}, []string{"content/backlogs/b/c-1.md:8:1: parent forms a cycle: C-1 → C-2 → C-3 → C-1"}},
+		}, []string{
+			"content/backlogs/b/c-1.md:8:1: parent forms a cycle: C-1 → C-2 → C-3 → C-1",
+			"content/backlogs/b/c-2.md:8:1: parent forms a cycle: C-2 → C-3 → C-1 → C-2",
+			"content/backlogs/b/c-3.md:8:1: parent forms a cycle: C-3 → C-1 → C-2 → C-3",
+		}},
 		{"an item its own parent", []*generator.Page{itemPage("b", "C-7", "parent=C-7")},
 			[]string{"content/backlogs/b/c-7.md:8:1: parent forms a cycle: C-7 → C-7"}},
 		{"two cycles", []*generator.Page{
@@ -120,7 +124,9 @@ func TestParentCycleIsReportedOnceWithKeysInOrder(t *testing.T) {
 			itemPage("b", "B-1", "parent=B-2"), itemPage("b", "B-2", "parent=B-1"),
 		}, []string{
 			"content/backlogs/b/a-1.md:8:1: parent forms a cycle: A-1 → A-2 → A-1",
+			"content/backlogs/b/a-2.md:8:1: parent forms a cycle: A-2 → A-1 → A-2",
 			"content/backlogs/b/b-1.md:8:1: parent forms a cycle: B-1 → B-2 → B-1",
+			"content/backlogs/b/b-2.md:8:1: parent forms a cycle: B-2 → B-1 → B-2",
 		}},
 	}
 	for _, tt := range tests {
