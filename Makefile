@@ -17,7 +17,7 @@ MODULE       := github.com/backlight-wiki/backlight
 # BACKLIGHT_RACE=require (as .ci/run sets), which makes that an error.
 RACE_PKGS    := ./generator/site ./generator/serve ./generator/watch ./generator/search ./generator/workers ./generator/outdir ./generator/cmd/backlight
 
-.PHONY: site build test gates check bench bench-search bench-serve serve clean fuzz
+.PHONY: site build test gates check bench bench-search bench-serve serve clean fuzz lighthouse
 
 site: build            ## build the example site in content/ into public/
 	$(BIN) build -s . -d public
@@ -40,16 +40,21 @@ test:                  ## go vet and every test, those of the concurrent package
 # they skip (t.Skip) when a tool is missing, which go test prints only
 # with -v. Under BACKLIGHT_E2E=require (.ci/run) a missing tool fails the
 # tests instead, so nothing is skipped there.
-gates:                 ## say which independent gates (html-validate, axe, LinkChecker, Chromium) make test skipped and why
+gates:                 ## say which independent gates (html-validate, axe, Lighthouse, LinkChecker, Chromium) make test skipped and why
 	@skipped=0; \
 	hv="$${HTML_VALIDATE_BIN:-$$HOME/.cache/backlight/html-validate/node_modules/.bin/html-validate}"; \
 	if [ ! -f "$$hv" ]; then skipped=1; echo "skipped: html-validate gate (HTML_VALIDATE_BIN not set and $$hv missing; .ci/run installs it)"; fi; \
 	axe="$${AXE_CORE_JS:-$$HOME/.cache/backlight/axe-core/node_modules/axe-core/axe.min.js}"; \
 	if [ ! -f "$$axe" ]; then skipped=1; echo "skipped: axe accessibility gate (AXE_CORE_JS not set and $$axe missing; .ci/run installs it)"; fi; \
+	lh="$${LIGHTHOUSE_BIN:-$$HOME/.cache/backlight/lighthouse/node_modules/.bin/lighthouse}"; \
+	if [ ! -f "$$lh" ]; then skipped=1; echo "skipped: Lighthouse gate (LIGHTHOUSE_BIN not set and $$lh missing; .ci/run installs it)"; fi; \
 	if [ -z "$$LINKCHECKER_BIN" ] && ! command -v linkchecker >/dev/null 2>&1; then skipped=1; echo "skipped: LinkChecker gate (LINKCHECKER_BIN not set and no linkchecker on PATH; .ci/run installs it)"; fi; \
 	if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1; then \
 		skipped=1; echo "skipped: browser tests and the axe gate (no chromium, chromium-browser or google-chrome on PATH; Debian: apt-get install chromium; .ci/run installs it)"; fi; \
-	if [ $$skipped = 0 ]; then echo "gates: html-validate, axe, LinkChecker and the browser tests ran"; fi
+	if [ $$skipped = 0 ]; then echo "gates: html-validate, axe, Lighthouse, LinkChecker and the browser tests ran"; fi
+
+lighthouse:            ## the Lighthouse gate alone, LIGHTHOUSE_RUNS (3) runs per page and preset, with every page's numbers and median performance score
+	LIGHTHOUSE_RUNS=$${LIGHTHOUSE_RUNS:-3} $(GO) test ./generator/site -run '^TestLighthouse$$' -count=1 -v | grep -v '^=== '
 
 check: build           ## validate the example site, write nothing
 	$(BIN) check -s .

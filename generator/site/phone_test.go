@@ -1,0 +1,163 @@
+package site
+
+// Phone layout gate: every page type of the example site, in a headless
+// Chromium emulating a 390 px wide phone, must fit its width: the document
+// does not scroll sideways, no element reaches past the viewport unless it
+// sits in a designated scroll region (an element with role="region" and
+// tabindex="0", which a keyboard can scroll and a screen reader names), and
+// no rendered text, SVG text included, is smaller than minTextPx CSS px.
+// The same pages at desktop width must not scroll sideways either.
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/device"
+
+	"github.com/backlight-wiki/backlight/generator/internal/browsertest"
+)
+
+// minTextPx is the smallest text size, in CSS px, any page may render.
+const minTextPx = 11
+
+// layoutProblem is one thing the layout check found wrong on a page.
+type layoutProblem struct {
+	What string `json:"what"` // "overflow" or "small text"
+	Node string `json:"node"` // a short CSS-like path of the element
+	Text string `json:"text"` // the start of its text
+	Px   any    `json:"px"`   // its left and right edges, or its text size
+}
+
+// layoutReport is what layoutCheckJS returns.
+type layoutReport struct {
+	Viewport    float64         `json:"viewport"`
+	ScrollWidth float64         `json:"scrollWidth"`
+	Problems    []layoutProblem `json:"problems"`
+	Texts       int             `json:"texts"` // text nodes measured, so a page that shows nothing fails
+}
+
+// layoutCheckJS measures the loaded page. Elements that are not rendered,
+// and the visually hidden ones (clipped to a pixel, as .visually-hidden
+// and an unfocused skip link are), are left out.
+const layoutCheckJS = `(() => {
+  const vw = document.documentElement.clientWidth;
+  const problems = [];
+  const name = el => {
+    const parts = [];
+    for (let e = el; e && e.nodeType === 1 && parts.length < 4; e = e.parentElement) {
+      let s = e.localName;
+      if (e.id) { s += "#" + e.id; parts.unshift(s); break; }
+      const cls = (e.getAttribute("class") || "").trim().split(/\s+/).filter(Boolean).slice(0, 2);
+      if (cls.length) s += "." + cls.join(".");
+      parts.unshift(s);
+    }
+    return parts.join(" > ");
+  };
+  const hidden = el => {
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const st = getComputedStyle(e);
+      if (st.display === "none" || st.visibility === "hidden") return true;
+      if (st.position === "absolute" && (st.clip === "rect(0px, 0px, 0px, 0px)" || st.clipPath === "inset(50%)")) return true;
+      const r = e.getBoundingClientRect();
+      if (st.position === "absolute" && r.width <= 1 && r.height <= 1) return true;
+      if (e.localName === "details" && !e.open && el !== e && el.parentElement !== e) {
+        // inside a closed details element, past its summary
+        if (!e.querySelector("summary") || !e.querySelector("summary").contains(el)) return true;
+      }
+    }
+    return false;
+  };
+  const inRegion = el => !!el.closest('[role="region"][tabindex="0"]');
+  for (const el of document.body.querySelectorAll("*")) {
+    if (inRegion(el) || el.closest("svg") && el.localName !== "svg") continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if ((r.right > vw + 0.5 || r.left < -0.5) && !hidden(el)) {
+      problems.push({what: "overflow", node: name(el), text: (el.textContent || "").trim().slice(0, 40), px: Math.round(r.left) + "…" + Math.round(r.right)});
+    }
+  }
+  let texts = 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.data.trim()) continue;
+    const el = n.parentElement;
+    if (!el || el.closest("script, style, noscript, title") || hidden(el)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    if (range.getClientRects().length === 0) continue;
+    let px = parseFloat(getComputedStyle(el).fontSize);
+    if (el instanceof SVGElement) {
+      const m = el.getScreenCTM();
+      if (m) px *= Math.hypot(m.a, m.b);
+    }
+    texts++;
+    if (px < MIN_TEXT_PX - 0.05) {
+      problems.push({what: "small text", node: name(el), text: n.data.trim().slice(0, 40), px: Math.round(px * 10) / 10});
+    }
+  }
+  return {viewport: vw, scrollWidth: document.documentElement.scrollWidth, problems, texts};
+})()`
+
+// TestPhoneLayout checks every page type at phone width (390 px, as an
+// iPhone 12 to 15 reports) and, for sideways scrolling only, at 1366 px.
+func TestPhoneLayout(t *testing.T) {
+	browsertest.Chromium(t)
+	base := serveSite(t, "../..")
+	ctx := browsertest.New(t)
+	script := strings.ReplaceAll(layoutCheckJS, "MIN_TEXT_PX", fmt.Sprint(minTextPx))
+	for _, width := range []int64{390, 1366} {
+		emulate := chromedp.EmulateViewport(width, 900)
+		if width == 390 {
+			emulate = chromedp.Emulate(device.IPhone13)
+		}
+		do(t, ctx, fmt.Sprintf("emulate a %d px wide screen", width), emulate)
+		for _, p := range examplePages {
+			where := fmt.Sprintf("%s (%s) at %d px", p.name, p.path, width)
+			do(t, ctx, "open "+where, chromedp.Navigate(base+p.path), chromedp.WaitReady(chromedp.CSS("body")))
+			ready := `document.readyState === "complete"`
+			if p.ready != "" {
+				ready += " && " + p.ready
+			}
+			browsertest.Eventually(t, ctx, "load "+where, ready)
+			rep, err := chromedp.Run(ctx, chromedp.Evaluate[layoutReport](script))
+			if err != nil {
+				t.Fatalf("measure %s: %v", where, err)
+			}
+			if rep.Texts == 0 {
+				t.Errorf("%s: no text rendered", where)
+			}
+			if rep.ScrollWidth > rep.Viewport {
+				t.Errorf("%s: the page scrolls sideways: %.0f px of content in %.0f px", where, rep.ScrollWidth, rep.Viewport)
+			}
+			if width != 390 {
+				continue
+			}
+			reportProblems(t, where, rep.Problems)
+		}
+	}
+}
+
+// reportProblems fails the test with up to eight of the problems of one
+// kind at a time and a count of the rest.
+func reportProblems(t *testing.T, where string, problems []layoutProblem) {
+	t.Helper()
+	byKind := map[string][]string{}
+	var kinds []string
+	for _, p := range problems {
+		if byKind[p.What] == nil {
+			kinds = append(kinds, p.What)
+		}
+		byKind[p.What] = append(byKind[p.What], fmt.Sprintf("%s %q (%v px)", p.Node, p.Text, p.Px))
+	}
+	for _, k := range kinds {
+		list := byKind[k]
+		more := ""
+		if len(list) > 8 {
+			more = fmt.Sprintf("\n\t… and %d more", len(list)-8)
+			list = list[:8]
+		}
+		t.Errorf("%s: %d × %s:\n\t%s%s", where, len(byKind[k]), k, strings.Join(list, "\n\t"), more)
+	}
+}
