@@ -34,6 +34,10 @@ type Model struct {
 	Vocabulary []generator.RelationType
 	Backlinks  map[*generator.Page][]*generator.Page // pages whose prose links to the key page, by title
 	Backlogs   *backlog.Model                        // ranks, readiness, forecasts, hierarchy
+	// Provided reports whether the site publishes a file as it is at a
+	// path ("favicon.ico", from its static/ folder): the build then draws
+	// no icon of its own there. Nil: none.
+	Provided func(path string) bool
 
 	baseURL     string                       // filled by Plan, for absolute URLs in exports
 	levels      []string                     // filled by Plan, lowest first

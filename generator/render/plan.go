@@ -78,6 +78,7 @@ func (e *Engine) Plan(m *Model) []Output {
 	nf := e.view("404", "/404.html", "Page not found")
 	nf.Root = BasePath(e.site.BaseURL) // served at any depth, so links must be absolute
 	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Kind: "404", Write: func(w io.Writer) error { return e.execute(w, nf) }})
+	outs = append(outs, e.icons(m)...)
 	outs = append(outs, e.dataOutputs(m)...)
 	outs = append(outs, e.backlogExports(m)...)
 	outs = append(outs, e.releaseFeeds(m)...)

@@ -23,6 +23,7 @@ type SiteInfo struct {
 	Types    []TypeInfo      // in display order
 	Nav      []Link          // filled by New: the list pages that have pages
 	Feed     string          // filled by Plan: the release feed's URL, when the site has releases
+	Icons    []IconLink      // filled by Plan: the site's icons, provided or drawn
 }
 
 // TypeInfo names a page type.

@@ -227,7 +227,7 @@ func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, *m
 	res.Diags.Append(diags)
 	bm, diags := backlog.Derive(pages, g.Target, withUnread(backlogSettings(cfg, opts.Now), loaded.Unread))
 	res.Diags.Append(diags)
-	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm}
+	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Provided: files.provides}
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML})
 	rb, diags := renderBodies(md, ix, files, render.BasePath(cfg.BaseURL), pages, loaded.Intros)
 	res.Diags.Append(diags)
