@@ -101,6 +101,7 @@ type Link struct {
 type Result struct {
 	HTML     []byte
 	Text     string // the plain text, for search (at most about 64 KiB)
+	Lead     string // the first paragraph of prose as plain text on one line, for the page's description
 	Headings []Heading
 	Links    []Link
 	Refs     []Ref // every destination inside the site, in body order
@@ -133,6 +134,7 @@ func (r *Renderer) Render(src Source, res Resolver) Result {
 	w.dropAutoLinks()
 	containerDiags(doc, src.Body, lines, &out.Diags)
 	out.Text = bodyText(doc, src.Body)
+	out.Lead = bodyLead(doc, src.Body)
 	var buf bytes.Buffer
 	buf.Grow(len(src.Body) * 3 / 2)
 	if err := r.md.Renderer().Render(&buf, src.Body, doc); err != nil {

@@ -67,7 +67,7 @@ type LevelGraph struct {
 func (e *Engine) levelGraphView(m *Model, level string) *View {
 	u := levelURL(level) + "graph/"
 	v := e.view("list", u, levelTitle(level)+" level: relation graph")
-	v.Description = "The roles, groups, events and artifacts of the " + level + " level and how they relate."
+	v.level = level
 	v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"},
 		{Title: levelTitle(level), URL: levelURL(level)}, {Title: "Relation graph"}}
 	root := RootOf(u)

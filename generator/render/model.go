@@ -23,6 +23,7 @@ type Links interface {
 type Body struct {
 	HTML     template.HTML
 	Headings []markdown.Heading
+	Lead     string // the first paragraph of prose, plain text: the description of a page without a summary
 }
 
 // Model is everything a site's files are made from.

@@ -72,7 +72,6 @@ func (e *Engine) Plan(m *Model) []Output {
 		add(v, "the tag list "+v.Title, generator.Pos{})
 	}
 	sv := e.view("search", "/search/", "Search")
-	sv.Description = "Search every page, item and release of " + e.site.Title + "."
 	sv.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Search"}}
 	add(sv, "the search page", generator.Pos{})
 	nf := e.view("404", "/404.html", "Page not found")

@@ -2,6 +2,8 @@ package render
 
 import (
 	"html/template"
+
+	"github.com/backlight-wiki/backlight/generator"
 	"strconv"
 	"strings"
 	"time"
@@ -54,6 +56,19 @@ type View struct {
 	Roadmap     *RoadmapView     // on the releases list page
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
+
+	lead  string // the first paragraph of a list's introduction, for describe
+	level string // on a level's page and its graph page: the level
+	typ   string // on a type's list: the type
+}
+
+// AbsURL is the page's absolute URL, for og:url, or "" when the site's
+// base URL is not absolute.
+func (v *View) AbsURL() string {
+	if strings.HasPrefix(v.Canonical, "https://") || strings.HasPrefix(v.Canonical, "http://") {
+		return v.Canonical
+	}
+	return ""
 }
 
 // Link is a titled URL. Href is URL relative to the page being rendered.
@@ -108,6 +123,9 @@ type PageView struct {
 	Item                           *ItemView       // on an item's page
 	Release                        *ReleaseView    // on a release's page
 	Params                         map[string]any
+
+	src  *generator.Page // the page itself, for describe
+	lead string          // the first paragraph of its body, for describe
 }
 
 // Fact is one labelled value of a page, linked when it names a page.

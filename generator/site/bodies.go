@@ -92,7 +92,7 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base
 		}
 		out.links[p] = r.Links
 		out.refs[p] = r.Refs
-		b := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings}
+		b := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
 		if i < len(pages) {
 			out.bodies[p] = b
 			out.texts[p] = r.Text
