@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
 	"math"
 	"regexp"
@@ -185,11 +184,10 @@ func (d *Drawer) PNG(m Mark, size int) ([]byte, error) {
 // square's rounded corners.
 const samples = 4
 
-// roundedSquare fills img with c inside a square with corners of radius
-// r, anti-aliased, and leaves the rest transparent.
+// roundedSquare fills a new, transparent img with c inside a square with
+// corners of radius r, anti-aliased.
 func roundedSquare(img *image.NRGBA, c color.RGBA, r float64) {
 	size := img.Bounds().Dx()
-	draw.Draw(img, img.Bounds(), image.Transparent, image.Point{}, draw.Src)
 	for y := range size {
 		for x := range size {
 			in := 0

@@ -232,10 +232,10 @@ func (e *Engine) execute(w io.Writer, v *View) error {
 
 func (e *Engine) executeView(w io.Writer, v *View) error {
 	v.setHrefs()
-	v.Description = e.describe(v)
 	if v.Kind == "redirect" {
 		return e.redirect.Execute(w, v)
 	}
+	v.Description = e.describe(v)
 	layout := v.Kind
 	if _, ok := e.pages[layout]; !ok {
 		layout = "page"
