@@ -258,7 +258,7 @@ func scatterAxes(b *strings.Builder, xs, ys logScale, labels []textLabel) {
 var priorityLabelSpots = []float64{1, 0.8, 0.6, 0.4}
 
 // scatterPriorityLines draws value = k × estimate for k = 0.5, 1, 2, each
-// labelled above its upper end or, when points are in the way, further
+// labelled near its upper end or, when points are in the way, further
 // down the line, and returns the boxes of the labels.
 func scatterPriorityLines(b *strings.Builder, xs, ys logScale, points []box) []box {
 	b.WriteString(`<g class="priority-lines">`)
@@ -274,25 +274,30 @@ func scatterPriorityLines(b *strings.Builder, xs, ys logScale, points []box) []b
 		if x2 <= x1 {
 			continue
 		}
-		l := priorityLabel(k, pt{xs.pos(x1), ys.pos(k * x1)}, pt{xs.pos(x2), ys.pos(k * x2)}, append(points, taken...))
+		l := priorityLabel(k, pt{xs.pos(x1), ys.pos(k * x1)}, pt{xs.pos(x2), ys.pos(k * x2)}, box{scLeft, 0, scW, ys.pos(0)}, append(points, taken...))
 		taken = append(taken, l.box())
-		fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g"/><text x="%g" y="%g" text-anchor="end">%s</text>`,
-			xs.pos(x1), ys.pos(k*x1), xs.pos(x2), ys.pos(k*x2), l.x, l.y, l.text)
+		fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g"/><text x="%g" y="%g" text-anchor="%s">%s</text>`,
+			xs.pos(x1), ys.pos(k*x1), xs.pos(x2), ys.pos(k*x2), l.x, l.y, l.anchor, l.text)
 	}
 	b.WriteString(`</g>`)
 	return taken
 }
 
 // priorityLabel places the label of the priority line p–q (p its lower
-// end) at the first of priorityLabelSpots where it clears taken and stays
-// right of the zero column, or else at the first.
-func priorityLabel(k float64, p, q pt, taken []box) textLabel {
+// end): at the first of priorityLabelSpots where it clears taken and
+// stays inside area, above the line and left of the spot or else below
+// it and right of the spot; failing that, above the upper end.
+func priorityLabel(k float64, p, q pt, area box, taken []box) textLabel {
 	text := fmt.Sprintf("priority %g", k)
 	for _, t := range priorityLabelSpots {
 		at := lerp(p, q, t)
-		l := newTick(text, round1(at.x-4), round1(at.y-6), "end")
-		if b := l.box(); b.x0 >= scLeft && free(b, nil, taken) {
-			return l
+		for _, l := range []textLabel{
+			newTick(text, round1(at.x-4), round1(at.y-6), "end"),
+			newTick(text, round1(at.x+4), round1(at.y+14), "start"),
+		} {
+			if b := l.box(); inside(b, area) && free(b, nil, taken) {
+				return l
+			}
 		}
 	}
 	return newTick(text, round1(q.x-4), round1(q.y-6), "end")
