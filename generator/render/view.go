@@ -118,7 +118,7 @@ type PageView struct {
 	Related                        []RelatedColumn // the related-pages table, for wiki pages
 	MentionedIn                    []Entry         // pages whose prose links here, by title, at most 60
 	MoreMentions                   int             // how many more pages link here
-	Graph                          template.HTML   // the neighbourhood as inline SVG
+	Graph                          *PageGraph      // the neighbourhood, nil when not drawn
 	Backlog                        *BacklogView    // on a backlog's page
 	Item                           *ItemView       // on an item's page
 	Release                        *ReleaseView    // on a release's page
