@@ -78,7 +78,7 @@ func TestClusterReviewShowsWhatOthersSayAboutIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, label := range []string{"is organized by", "attendees", "optional attendees", "adapted artifacts", "inspected artifacts"} {
+	for _, label := range []string{"is organized by", "is attended by", "is optionally attended by", "adapts", "inspects"} {
 		if !strings.Contains(string(html), "<dt>"+label+"</dt>") {
 			t.Errorf("the Cluster Review page has no %q in its relation box", label)
 		}
