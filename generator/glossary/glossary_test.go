@@ -90,7 +90,8 @@ func TestMatcher(t *testing.T) {
 		{"a product backlog item, a PBI", "item@product backlog item,item[Backlog item]@PBI"},
 		{"the definition of done", "dod@definition of done"},
 		{"velocityx xvelocity velocity", "velocity@velocity"},
-		{"&velocity; a_velocity", ""},
+		{"&velocity; a_velocity /velocity", ""},
+		{"the velocity; the cycle.", "velocity@velocity,cycle@cycle"},
 		{"the role of roles", ""}, // types do not link unless site.toml says so
 		{"Releases and releasing", "release@Releases"},
 		{"", ""},

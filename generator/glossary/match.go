@@ -190,13 +190,14 @@ func (p phrase) wordIs(w []byte, want string, last bool) bool {
 }
 
 // boundary reports whether a match may start and end where it does: not
-// inside an entity (&amp;) or after a backslash, an @ or a slash, where
-// the word belongs to something else.
+// inside an entity (&amp;, &#38;), after a backslash, nor next to a slash,
+// an @ or an underscore, where the word belongs to a path, an address or
+// a name.
 func boundary(text []byte, start, end int) bool {
 	if start > 0 && bytes.IndexByte([]byte(`&\#/@_`), text[start-1]) >= 0 {
 		return false
 	}
-	if end < len(text) && bytes.IndexByte([]byte(`;/@_`), text[end]) >= 0 {
+	if end < len(text) && bytes.IndexByte([]byte(`/@_`), text[end]) >= 0 {
 		return false
 	}
 	return true

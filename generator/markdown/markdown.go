@@ -116,6 +116,7 @@ type Source struct {
 	File     string // for positions
 	Path     string // slash path under content/, for relative .md links
 	BodyLine int    // file line on which Body starts
+	Title    string // the page's title: the glossary terms in it are what the page is about, and are not linked
 }
 
 // Render parses and renders one body, resolving its links with res.
@@ -129,7 +130,7 @@ func (r *Renderer) Render(src Source, res Resolver) Result {
 	ids := newHeadingIDs()
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := r.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(ctx))
-	w := walker{r: r, src: src, lines: lines, res: res, out: &out, ids: ids, seen: map[string]bool{}, terms: r.termLinker(res)}
+	w := walker{r: r, src: src, lines: lines, res: res, out: &out, ids: ids, seen: map[string]bool{}, terms: r.termLinker(res, src.Title)}
 	if err := ast.Walk(doc, w.visit); err != nil {
 		out.Diags.Errorf(generator.Pos{File: src.File}, "cannot process Markdown: %v", err)
 	}
@@ -148,12 +149,17 @@ func (r *Renderer) Render(src Source, res Resolver) Result {
 
 // termLinker returns what links a body's glossary terms, or nil when
 // there are none to link or no glossary page to link to.
-func (r *Renderer) termLinker(res Resolver) *termLinker {
+func (r *Renderer) termLinker(res Resolver, title string) *termLinker {
 	g, ok := res.(GlossaryResolver)
 	if !ok || r.terms.Empty() {
 		return nil
 	}
-	return &termLinker{terms: r.terms, dest: g.GlossaryURL()}
+	l := &termLinker{terms: r.terms, dest: g.GlossaryURL(), seen: map[string]bool{}}
+	r.terms.Each([]byte(title), func(m glossary.Match) bool {
+		l.seen[m.ID] = true
+		return true
+	})
+	return l
 }
 
 // lineIndex turns byte offsets in a body into file positions.

@@ -45,7 +45,8 @@ type termLinker struct {
 	terms *glossary.Matcher
 	dest  string // the glossary page's URL from this page
 	texts []*ast.Text
-	skip  int // depth inside nodes whose text is not linked
+	skip  int             // depth inside nodes whose text is not linked
+	seen  map[string]bool // entries linked already, or named in the page's title
 }
 
 // noTerms reports whether a node's text is left alone: links (a link
@@ -82,7 +83,7 @@ func (l *termLinker) link(src []byte) {
 	if l == nil {
 		return
 	}
-	seen := map[string]bool{}
+	seen := l.seen
 	var found []glossary.Match
 	for _, t := range l.texts {
 		found = found[:0]

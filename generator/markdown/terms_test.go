@@ -69,6 +69,15 @@ func TestTermsLinkTheirFirstOccurrence(t *testing.T) {
 	}
 }
 
+func TestTermsInTheTitleAreNotLinked(t *testing.T) {
+	r := New(Options{Terms: termMatcher()})
+	res := r.Render(Source{Body: []byte("Each sprint meets the DoD."), Title: "Team iteration"}, glossaryResolver{newResolver()})
+	html := string(res.HTML)
+	if strings.Contains(html, "#iteration") || !strings.Contains(html, "#dod") {
+		t.Errorf("the page's own subject should not link, others should: %s", html)
+	}
+}
+
 func TestTermsNeedAGlossaryPage(t *testing.T) {
 	r := New(Options{Terms: termMatcher()}).Render(Source{Body: []byte("a sprint")}, newResolver())
 	if strings.Contains(string(r.HTML), "term") {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 )
 
@@ -34,6 +35,7 @@ type Model struct {
 	Vocabulary []generator.RelationType
 	Backlinks  map[*generator.Page][]*generator.Page // pages whose prose links to the key page, by title
 	Backlogs   *backlog.Model                        // ranks, readiness, forecasts, hierarchy
+	Glossary   []glossary.Entry                      // the glossary page's entries, for the search index
 
 	baseURL     string                       // filled by Plan, for absolute URLs in exports
 	levels      []string                     // filled by Plan, lowest first

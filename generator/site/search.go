@@ -8,6 +8,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/config"
+	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/render"
 	"github.com/backlight-wiki/backlight/generator/search"
 )
@@ -51,7 +52,28 @@ func indexDocs(m *render.Model, texts map[*generator.Page]string) []search.Doc {
 		}
 		docs = append(docs, d)
 	}
+	if len(m.Glossary) > 0 {
+		docs = append(docs, glossaryDoc(m.Glossary))
+	}
 	return docs
+}
+
+// glossaryDoc is the glossary page as a search document: its entries'
+// titles as headings, their synonyms and definitions as the body.
+func glossaryDoc(es []glossary.Entry) search.Doc {
+	d := search.Doc{URL: strings.TrimPrefix(glossary.URL, "/"), Title: "Glossary",
+		Summary: "What the words used on this site mean."}
+	var body strings.Builder
+	for _, e := range es {
+		d.Headings = append(d.Headings, e.Title)
+		body.WriteString(e.Title)
+		if len(e.Synonyms) > 0 {
+			body.WriteString(" (also called " + strings.Join(e.Synonyms, ", ") + ")")
+		}
+		body.WriteString(": " + e.Definition + "\n")
+	}
+	d.Body = body.String()
+	return d
 }
 
 // indexOptions names the facet values in display order: types in type
@@ -75,6 +97,11 @@ func indexOptions(cfg *config.Config, m *render.Model) search.Options {
 	if m.Backlogs != nil {
 		for _, r := range m.Backlogs.Releases {
 			o.Releases = append(o.Releases, search.Facet{Value: r.Page.ID, Label: r.Page.Title})
+		}
+	}
+	for _, e := range m.Glossary {
+		for _, s := range e.Synonyms {
+			o.Synonyms = append(o.Synonyms, search.Synonym{From: s, To: e.Title})
 		}
 	}
 	return o
