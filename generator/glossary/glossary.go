@@ -42,9 +42,9 @@ type Input struct {
 }
 
 // Problem is an override that cannot make an entry: a new entry without
-// a title or a definition. Field is the key to point at, or "".
+// a title or a definition.
 type Problem struct {
-	ID, Field, Message string
+	ID, Message string
 }
 
 // Build returns the site's entries, concepts first, then the page types,
@@ -79,9 +79,9 @@ func Build(in Input) ([]Entry, []Problem) {
 	for _, o := range in.Overrides {
 		i, ok := index[o.ID]
 		if !ok {
-			if o.Title == nil || o.Definition == nil {
+			if missing := missingFields(o); missing != "" {
 				problems = append(problems, Problem{ID: o.ID, Message: fmt.Sprintf(
-					"glossary entry %q is not built in, so it needs a title and a definition", o.ID)})
+					"glossary entry %q is not built in, so it needs %s", o.ID, missing)})
 				continue
 			}
 			add(Entry{ID: o.ID, Kind: KindConcept, Link: true})
@@ -100,6 +100,20 @@ func Build(in Input) ([]Entry, []Problem) {
 		}
 	}
 	return kept, problems
+}
+
+// missingFields says what a new entry lacks: "a title", "a definition",
+// both, or "".
+func missingFields(o Override) string {
+	switch {
+	case o.Title == nil && o.Definition == nil:
+		return "a title and a definition"
+	case o.Title == nil:
+		return "a title"
+	case o.Definition == nil:
+		return "a definition"
+	}
+	return ""
 }
 
 // apply sets the fields an override gives.

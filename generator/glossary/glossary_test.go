@@ -64,7 +64,7 @@ func TestBuild(t *testing.T) {
 	if !m["role"].Link || m["rank"].Link {
 		t.Error("link flags")
 	}
-	if len(problems) != 1 || problems[0].ID != "lonely" {
+	if len(problems) != 1 || problems[0].ID != "lonely" || !strings.HasSuffix(problems[0].Message, "so it needs a definition") {
 		t.Errorf("problems = %+v", problems)
 	}
 	if es[0].ID != "horizon" || es[len(es)-1].ID != "wip" {
