@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -58,10 +59,14 @@ func indexDocs(m *render.Model, texts map[*generator.Page]string) []search.Doc {
 	return docs
 }
 
+// glossaryType is the glossary page's type in the search index, for its
+// badge and facet: it is no content page, so it has no type of the site's.
+const glossaryType = "glossary"
+
 // glossaryDoc is the glossary page as a search document: its entries'
 // titles as headings, their synonyms and definitions as the body.
 func glossaryDoc(es []glossary.Entry) search.Doc {
-	d := search.Doc{URL: strings.TrimPrefix(glossary.URL, "/"), Title: "Glossary",
+	d := search.Doc{URL: strings.TrimPrefix(glossary.URL, "/"), Title: "Glossary", Type: glossaryType,
 		Summary: "What the words used on this site mean."}
 	var body strings.Builder
 	for _, e := range es {
@@ -83,6 +88,9 @@ func indexOptions(cfg *config.Config, m *render.Model) search.Options {
 	var o search.Options
 	for _, t := range cfg.TypeOrder {
 		o.Types = append(o.Types, search.Facet{Value: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
+	}
+	if len(m.Glossary) > 0 && !slices.Contains(cfg.TypeOrder, glossaryType) {
+		o.Types = append(o.Types, search.Facet{Value: glossaryType, Label: "Glossary", Plural: "Glossary"})
 	}
 	for _, l := range cfg.Levels {
 		o.Levels = append(o.Levels, search.Facet{Value: l, Label: strings.ToUpper(l[:1]) + l[1:]})

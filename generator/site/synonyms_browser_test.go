@@ -24,7 +24,9 @@ func TestSearchSynonymsOnExampleSite(t *testing.T) {
 		{"sprint", func(s string) bool { return s == "Iteration" }, "the Iteration cadence"},
 		{"sprints", func(s string) bool { return s == "Iteration" }, "the Iteration cadence"},
 		{"program increment", func(s string) bool { return strings.HasSuffix(strings.ToLower(s), "cycle") }, "a cycle cadence"},
-		{"PI planning", func(s string) bool { return strings.Contains(strings.ToLower(s), "cycle") || strings.Contains(s, "Planning") }, "a cycle or planning page"},
+		{"PI planning", func(s string) bool {
+			return strings.Contains(strings.ToLower(s), "cycle") || strings.Contains(s, "Planning")
+		}, "a cycle or planning page"},
 	} {
 		d := typeAndWait(t, ctx, tc.query)
 		top := d.Titles[:min(3, len(d.Titles))]
