@@ -123,3 +123,14 @@ func TestMatcherStops(t *testing.T) {
 		t.Error("Empty")
 	}
 }
+
+func BenchmarkMatcherEach(b *testing.B) {
+	es, _ := Build(testInput())
+	m := NewMatcher(es)
+	text := []byte("The team plans each iteration against its velocity and keeps the items inside the refinement horizon ready; the forecast says when work ends, and the product owner orders the rest.")
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		m.Each(text, func(Match) bool { return true })
+	}
+}

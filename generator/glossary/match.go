@@ -101,7 +101,8 @@ func (m *Matcher) Each(text []byte, yield func(Match) bool) {
 	if m.Empty() {
 		return
 	}
-	words := wordSpans(text)
+	var spans [64]span // most texts have fewer words: no allocation for them
+	words := wordSpans(spans[:0], text)
 	var buf [64]byte
 	for i := 0; i < len(words); i++ {
 		w := text[words[i].start:words[i].end]
@@ -130,11 +131,16 @@ func (m *Matcher) Each(text []byte, yield func(Match) bool) {
 // up as it is and lower-cased finds both.
 func (m *Matcher) longest(text []byte, words []span, i int, low []byte) (phrase, int, bool) {
 	word := text[words[i].start:words[i].end]
-	for _, key := range [][]byte{word, low} {
-		for _, p := range m.first[string(key)] {
-			if n := len(p.words); p.follows(text, words, i) {
-				return p, n, true
+	if !bytes.Equal(word, low) {
+		for _, p := range m.first[string(word)] {
+			if p.follows(text, words, i) {
+				return p, len(p.words), true
 			}
+		}
+	}
+	for _, p := range m.first[string(low)] {
+		if p.follows(text, words, i) {
+			return p, len(p.words), true
 		}
 	}
 	// a plural of a one-word term: iterations, releases
@@ -203,16 +209,23 @@ func boundary(text []byte, start, end int) bool {
 	return true
 }
 
-// wordSpans returns the runs of letters and digits of text.
-func wordSpans(text []byte) []span {
-	var out []span
+// wordSpans appends the runs of letters and digits of text to out.
+func wordSpans(out []span, text []byte) []span {
 	start := -1
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRune(text[i:])
+		var in bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(text[i:])
+			in = isWordRune(r)
+		}
 		switch {
-		case isWordRune(r) && start < 0:
+		case in && start < 0:
 			start = i
-		case !isWordRune(r) && start >= 0:
+		case !in && start >= 0:
 			out = append(out, span{start, i})
 			start = -1
 		}
