@@ -91,11 +91,13 @@ func (e *Engine) backlogView(m *Model, p *generator.Page) *BacklogView {
 	return bv
 }
 
+// horizonText is what the line that ends the refinement horizon says
+// after "End of the refinement horizon:", which the theme writes.
 func horizonText(b *backlog.Backlog) string {
 	if b.Velocity > 0 {
-		return "End of the refinement horizon: items above are forecast within the next iterations and should be ready."
+		return "items above are forecast within the next iterations and should be ready."
 	}
-	return "End of the refinement horizon: without a velocity, the top items above should be ready."
+	return "without a velocity, the top items above should be ready."
 }
 
 func (e *Engine) backlogRow(m *Model, it *backlog.Item) BacklogRow {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 )
 
@@ -35,6 +36,7 @@ type Model struct {
 	Vocabulary []generator.RelationType
 	Backlinks  map[*generator.Page][]*generator.Page // pages whose prose links to the key page, by title
 	Backlogs   *backlog.Model                        // ranks, readiness, forecasts, hierarchy
+	Glossary   []glossary.Entry                      // the glossary page's entries, for the search index
 	// Provided reports whether the site publishes a file as it is at a
 	// path ("favicon.ico", from its static/ folder): the build then draws
 	// no icon of its own there. Nil: none.

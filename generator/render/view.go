@@ -8,24 +8,27 @@ import (
 	"strings"
 	"time"
 
+	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 )
 
 // SiteInfo is what every template may know about the site.
 type SiteInfo struct {
-	Title    string
-	BaseURL  string // absolute or root path, ending in /
-	Language string
-	EditURL  string
-	Version  string
-	Now      time.Time // the build date: forecasts give iteration end dates from it
-	Levels   []string
-	Statuses []string        // [backlog].statuses, in workflow order
-	Roadmap  RoadmapSettings // the roadmap's cycle grid
-	Types    []TypeInfo      // in display order
-	Nav      []Link          // filled by New: the list pages that have pages
-	Feed     string          // filled by Plan: the release feed's URL, when the site has releases
-	Icons    []IconLink      // filled by Plan: the site's icons, provided or drawn
+	Title       string
+	BaseURL     string // absolute or root path, ending in /
+	Language    string
+	EditURL     string
+	Version     string
+	Now         time.Time // the build date: forecasts give iteration end dates from it
+	Levels      []string
+	Statuses    []string         // [backlog].statuses, in workflow order
+	Roadmap     RoadmapSettings  // the roadmap's cycle grid
+	Types       []TypeInfo       // in display order
+	Nav         []Link           // filled by New: the list pages that have pages
+	Feed        string           // filled by Plan: the release feed's URL, when the site has releases
+	Glossary    []glossary.Entry // the glossary's entries; none: no glossary page and no term links
+	GlossaryURL string           // filled by New: the glossary page's URL, "" when there is none
+	Icons       []IconLink       // filled by Plan: the site's icons, provided or drawn
 }
 
 // TypeInfo names a page type.
@@ -47,13 +50,14 @@ type View struct {
 	Intro       template.HTML
 	Groups      []Group
 	Levels      []LevelGroup
-	Target      string           // the page a redirect points to
-	Matrices    []Matrix         // a level's responsibility matrices
-	BacklogList []BacklogSummary // on the backlogs index
-	Tree        []TreeNode       // on the traceability page
-	Graph       *LevelGraph      // on a level's graph page
-	GraphURL    string           // on a level's page: its graph page
-	Roadmap     *RoadmapView     // on the releases list page
+	Target      string            // the page a redirect points to
+	Matrices    []Matrix          // a level's responsibility matrices
+	BacklogList []BacklogSummary  // on the backlogs index
+	Tree        []TreeNode        // on the traceability page
+	Graph       *LevelGraph       // on a level's graph page
+	GraphURL    string            // on a level's page: its graph page
+	Roadmap     *RoadmapView      // on the releases list page
+	Glossary    []GlossarySection // on the glossary page
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
 
@@ -131,6 +135,7 @@ type PageView struct {
 // Fact is one labelled value of a page, linked when it names a page.
 type Fact struct {
 	Label, Value, URL, Href string
+	Term                    string // the glossary entry of the label, or ""
 }
 
 // RelationGroup is one line of a page's relation box: a relation's label

@@ -91,11 +91,14 @@ func (e *Engine) breadcrumbs(m *Model, p *generator.Page) []Link {
 }
 
 // facts lists a page's own fields: an item's, a backlog's or a release's.
+// factTerms names the glossary entry of a fact's label.
+var factTerms = map[string]string{"Value": "value", "Estimate": "estimate", "Velocity": "velocity", "Iteration length": "iteration"}
+
 func (e *Engine) facts(m *Model, p *generator.Page) ([]Fact, []string) {
 	var fs []Fact
 	add := func(label, value string) {
 		if value != "" {
-			fs = append(fs, Fact{Label: label, Value: value})
+			fs = append(fs, Fact{Label: label, Value: value, Term: factTerms[label]})
 		}
 	}
 	ref := func(label string, r *generator.Ref) {
