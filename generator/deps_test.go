@@ -22,9 +22,11 @@ var allowed = map[string][]string{
 	"generator/backlog":       {"generator"},
 	"generator/svg":           {"generator"},
 	"generator/search":        {"golang.org/x/text", "github.com/rivo/uniseg", "github.com/kljensen/snowball"},
-	"generator/markdown":      {"generator", "github.com/yuin/goldmark", "golang.org/x/text"},
-	"generator/render":        {"generator", "generator/markdown", "generator/svg", "generator/backlog", "generator/feed"},
-	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/search", "themes", "github.com/tdewolff/minify/v2", "github.com/tdewolff/parse/v2", "golang.org/x/text"},
+	"generator/glossary":      {},
+	"generator/markdown":      {"generator", "generator/glossary", "github.com/yuin/goldmark", "golang.org/x/text"},
+	"generator/favicon":       {"golang.org/x/image"},
+	"generator/render":        {"generator", "generator/glossary", "generator/markdown", "generator/svg", "generator/backlog", "generator/feed", "generator/favicon"},
+	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/glossary", "generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/search", "themes", "github.com/tdewolff/minify/v2", "github.com/tdewolff/parse/v2", "golang.org/x/text"},
 	"generator/serve":         {"github.com/coder/websocket"},
 	"generator/cmd/backlight": {"generator", "generator/outdir", "generator/site", "generator/serve", "generator/watch", "generator/config", "generator/starter"},
 	"generator/starter":       {},
@@ -33,8 +35,8 @@ var allowed = map[string][]string{
 }
 
 // buildPackages may not start processes or open network connections.
-var buildPackages = []string{"generator", "generator/tomlpos", "generator/workers", "generator/backlog", "generator/config", "generator/content",
-	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/site", "generator/feed", "generator/search", "generator/starter"}
+var buildPackages = []string{"generator", "generator/glossary", "generator/tomlpos", "generator/workers", "generator/backlog", "generator/config", "generator/content",
+	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/site", "generator/feed", "generator/search", "generator/starter", "generator/favicon"}
 
 const module = "github.com/backlight-wiki/backlight/"
 

@@ -20,11 +20,12 @@ type Config struct {
 	EditURL  string   `toml:"editURL"`
 	Levels   []string `toml:"levels"`
 
-	Build     Build               `toml:"build"`
-	Types     map[string]Type     `toml:"types"`
-	Relations map[string]Relation `toml:"relations"`
-	Backlog   Backlog             `toml:"backlog"`
-	Roadmap   Roadmap             `toml:"roadmap"`
+	Build     Build                    `toml:"build"`
+	Types     map[string]Type          `toml:"types"`
+	Relations map[string]Relation      `toml:"relations"`
+	Backlog   Backlog                  `toml:"backlog"`
+	Roadmap   Roadmap                  `toml:"roadmap"`
+	Glossary  map[string]GlossaryEntry `toml:"glossary"`
 
 	// TypeOrder lists the type names: the built-in ones first, in their
 	// fixed order, then the site's own in the order site.toml declares them.
@@ -32,6 +33,9 @@ type Config struct {
 	// RelationOrder lists relation names in vocabulary order: built-in
 	// first, then the site's own in declaration order.
 	RelationOrder []string `toml:"-"`
+	// GlossaryOrder lists the ids of Glossary in the order site.toml
+	// declares them.
+	GlossaryOrder []string `toml:"-"`
 }
 
 // Build holds the [build] table.
@@ -68,6 +72,16 @@ type Backlog struct {
 	DoR            []string `toml:"dor"`
 	Horizon        int      `toml:"horizon"`
 	IterationWeeks int      `toml:"iteration_weeks"`
+}
+
+// GlossaryEntry is one [glossary.<id>] table: what a site changes in a
+// built-in glossary entry, or a new entry. A nil field is not set.
+type GlossaryEntry struct {
+	Title      *string   `toml:"title"`
+	Definition *string   `toml:"definition"`
+	Synonyms   *[]string `toml:"synonyms"`
+	Link       *bool     `toml:"link"`
+	Disabled   *bool     `toml:"disabled"`
 }
 
 // Roadmap holds the [roadmap] table: the cycle grid of the roadmap

@@ -22,25 +22,25 @@ var builtinRelations = []struct {
 	name string
 	rel  Relation
 }{
-	{"is_a", Relation{Label: "is a", Inverse: "specific types", To: []string{"same"}, Acyclic: true}},
+	{"is_a", Relation{Label: "is a kind of", Inverse: "has the specific kinds", To: []string{"same"}, Acyclic: true}},
 	{"part_of", Relation{Label: "is part of", Inverse: "consists of",
 		From: []string{"role", "group", "event", "cadence"}, To: []string{"group", "event", "cadence"}, Acyclic: true}},
-	{"member_of", Relation{Label: "multiple are parts of", Inverse: "consists of multiple",
+	{"member_of", Relation{Label: "is a member of", Inverse: "has members",
 		From: []string{"role", "group", "cadence"}, To: []string{"group", "cadence"}, Acyclic: true}},
 	{"moderates", Relation{Label: "moderates", Inverse: "is moderated by", From: []string{"role"}, To: []string{"group"}}},
-	{"responsible_for", Relation{Label: "is responsible for", Inverse: "is owned by", From: roleGroup, To: artifact}},
+	{"responsible_for", Relation{Label: "is responsible for", Inverse: "is the responsibility of", From: roleGroup, To: artifact}},
 	{"approves", Relation{Label: "approves", Inverse: "is approved by", From: roleGroup, To: artifact}},
 	{"accepts", Relation{Label: "accepts", Inverse: "is accepted by", From: roleGroup, To: artifact}},
 	{"organizes", Relation{Label: "organizes", Inverse: "is organized by", From: roleGroup, To: event}},
-	{"attends", Relation{Label: "attends", Inverse: "attendees", From: roleGroup, To: event}},
-	{"optionally_attends", Relation{Label: "optionally attends", Inverse: "optional attendees", From: roleGroup, To: event}},
+	{"attends", Relation{Label: "attends", Inverse: "is attended by", From: roleGroup, To: event}},
+	{"optionally_attends", Relation{Label: "optionally attends", Inverse: "is optionally attended by", From: roleGroup, To: event}},
 	{"creates", Relation{Label: "creates", Inverse: "is created by", From: roleGroup, To: artifact}},
 	{"works_in", Relation{Label: "works in", Inverse: "is the base rhythm of", From: []string{"group"}, To: []string{"cadence"}}},
-	{"adapted_in", Relation{Label: "is adapted in", Inverse: "adapted artifacts", From: artifact, To: event}},
-	{"inspected_in", Relation{Label: "is inspected in", Inverse: "inspected artifacts", From: artifact, To: event}},
-	{"created_in", Relation{Label: "is created in", Inverse: "created artifacts", From: artifact, To: event}},
+	{"adapted_in", Relation{Label: "is adapted in", Inverse: "adapts", From: artifact, To: event}},
+	{"inspected_in", Relation{Label: "is inspected in", Inverse: "inspects", From: artifact, To: event}},
+	{"created_in", Relation{Label: "is created in", Inverse: "produces", From: artifact, To: event}},
 	{"constrained_by", Relation{Label: "is constrained by", Inverse: "constrains", From: []string{"artifact", "item"}, To: artifact}},
-	{"in_area", Relation{Label: "is in area", Inverse: "members", From: roleGroup, To: []string{"area"}}},
+	{"in_area", Relation{Label: "is in area", Inverse: "includes", From: roleGroup, To: []string{"area"}}},
 }
 
 var (

@@ -119,6 +119,14 @@ func Keys() []Key {
 		{"roadmap", kindTable, "", "The cycle grid of the roadmap timeline."},
 		{"roadmap.cycle_weeks", kindInt, "", "Weeks per cycle; iterations of backlog.iteration_weeks fill it from its first day and the rest is inter-cycle time; 0 draws no cycles."},
 		{"roadmap.cycle_start", kindDate, "", "The first day of one cycle, as a TOML date without quotes (2026-01-05); none: the earliest release's start."},
+
+		{"glossary", kindTable, "", "The glossary page (/glossary/), whose entries the pages link to where a term first appears: one `[glossary.<id>]` table per entry, to change a built-in entry, switch one off or add one."},
+		{"glossary." + Name, kindTable, "", "One entry; the id is its anchor on the page: a built-in term's (docs/content-model.md lists them), a type's or a relation's name, or a new one of lower-case letters, digits, hyphens and underscores."},
+		{"glossary." + Name + ".title", kindText, "built-in: see docs/content-model.md; required for a new entry", "The term as the glossary shows it; a type's or relation's entry has its label."},
+		{"glossary." + Name + ".definition", kindText, "built-in: see docs/content-model.md; required for a new entry", "What the term means, in a sentence or two of plain text."},
+		{"glossary." + Name + ".synonyms", kindNames, "built-in: see docs/content-model.md; a new entry: none", "Other words readers use for the term (\"sprint\" for an iteration); they replace the built-in ones, are shown as \"also called\", are linked like the title, and a search for one finds what the title finds."},
+		{"glossary." + Name + ".link", kindBool, "built-in: see docs/content-model.md; a new entry: true", "Link the title and synonyms where they first appear in a page's text."},
+		{"glossary." + Name + ".disabled", kindBool, "false", "Leave the entry out: no glossary entry, no links, no search synonyms."},
 	}
 	def := reflect.ValueOf(Default()).Elem()
 	keys := make([]Key, 0, len(decl))
@@ -186,7 +194,7 @@ func keyIndex(keys []Key) map[string]Key {
 // name of a type or relation becomes Name.
 func pattern(k toml.Key) string {
 	p := []string(k)
-	if len(p) >= 2 && (p[0] == "types" || p[0] == "relations") {
+	if len(p) >= 2 && (p[0] == "types" || p[0] == "relations" || p[0] == "glossary") {
 		p = append([]string{p[0], Name}, p[2:]...)
 	}
 	return strings.Join(p, ".")

@@ -21,6 +21,9 @@ func tomlFields(t reflect.Type, prefix string, out map[string]kind) {
 		}
 		path := prefix + tag
 		ft := f.Type
+		if ft.Kind() == reflect.Pointer {
+			ft = ft.Elem() // an optional value: nil when not set
+		}
 		switch {
 		case ft == reflect.TypeFor[time.Time]():
 			out[path] = kindDate

@@ -21,17 +21,18 @@ import (
 // on their own so that a site's entry can change one field of a built-in
 // relation or type and keep the rest.
 type fileConfig struct {
-	Title     string              `toml:"title"`
-	BaseURL   string              `toml:"baseURL"`
-	Language  string              `toml:"language"`
-	Theme     string              `toml:"theme"`
-	EditURL   string              `toml:"editURL"`
-	Levels    []string            `toml:"levels"`
-	Build     Build               `toml:"build"`
-	Types     map[string]Type     `toml:"types"`
-	Relations map[string]Relation `toml:"relations"`
-	Backlog   Backlog             `toml:"backlog"`
-	Roadmap   Roadmap             `toml:"roadmap"`
+	Title     string                   `toml:"title"`
+	BaseURL   string                   `toml:"baseURL"`
+	Language  string                   `toml:"language"`
+	Theme     string                   `toml:"theme"`
+	EditURL   string                   `toml:"editURL"`
+	Levels    []string                 `toml:"levels"`
+	Build     Build                    `toml:"build"`
+	Types     map[string]Type          `toml:"types"`
+	Relations map[string]Relation      `toml:"relations"`
+	Backlog   Backlog                  `toml:"backlog"`
+	Roadmap   Roadmap                  `toml:"roadmap"`
+	Glossary  map[string]GlossaryEntry `toml:"glossary"`
 }
 
 // Parse decodes site.toml's bytes, named file in diagnostics, over the
@@ -66,6 +67,8 @@ func Parse(file string, src []byte) (*Config, generator.Diagnostics) {
 	c.Levels, c.Build, c.Backlog, c.Roadmap = fc.Levels, fc.Build, fc.Backlog, fc.Roadmap
 	mergeTypes(c, fc.Types, md)
 	mergeRelations(c, fc.Relations, md)
+	c.Glossary = fc.Glossary
+	c.GlossaryOrder = declaredOrder(md, "glossary", fc.Glossary)
 	validate(c, file, src, &diags)
 	return c, diags
 }
@@ -88,7 +91,7 @@ func decodeExact(md toml.MetaData, table map[string]toml.Primitive, v reflect.Va
 			if md.PrimitiveDecode(p, &sub) == nil {
 				decodeExact(md, sub, fv)
 			}
-		case fv.Kind() == reflect.Map: // [types] and [relations]: a table per name
+		case fv.Kind() == reflect.Map: // [types], [relations] and [glossary]: a table per name
 			if md.PrimitiveDecode(p, &sub) != nil {
 				continue
 			}

@@ -73,8 +73,8 @@ func TestDefaultsMatchTheContentModel(t *testing.T) {
 			"created_in", "constrained_by", "in_area"}},
 		{"part_of", c.Relations["part_of"], Relation{Label: "is part of", Inverse: "consists of",
 			From: []string{"role", "group", "event", "cadence"}, To: []string{"group", "event", "cadence"}, Acyclic: true}},
-		{"is_a", c.Relations["is_a"], Relation{Label: "is a", Inverse: "specific types", To: []string{"same"}, Acyclic: true}},
-		{"in_area", c.Relations["in_area"], Relation{Label: "is in area", Inverse: "members", From: []string{"role", "group"}, To: []string{"area"}}},
+		{"is_a", c.Relations["is_a"], Relation{Label: "is a kind of", Inverse: "has the specific kinds", To: []string{"same"}, Acyclic: true}},
+		{"in_area", c.Relations["in_area"], Relation{Label: "is in area", Inverse: "includes", From: []string{"role", "group"}, To: []string{"area"}}},
 		{"item label", c.TypeLabel("item"), "Backlog item"},
 		{"item plural", c.TypePlural("item"), "Backlog items"},
 	}
@@ -491,5 +491,63 @@ func TestBaseURLWarning(t *testing.T) {
 				t.Errorf("got:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
 			}
 		})
+	}
+}
+
+func TestGlossaryEntriesKeepWhatTheySet(t *testing.T) {
+	c := parseClean(t, `
+[glossary.iteration]
+synonyms = ["sprint", "timebox"]
+
+[glossary.dod]
+disabled = true
+
+[glossary.wip]
+title = "Work in progress"
+definition = "Started, not finished."
+link = false
+`)
+	if !slices.Equal(c.GlossaryOrder, []string{"iteration", "dod", "wip"}) {
+		t.Errorf("order = %v", c.GlossaryOrder)
+	}
+	it := c.Glossary["iteration"]
+	if it.Title != nil || it.Synonyms == nil || !slices.Equal(*it.Synonyms, []string{"sprint", "timebox"}) {
+		t.Errorf("iteration = %+v", it)
+	}
+	if d := c.Glossary["dod"].Disabled; d == nil || !*d {
+		t.Errorf("dod.disabled = %v", d)
+	}
+	w := c.Glossary["wip"]
+	if w.Title == nil || *w.Title != "Work in progress" || w.Link == nil || *w.Link {
+		t.Errorf("wip = %+v", w)
+	}
+}
+
+func TestGlossaryProblemsNameTheirLine(t *testing.T) {
+	_, diags := parse(t, `title = "x"
+
+[glossary.Bad]
+title = "B"
+
+[glossary.ok]
+title = " "
+synonyms = ["a", "a", "--"]
+colour = "red"
+`)
+	want := []string{
+		`site.toml:3:1: glossary id "Bad" must be lower-case letters, digits, hyphens and underscores, starting with a letter`,
+		`site.toml:7:1: glossary.ok.title must not be empty`,
+		`site.toml:8:1: glossary.ok.synonyms: "a" is listed twice`,
+		`site.toml:8:1: glossary.ok.synonyms: "--" has no letter or digit`,
+		`site.toml:9:1: unknown key "glossary.ok.colour" in site.toml`,
+	}
+	for _, w := range want {
+		if !slices.ContainsFunc(diags, func(d string) bool { return strings.HasPrefix(d, w) }) {
+			t.Errorf("missing %s\ngot:\n\t%s", w, strings.Join(diags, "\n\t"))
+		}
+	}
+	_, diags = parse(t, "[glossary.ok]\nlink = \"yes\"\n")
+	if len(diags) != 1 || !strings.Contains(diags[0], "site.toml:2:") || !strings.Contains(diags[0], "expected true or false") {
+		t.Errorf("a type error: %v", diags)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/backlight-wiki/backlight/generator"
 )
@@ -14,6 +15,7 @@ var DoRFields = []string{"estimate", "value", "acceptance", "release", "parent",
 
 var (
 	nameRE     = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	glossaryRE = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 	relationRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )
 
@@ -34,6 +36,9 @@ func validate(c *Config, file string, src []byte, diags *generator.Diagnostics) 
 		validateRelation(c, name, at, diags)
 	}
 	validateBacklog(&c.Backlog, at, diags)
+	for _, id := range c.GlossaryOrder {
+		validateGlossaryEntry(id, c.Glossary[id], at, diags)
+	}
 	if c.Build.BrokenLinks != "error" && c.Build.BrokenLinks != "warning" {
 		diags.Errorf(at("build", "brokenLinks"), "build.brokenLinks must be %q or %q (for a migration), not %q", "error", "warning", c.Build.BrokenLinks)
 	}
@@ -135,6 +140,34 @@ func checkList(diags *generator.Diagnostics, pos generator.Pos, key string, list
 		}
 		if slices.Index(list, s) < i {
 			diags.Errorf(pos, "%s: %q is listed twice", key, s)
+		}
+	}
+}
+
+// validateGlossaryEntry checks one [glossary.<id>] table. Whether a new
+// entry has a title and a definition is checked where the built-in
+// entries are known (package glossary).
+func validateGlossaryEntry(id string, e GlossaryEntry, at func(...string) generator.Pos, diags *generator.Diagnostics) {
+	if !glossaryRE.MatchString(id) {
+		diags.Errorf(at("glossary", id), "glossary id %q must be lower-case letters, digits, hyphens and underscores, starting with a letter", id)
+	}
+	for _, f := range []struct {
+		key string
+		v   *string
+	}{{"title", e.Title}, {"definition", e.Definition}} {
+		if f.v != nil && strings.TrimSpace(*f.v) == "" {
+			diags.Errorf(at("glossary", id, f.key), "glossary.%s.%s must not be empty", id, f.key)
+		}
+	}
+	if e.Synonyms == nil {
+		return
+	}
+	for i, s := range *e.Synonyms {
+		if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			diags.Errorf(at("glossary", id, "synonyms"), "glossary.%s.synonyms: %q has no letter or digit", id, s)
+		}
+		if slices.Index(*e.Synonyms, s) < i {
+			diags.Errorf(at("glossary", id, "synonyms"), "glossary.%s.synonyms: %q is listed twice", id, s)
 		}
 	}
 }

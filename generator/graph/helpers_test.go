@@ -12,12 +12,12 @@ import (
 // vocab is a part of the built-in vocabulary plus an unrestricted,
 // cyclic relation.
 var vocab = []generator.RelationType{
-	{Name: "is_a", Label: "is a", Inverse: "specific types", To: []string{"same"}, Acyclic: true},
+	{Name: "is_a", Label: "is a kind of", Inverse: "has the specific kinds", To: []string{"same"}, Acyclic: true},
 	{Name: "part_of", Label: "is part of", Inverse: "consists of",
 		From: []string{"role", "group", "event", "cadence"}, To: []string{"group", "event", "cadence"}, Acyclic: true},
 	{Name: "moderates", Label: "moderates", Inverse: "is moderated by", From: []string{"role"}, To: []string{"group"}},
-	{Name: "responsible_for", Label: "is responsible for", Inverse: "is owned by", From: []string{"role", "group"}, To: []string{"artifact"}},
-	{Name: "attends", Label: "attends", Inverse: "attendees", From: []string{"role", "group"}, To: []string{"event"}},
+	{Name: "responsible_for", Label: "is responsible for", Inverse: "is the responsibility of", From: []string{"role", "group"}, To: []string{"artifact"}},
+	{Name: "attends", Label: "attends", Inverse: "is attended by", From: []string{"role", "group"}, To: []string{"event"}},
 	{Name: "relates", Label: "relates to", Inverse: "is related to"},
 }
 

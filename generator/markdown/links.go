@@ -28,6 +28,7 @@ type walker struct {
 	drop  []*ast.AutoLink // dangerous autolinks, replaced by their text after the walk
 	ids   *headingIDs
 	seen  map[string]bool // heading ids given so far
+	terms *termLinker     // nil: no glossary terms to link
 }
 
 // selfLink is a "#fragment" link to a heading of the same page, checked
@@ -38,6 +39,7 @@ type selfLink struct {
 }
 
 func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	w.terms.visit(n, entering)
 	if !entering {
 		switch n := n.(type) {
 		case *ast.Heading:

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/glossary"
 )
 
 // Target is the page a link resolves to.
@@ -56,7 +57,8 @@ type Ref struct {
 
 // Options configure a Renderer.
 type Options struct {
-	UnsafeHTML bool // pass raw HTML and every URL scheme through
+	UnsafeHTML bool              // pass raw HTML and every URL scheme through
+	Terms      *glossary.Matcher // glossary terms to link where they first appear; nil: none
 }
 
 // Renderer renders Markdown bodies; one is made per build and is safe for
@@ -64,6 +66,7 @@ type Options struct {
 type Renderer struct {
 	md     goldmark.Markdown
 	unsafe bool
+	terms  *glossary.Matcher
 }
 
 // New returns a Renderer with Backlight's goldmark configuration.
@@ -74,11 +77,11 @@ func New(opts Options) *Renderer {
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList,
-			extension.Typographer, wikiLinks{}, alerts{}, details{}),
+			extension.Typographer, wikiLinks{}, alerts{}, details{}, terms{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
-	return &Renderer{md: md, unsafe: opts.UnsafeHTML}
+	return &Renderer{md: md, unsafe: opts.UnsafeHTML, terms: opts.Terms}
 }
 
 // Heading is a heading of a rendered page, for tables of contents and for
@@ -101,6 +104,7 @@ type Link struct {
 type Result struct {
 	HTML     []byte
 	Text     string // the plain text, for search (at most about 64 KiB)
+	Lead     string // the first paragraph of prose as plain text on one line, for the page's description
 	Headings []Heading
 	Links    []Link
 	Refs     []Ref // every destination inside the site, in body order
@@ -113,6 +117,7 @@ type Source struct {
 	File     string // for positions
 	Path     string // slash path under content/, for relative .md links
 	BodyLine int    // file line on which Body starts
+	Title    string // the page's title: the glossary terms in it are what the page is about, and are not linked
 }
 
 // Render parses and renders one body, resolving its links with res.
@@ -126,13 +131,15 @@ func (r *Renderer) Render(src Source, res Resolver) Result {
 	ids := newHeadingIDs()
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := r.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(ctx))
-	w := walker{r: r, src: src, lines: lines, res: res, out: &out, ids: ids, seen: map[string]bool{}}
+	w := walker{r: r, src: src, lines: lines, res: res, out: &out, ids: ids, seen: map[string]bool{}, terms: r.termLinker(res, src.Title)}
 	if err := ast.Walk(doc, w.visit); err != nil {
 		out.Diags.Errorf(generator.Pos{File: src.File}, "cannot process Markdown: %v", err)
 	}
 	w.dropAutoLinks()
+	w.terms.link(src.Body)
 	containerDiags(doc, src.Body, lines, &out.Diags)
 	out.Text = bodyText(doc, src.Body)
+	out.Lead = bodyLead(doc, src.Body)
 	var buf bytes.Buffer
 	buf.Grow(len(src.Body) * 3 / 2)
 	if err := r.md.Renderer().Render(&buf, src.Body, doc); err != nil {
@@ -140,6 +147,21 @@ func (r *Renderer) Render(src Source, res Resolver) Result {
 	}
 	out.HTML = bytes.Clone(buf.Bytes()) // exact size: bodies stay in memory until their page is written
 	return out
+}
+
+// termLinker returns what links a body's glossary terms, or nil when
+// there are none to link or no glossary page to link to.
+func (r *Renderer) termLinker(res Resolver, title string) *termLinker {
+	g, ok := res.(GlossaryResolver)
+	if !ok || r.terms.Empty() {
+		return nil
+	}
+	l := &termLinker{terms: r.terms, dest: g.GlossaryURL(), seen: map[string]bool{}}
+	r.terms.Each([]byte(title), func(m glossary.Match) bool {
+		l.seen[m.ID] = true
+		return true
+	})
+	return l
 }
 
 // lineIndex turns byte offsets in a body into file positions.

@@ -27,6 +27,7 @@ type BacklogView struct {
 	HealthPct      int
 	Exports        []Link
 	Chart          template.HTML // value against effort, as inline SVG
+	Unranked       bool          // some row is not in the product owner's order: the table's note explains its marker
 }
 
 // BacklogRow is one item in a backlog's table or board.
@@ -35,7 +36,8 @@ type BacklogRow struct {
 	Ranked, Ready, InHorizon, Done, Dropped bool
 	Key, Title, URL, Href, Kind, Status     string
 	Value, Estimate, Priority, Forecast     string
-	Release, ReleaseURL, ReleaseHref        string
+	Release, ReleaseURL, ReleaseHref        string // the release's id (for filters), URL and link
+	ReleaseTitle                            string
 	Missing                                 string
 	Tags                                    []string
 	TagData                                 string // tags joined by spaces, for filtering
@@ -55,8 +57,8 @@ type Filter struct {
 
 // FilterOption is one value of a filter and how many items have it.
 type FilterOption struct {
-	Value string
-	Count int
+	Value, Label string // the label is what readers see: a release's title for its id
+	Count        int
 }
 
 func (e *Engine) backlogView(m *Model, p *generator.Page) *BacklogView {
@@ -73,6 +75,7 @@ func (e *Engine) backlogView(m *Model, p *generator.Page) *BacklogView {
 		Estimate: trimFloat(b.Estimate), HealthPct: int(b.Health*100 + 0.5)}
 	for i, it := range b.Items {
 		bv.Rows = append(bv.Rows, e.backlogRow(m, it))
+		bv.Unranked = bv.Unranked || !it.Ranked
 		if i < b.HorizonEnd {
 			bv.HorizonAfter = it.Rank
 		}
@@ -88,11 +91,13 @@ func (e *Engine) backlogView(m *Model, p *generator.Page) *BacklogView {
 	return bv
 }
 
+// horizonText is what the line that ends the refinement horizon says
+// after "End of the refinement horizon:", which the theme writes.
 func horizonText(b *backlog.Backlog) string {
 	if b.Velocity > 0 {
-		return "End of the refinement horizon: items above are forecast within the next iterations and should be ready."
+		return "items above are forecast within the next iterations and should be ready."
 	}
-	return "End of the refinement horizon: without a velocity, the top items above should be ready."
+	return "without a velocity, the top items above should be ready."
 }
 
 func (e *Engine) backlogRow(m *Model, it *backlog.Item) BacklogRow {
@@ -105,7 +110,7 @@ func (e *Engine) backlogRow(m *Model, it *backlog.Item) BacklogRow {
 		r.Forecast = strconv.Itoa(it.Forecast)
 	}
 	if rel := m.Links.Target(fields.Release); rel != nil {
-		r.Release, r.ReleaseURL = rel.ID, rel.URL
+		r.Release, r.ReleaseURL, r.ReleaseTitle = rel.ID, rel.URL, rel.Title
 	}
 	return r
 }
@@ -151,6 +156,10 @@ func statusOrder(rows []BacklogRow) []string {
 }
 
 func filters(rows []BacklogRow) []Filter {
+	labels := map[string]string{} // release titles by id
+	for _, r := range rows {
+		labels[r.Release] = r.ReleaseTitle
+	}
 	count := func(name string, value func(BacklogRow) []string) Filter {
 		f := Filter{Name: name, Label: strings.ToUpper(name[:1]) + name[1:]}
 		n := map[string]int{}
@@ -162,7 +171,11 @@ func filters(rows []BacklogRow) []Filter {
 			}
 		}
 		for v, c := range n {
-			f.Options = append(f.Options, FilterOption{Value: v, Count: c})
+			label := v
+			if name == "release" {
+				label = cmp.Or(labels[v], v)
+			}
+			f.Options = append(f.Options, FilterOption{Value: v, Label: label, Count: c})
 		}
 		slices.SortFunc(f.Options, func(a, b FilterOption) int { return strings.Compare(a.Value, b.Value) })
 		return f

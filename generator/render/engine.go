@@ -10,11 +10,13 @@ import (
 	"path"
 	"strings"
 	"sync"
+
+	"github.com/backlight-wiki/backlight/generator/glossary"
 )
 
 // layouts are the page templates a theme must provide; each is parsed
 // together with base.html and the partials.
-var layouts = []string{"home", "list", "page", "404", "search"}
+var layouts = []string{"home", "list", "page", "404", "search", "glossary"}
 
 // Engine holds a theme's parsed templates and fingerprinted assets. It is
 // safe for concurrent use.
@@ -22,10 +24,11 @@ type Engine struct {
 	site     *SiteInfo
 	pages    map[string]*template.Template
 	redirect *template.Template
-	assets   map[string]asset   // by logical name, "css/style.css"
-	base     *template.Template // base.html and the partials, for cached partials
-	cache    sync.Map           // cached partial output by name and key
-	files    map[string]string  // theme path of each template file by its name: "page.html" → "layouts/page.html"
+	assets   map[string]asset          // by logical name, "css/style.css"
+	base     *template.Template        // base.html and the partials, for cached partials
+	cache    sync.Map                  // cached partial output by name and key
+	files    map[string]string         // theme path of each template file by its name: "page.html" → "layouts/page.html"
+	glossary map[string]glossary.Entry // by what templates name: glossaryIndex
 }
 
 type asset struct {
@@ -36,7 +39,11 @@ type asset struct {
 // New parses the theme's templates and reads its static files. The error
 // names the template file and line where html/template gives them.
 func New(theme fs.FS, site SiteInfo) (*Engine, error) {
-	e := &Engine{site: &site, pages: map[string]*template.Template{}, assets: map[string]asset{}, files: map[string]string{}}
+	e := &Engine{site: &site, pages: map[string]*template.Template{}, assets: map[string]asset{}, files: map[string]string{},
+		glossary: glossaryIndex(site.Glossary)}
+	if len(site.Glossary) > 0 {
+		e.site.GlossaryURL = glossary.URL
+	}
 	if err := e.readAssets(theme); err != nil {
 		return nil, err
 	}
@@ -101,6 +108,8 @@ func (e *Engine) funcs() template.FuncMap {
 		"hasPrefix": strings.HasPrefix,
 		"lower":     strings.ToLower,
 		"join":      strings.Join,
+		"term":      e.term,
+		"relterm":   e.relationTerm,
 	}
 }
 
@@ -235,6 +244,7 @@ func (e *Engine) executeView(w io.Writer, v *View) error {
 	if v.Kind == "redirect" {
 		return e.redirect.Execute(w, v)
 	}
+	v.Description = e.describe(v)
 	layout := v.Kind
 	if _, ok := e.pages[layout]; !ok {
 		layout = "page"

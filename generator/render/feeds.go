@@ -103,6 +103,9 @@ func releaseSentence(r *backlog.Release) string {
 	default:
 		b.WriteString(strings.ToUpper(f.Status[:1]) + f.Status[1:] + ", " + dateRange(f.Start, f.End))
 	}
+	if none := noItems(r); none != "" {
+		return b.String() + ": " + lowerFirst(none) + "."
+	}
 	fmt.Fprintf(&b, ": %d%% done, %d %s in scope", pct(r.Progress), len(r.Scope), plural(len(r.Scope), "item", "items"))
 	if n := len(r.Risks); n > 0 {
 		fmt.Fprintf(&b, ", %d at risk", n)

@@ -18,12 +18,19 @@ func graphNode(p *generator.Page, root string) svg.Node {
 // laying it out costs more than the rest of the page.
 const maxNeighbours = 40
 
+// PageGraph is a page's neighbourhood as inline SVG, drawn twice: Wide
+// for screens with room, Narrow (the pages one under another, at most
+// 340 px wide) for phones. The theme shows one of them by media query.
+type PageGraph struct {
+	Wide, Narrow template.HTML
+}
+
 // neighbourhood draws p with the pages it relates to, in both directions,
-// as inline SVG for p's page; nothing when p has no relations or too many.
-func neighbourhood(m *Model, p *generator.Page, root string) template.HTML {
+// for p's page; nil when p has no relations or too many.
+func neighbourhood(m *Model, p *generator.Page, root string) *PageGraph {
 	out, in := m.Links.Out(p), m.Links.In(p)
 	if n := len(out) + len(in); n == 0 || n > maxNeighbours {
-		return ""
+		return nil
 	}
 	nodes := []svg.Node{graphNode(p, root)}
 	seen := map[*generator.Page]bool{p: true}
@@ -41,7 +48,10 @@ func neighbourhood(m *Model, p *generator.Page, root string) template.HTML {
 	for _, e := range in {
 		add(e, e.From)
 	}
-	return template.HTML(svg.Neighbourhood(p.ID, nodes, edges))
+	return &PageGraph{
+		Wide:   template.HTML(svg.Neighbourhood(p.ID, nodes, edges)),
+		Narrow: template.HTML(svg.NeighbourhoodNarrow(p.ID, nodes, edges)),
+	}
 }
 
 // relationLabel is a relation's label from the vocabulary.
@@ -67,7 +77,7 @@ type LevelGraph struct {
 func (e *Engine) levelGraphView(m *Model, level string) *View {
 	u := levelURL(level) + "graph/"
 	v := e.view("list", u, levelTitle(level)+" level: relation graph")
-	v.Description = "The roles, groups, events and artifacts of the " + level + " level and how they relate."
+	v.level = level
 	v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"},
 		{Title: levelTitle(level), URL: levelURL(level)}, {Title: "Relation graph"}}
 	root := RootOf(u)

@@ -27,6 +27,8 @@ type ItemView struct {
 	Release        *Link  // the release it targets
 	ReleaseStatus  string // that release's status
 	Risk           string // why it may miss that release; empty when on track
+
+	backlog string // its backlog's title, for describe
 }
 
 // ChildRow is an item refined from this one, with its rolled-up progress.
@@ -45,6 +47,9 @@ func itemView(m *Model, p *generator.Page, root string) *ItemView {
 	v := &ItemView{Rank: it.Rank, Ranked: it.Ranked, Priority: trimFloat(it.Priority), Ready: it.Ready,
 		Missing: it.Missing, InHorizon: it.InHorizon, Done: it.Done, Dropped: it.Dropped,
 		RolledEstimate: trimFloat(it.RolledEstimate), DonePct: pct(it.DoneShare)}
+	if it.Backlog != nil {
+		v.backlog = it.Backlog.Page.Title
+	}
 	if it.Forecast > 0 {
 		v.Forecast = strconv.Itoa(it.Forecast)
 		v.ForecastEnd = date(it.ForecastEnd)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 )
 
@@ -23,6 +24,7 @@ type Links interface {
 type Body struct {
 	HTML     template.HTML
 	Headings []markdown.Heading
+	Lead     string // the first paragraph of prose, plain text: the description of a page without a summary
 }
 
 // Model is everything a site's files are made from.
@@ -34,6 +36,11 @@ type Model struct {
 	Vocabulary []generator.RelationType
 	Backlinks  map[*generator.Page][]*generator.Page // pages whose prose links to the key page, by title
 	Backlogs   *backlog.Model                        // ranks, readiness, forecasts, hierarchy
+	Glossary   []glossary.Entry                      // the glossary page's entries, for the search index
+	// Provided reports whether the site publishes a file as it is at a
+	// path ("favicon.ico", from its static/ folder): the build then draws
+	// no icon of its own there. Nil: none.
+	Provided func(path string) bool
 
 	baseURL     string                       // filled by Plan, for absolute URLs in exports
 	levels      []string                     // filled by Plan, lowest first

@@ -72,12 +72,15 @@ func (e *Engine) Plan(m *Model) []Output {
 		add(v, "the tag list "+v.Title, generator.Pos{})
 	}
 	sv := e.view("search", "/search/", "Search")
-	sv.Description = "Search every page, item and release of " + e.site.Title + "."
 	sv.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Search"}}
 	add(sv, "the search page", generator.Pos{})
+	if len(e.site.Glossary) > 0 {
+		add(e.glossaryView(), "the glossary page", generator.Pos{})
+	}
 	nf := e.view("404", "/404.html", "Page not found")
 	nf.Root = BasePath(e.site.BaseURL) // served at any depth, so links must be absolute
 	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Kind: "404", Write: func(w io.Writer) error { return e.execute(w, nf) }})
+	outs = append(outs, e.icons(m)...)
 	outs = append(outs, e.dataOutputs(m)...)
 	outs = append(outs, e.backlogExports(m)...)
 	outs = append(outs, e.releaseFeeds(m)...)

@@ -36,6 +36,9 @@ type ReleaseView struct {
 	Notes                           []NoteGroup
 	Counts                          []StatusCount
 	RoadmapHref                     string
+	NoItems                         string // "No items planned yet" in place of the progress of a release without items
+
+	sentence string // its state in words, as the calendar gives it, for describe
 }
 
 // ScopeRow is one item of a release's scope.
@@ -87,6 +90,7 @@ type ReleaseCard struct {
 	ProgressPct                               int
 	Scope, Risks                              int
 	Overdue                                   bool
+	NoItems                                   string // in place of the progress of a release without items
 }
 
 // releaseOf returns the derived release of page p, or nil.
@@ -116,7 +120,8 @@ func (e *Engine) releaseView(m *Model, p *generator.Page, root string) *ReleaseV
 	v := &ReleaseView{Lane: r.Lane, Status: f.Status, Phase: r.Phase, PhaseLabel: phaseLabels[r.Phase],
 		Dates: dateRange(f.Start, f.End), ReleasedOn: date(f.ReleasedOn), ProgressPct: pct(r.Progress),
 		Estimate: trimFloat(r.Estimate), DoneEstimate: trimFloat(r.DoneEstimate), Overdue: r.Overdue,
-		Risks: len(r.Risks), RoadmapHref: Rel(root, typeURL(generator.TypeRelease))}
+		Risks: len(r.Risks), RoadmapHref: Rel(root, typeURL(generator.TypeRelease)), NoItems: noItems(r),
+		sentence: releaseSentence(r)}
 	risk := map[*backlog.Item]string{}
 	for _, rk := range r.Risks {
 		risk[rk.Item] = rk.Reason
@@ -244,7 +249,19 @@ func card(r *backlog.Release, root string) ReleaseCard {
 	f := r.Page.Release
 	return ReleaseCard{Title: r.Page.Title, Href: Rel(root, r.Page.URL), Lane: r.Lane, Version: f.Version,
 		Status: f.Status, Phase: r.Phase, Dates: dateRange(f.Start, f.End), ProgressPct: pct(r.Progress),
-		Scope: len(r.Scope), Risks: len(r.Risks), Overdue: r.Overdue}
+		Scope: len(r.Scope), Risks: len(r.Risks), Overdue: r.Overdue, NoItems: noItems(r)}
+}
+
+// noItems says that a release has no items, where its progress would be
+// shown ("100 % · 0 items" says nothing true), or is "" when it has some.
+func noItems(r *backlog.Release) string {
+	switch {
+	case len(r.Scope) > 0:
+		return ""
+	case r.Page.Release.Status == backlog.Released:
+		return "No items were tracked"
+	}
+	return "No items planned yet"
 }
 
 // timeline draws the roadmap: a lane per system and variant, in name
@@ -287,7 +304,9 @@ func (e *Engine) timeline(releases []*backlog.Release, root string) svg.Timeline
 func barTitle(r *backlog.Release) string {
 	f := r.Page.Release
 	s := fmt.Sprintf("%s: %s, %s", r.Page.Title, dateRange(f.Start, f.End), f.Status)
-	if f.Status != backlog.Cancelled {
+	if none := noItems(r); none != "" && f.Status != backlog.Cancelled {
+		s += ", " + lowerFirst(none)
+	} else if f.Status != backlog.Cancelled {
 		s += fmt.Sprintf(", %d%% done", pct(r.Progress))
 	}
 	if n := len(r.Risks); n > 0 {

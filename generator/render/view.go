@@ -2,27 +2,33 @@ package render
 
 import (
 	"html/template"
+
+	"github.com/backlight-wiki/backlight/generator"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 )
 
 // SiteInfo is what every template may know about the site.
 type SiteInfo struct {
-	Title    string
-	BaseURL  string // absolute or root path, ending in /
-	Language string
-	EditURL  string
-	Version  string
-	Now      time.Time // the build date: forecasts give iteration end dates from it
-	Levels   []string
-	Statuses []string        // [backlog].statuses, in workflow order
-	Roadmap  RoadmapSettings // the roadmap's cycle grid
-	Types    []TypeInfo      // in display order
-	Nav      []Link          // filled by New: the list pages that have pages
-	Feed     string          // filled by Plan: the release feed's URL, when the site has releases
+	Title       string
+	BaseURL     string // absolute or root path, ending in /
+	Language    string
+	EditURL     string
+	Version     string
+	Now         time.Time // the build date: forecasts give iteration end dates from it
+	Levels      []string
+	Statuses    []string         // [backlog].statuses, in workflow order
+	Roadmap     RoadmapSettings  // the roadmap's cycle grid
+	Types       []TypeInfo       // in display order
+	Nav         []Link           // filled by New: the list pages that have pages
+	Feed        string           // filled by Plan: the release feed's URL, when the site has releases
+	Glossary    []glossary.Entry // the glossary's entries; none: no glossary page and no term links
+	GlossaryURL string           // filled by New: the glossary page's URL, "" when there is none
+	Icons       []IconLink       // filled by Plan: the site's icons, provided or drawn
 }
 
 // TypeInfo names a page type.
@@ -44,15 +50,29 @@ type View struct {
 	Intro       template.HTML
 	Groups      []Group
 	Levels      []LevelGroup
-	Target      string           // the page a redirect points to
-	Matrices    []Matrix         // a level's responsibility matrices
-	BacklogList []BacklogSummary // on the backlogs index
-	Tree        []TreeNode       // on the traceability page
-	Graph       *LevelGraph      // on a level's graph page
-	GraphURL    string           // on a level's page: its graph page
-	Roadmap     *RoadmapView     // on the releases list page
+	Target      string            // the page a redirect points to
+	Matrices    []Matrix          // a level's responsibility matrices
+	BacklogList []BacklogSummary  // on the backlogs index
+	Tree        []TreeNode        // on the traceability page
+	Graph       *LevelGraph       // on a level's graph page
+	GraphURL    string            // on a level's page: its graph page
+	Roadmap     *RoadmapView      // on the releases list page
+	Glossary    []GlossarySection // on the glossary page
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
+
+	lead  string // the first paragraph of a list's introduction, for describe
+	level string // on a level's page and its graph page: the level
+	typ   string // on a type's list: the type
+}
+
+// AbsURL is the page's absolute URL, for og:url, or "" when the site's
+// base URL is not absolute.
+func (v *View) AbsURL() string {
+	if strings.HasPrefix(v.Canonical, "https://") || strings.HasPrefix(v.Canonical, "http://") {
+		return v.Canonical
+	}
+	return ""
 }
 
 // Link is a titled URL. Href is URL relative to the page being rendered.
@@ -102,16 +122,20 @@ type PageView struct {
 	Related                        []RelatedColumn // the related-pages table, for wiki pages
 	MentionedIn                    []Entry         // pages whose prose links here, by title, at most 60
 	MoreMentions                   int             // how many more pages link here
-	Graph                          template.HTML   // the neighbourhood as inline SVG
+	Graph                          *PageGraph      // the neighbourhood, nil when not drawn
 	Backlog                        *BacklogView    // on a backlog's page
 	Item                           *ItemView       // on an item's page
 	Release                        *ReleaseView    // on a release's page
 	Params                         map[string]any
+
+	src  *generator.Page // the page itself, for describe
+	lead string          // the first paragraph of its body, for describe
 }
 
 // Fact is one labelled value of a page, linked when it names a page.
 type Fact struct {
 	Label, Value, URL, Href string
+	Term                    string // the glossary entry of the label, or ""
 }
 
 // RelationGroup is one line of a page's relation box: a relation's label

@@ -21,9 +21,8 @@ const tocMinimum = 4
 func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 	t := e.typeInfo(p.Type)
 	v := e.view("page", p.URL, p.Title)
-	v.Description = p.Summary
 	pv := &PageView{ID: p.ID, Type: p.Type, Title: p.Title, Abbr: p.Abbr, Summary: p.Summary,
-		TypeLabel: t.Label, TypeURL: typeURL(p.Type), Source: p.File, Params: p.Params}
+		TypeLabel: t.Label, TypeURL: typeURL(p.Type), Source: p.File, Params: p.Params, src: p}
 	if p.Level != "" {
 		pv.Level = &Link{Title: levelTitle(p.Level), URL: levelURL(p.Level)}
 	}
@@ -36,7 +35,7 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 		pv.Tags = append(pv.Tags, Link{Title: tag, URL: tagURL(tag)})
 	}
 	if b := m.Bodies[p]; b != nil {
-		pv.Body = b.HTML
+		pv.Body, pv.lead = b.HTML, b.Lead
 		for _, h := range b.Headings {
 			if h.Level >= 2 && h.Level <= 3 {
 				pv.TOC = append(pv.TOC, h)
@@ -92,11 +91,14 @@ func (e *Engine) breadcrumbs(m *Model, p *generator.Page) []Link {
 }
 
 // facts lists a page's own fields: an item's, a backlog's or a release's.
+// factTerms names the glossary entry of a fact's label.
+var factTerms = map[string]string{"Value": "value", "Estimate": "estimate", "Velocity": "velocity", "Iteration length": "iteration"}
+
 func (e *Engine) facts(m *Model, p *generator.Page) ([]Fact, []string) {
 	var fs []Fact
 	add := func(label, value string) {
 		if value != "" {
-			fs = append(fs, Fact{Label: label, Value: value})
+			fs = append(fs, Fact{Label: label, Value: value, Term: factTerms[label]})
 		}
 	}
 	ref := func(label string, r *generator.Ref) {
@@ -172,9 +174,8 @@ func (e *Engine) redirectView(p *generator.Page, alias string) *View {
 
 func (e *Engine) homeView(m *Model) *View {
 	v := e.view("home", "/", "")
-	v.Description = "The roles, groups, events, artifacts, backlogs and releases of " + e.site.Title + "."
 	if b := m.Intros[""]; b != nil {
-		v.Intro = b.HTML
+		v.Intro, v.lead = b.HTML, b.Lead
 	}
 	var wiki, other []*generator.Page
 	for _, p := range m.Pages {
@@ -226,14 +227,14 @@ func (e *Engine) typeViews(m *Model) []*View {
 			continue
 		}
 		v := e.view("list", typeURL(t.Name), t.Plural)
+		v.typ = t.Name
 		v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: t.Plural}}
 		if b := m.Intros[strings.Trim(typeURL(t.Name), "/")]; b != nil {
-			v.Intro = b.HTML
+			v.Intro, v.lead = b.HTML, b.Lead
 		}
 		v.Groups = e.byLevel(in)
 		if t.Name == generator.TypeRelease && m.Backlogs != nil {
 			v.Title = "Roadmap"
-			v.Description = "Every release on a dated timeline, with its progress and what is at risk."
 			v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Roadmap"}}
 			v.Groups = nil
 			e.roadmapView(m, v)
@@ -242,7 +243,6 @@ func (e *Engine) typeViews(m *Model) []*View {
 			v.BacklogList = e.backlogIndex(m)
 			v.Groups = nil
 			tree := e.view("list", "/backlogs/traceability/", "Traceability")
-			tree.Description = "Every top-level item and what it was refined into, with rolled-up estimates and done share."
 			tree.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: t.Plural, URL: typeURL(t.Name)}, {Title: "Traceability"}}
 			tree.Tree = traceTree(m)
 			views = append(views, tree)
@@ -272,6 +272,7 @@ func (e *Engine) addLevelViews(m *Model, add func(kind, url, source string, view
 		}
 		add("level", levelURL(l), "the overview of the "+l+" level", func() *View {
 			v := e.view("list", levelURL(l), levelTitle(l)+" level")
+			v.level = l
 			v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"}, {Title: levelTitle(l)}}
 			v.Groups = e.byType(e.levelPages(m, l))
 			v.Matrices = e.matrices(m, l)

@@ -25,6 +25,7 @@ type Facet struct{ Value, Label, Plural string }
 // after the named ones, in byte order, with itself as its label.
 type Options struct {
 	Types, Levels, Statuses, Releases []Facet
+	Synonyms                          []Synonym // words a query may use for others, in order of precedence
 }
 
 // File is one output file, Path relative to the output root
@@ -73,7 +74,7 @@ func Build(docs []Doc, opts Options) *Index {
 	exact := exactEntries(sorted)
 
 	ix := &Index{}
-	ix.files = writeFiles(sorted, facets, excerpts, post, exact)
+	ix.files = writeFiles(sorted, facets, excerpts, post, exact, synonymTable(opts.Synonyms))
 	ix.stats = Stats{
 		Documents: len(sorted),
 		Stems:     len(post.stems),

@@ -24,13 +24,15 @@ const maxPicks = 32
 // sentence holds (the first of equals), until none is left or the
 // excerpt is full. A sentence that does not fit is cut at a word boundary
 // with "…" when at least minCut characters remain, and ends the excerpt.
+// Parts are joined as joinParts says, so that a heading does not run into
+// the sentence after it.
 func excerpt(d *Doc, dt *docTerms) string {
 	budget := maxExcerpt
 	summary := collapse(d.Summary)
 	if n := utf8.RuneCountInString(summary); n >= budget {
 		return cut(summary, budget)
 	} else if n > 0 {
-		budget -= n + 1 // and a space
+		budget -= n + utf8.RuneCountInString(separator(summary))
 	}
 	covered := make([]bool, len(dt.terms))
 	for i := range dt.terms {
@@ -65,7 +67,7 @@ func excerpt(d *Doc, dt *docTerms) string {
 		}
 		if n := utf8.RuneCountInString(text); n <= budget {
 			picked, texts = append(picked, best), append(texts, text)
-			budget -= n + 1
+			budget -= n + utf8.RuneCountInString(separator(text))
 			continue
 		}
 		if budget >= minCut {
@@ -88,7 +90,46 @@ func excerpt(d *Doc, dt *docTerms) string {
 	for _, i := range order {
 		out = append(out, texts[i])
 	}
-	return strings.Join(out, " ")
+	// Separators are charged as parts are picked, but the one that goes
+	// unwritten is the last part's in body order: cut makes up the
+	// difference of their lengths.
+	return cut(joinParts(out), maxExcerpt)
+}
+
+// headingSeparator follows a part of an excerpt that does not end a
+// sentence: a heading, a list item or a table cell, which the body text
+// holds on a line of its own and the excerpt would otherwise run into
+// the next part ("Common objections This is…").
+const headingSeparator = " — "
+
+// joinParts joins the parts of an excerpt: after a part that ends a
+// sentence with a space, after any other with headingSeparator.
+func joinParts(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		b.WriteString(p)
+		if i < len(parts)-1 {
+			b.WriteString(separator(p))
+		}
+	}
+	return b.String()
+}
+
+// separator is what follows the part p of an excerpt when another comes
+// after it.
+func separator(p string) string {
+	if endsSentence(p) {
+		return " "
+	}
+	return headingSeparator
+}
+
+// endsSentence reports whether s ends in sentence punctuation (. ! ? : ;
+// or …), closing quotes and brackets after it aside.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"')]}»”’")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?:;…", r)
 }
 
 // sentences returns the sentences of body, with their byte ranges, white

@@ -118,3 +118,38 @@ func TestExcerpt(t *testing.T) {
 		t.Errorf("excerpt of long words: %q", got[5])
 	}
 }
+
+func TestJoinPartsSeparatesHeadings(t *testing.T) {
+	tests := []struct {
+		parts []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"Only a heading"}, "Only a heading"},
+		{[]string{"First.", "Second!", "Third?"}, "First. Second! Third?"},
+		{[]string{`Why "just enough"`, "This is the refinement horizon.", "Ready is not a contract", "Common objections", "None."},
+			`Why "just enough" — This is the refinement horizon. Ready is not a contract — Common objections — None.`},
+		{[]string{"Steps:", "Plan the week"}, "Steps: Plan the week"},
+		{[]string{`He said "stop."`, "Then (briefly.)", "Next"}, `He said "stop." Then (briefly.) Next`},
+		{[]string{"A cut sentence…", "Next"}, "A cut sentence… Next"},
+		{[]string{"Naïve café", "über alles"}, "Naïve café — über alles"},
+	}
+	for _, tt := range tests {
+		if got := joinParts(tt.parts); got != tt.want {
+			t.Errorf("joinParts(%q) = %q, want %q", tt.parts, got, tt.want)
+		}
+	}
+}
+
+func TestExcerptSeparatesAHeadingFromTheSentenceAfterIt(t *testing.T) {
+	body := "Why just enough\nThis is the refinement horizon.\nCommon objections\nA horizon is not a deadline."
+	docs := []Doc{{Body: body}}
+	for range 5 {
+		docs = append(docs, Doc{Body: "This is the refinement horizon."})
+	}
+	got := excerptsOf(docs)[0]
+	want := "Why just enough — This is the refinement horizon. Common objections — A horizon is not a deadline."
+	if got != want {
+		t.Errorf("excerpt = %q, want %q", got, want)
+	}
+}

@@ -42,7 +42,7 @@ func newFile(kind, prefix string, size int, data func([]byte) []byte) file {
 
 // writeFiles serialises an index: manifest first, then shards by key,
 // docs files in order and the facets file.
-func writeFiles(docs []Doc, f facets, excerpts []string, p *postings, x exactIndex) []File {
+func writeFiles(docs []Doc, f facets, excerpts []string, p *postings, x exactIndex, synonyms map[string]string) []File {
 	entries := shardEntries(p, x)
 	shards := planShards(entries, shardLimit)
 	nDocFiles := (len(docs) + chunk - 1) / chunk
@@ -76,6 +76,7 @@ func writeFiles(docs []Doc, f facets, excerpts []string, p *postings, x exactInd
 		Levels:   facetLists(f.lists[facetLevel]),
 		Statuses: facetLists(f.lists[facetStatus]),
 		Releases: facetLists(f.lists[facetRelease]),
+		Synonyms: synonyms,
 	}
 	for i := range made {
 		name, dup := names.name(&made[i])
@@ -119,6 +120,7 @@ type manifestJSON struct {
 	Levels    [][]string        `json:"levels"`
 	Statuses  [][]string        `json:"statuses"`
 	Releases  [][]string        `json:"releases"`
+	Synonyms  map[string]string `json:"synonyms,omitempty"` // stems of a synonym → the folded words it stands for
 }
 
 // facetLists is a manifest list of facet values: [value, label] or

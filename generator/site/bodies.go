@@ -75,7 +75,7 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base
 				root = "./"
 			}
 		}
-		results[i] = md.Render(markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine}, resolver{ix, root, files, base})
+		results[i] = md.Render(markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title}, resolver{ix, root, files, base})
 		p.Body = nil // rendered; the source, and the file it pins, can go
 	})
 	var diags generator.Diagnostics
@@ -92,7 +92,7 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base
 		}
 		out.links[p] = r.Links
 		out.refs[p] = r.Refs
-		b := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings}
+		b := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
 		if i < len(pages) {
 			out.bodies[p] = b
 			out.texts[p] = r.Text

@@ -20,6 +20,12 @@ package site
 //     line, that the built file must not contain;
 //   - an optional want/absent-everywhere file holds text, one needle per
 //     line, that no file of the output may contain;
+//   - an optional want/safe file holds output paths, one per line, of HTML
+//     pages that must parse (as a browser does) to no script element but
+//     the theme's own, no event handler and no dangerous URL
+//     (htmlcheck.Check with themeAllow): the test for injected markup,
+//     which text needles cannot make, since an attribute may hold "<"
+//     unescaped;
 //   - an optional file named "symlinks" makes symbolic links, one per line
 //     as "link -> target" (the target is written as is, relative to the
 //     link's folder), since txtar cannot hold links.
@@ -46,12 +52,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backlight-wiki/backlight/generator/internal/htmlcheck"
 	"golang.org/x/tools/txtar"
 )
 
 const (
 	caseSymlinks    = "symlinks"
 	caseEverywhere  = "want/absent-everywhere"
+	caseSafe        = "want/safe"
 	caseDiagnostics = "want/diagnostics"
 	caseContains    = "want/contains/"
 	caseAbsent      = "want/absent/"
@@ -86,7 +94,7 @@ func runCase(t *testing.T, file string) {
 		list []string
 	}
 	var contains, absent []needles
-	var everywhere []string
+	var everywhere, safe []string
 	var links []byte
 	for _, f := range ar.Files {
 		name := f.Name
@@ -96,6 +104,9 @@ func runCase(t *testing.T, file string) {
 			continue
 		case name == caseEverywhere:
 			everywhere = lines(f.Data)
+			continue
+		case name == caseSafe:
+			safe = lines(f.Data)
 			continue
 		case name == caseDiagnostics:
 			wantDiags, haveDiags = f.Data, true
@@ -176,7 +187,7 @@ func runCase(t *testing.T, file string) {
 	}
 
 	if err != nil {
-		if len(contains)+len(absent)+len(everywhere) > 0 {
+		if len(contains)+len(absent)+len(everywhere)+len(safe) > 0 {
 			t.Errorf("the build failed, so want/contains and want/absent cannot be checked")
 		}
 		if _, serr := os.Stat(dest); !os.IsNotExist(serr) {
@@ -222,6 +233,11 @@ func runCase(t *testing.T, file string) {
 		})
 		if err != nil || n == 0 {
 			t.Errorf("reading the output: %v (%d files)", err, n)
+		}
+	}
+	for _, out := range safe {
+		for _, pr := range htmlcheck.Check([]byte(read(out)), themeAllow) {
+			t.Errorf("%s:%s", out, pr)
 		}
 	}
 	for _, n := range absent {

@@ -217,6 +217,12 @@ func (sf *siteFiles) outputs() []render.Output {
 	return outs
 }
 
+// provides reports whether the site publishes a file at out, its path in
+// the site.
+func (sf *siteFiles) provides(out string) bool {
+	return sf.byOut[out] != nil
+}
+
 // target is the link to a published file from a page whose root is root
 // ("../../"), or ok false.
 func (sf *siteFiles) target(out, root string) (markdown.FileTarget, bool) {

@@ -305,9 +305,9 @@ func (lv *Live) updateBody(p *generator.Page, body []byte) Change {
 	defer lv.mu.Unlock()
 	st := lv.st
 	mb := st.l.bodies
-	r := mb.md.Render(markdown.Source{Body: body, File: p.File, Path: p.Path, BodyLine: p.BodyLine},
+	r := mb.md.Render(markdown.Source{Body: body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
 		resolver{mb.ix, render.RootOf(p.URL), mb.rb.files, mb.rb.base})
-	newBody := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings}
+	newBody := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
 	links, bodies := maps.Clone(mb.rb.links), maps.Clone(mb.rb.bodies)
 	links[p], bodies[p] = r.Links, newBody
 	frag := fragmentDiags(mb.rb.all, links, bodies, st.l.model.Pages)

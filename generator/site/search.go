@@ -3,11 +3,13 @@ package site
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/config"
+	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/render"
 	"github.com/backlight-wiki/backlight/generator/search"
 )
@@ -51,7 +53,32 @@ func indexDocs(m *render.Model, texts map[*generator.Page]string) []search.Doc {
 		}
 		docs = append(docs, d)
 	}
+	if len(m.Glossary) > 0 {
+		docs = append(docs, glossaryDoc(m.Glossary))
+	}
 	return docs
+}
+
+// glossaryType is the glossary page's type in the search index, for its
+// badge and facet: it is no content page, so it has no type of the site's.
+const glossaryType = "glossary"
+
+// glossaryDoc is the glossary page as a search document: its entries'
+// titles as headings, their synonyms and definitions as the body.
+func glossaryDoc(es []glossary.Entry) search.Doc {
+	d := search.Doc{URL: strings.TrimPrefix(glossary.URL, "/"), Title: "Glossary", Type: glossaryType,
+		Summary: "What the words used on this site mean."}
+	var body strings.Builder
+	for _, e := range es {
+		d.Headings = append(d.Headings, e.Title)
+		body.WriteString(e.Title)
+		if len(e.Synonyms) > 0 {
+			body.WriteString(" (also called " + strings.Join(e.Synonyms, ", ") + ")")
+		}
+		body.WriteString(": " + e.Definition + "\n")
+	}
+	d.Body = body.String()
+	return d
 }
 
 // indexOptions names the facet values in display order: types in type
@@ -61,6 +88,9 @@ func indexOptions(cfg *config.Config, m *render.Model) search.Options {
 	var o search.Options
 	for _, t := range cfg.TypeOrder {
 		o.Types = append(o.Types, search.Facet{Value: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
+	}
+	if len(m.Glossary) > 0 && !slices.Contains(cfg.TypeOrder, glossaryType) {
+		o.Types = append(o.Types, search.Facet{Value: glossaryType, Label: "Glossary", Plural: "Glossary"})
 	}
 	for _, l := range cfg.Levels {
 		o.Levels = append(o.Levels, search.Facet{Value: l, Label: strings.ToUpper(l[:1]) + l[1:]})
@@ -75,6 +105,11 @@ func indexOptions(cfg *config.Config, m *render.Model) search.Options {
 	if m.Backlogs != nil {
 		for _, r := range m.Backlogs.Releases {
 			o.Releases = append(o.Releases, search.Facet{Value: r.Page.ID, Label: r.Page.Title})
+		}
+	}
+	for _, e := range m.Glossary {
+		for _, s := range e.Synonyms {
+			o.Synonyms = append(o.Synonyms, search.Synonym{From: s, To: e.Title})
 		}
 	}
 	return o

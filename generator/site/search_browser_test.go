@@ -130,6 +130,8 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 		"hasPrefix": strings.HasPrefix,
 		"lower":     strings.ToLower,
 		"join":      strings.Join,
+		"term":      func(_, _, text string) string { return text },
+		"relterm":   func(_, _, text string) string { return text },
 	})
 	files := []string{"layouts/base.html"}
 	partials, err := fs.Glob(theme, "layouts/partials/*.html")

@@ -19,6 +19,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/config"
 	"github.com/backlight-wiki/backlight/generator/content"
+	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/graph"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 	"github.com/backlight-wiki/backlight/generator/outdir"
@@ -178,6 +179,8 @@ func load(opts Options, res *Result) (*loaded, error) {
 	}
 	cfg, diags := config.Parse("site.toml", cfgSrc)
 	res.Diags.Append(diags)
+	terms, diags := siteGlossary(cfg, cfgSrc)
+	res.Diags.Append(diags)
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
@@ -186,7 +189,7 @@ func load(opts Options, res *Result) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, bodies, err := loadModel(opts, cfg, res)
+	m, bodies, err := loadModel(opts, cfg, terms, res)
 	if err != nil {
 		return nil, err
 	}
@@ -196,6 +199,7 @@ func load(opts Options, res *Result) (*loaded, error) {
 		contentErr = contentError(res.Diags)
 	}
 	info := siteInfo(cfg, opts.Version)
+	info.Glossary = terms
 	info.Now = opts.Now
 	eng, err := render.New(theme, info)
 	if err != nil {
@@ -211,7 +215,7 @@ type modelBodies struct {
 	md *markdown.Renderer
 }
 
-func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, *modelBodies, error) {
+func loadModel(opts Options, cfg *config.Config, terms []glossary.Entry, res *Result) (*render.Model, *modelBodies, error) {
 	root, err := os.OpenRoot(filepath.Join(opts.Source, "content"))
 	if err != nil {
 		return nil, nil, fmt.Errorf("open the content folder: %w", err)
@@ -227,8 +231,8 @@ func loadModel(opts Options, cfg *config.Config, res *Result) (*render.Model, *m
 	res.Diags.Append(diags)
 	bm, diags := backlog.Derive(pages, g.Target, withUnread(backlogSettings(cfg, opts.Now), loaded.Unread))
 	res.Diags.Append(diags)
-	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm}
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML})
+	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Glossary: terms, Provided: files.provides}
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML, Terms: glossary.NewMatcher(terms)})
 	rb, diags := renderBodies(md, ix, files, render.BasePath(cfg.BaseURL), pages, loaded.Intros)
 	res.Diags.Append(diags)
 	m.Bodies, m.Intros, m.Backlinks = rb.bodies, rb.intros, rb.backlinks

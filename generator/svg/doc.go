@@ -1,12 +1,17 @@
 // Package svg draws relation graphs as SVG at build time: deterministic,
 // with no JavaScript, for inline use in HTML pages.
 //
-// Three functions make the drawings:
+// These functions make the drawings:
 //
 //   - [Neighbourhood] draws one page and its direct relations in both
 //     directions: the page in the middle, its neighbours on one or more
 //     rings around it, sorted by type then title, each line labelled with
 //     its relations.
+//   - [NeighbourhoodNarrow] draws the same for a phone, 340 px wide: the
+//     page on top, its neighbours one under another below it, grouped by
+//     relation and direction under headings such as "CPO organizes" or
+//     "attends CPO", each joined by an arrow to a line running down from
+//     the page. Its text is 12 px or larger.
 //   - [Overview] draws a whole level: a column per page type (linked
 //     types side by side), nodes ordered to reduce crossings, lines as
 //     curves that pass between the nodes of the columns they cross. Up to
@@ -34,10 +39,13 @@
 // # Markup and CSS
 //
 // The root element is <svg class="graph-svg graph-neighbourhood"> (or
-// graph-overview, graph-legend) with a viewBox, role="group" (not "img",
-// which would hide the nodes' links from screen readers), an aria-label
-// and a <title>, and no width or height: CSS sizes it. It sets font-size
-// 12 because layouts measure text at that size. Colours come only from
+// graph-neighbourhood-narrow, graph-overview, graph-legend) with a
+// viewBox, role="group" (not "img", which would hide the nodes' links
+// from screen readers), an aria-label and a <title>, and a width and
+// height equal to the viewBox's: drawn at that natural size, no text is
+// smaller than 11 px, and a page scrolls a drawing too wide for it (in a
+// .graph-scroll box) rather than shrinking it. It sets font-size 12
+// because layouts measure text at that size. Colours come only from
 // CSS, through these classes, so that the page's stylesheet controls
 // light, dark and print modes:
 //
@@ -48,6 +56,10 @@
 //	              other than a-z, 0-9 and "-" replaced by "-"
 //	center        the page a neighbourhood is about (its label is bold)
 //	edge          a line: <g> holding a <title> and a <path>
+//	trunk         the narrow drawing's line from the page down to its
+//	              neighbours: a <path>
+//	relation      a narrow drawing's group: <g> holding its heading (an
+//	              edge-label without a background), lines and nodes
 //	arrow         the arrowhead, in a <marker>
 //	edge-label    a line's labels: rect.bg and <text>
 //	band t-TYPE   an overview column's background
@@ -76,7 +88,7 @@
 // are drawn after it, so that bars overlapping in time never share a
 // row. Bars without a start are left out; an end before the start counts
 // as the start. The output does not depend on the order of bars or
-// spans. Unlike the other drawings, the <svg class="graph-svg
+// spans. Like the other drawings, the <svg class="graph-svg
 // timeline-svg"> has a width and height, its natural size, so that a page
 // scrolls it (in a .graph-scroll box) rather than shrinking its text.
 // Its classes:

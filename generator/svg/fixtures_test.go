@@ -56,7 +56,7 @@ func clusterLevel() ([]Node, []Edge) {
 	}
 	edges := []Edge{
 		{"cpo", "cmc", "is part of"},
-		{"cpo", "cpog", "multiple are parts of"},
+		{"cpo", "cpog", "is a member of"},
 		{"cpo", "backlog", "is responsible for"},
 		{"cpo", "increment", "approves"},
 		{"cpo", "planning", "organizes"},

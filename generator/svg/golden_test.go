@@ -70,6 +70,13 @@ func TestNeighbourhoodMatchesGolden(t *testing.T) {
 	checkGolden(t, "neighbourhood.svg", got)
 }
 
+func TestNarrowNeighbourhoodMatchesGolden(t *testing.T) {
+	nodes, edges := clusterReview()
+	got := NeighbourhoodNarrow("events/cluster-review", nodes, edges)
+	parseSVG(t, got)
+	checkGolden(t, "neighbourhood-narrow.svg", got)
+}
+
 func TestOverviewMatchesGolden(t *testing.T) {
 	nodes, edges := clusterLevel()
 	got := Overview(nodes, edges)

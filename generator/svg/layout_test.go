@@ -164,3 +164,10 @@ func BenchmarkOverview200(b *testing.B) {
 		Overview(nodes, edges)
 	}
 }
+
+func BenchmarkNeighbourhoodNarrow30(b *testing.B) {
+	nodes, edges := hub(30)
+	for b.Loop() {
+		NeighbourhoodNarrow("hub", nodes, edges)
+	}
+}

@@ -6,10 +6,10 @@ import (
 )
 
 // Legend layout, in px. Entries wrap onto a new row past legendWidth,
-// and every legend's viewBox is that wide plus a margin (400 px, 25rem),
-// so that CSS can give all legends one size.
+// and every legend's viewBox is that wide plus a margin (340 px), so that
+// all legends have one size and fit a phone at their natural size.
 const (
-	legendWidth = 388.0
+	legendWidth = 328.0
 	legendRow   = 40.0
 	legendGap   = 22.0 // between entries
 )

@@ -275,16 +275,8 @@ func frame(nodes []box, labels []labelBox) box {
 	return f.grow(10)
 }
 
-// minWidth is the least width of a neighbourhood's viewBox: CSS scales
-// the SVG to the width of its container, and a graph of two or three
-// nodes would otherwise be drawn huge.
-const minWidth = 640
-
 func drawNeighbourhood(g *graph, c *vnode, labels []labelBox) []byte {
 	f := frame(nodeBoxes(g.nodes), labels)
-	if w := f.x1 - f.x0; w < minWidth {
-		f.x0, f.x1 = f.x0-(minWidth-w)/2, f.x1+(minWidth-w)/2
-	}
 	shift := pt{-f.x0, -f.y0}
 	for _, v := range g.nodes {
 		v.c = v.c.add(shift)

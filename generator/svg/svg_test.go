@@ -211,15 +211,18 @@ func TestEmptyInputsGiveValidSVG(t *testing.T) {
 		"legend":        Legend(nil),
 		"lone centre":   Neighbourhood("a", []Node{{ID: "a", Label: "Alone"}}, nil),
 		"one neighbour": Neighbourhood("a", []Node{{ID: "a", Label: "A"}, {ID: "b", Label: "B"}}, []Edge{{"a", "b", "x"}}),
+		"narrow, alone": NeighbourhoodNarrow("a", []Node{{ID: "a", Label: "Alone"}}, nil),
+		"narrow, one":   NeighbourhoodNarrow("a", []Node{{ID: "a", Label: "A"}, {ID: "b", Label: "B"}}, []Edge{{"b", "a", ""}}),
 	} {
 		t.Run(name, func(t *testing.T) { parseSVG(t, svg) })
 	}
 }
 
-func TestSVGIsAccessibleAndScalable(t *testing.T) {
+func TestSVGIsAccessibleAtNaturalSize(t *testing.T) {
 	nodes, edges := clusterReview()
 	for name, svg := range map[string][]byte{
 		"neighbourhood": Neighbourhood("events/cluster-review", nodes, edges),
+		"narrow":        NeighbourhoodNarrow("events/cluster-review", nodes, edges),
 		"overview":      Overview(nodes, edges),
 		"legend":        Legend([]string{"role"}),
 	} {
@@ -231,8 +234,8 @@ func TestSVGIsAccessibleAndScalable(t *testing.T) {
 		if attrs["role"] != "group" || attrs["aria-label"] == "" || attrs["viewBox"] == "" {
 			t.Errorf("%s: root has role=%q aria-label=%q viewBox=%q, want group (its links stay reachable), a label and a viewBox", name, attrs["role"], attrs["aria-label"], attrs["viewBox"])
 		}
-		if _, ok := attrs["width"]; ok {
-			t.Errorf("%s: root has a width attribute; CSS sizes the SVG", name)
+		if vb := strings.Fields(attrs["viewBox"]); len(vb) != 4 || attrs["width"] != vb[2] || attrs["height"] != vb[3] {
+			t.Errorf("%s: width %q and height %q, want the viewBox's %q: drawn at its natural size, text keeps the size it was measured at", name, attrs["width"], attrs["height"], attrs["viewBox"])
 		}
 		if !bytes.Contains(svg, []byte("<title>")) {
 			t.Errorf("%s: no <title>", name)

@@ -7,14 +7,17 @@ import (
 
 // Text sizes in px. Layouts depend on them, so the SVG root carries
 // font-size as an attribute instead of leaving it to the page's CSS.
+// Drawings are shown at their natural size (one user unit a CSS px), so
+// these are the sizes readers see: none is below minTextSize.
 const (
-	fontSize   = 12.0 // node labels
-	lineHeight = 15.0
-	smallSize  = 10.5 // abbreviations
-	smallLine  = 13.0
-	edgeSize   = 11.0 // edge labels
-	edgeLine   = 13.0
-	ellipsis   = "…"
+	fontSize    = 12.0 // node labels
+	lineHeight  = 15.0
+	smallSize   = 12.0 // abbreviations, set apart by weight and colour
+	smallLine   = 14.0
+	edgeSize    = 11.0 // edge labels
+	edgeLine    = 13.0
+	minTextSize = 11.0 // the smallest text any drawing may hold
+	ellipsis    = "…"
 )
 
 // advance holds the advance widths of printable ASCII (32 to 126) in

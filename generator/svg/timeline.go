@@ -58,7 +58,7 @@ const (
 	tlLanePad   = 6.0   // below a lane's last row
 	tlRadius    = 4.0   // of a bar's corners
 	tlTextSize  = 11.0  // bar, month and cycle labels
-	tlIterSize  = 10.0  // iteration labels
+	tlIterSize  = 11.0  // iteration labels
 	tlPad       = 5.0   // between a bar's end and the label inside it
 	tlGap       = 4.0   // between a bar and what follows it in its row
 	tlRiskR     = 6.5   // radius of the at-risk badge

@@ -34,11 +34,13 @@ type canvas struct {
 }
 
 // open writes the root element and its title. The SVG has a viewBox and
-// no width or height: CSS sizes it (max-width: 100%), so it shrinks on
-// phones.
+// a width and height, its natural size, so that its text is drawn at the
+// sizes it was measured at: a page scrolls a drawing too wide for it (in
+// a .graph-scroll box) rather than shrinking its text.
 func (c *canvas) open(class string, frame box, label string) {
-	fmt.Fprintf(c, `<svg xmlns="http://www.w3.org/2000/svg" class="graph-svg %s" viewBox="%s %s %s %s" role="group" aria-label="%s" font-size="%s" text-anchor="middle">`,
-		class, num(frame.x0), num(frame.y0), num(frame.x1-frame.x0), num(frame.y1-frame.y0), esc(label), num(fontSize))
+	w, h := num(frame.x1-frame.x0), num(frame.y1-frame.y0)
+	fmt.Fprintf(c, `<svg xmlns="http://www.w3.org/2000/svg" class="graph-svg %s" viewBox="%s %s %s %s" width="%s" height="%s" role="group" aria-label="%s" font-size="%s" text-anchor="middle">`,
+		class, num(frame.x0), num(frame.y0), w, h, w, h, esc(label), num(fontSize))
 	fmt.Fprintf(c, "\n<title>%s</title>\n", esc(label))
 }
 

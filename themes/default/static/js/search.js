@@ -246,46 +246,94 @@
   }
 
   // search resolves to the documents that match q, best first, with what
-  // the snippets need: {hits, stems, last}.
+  // the snippets need: {hits, stems, last}. A query that holds a synonym
+  // of the manifest's (sprint) is searched a second time with the words it
+  // stands for (iteration), and each document keeps its better standing.
   function search(q) {
-    var ws = terms(q).map(function (t) { return fold(t[0]); }),
-      stems = ws.map(stem),
-      last = ws[ws.length - 1] || "",
-      ex = exact(q);
+    var ws = terms(q).map(function (t) { return fold(t[0]); });
     return manifest().then(function (m) {
-      var names = stems.concat(last, ex).map(function (s) { return shard(m, s); });
-      return Promise.all(names.map(function (n) { return n ? load(n) : {}; })).then(function (sh) {
-        var score = {}, count = {}, hits = [], bonus = {}, d, c, t, keys, j, cps;
-        function add(d, s, n) {
-          if (!(d in score)) {
-            score[d] = count[d] = 0;
-            hits.push(+d);
-          }
-          score[d] += s;
-          count[d] = n || count[d] + 1;
-        }
-        stems.forEach(function (st, i) {
-          c = {};
-          post(own(sh[i].t, st), c, 1);
-          if (i === ws.length - 1) {
-            // the last word is also a prefix, at half score
-            t = sh[ws.length];
-            if (t.t) {
-              keys = t.k || (t.k = Object.keys(t.t).sort());
-              for (j = lower(keys, last); j < keys.length && keys[j].lastIndexOf(last, 0) === 0; j++) post(t.t[keys[j]], c, 0.5);
-              cps = Array.from(last);
-              for (j = 3; j < cps.length; j++) post(own(t.t, cps.slice(0, j).join("")), c, 0.5);
-            }
-          }
-          for (d in c) add(d, c[d]);
-        });
-        (own(sh[ws.length + 1].x, ex) || []).forEach(function (e) {
-          bonus[e[0]] = Math.max(bonus[e[0]] || 0, e[1] === 1 ? 1e6 : 5e5);
-        });
-        for (d in bonus) add(d, bonus[d], ws.length || 1);
-        hits.sort(function (a, b) { return count[b] - count[a] || score[b] - score[a] || a - b; });
-        return { hits: hits, stems: stems, last: last };
+      var alt = expand(m, ws), runs = [match(m, ws, exact(q))];
+      if (alt) runs.push(match(m, alt, alt.join(" ")));
+      return Promise.all(runs).then(function (rs) { return rs.length > 1 ? merge(rs[0], rs[1]) : rs[0]; });
+    });
+  }
+
+  // expand returns the query's words with each run of words whose stems
+  // are a key of the manifest's synonyms replaced by the words it stands
+  // for, the longest run first, or null when the query holds none.
+  function expand(m, ws) {
+    var syn = m.synonyms, st, out = [], found = false, i, n, key;
+    if (!syn || !ws.length) return null;
+    if (!m.synLongest) for (key in syn) m.synLongest = Math.max(m.synLongest || 1, key.split(" ").length);
+    st = ws.map(stem);
+    for (i = 0; i < ws.length; i += n) {
+      for (n = Math.min(ws.length - i, m.synLongest || 1); n > 0; n--) {
+        key = st.slice(i, i + n).join(" ");
+        if (own(syn, key) !== null) break;
+      }
+      if (n > 0) {
+        out = out.concat(syn[key].split(" "));
+        found = true;
+      } else {
+        out.push(ws[i]);
+        n = 1;
+      }
+    }
+    return found ? out : null;
+  }
+
+  // merge joins two searches: a document keeps the better of its two
+  // standings, the share of the query's words it matches first, then its
+  // score.
+  function merge(a, b) {
+    var best = {}, hits = [];
+    [a, b].forEach(function (r) {
+      r.hits.forEach(function (d) {
+        var s = [r.count[d] / r.words, r.score[d]], o = best[d];
+        if (!o) hits.push(d);
+        if (!o || s[0] > o[0] || (s[0] === o[0] && s[1] > o[1])) best[d] = s;
       });
+    });
+    hits.sort(function (x, y) { return best[y][0] - best[x][0] || best[y][1] - best[x][1] || x - y; });
+    return { hits: hits, stems: a.stems.concat(b.stems), last: a.last };
+  }
+
+  // match resolves to the documents that match the folded words ws and
+  // the exact entry ex, best first.
+  function match(m, ws, ex) {
+    var stems = ws.map(stem), last = ws[ws.length - 1] || "",
+      names = stems.concat(last, ex).map(function (s) { return shard(m, s); });
+    return Promise.all(names.map(function (n) { return n ? load(n) : {}; })).then(function (sh) {
+      var score = {}, count = {}, hits = [], bonus = {}, d, c, t, keys, j, cps;
+      function add(d, s, n) {
+        if (!(d in score)) {
+          score[d] = count[d] = 0;
+          hits.push(+d);
+        }
+        score[d] += s;
+        count[d] = n || count[d] + 1;
+      }
+      stems.forEach(function (st, i) {
+        c = {};
+        post(own(sh[i].t, st), c, 1);
+        if (i === ws.length - 1) {
+          // the last word is also a prefix, at half score
+          t = sh[ws.length];
+          if (t.t) {
+            keys = t.k || (t.k = Object.keys(t.t).sort());
+            for (j = lower(keys, last); j < keys.length && keys[j].lastIndexOf(last, 0) === 0; j++) post(t.t[keys[j]], c, 0.5);
+            cps = Array.from(last);
+            for (j = 3; j < cps.length; j++) post(own(t.t, cps.slice(0, j).join("")), c, 0.5);
+          }
+        }
+        for (d in c) add(d, c[d]);
+      });
+      (own(sh[ws.length + 1].x, ex) || []).forEach(function (e) {
+        bonus[e[0]] = Math.max(bonus[e[0]] || 0, e[1] === 1 ? 1e6 : 5e5);
+      });
+      for (d in bonus) add(d, bonus[d], ws.length || 1);
+      hits.sort(function (a, b) { return count[b] - count[a] || score[b] - score[a] || a - b; });
+      return { hits: hits, stems: stems, last: last, score: score, count: count, words: ws.length || 1 };
     });
   }
 

@@ -1,0 +1,253 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxDescription is the length, in characters, a description is cut to:
+// about what search engines show under a result's title.
+const maxDescription = 160
+
+// shortSentence is the length under which a description's first
+// sentence is followed by the next ones, as far as maxDescription allows.
+const shortSentence = 60
+
+// describe is the meta description of a view, and the text of its Open
+// Graph and Twitter cards, whatever its kind: a page's summary, else the
+// first sentence of its body (or of a list's introduction), else a
+// sentence made from what the view shows. Plain text, at most
+// maxDescription characters.
+func (e *Engine) describe(v *View) string {
+	if p := v.Page; p != nil {
+		return clip(cmp.Or(strings.Join(strings.Fields(p.Summary), " "), firstSentences(p.lead), e.pageSentence(v)))
+	}
+	return clip(cmp.Or(firstSentences(v.lead), e.listSentence(v)))
+}
+
+// pageSentence describes a content page without summary or body.
+func (e *Engine) pageSentence(v *View) string {
+	pv := v.Page
+	switch {
+	case pv.Item != nil:
+		return itemSentence(pv)
+	case pv.Release != nil:
+		return pv.Title + ", " + lowerFirst(pv.Release.sentence)
+	case pv.Backlog != nil:
+		return backlogSentence(pv.Title, pv.Backlog)
+	}
+	where := ""
+	if pv.Level != nil {
+		where = " of the " + strings.ToLower(pv.Level.Title) + " level"
+	}
+	return fmt.Sprintf("%s: %s %s%s of %s.", pv.Title, article(pv.TypeLabel), strings.ToLower(pv.TypeLabel), where, e.site.Title)
+}
+
+// itemSentence: "Feature CBI-214 of the Cluster backlog, rank 4: ready,
+// value 8, estimate 5 points, for the release Pump controller 3.1 (EU)."
+func itemSentence(pv *PageView) string {
+	f, it := pv.src.Item, pv.Item
+	var b strings.Builder
+	b.WriteString(capitalize(cmp.Or(f.Kind, "item")))
+	if f.Key != "" {
+		b.WriteString(" " + f.Key)
+	}
+	if it.backlog != "" {
+		b.WriteString(" of " + the(it.backlog))
+	}
+	if it.Rank > 0 {
+		b.WriteString(", rank " + strconv.Itoa(it.Rank))
+	}
+	var facts []string
+	if f.Status != "" {
+		facts = append(facts, f.Status)
+	}
+	if v := number(f.Value); v != "" {
+		facts = append(facts, "value "+v)
+	}
+	if est := number(f.Estimate); est != "" {
+		facts = append(facts, "estimate "+est+" "+plural(int(f.Estimate.Value), "point", "points"))
+	}
+	if it.Release != nil {
+		facts = append(facts, "for the release "+it.Release.Title)
+	}
+	if len(facts) > 0 {
+		b.WriteString(": " + strings.Join(facts, ", "))
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+// backlogSentence: "Team Alpha backlog: 18 items in rank order, 75 % of
+// the refinement horizon ready."
+func backlogSentence(title string, b *BacklogView) string {
+	n := len(b.Rows)
+	s := fmt.Sprintf("%s: %d %s in rank order", title, n, plural(n, "item", "items"))
+	if n > 0 {
+		s += fmt.Sprintf(", %d %% of the refinement horizon ready", b.HealthPct)
+	}
+	return s + "."
+}
+
+// listSentence describes a view that is not a content page: what it
+// lists, counted.
+func (e *Engine) listSentence(v *View) string {
+	site := e.site.Title
+	switch {
+	case v.Kind == "home":
+		return "The roles, groups, events, artifacts, backlogs and releases of " + site + "."
+	case v.Kind == "search":
+		return "Search every page, item and release of " + site + "."
+	case v.Kind == "404":
+		return "There is no page at this address on " + site + "; the start page and its sections lead on."
+	case v.Roadmap != nil:
+		return "Every release on a dated timeline, with its progress and what is at risk."
+	case v.Tree != nil:
+		return "Every top-level item and what it was refined into, with rolled-up estimates and done share."
+	case v.Graph != nil:
+		return "The roles, groups, events and artifacts of the " + v.level + " level and how they relate."
+	case v.BacklogList != nil:
+		return "Every backlog of " + site + " with its owner, its items and how much of its refinement horizon is ready."
+	case v.URL == "/levels/":
+		return "The levels of " + site + ", each with how many pages of each type it holds."
+	case v.level != "":
+		s := "The " + v.level + " level of " + site
+		if c := e.counts(v.Groups); c != "" {
+			s += ": " + c
+		}
+		if len(v.Matrices) > 0 {
+			s += ", and who is responsible for what"
+		}
+		return s + "."
+	case v.URL == "/tags/":
+		return "Every tag of " + site + " and how many pages carry it."
+	case strings.HasPrefix(v.URL, "/tags/"):
+		return "Pages tagged " + v.Title + " on " + site + ": " + e.counts(v.Groups) + "."
+	}
+	n := 0
+	for _, g := range v.Groups {
+		n += len(g.Entries)
+	}
+	t := e.typeInfo(v.typ)
+	if n == 1 {
+		return fmt.Sprintf("The one %s of %s.", strings.ToLower(t.Label), site)
+	}
+	return fmt.Sprintf("All %d %s of %s, by level.", n, strings.ToLower(t.Plural), site)
+}
+
+// counts writes groups of pages by type as "5 roles, 3 events and 1
+// artifact".
+func (e *Engine) counts(gs []Group) string {
+	var parts []string
+	for _, g := range gs {
+		t := e.typeInfo(g.ID)
+		parts = append(parts, strconv.Itoa(len(g.Entries))+" "+strings.ToLower(plural(len(g.Entries), t.Label, t.Plural)))
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// firstSentences is the first sentence of text, followed by the next
+// ones while it is short and they fit in maxDescription.
+func firstSentences(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	out := ""
+	for text != "" {
+		end := sentenceEnd(text)
+		s := text[:end]
+		if out != "" && utf8.RuneCountInString(out)+1+utf8.RuneCountInString(s) > maxDescription {
+			break
+		}
+		out = strings.TrimSpace(out + " " + s)
+		text = strings.TrimSpace(text[end:])
+		if utf8.RuneCountInString(out) >= shortSentence {
+			break
+		}
+	}
+	return out
+}
+
+// sentenceEnd is the index just after text's first sentence: after a
+// full stop, question or exclamation mark followed by a space and a
+// capital letter or digit, or the end of text. "Pumps Inc. process" is
+// one sentence.
+func sentenceEnd(text string) int {
+	for i, r := range text {
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			continue
+		}
+		rest := text[i+utf8.RuneLen(r):]
+		for strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "”") || strings.HasPrefix(rest, ")") {
+			_, n := utf8.DecodeRuneInString(rest)
+			rest = rest[n:]
+		}
+		if !strings.HasPrefix(rest, " ") {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+		if unicode.IsUpper(next) || unicode.IsDigit(next) {
+			return len(text) - len(rest)
+		}
+	}
+	return len(text)
+}
+
+// clip cuts s to maxDescription characters at a word's end, with an
+// ellipsis.
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= maxDescription {
+		return s
+	}
+	cut := s[:runeOffset(s, maxDescription-1)]
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:–—-") + "…"
+}
+
+// runeOffset is the byte offset of s's n-th character.
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// the puts "the" before a name unless it has one: "the Team Alpha
+// backlog".
+func the(name string) string {
+	if strings.HasPrefix(strings.ToLower(name), "the ") {
+		return name
+	}
+	return "the " + name
+}
+
+// article is "a" or "an" for a word by its first letter.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}

@@ -1,0 +1,84 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/backlight-wiki/backlight/generator/glossary"
+)
+
+// GlossarySection is one part of the glossary page: the planning terms,
+// the page types or the relations.
+type GlossarySection struct {
+	ID, Title string
+	Entries   []glossary.Entry
+}
+
+// glossarySections groups the site's entries by kind, in the order of
+// glossary.Build.
+func glossarySections(es []glossary.Entry) []GlossarySection {
+	secs := []GlossarySection{
+		{ID: "terms", Title: "Planning terms"},
+		{ID: "types", Title: "Page types"},
+		{ID: "relations", Title: "Relations between pages"},
+	}
+	for _, e := range es {
+		i := 0
+		switch e.Kind {
+		case glossary.KindType:
+			i = 1
+		case glossary.KindRelation:
+			i = 2
+		}
+		secs[i].Entries = append(secs[i].Entries, e)
+	}
+	out := secs[:0]
+	for _, s := range secs {
+		if len(s.Entries) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// glossaryView is the glossary page.
+func (e *Engine) glossaryView() *View {
+	v := e.view("glossary", glossary.URL, "Glossary")
+	v.Description = "What the words used on " + e.site.Title + " mean: planning terms, page types and relations."
+	v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Glossary"}}
+	v.Glossary = glossarySections(e.site.Glossary)
+	return v
+}
+
+// glossaryIndex maps what templates name to entry ids: a concept or type
+// by its id, a relation by "relation:" and its name (a relation named
+// like a concept has another id).
+func glossaryIndex(es []glossary.Entry) map[string]glossary.Entry {
+	m := make(map[string]glossary.Entry, len(es)*2)
+	for _, e := range es {
+		if e.Kind == glossary.KindRelation {
+			m["relation:"+strings.TrimPrefix(e.ID, "relation-")] = e
+			continue
+		}
+		m[e.ID] = e
+	}
+	return m
+}
+
+// term links text to the glossary entry id from a page whose root is
+// root: <a class="term" href="../glossary/#velocity">velocity</a>. Without
+// such an entry (the site switched it off) it is the text alone. Text is
+// escaped.
+func (e *Engine) term(root, id, text string) template.HTML {
+	t := template.HTMLEscapeString(text)
+	g, ok := e.glossary[id]
+	if !ok {
+		return template.HTML(t)
+	}
+	return template.HTML(`<a class="term" href="` + template.HTMLEscapeString(Rel(root, glossary.URL)+"#"+g.ID) + `">` + t + `</a>`)
+}
+
+// relationTerm links a relation's label or inverse label to its entry.
+func (e *Engine) relationTerm(root, name, text string) template.HTML {
+	return e.term(root, "relation:"+name, text)
+}
