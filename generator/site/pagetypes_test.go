@@ -17,13 +17,18 @@ var examplePages = []examplePage{
 	{"role", "/roles/cluster-product-owner/", ""},
 	{"event", "/events/cluster-planning/", ""},
 	{"artifact", "/artifacts/cluster-backlog/", ""},
+	{"cadence", "/cadences/inter-cycle-week/", ""}, // a table in the body
+	{"backlogs", "/backlogs/", ""},
 	{"backlog", exampleBacklog, ""},
+	{"portfolio", "/backlogs/portfolio/", ""},
 	{"item", "/backlogs/team-alpha/tbi-1031/", ""},
+	{"item with children", "/backlogs/portfolio/pbi-31/", ""},
 	{"release", "/releases/pump-ctrl-3-0-eu/", ""},
 	{"roadmap", "/releases/", ""},
 	{"search", "/search/?q=backlog", `document.querySelectorAll(` + strconv.Quote(searchResults) + `).length > 0`},
 	{"level", "/levels/cluster/", ""},
 	{"tag", "/tags/product-ownership/", ""},
 	{"type index", "/roles/", ""},
+	{"glossary", "/glossary/", ""},
 	{"404", "/404.html", ""},
 }
