@@ -245,6 +245,7 @@ func (e *Engine) executeView(w io.Writer, v *View) error {
 		return e.redirect.Execute(w, v)
 	}
 	v.Description = e.describe(v)
+	v.Sheets = sheets(v)
 	layout := v.Kind
 	if _, ok := e.pages[layout]; !ok {
 		layout = "page"

@@ -45,6 +45,7 @@ type View struct {
 	Title       string
 	Description string
 	Canonical   string
+	Sheets      []string // the theme's stylesheets the page needs beyond css/style.css ("css/backlog.css")
 	Breadcrumbs []Link
 	Page        *PageView
 	Intro       template.HTML

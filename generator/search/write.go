@@ -7,6 +7,10 @@ import (
 	"fmt"
 )
 
+// ManifestPath is the index's entry point, relative to the output root:
+// the search client loads it first (and the search page preloads it).
+const ManifestPath = dir + manifest
+
 // Layout of the files.
 const (
 	dir         = "search/"

@@ -40,6 +40,9 @@ type linkCheck struct {
 	// one of their consequences (a list page that is not made).
 	bodiesOnly bool
 	byID       map[string]string // page id → URL, to suggest the page a broken folder link meant
+	// assumed are output paths that exist although this run writes no
+	// such output: check leaves out the search index, which pages link.
+	assumed map[string]bool
 }
 
 // rootLink is a resolved link from the site's root: whether it must be
@@ -293,13 +296,21 @@ func (lc *linkCheck) file(p string) (string, bool) {
 	} else if strings.HasSuffix(p, "/") {
 		p += "index.html"
 	}
-	if _, ok := lc.index[p]; ok {
+	if _, ok := lc.index[p]; ok || lc.assumed[p] {
 		return p, true
 	}
 	if _, ok := lc.index[p+"/index.html"]; ok {
 		return p + "/index.html", true
 	}
 	return "", false
+}
+
+// assume makes the check take the output path p for written.
+func (lc *linkCheck) assume(p string) {
+	if lc.assumed == nil {
+		lc.assumed = map[string]bool{}
+	}
+	lc.assumed[p] = true
 }
 
 // report returns the broken links: each at the Markdown source's position
@@ -380,6 +391,9 @@ func (lc *linkCheck) broken(out string, s pageScan, l pageLink) string {
 	}
 	ids, where := s.ids, "this page"
 	if !l.self {
+		if lc.assumed[l.target] {
+			return "" // not written by this run: its ids are unknown
+		}
 		ids = lc.scans[lc.index[l.target]].ids
 		if l.target != out {
 			where = "/" + strings.TrimSuffix(l.target, "index.html")

@@ -613,6 +613,10 @@ func TestSearchClientOnFixture(t *testing.T) {
 		if !slices.Equal(s.Texts, wantTexts) {
 			t.Errorf("excerpts = %q, want %q", s.Texts, wantTexts)
 		}
+		// On a narrow window the filters sit behind a summary line: open it
+		// as a reader would.
+		do(t, ctx, "open the filters", chromedp.Evaluate[chromedp.Void](
+			`(s => { if (!s.parentElement.open) s.click(); })(document.querySelector(".search-filter > summary"))`))
 		do(t, ctx, "choose events", chromedp.Click(chromedp.CSS(`[data-facet="type=event"]`)))
 		s = readSearchPage(t, ctx, "^2 of 5 results")
 		if s.Search != "?q=backlog&type=event" || !allEqual(s.Badges, "Event") {

@@ -24,6 +24,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/markdown"
 	"github.com/backlight-wiki/backlight/generator/outdir"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/search"
 	"github.com/backlight-wiki/backlight/themes"
 )
 
@@ -95,6 +96,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		outs = append(outs, searchOutputs(b.cfg, b.model, b.texts)...)
 	}
 	links := newLinkCheck(outs, b.bodies.rb, b.model.Pages, b.cfg.Build.BrokenLinks == "warning")
+	if opts.Check {
+		links.assume(search.ManifestPath) // the search page preloads it
+	}
 	b.texts, b.bodies = nil, nil // indexed: the plain text and links can go
 	if err := pathErrors(res, outs); err != nil {
 		return res, err

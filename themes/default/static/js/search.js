@@ -532,11 +532,19 @@
     var form = app.querySelector("form"), input = form.querySelector('input[name="q"]'),
       count = app.querySelector("[data-search-count]"), facets = app.querySelector("[data-search-facets]"),
       list = app.querySelector("[data-search-results]"), more = app.querySelector("[data-search-more]"),
+      filter = app.querySelector("[data-search-filter]"), chosen = app.querySelector("[data-search-chosen]"),
+      wide = matchMedia("(min-width: 52rem)"),
       params = new URLSearchParams(location.search), sel = {}, seq = 0, gen = 0, timer, hits = [], shown = 0, res, man;
     FACETS.forEach(function (f) { if (params.get(f)) sel[f] = params.get(f); });
     input.value = params.get("q") || "";
     app.hidden = false;
     document.querySelectorAll("[data-search-nojs]").forEach(function (e) { e.hidden = true; });
+    // The filters sit in a column of their own on a wide screen, and
+    // behind a "Filter the results" line on a narrow one, where filling
+    // them in would otherwise push the results down after the first paint.
+    function widen() { if (filter && wide.matches) filter.open = true; }
+    widen();
+    wide.addEventListener("change", widen);
 
     function url() {
       var p = new URLSearchParams();
@@ -601,6 +609,10 @@
         facets.append(sec);
       });
       if (refocus) refocus.focus();
+      if (chosen) {
+        var k = want.filter(function (w) { return w > -1; }).length;
+        chosen.textContent = k ? " (" + k + " chosen)" : "";
+      }
       q = q.trim();
       count.textContent = !n ? (q ? "No results for " + quoted(q) + "." : "")
         : (hits.length < n ? hits.length + " of " + n : n) + (q ? " result" : " page") + (n === 1 ? "" : "s") + (q ? " for " + quoted(q) : "") + ".";
