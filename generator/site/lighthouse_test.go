@@ -53,7 +53,7 @@ const (
 	maxUnusedCSS = 12 << 10
 	// lighthouseParallel is how many Lighthouse runs go at once: each
 	// spends most of its time waiting for the page to settle.
-	lighthouseParallel = 3
+	lighthouseParallel = 4
 	// lighthouseTimeout bounds one run.
 	lighthouseTimeout = 3 * time.Minute
 )
