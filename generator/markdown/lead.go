@@ -50,21 +50,7 @@ func inlineText(block ast.Node, src []byte) string {
 		if b.Len() > maxLead {
 			return ast.WalkStop, nil
 		}
-		switch n := n.(type) {
-		case *ast.Text:
-			b.Write(textValue(n, src))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(textValue(n, src))
-		case *ast.RawHTML, *ast.Image:
-			return ast.WalkSkipChildren, nil
-		case *WikiLink:
-			b.WriteString(n.Label)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
+		return writeInline(&b, n, src, false), nil
 	})
 	return strings.Join(strings.Fields(b.String()), " ")
 }

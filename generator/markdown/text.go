@@ -40,23 +40,34 @@ func bodyText(doc ast.Node, src []byte) string {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch n := n.(type) {
-		case *ast.Text:
-			b.Write(textValue(n, src))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(textValue(n, src))
-		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		case *WikiLink:
-			b.WriteString(n.Label)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
+		return writeInline(&b, n, src, true), nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// writeInline writes the text a reader sees of the inline node n (which
+// the walk is entering) to b, and says how the walk goes on: raw HTML,
+// and images unless withImages, are skipped; a wiki link is its label.
+func writeInline(b *strings.Builder, n ast.Node, src []byte, withImages bool) ast.WalkStatus {
+	switch n := n.(type) {
+	case *ast.Text:
+		b.Write(textValue(n, src))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+	case *ast.String:
+		b.Write(textValue(n, src))
+	case *ast.RawHTML:
+		return ast.WalkSkipChildren
+	case *ast.Image:
+		if !withImages {
+			return ast.WalkSkipChildren
+		}
+	case *WikiLink:
+		b.WriteString(n.Label)
+		return ast.WalkSkipChildren
+	}
+	return ast.WalkContinue
 }
 
 // textValue is the text a reader sees of a Text or String node, as
