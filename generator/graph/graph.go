@@ -3,7 +3,6 @@ package graph
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
 )
@@ -40,7 +39,7 @@ func Build(ix *Index, vocab []generator.RelationType) (*Graph, generator.Diagnos
 			if d := slices.Index(g.order, a.Relation) - slices.Index(g.order, b.Relation); d != 0 {
 				return d
 			}
-			return compareTitles(a.From, b.From)
+			return generator.CompareTitles(a.From, b.From)
 		})
 	}
 	g.checkCycles(&diags)
@@ -180,12 +179,6 @@ func (g *Graph) Vocabulary() []generator.RelationType {
 	return out
 }
 
-func compareTitles(a, b *generator.Page) int {
-	if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
-		return c
-	}
-	return strings.Compare(a.ID, b.ID)
-}
 
 // String describes the graph's size, for debugging.
 func (g *Graph) String() string {

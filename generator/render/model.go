@@ -113,10 +113,7 @@ func sortPages(ps []*generator.Page) {
 		if a.Weight != b.Weight {
 			return a.Weight - b.Weight
 		}
-		if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
+		return generator.CompareTitles(a, b)
 	})
 }
 

@@ -169,12 +169,7 @@ func addBacklink(backlinks map[*generator.Page][]*generator.Page, to, from *gene
 }
 
 func sortByTitle(ps []*generator.Page) {
-	slices.SortFunc(ps, func(a, b *generator.Page) int {
-		if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
+	slices.SortFunc(ps, generator.CompareTitles)
 }
 
 func checkFragment(l markdown.Link, headings map[string][]markdown.Heading, diags *generator.Diagnostics) {

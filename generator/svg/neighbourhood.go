@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // Neighbourhood draws one page (center, a node ID) and its direct
@@ -46,7 +48,7 @@ func layoutNeighbourhood(center string, nodes []Node, edges []Edge) (*graph, *vn
 
 // compareLabels orders labels as readers expect: ignoring case first.
 func compareLabels(a, b string) int {
-	return cmp.Or(strings.Compare(strings.ToLower(a), strings.ToLower(b)), strings.Compare(a, b))
+	return cmp.Or(generator.CompareFold(a, b), strings.Compare(a, b))
 }
 
 // radial places the neighbours evenly by angle around the centre, on
