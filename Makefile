@@ -54,7 +54,7 @@ gates:                 ## say which independent gates (html-validate, axe, Light
 	if [ $$skipped = 0 ]; then echo "gates: html-validate, axe, Lighthouse, LinkChecker and the browser tests ran"; fi
 
 lighthouse:            ## the Lighthouse gate alone, LIGHTHOUSE_RUNS (3) runs per page and preset, with every page's numbers and median performance score
-	LIGHTHOUSE_RUNS=$${LIGHTHOUSE_RUNS:-3} $(GO) test ./generator/site -run '^TestLighthouse$$' -count=1 -v | grep -v '^=== '
+	LIGHTHOUSE_RUNS=$${LIGHTHOUSE_RUNS:-3} $(GO) test ./generator/site -run '^TestLighthouse$$' -count=1 -v
 
 check: build           ## validate the example site, write nothing
 	$(BIN) check -s .
