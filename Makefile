@@ -53,8 +53,8 @@ gates:                 ## say which independent gates (html-validate, axe, Light
 		skipped=1; echo "skipped: browser tests and the axe gate (no chromium, chromium-browser or google-chrome on PATH; Debian: apt-get install chromium; .ci/run installs it)"; fi; \
 	if [ $$skipped = 0 ]; then echo "gates: html-validate, axe, Lighthouse, LinkChecker and the browser tests ran"; fi
 
-lighthouse:            ## the Lighthouse gate alone, LIGHTHOUSE_RUNS (3) runs per page and preset, with every page's numbers and median performance score
-	LIGHTHOUSE_RUNS=$${LIGHTHOUSE_RUNS:-3} $(GO) test ./generator/site -run '^TestLighthouse$$' -count=1 -v
+lighthouse:            ## the Lighthouse gate alone, LIGHTHOUSE_RUNS (3) runs per page and preset one at a time, with every page's numbers and median performance score
+	LIGHTHOUSE_RUNS=$${LIGHTHOUSE_RUNS:-3} LIGHTHOUSE_PARALLEL=$${LIGHTHOUSE_PARALLEL:-1} $(GO) test ./generator/site -run '^TestLighthouse$$' -count=1 -v
 
 check: build           ## validate the example site, write nothing
 	$(BIN) check -s .

@@ -179,7 +179,6 @@ func (g *Graph) Vocabulary() []generator.RelationType {
 	return out
 }
 
-
 // String describes the graph's size, for debugging.
 func (g *Graph) String() string {
 	n := 0

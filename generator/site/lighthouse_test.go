@@ -8,7 +8,8 @@ package site
 // page under its weight budgets. The performance score is reported (the
 // median of LIGHTHOUSE_RUNS runs, 1 by default; `make lighthouse` runs
 // three) but not gated: it moves with the machine's load. LIGHTHOUSE_PAGES
-// (names of examplePages, comma-separated) runs the gate on those alone.
+// (names of examplePages, comma-separated) runs the gate on those alone;
+// LIGHTHOUSE_PARALLEL sets how many runs go at once.
 //
 // The test reads Lighthouse from $LIGHTHOUSE_BIN or from defaultLighthouse
 // under the home folder, where
@@ -122,6 +123,21 @@ func lighthouseRuns(t *testing.T) int {
 	return n
 }
 
+// lighthouseWorkers is how many runs go at once: lighthouseParallel, or
+// LIGHTHOUSE_PARALLEL (`make lighthouse` runs one at a time, so that the
+// performance scores are those of a machine doing nothing else).
+func lighthouseWorkers(t *testing.T) int {
+	s := os.Getenv("LIGHTHOUSE_PARALLEL")
+	if s == "" {
+		return lighthouseParallel
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 16 {
+		t.Fatalf("LIGHTHOUSE_PARALLEL=%q: want a number from 1 to 16", s)
+	}
+	return n
+}
+
 // TestLighthouse runs the gate; see the top of this file.
 func TestLighthouse(t *testing.T) {
 	chromium := browsertest.Chromium(t)
@@ -152,7 +168,7 @@ func TestLighthouse(t *testing.T) {
 	}
 	results := make([]*lighthouseResult, len(jobs))
 	errs := make([]error, len(jobs))
-	sem := make(chan struct{}, lighthouseParallel)
+	sem := make(chan struct{}, lighthouseWorkers(t))
 	var wg sync.WaitGroup
 	for i, j := range jobs {
 		wg.Go(func() {
