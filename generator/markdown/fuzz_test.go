@@ -53,6 +53,7 @@ func FuzzRender(f *testing.F) {
 		strings.Repeat(">", 40) + "\n" + strings.Repeat("1. ", 100) + "\n",
 		"[x][r]\n\n[r]: javascript:alert(1)\n",
 		"[[a[[b]]c]] [[]] [[|x]] [[#]]\n",
+		"The sprint ends. Each *iteration* and the refinement\nhorizon; see the DoD, [the DoD](x.md) and `DoD` in code.\n\n# Iteration\n\nSprints and sprint.\n",
 		// Schemes internal/htmlcheck refuses beyond the script ones.
 		"[](A:) [t](tel:1) ![f](ftp://x/y.png) <ms-msdt:x> [p](%6Aavascript:x) [q](java%09script:x) [ok](page%3Aone.html)\n",
 	} {
@@ -63,14 +64,20 @@ func FuzzRender(f *testing.F) {
 		names: map[string]Target{"cpo": cpo, "cluster product owner": cpo, "evil": {ID: "evil", URL: "javascript:alert(1)", Title: "Evil"}},
 		paths: map[string]Target{"roles/cpo.md": cpo, "artifacts/cluster-backlog.md": backlog, "roles/evil.md": {ID: "evil", URL: "data:text/html,x"}},
 	}
-	safe, unsafe := New(Options{}), New(Options{UnsafeHTML: true})
+	// The safe renderer also links glossary terms (a resolver with a
+	// glossary page), so that their links are fuzzed with the rest.
+	safe, unsafe := New(Options{Terms: termMatcher()}), New(Options{UnsafeHTML: true})
 	f.Fuzz(func(t *testing.T, body []byte, allowUnsafe bool) {
 		md := safe
 		if allowUnsafe {
 			md = unsafe
 		}
 		src := Source{Body: body, File: "content/roles/a.md", Path: "roles/a.md", BodyLine: 3}
-		r := md.Render(src, &fakeResolver{names: res.names, paths: res.paths})
+		var rs Resolver = &fakeResolver{names: res.names, paths: res.paths}
+		if !allowUnsafe {
+			rs = glossaryResolver{rs.(*fakeResolver)}
+		}
+		r := md.Render(src, rs)
 		last := 3 + bytes.Count(body, []byte("\n"))
 		for _, d := range r.Diags {
 			if d.Pos.File != src.File || d.Pos.Line < 3 || d.Pos.Line > last {
@@ -105,7 +112,7 @@ func FuzzRender(f *testing.F) {
 				t.Errorf("htmlcheck: %s in output:\n%s", p, r.HTML)
 			}
 		}
-		again := md.Render(src, &fakeResolver{names: res.names, paths: res.paths})
+		again := md.Render(src, rs)
 		if !bytes.Equal(again.HTML, r.HTML) || len(again.Diags) != len(r.Diags) {
 			t.Errorf("got different output rendering the same body twice")
 		}
