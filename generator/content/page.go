@@ -199,19 +199,11 @@ func warnUnknownKeys(pg *generator.Page, fm *node, diags *generator.Diagnostics,
 		}
 		all := slices.Concat(commonKeys, itemKeys, backlogKeys, releaseKeys)
 		if slices.Contains(all, e.key) && !intro {
-			diags.Warnf(e.pos, "key %q has no meaning on %s page and is ignored", e.key, article(pg.Type))
+			diags.Warnf(e.pos, "key %q has no meaning on %s page and is ignored", e.key, generator.Article(pg.Type))
 			continue
 		}
 		diags.Warnf(e.pos, "unknown front-matter key %q is ignored%s (a theme's own values go under params)", e.key, generator.DidYouMean(e.key, known))
 	}
-}
-
-// article puts "a" or "an" before a type name: "an item", "a role".
-func article(t string) string {
-	if t != "" && strings.ContainsRune("aeiou", rune(t[0])) {
-		return "an " + t
-	}
-	return "a " + t
 }
 
 // pageURL is the page's pretty URL: /<folder>/<id>/ for wiki pages and

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // maxDescription is the length, in characters, a description is cut to:
@@ -44,7 +46,7 @@ func (e *Engine) pageSentence(v *View) string {
 	if pv.Level != nil {
 		where = " of the " + strings.ToLower(pv.Level.Title) + " level"
 	}
-	return fmt.Sprintf("%s: %s %s%s of %s.", pv.Title, article(pv.TypeLabel), strings.ToLower(pv.TypeLabel), where, e.site.Title)
+	return fmt.Sprintf("%s: %s%s of %s.", pv.Title, generator.Article(strings.ToLower(pv.TypeLabel)), where, e.site.Title)
 }
 
 // itemSentence: "Feature CBI-214 of the Cluster backlog, rank 4: ready,
@@ -242,12 +244,4 @@ func the(name string) string {
 		return name
 	}
 	return "the " + name
-}
-
-// article is "a" or "an" for a word by its first letter.
-func article(word string) string {
-	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
-		return "an"
-	}
-	return "a"
 }
