@@ -21,14 +21,40 @@ var layouts = []string{"home", "list", "page", "404", "search", "glossary"}
 // Engine holds a theme's parsed templates and fingerprinted assets. It is
 // safe for concurrent use.
 type Engine struct {
-	site     *SiteInfo
-	pages    map[string]*template.Template
-	redirect *template.Template
+	site *SiteInfo
+	templates
+	// raw is the theme's templates as written, when the ones executed
+	// were minified (nil otherwise): an error met executing a minified
+	// template is found again in these, so that it names the line and
+	// column of the file the theme's author wrote.
+	raw      *templates
 	assets   map[string]asset          // by logical name, "css/style.css"
-	base     *template.Template        // base.html and the partials, for cached partials
 	cache    sync.Map                  // cached partial output by name and key
 	files    map[string]string         // theme path of each template file by its name: "page.html" → "layouts/page.html"
 	glossary map[string]glossary.Entry // by what templates name: glossaryIndex
+}
+
+// templates is one parse of a theme's layouts.
+type templates struct {
+	pages    map[string]*template.Template
+	redirect *template.Template
+	base     *template.Template // base.html and the partials, for cached partials
+}
+
+// Option changes how New reads a theme.
+type Option func(*options)
+
+type options struct {
+	minify func(name string, src []byte) ([]byte, error)
+}
+
+// MinifyLayouts has New minify each layout's source once with fn (which
+// must keep Go template actions as they are), so that the pages need no
+// minifying afterwards: their outputs are marked Minified. When fn fails
+// on any layout, or its result does not parse, the layouts are used as
+// written and the outputs are not marked.
+func MinifyLayouts(fn func(name string, src []byte) ([]byte, error)) Option {
+	return func(o *options) { o.minify = fn }
 }
 
 type asset struct {
@@ -38,8 +64,12 @@ type asset struct {
 
 // New parses the theme's templates and reads its static files. The error
 // names the template file and line where html/template gives them.
-func New(theme fs.FS, site SiteInfo) (*Engine, error) {
-	e := &Engine{site: &site, pages: map[string]*template.Template{}, assets: map[string]asset{}, files: map[string]string{},
+func New(theme fs.FS, site SiteInfo, opts ...Option) (*Engine, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	e := &Engine{site: &site, assets: map[string]asset{}, files: map[string]string{},
 		glossary: glossaryIndex(site.Glossary)}
 	if len(site.Glossary) > 0 {
 		e.site.GlossaryURL = glossary.URL
@@ -47,8 +77,27 @@ func New(theme fs.FS, site SiteInfo) (*Engine, error) {
 	if err := e.readAssets(theme); err != nil {
 		return nil, err
 	}
+	raw, err := e.parseTheme(theme, nil)
+	if err != nil {
+		return nil, err
+	}
+	e.templates = *raw
+	if o.minify != nil {
+		// A layout the minifier cannot read is not an error of the theme:
+		// the pages are minified one by one instead.
+		if small, err := e.parseTheme(theme, o.minify); err == nil {
+			e.templates, e.raw = *small, raw
+		}
+	}
+	return e, nil
+}
+
+// parseTheme parses the theme's layouts, each minified with minify first
+// when it is not nil.
+func (e *Engine) parseTheme(theme fs.FS, minify func(string, []byte) ([]byte, error)) (*templates, error) {
+	ts := &templates{pages: map[string]*template.Template{}}
 	base := template.New("base.html").Funcs(e.funcs())
-	if _, err := e.parseFile(base, theme, "layouts/base.html"); err != nil {
+	if _, err := e.parseFile(base, theme, "layouts/base.html", minify); err != nil {
 		return nil, err
 	}
 	partials, err := fs.Glob(theme, "layouts/partials/*.html")
@@ -56,32 +105,37 @@ func New(theme fs.FS, site SiteInfo) (*Engine, error) {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	for _, p := range partials {
-		if _, err := e.parseFile(base, theme, p); err != nil {
+		if _, err := e.parseFile(base, theme, p, minify); err != nil {
 			return nil, err
 		}
 	}
-	e.base = base
+	ts.base = base
 	for _, name := range layouts {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
-		if _, err := e.parseFile(t, theme, "layouts/"+name+".html"); err != nil {
+		if _, err := e.parseFile(t, theme, "layouts/"+name+".html", minify); err != nil {
 			return nil, err
 		}
-		e.pages[name] = t
+		ts.pages[name] = t
 	}
-	e.redirect = template.New("redirect.html").Funcs(e.funcs())
-	if _, err := e.parseFile(e.redirect, theme, "layouts/redirect.html"); err != nil {
+	ts.redirect = template.New("redirect.html").Funcs(e.funcs())
+	if _, err := e.parseFile(ts.redirect, theme, "layouts/redirect.html", minify); err != nil {
 		return nil, err
 	}
-	return e, nil
+	return ts, nil
 }
 
-func (e *Engine) parseFile(t *template.Template, theme fs.FS, name string) (*template.Template, error) {
+func (e *Engine) parseFile(t *template.Template, theme fs.FS, name string, minify func(string, []byte) ([]byte, error)) (*template.Template, error) {
 	src, err := fs.ReadFile(theme, name)
 	if err != nil {
 		return nil, fmt.Errorf("theme: cannot read %s: %w", name, err)
+	}
+	if minify != nil {
+		if src, err = minify(name, src); err != nil {
+			return nil, fmt.Errorf("theme: minify %s: %w", name, err)
+		}
 	}
 	if _, ok := e.files[path.Base(name)]; !ok {
 		e.files[path.Base(name)] = name
@@ -97,6 +151,10 @@ func (e *Engine) parseFile(t *template.Template, theme fs.FS, name string) (*tem
 	}
 	return nt, nil
 }
+
+// Minified reports whether the layouts were minified, so that the pages
+// they write are minified already.
+func (e *Engine) Minified() bool { return e.raw != nil }
 
 func (e *Engine) funcs() template.FuncMap {
 	return template.FuncMap{
@@ -233,22 +291,29 @@ func (e *Engine) readAssets(theme fs.FS) error {
 // execute renders a view with the layout of its kind. Its error is a
 // *TemplateError.
 func (e *Engine) execute(w io.Writer, v *View) error {
-	if err := e.executeView(w, v); err != nil {
-		return e.templateError(OutPath(v.URL), err)
+	err := e.executeView(w, v, &e.templates)
+	if err == nil {
+		return nil
 	}
-	return nil
+	if e.raw != nil {
+		// The same error in the layouts as written gives their lines.
+		if rawErr := e.executeView(io.Discard, v, e.raw); rawErr != nil {
+			err = rawErr
+		}
+	}
+	return e.templateError(OutPath(v.URL), err)
 }
 
-func (e *Engine) executeView(w io.Writer, v *View) error {
+func (e *Engine) executeView(w io.Writer, v *View, ts *templates) error {
 	v.setHrefs()
 	if v.Kind == "redirect" {
-		return e.redirect.Execute(w, v)
+		return ts.redirect.Execute(w, v)
 	}
 	v.Description = e.describe(v)
 	v.Sheets = sheets(v)
 	layout := v.Kind
-	if _, ok := e.pages[layout]; !ok {
+	if _, ok := ts.pages[layout]; !ok {
 		layout = "page"
 	}
-	return e.pages[layout].ExecuteTemplate(w, "base.html", v)
+	return ts.pages[layout].ExecuteTemplate(w, "base.html", v)
 }

@@ -1,6 +1,13 @@
 package render
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/themes"
+)
 
 func TestRelMakesSiteURLsRelativeToThePage(t *testing.T) {
 	tests := []struct{ root, url, want string }{
@@ -24,6 +31,54 @@ func TestRootOfCountsTheFolders(t *testing.T) {
 	for url, want := range tests {
 		if got := RootOf(url); got != want {
 			t.Errorf("RootOf(%q) = %q, want %q", url, got, want)
+		}
+	}
+}
+
+// TestMinifyLayoutsParsesTheMinifiedSource checks that New executes the
+// layouts MinifyLayouts gives it, marks its outputs Minified, and keeps
+// the layouts as written when the minifier fails.
+func TestMinifyLayoutsParsesTheMinifiedSource(t *testing.T) {
+	theme := themes.Default()
+	calls := 0
+	squeeze := func(name string, src []byte) ([]byte, error) {
+		calls++
+		return []byte(strings.ReplaceAll(string(src), "<main", "<main data-squeezed")), nil
+	}
+	e, err := New(theme, SiteInfo{Title: "T"}, MinifyLayouts(squeeze))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.Minified() || calls == 0 {
+		t.Fatalf("Minified() = %v after %d minifier calls, want true", e.Minified(), calls)
+	}
+	outs := e.Plan(&Model{Backlogs: &backlog.Model{}})
+	var b strings.Builder
+	for _, o := range outs {
+		if o.Path == "404.html" {
+			if !o.Minified {
+				t.Error("404.html is not marked Minified")
+			}
+			if err := o.Write(&b); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if !strings.Contains(b.String(), "data-squeezed") {
+		t.Errorf("404.html was not written by the minified layouts:\n%s", b.String())
+	}
+
+	failing := func(name string, src []byte) ([]byte, error) { return nil, errors.New("cannot read it") }
+	e, err = New(theme, SiteInfo{Title: "T"}, MinifyLayouts(failing))
+	if err != nil {
+		t.Fatalf("a failing minifier failed the theme: %v", err)
+	}
+	if e.Minified() {
+		t.Error("Minified() = true although the minifier failed")
+	}
+	for _, o := range e.Plan(&Model{Backlogs: &backlog.Model{}}) {
+		if o.Minified {
+			t.Errorf("%s is marked Minified although the minifier failed", o.Path)
 		}
 	}
 }

@@ -74,6 +74,11 @@ type Output struct {
 	Kind   string
 	Write  func(w io.Writer) error
 	Packed bool // already compact (the search index): not to be minified
+	// Minified is true for pages written by minified layouts: only the
+	// HTML they insert (Markdown bodies, graphs) keeps its own newlines,
+	// which minifying the page again would save a few bytes of, at a
+	// seventh of a build's time, so it is not.
+	Minified bool
 }
 
 // typeURL returns the list page URL of a type. Items have no list of

@@ -18,19 +18,19 @@ import (
 func (e *Engine) Plan(m *Model) []Output {
 	var outs []Output
 	add := func(v *View, source string, pos generator.Pos) {
-		outs = append(outs, Output{Path: OutPath(v.URL), Source: source, Pos: pos, Kind: viewKind(v),
+		outs = append(outs, Output{Path: OutPath(v.URL), Source: source, Pos: pos, Kind: viewKind(v), Minified: e.Minified(),
 			Write: func(w io.Writer) error { return e.execute(w, v) }})
 	}
 	// addLazy plans a list page whose view is made only when it is
 	// written: level pages hold matrices and graphs of hundreds of pages.
 	addLazy := func(kind, url, source string, view func() *View) {
-		outs = append(outs, Output{Path: OutPath(url), Source: source, Kind: "list " + kind,
+		outs = append(outs, Output{Path: OutPath(url), Source: source, Kind: "list " + kind, Minified: e.Minified(),
 			Write: func(w io.Writer) error { return e.execute(w, view()) }})
 	}
 	// A page's view is made when its file is written, not before, so that
 	// views of thousands of pages are never all in memory at once.
 	addPage := func(p *generator.Page) {
-		outs = append(outs, Output{Path: OutPath(p.URL), Source: p.File, Pos: generator.Pos{File: p.File}, Kind: "page " + p.Type,
+		outs = append(outs, Output{Path: OutPath(p.URL), Source: p.File, Pos: generator.Pos{File: p.File}, Kind: "page " + p.Type, Minified: e.Minified(),
 			Write: func(w io.Writer) error { return e.execute(w, e.pageView(m, p)) }})
 	}
 	e.site.Nav = e.nav(m)
@@ -79,7 +79,7 @@ func (e *Engine) Plan(m *Model) []Output {
 	}
 	nf := e.view("404", "/404.html", "Page not found")
 	nf.Root = BasePath(e.site.BaseURL) // served at any depth, so links must be absolute
-	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Kind: "404", Write: func(w io.Writer) error { return e.execute(w, nf) }})
+	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Kind: "404", Minified: e.Minified(), Write: func(w io.Writer) error { return e.execute(w, nf) }})
 	outs = append(outs, e.icons(m)...)
 	outs = append(outs, e.dataOutputs(m)...)
 	outs = append(outs, e.backlogExports(m)...)

@@ -176,7 +176,7 @@ func (st *liveState) render(o render.Output) ([]byte, error) {
 		return nil, fmt.Errorf("render %s (from %s): %w", o.Path, o.Source, err)
 	}
 	ext := path.Ext(o.Path)
-	if o.Packed {
+	if o.Packed || o.Minified {
 		ext = ""
 	}
 	if err := st.mini.minify(&out, &raw, ext); err != nil {

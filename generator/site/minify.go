@@ -58,6 +58,26 @@ func htmlMinifier() *html.Minifier {
 	return &html.Minifier{KeepComments: true, KeepDefaultAttrVals: true, KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true}
 }
 
+// minifyLayout minifies the source of a theme layout, keeping its Go
+// template actions as they are: a page its minified layouts write is as
+// compact as the page minified, less the whitespace that the Markdown
+// bodies and other HTML values hold, so it is written as it comes. Code,
+// kbd and samp text is shielded as in minifyPage.
+func minifyLayout(name string, src []byte) ([]byte, error) {
+	m := minify.New()
+	lm := htmlMinifier()
+	lm.TemplateDelims = html.GoTemplateDelims
+	m.Add("text/html", lm)
+	m.AddFunc("text/css", css.Minify)
+	shielded, sh, _ := shieldHTML(src)
+	var out bytes.Buffer
+	out.Grow(len(shielded))
+	if err := m.Minify("text/html", &out, bytes.NewReader(shielded)); err != nil {
+		return nil, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return sh.restore(out.Bytes()), nil
+}
+
 // minify writes src minified to w. src is passed as a *bytes.Buffer
 // because the minifiers read its bytes in place instead of copying them.
 func (mi *minifier) minify(w io.Writer, src *bytes.Buffer, ext string) error {

@@ -66,3 +66,29 @@ func TestFreeRunesAvoidTheRunesOfThePage(t *testing.T) {
 		t.Errorf("freeRunes of every private use rune = %U, true; want false", base)
 	}
 }
+
+// TestMinifyLayoutKeepsTemplateActions checks the minifier of theme
+// layouts: it collapses the markup's whitespace as the page minifier does
+// but leaves every {{ }} action as written, even inside attributes, and
+// keeps the spaces of code.
+func TestMinifyLayoutKeepsTemplateActions(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"whitespace between blocks", "<div>\n  <p>a</p>\n  <p>b</p>\n</div>", "<div><p>a</p><p>b</p></div>"},
+		{"action as text", "<p>\n  {{ .Title }}\n</p>", "<p>{{ .Title }}</p>"},
+		{"action in an attribute", `<a href="{{ .URL }}" class="x {{if .On}}on{{end}}">{{.T}}</a>`, `<a href="{{ .URL }}" class="x {{if .On}}on{{end}}">{{.T}}</a>`},
+		{"trim markers", "<ul>\n{{- range .L }}\n  <li>{{ . }}</li>\n{{- end }}\n</ul>", "<ul>{{- range .L }}<li>{{ . }}</li>{{- end }}</ul>"},
+		{"define blocks", `{{define "main"}}<main>  <h1>{{.T}}</h1>  </main>{{end}}`, `{{define "main"}}<main><h1>{{.T}}</h1></main>{{end}}`},
+		{"code spaces", "<p><code> {{ .X }} </code></p>", "<p><code> {{ .X }} </code></p>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := minifyLayout("t.html", []byte(tt.in))
+			if err != nil {
+				t.Fatalf("minifyLayout: %v", err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("minifyLayout(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

@@ -298,7 +298,7 @@ func writeOne(d disk, stage string, o render.Output, bufs *[2]bytes.Buffer, mini
 	}
 	scan(raw.Bytes())
 	ext := path.Ext(o.Path)
-	if o.Packed {
+	if o.Packed || o.Minified {
 		ext = "" // written compact already
 	}
 	if err := mini.minify(out, raw, ext); err != nil {

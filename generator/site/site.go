@@ -205,7 +205,11 @@ func load(opts Options, res *Result) (*loaded, error) {
 	info := siteInfo(cfg, opts.Version)
 	info.Glossary = terms
 	info.Now = opts.Now
-	eng, err := render.New(theme, info)
+	var engOpts []render.Option
+	if cfg.Build.Minify {
+		engOpts = append(engOpts, render.MinifyLayouts(minifyLayout))
+	}
+	eng, err := render.New(theme, info, engOpts...)
 	if err != nil {
 		return nil, cmp.Or(contentErr, err)
 	}
