@@ -1,14 +1,14 @@
 package config
 
 import (
-	"flag"
 	"maps"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/backlight-wiki/backlight/generator/internal/golden"
 )
 
 // tomlFields walks the toml tags of t and returns each key path with the
@@ -111,23 +111,9 @@ func TestKeysTakeTheirDefaultsFromDefault(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite docs/configuration.md")
-
+// TestConfigurationDoc keeps docs/configuration.md, which is written from
+// Keys in keys.go, in step with it; go test ./generator/config -run
+// TestConfigurationDoc -update rewrites it.
 func TestConfigurationDoc(t *testing.T) {
-	const file = "../../docs/configuration.md"
-	want := Reference()
-	if *update {
-		if err := os.WriteFile(file, []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	got, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v: write it with go test ./generator/config -run TestConfigurationDoc -update", err)
-	}
-	if string(got) != want {
-		t.Errorf("docs/configuration.md is stale (it is written from Keys in generator/config/keys.go); " +
-			"update it with go test ./generator/config -run TestConfigurationDoc -update and review the diff")
-	}
+	golden.File(t, "../../docs/configuration.md", []byte(Reference()))
 }
