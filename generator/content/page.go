@@ -54,10 +54,10 @@ func newPage(p, file string, fm *node, opts Options, diags *generator.Diagnostic
 func identify(pg *generator.Page, dir, base string) {
 	pg.ID = strings.ToLower(base)
 	pg.Type = generator.TypePage
-	if t, ok := folderTypes[pg.Section]; ok {
+	if t, ok := generator.FolderType(pg.Section); ok {
 		pg.Type = t
 	}
-	if pg.Section == "backlogs" && dir != "backlogs" {
+	if pg.Section == generator.BacklogsFolder && dir != generator.BacklogsFolder {
 		pg.Type = generator.TypeItem
 		if base == "_index" {
 			pg.Type = generator.TypeBacklog

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
@@ -74,22 +73,6 @@ type Output struct {
 	Kind   string
 	Write  func(w io.Writer) error
 	Packed bool // already compact (the search index): not to be minified
-}
-
-// typeURL returns the list page URL of a type. Items have no list of
-// their own: their backlogs list them in rank order, so /backlogs/ is
-// theirs.
-func typeURL(t string) string {
-	switch t {
-	case generator.TypeItem:
-		return "/backlogs/"
-	case generator.TypeCadence:
-		return "/cadences/"
-	}
-	if strings.HasSuffix(t, "s") {
-		return "/" + t + "es/"
-	}
-	return "/" + t + "s/"
 }
 
 // levelURL returns a level's overview URL.

@@ -44,13 +44,6 @@ type NewPageResult struct {
 	Notes []string // further changes and hints, one sentence each
 }
 
-// folderOf maps built-in types to their folder under content/.
-var folderOf = map[string]string{
-	generator.TypeRole: "roles", generator.TypeGroup: "groups", generator.TypeEvent: "events",
-	generator.TypeArtifact: "artifacts", generator.TypeCadence: "cadences", generator.TypeArea: "areas",
-	generator.TypeRelease: "releases", generator.TypePage: "",
-}
-
 // NewPage writes a new page from the theme's archetypes/<type>.md (or
 // archetypes/default.md) and reports its path. It refuses to overwrite a
 // file or to reuse an id. A new item gets the backlog's next key and is
@@ -211,10 +204,7 @@ func newPath(o NewPageOptions, id string, pages []*generator.Page) (string, erro
 		}
 		return "backlogs/" + o.Backlog + "/" + strings.ToLower(o.Key) + ".md", nil
 	}
-	folder, ok := folderOf[o.Type]
-	if !ok {
-		folder = o.Type + "s"
-	}
+	folder := generator.TypeFolder(o.Type)
 	if folder == "" {
 		return id + ".md", nil
 	}
