@@ -195,14 +195,14 @@ func newPath(o NewPageOptions, id string, pages []*generator.Page) (string, erro
 	}
 	switch o.Type {
 	case generator.TypeBacklog:
-		return "backlogs/" + id + "/_index.md", nil
+		return generator.BacklogsFolder + "/" + id + "/_index.md", nil
 	case generator.TypeItem:
 		for _, p := range pages {
 			if p.Item != nil && strings.EqualFold(p.Item.Key, o.Key) {
 				return "", fmt.Errorf("the key %s is taken by %s; choose another with --key", o.Key, p.File)
 			}
 		}
-		return "backlogs/" + o.Backlog + "/" + strings.ToLower(o.Key) + ".md", nil
+		return generator.BacklogsFolder + "/" + o.Backlog + "/" + strings.ToLower(o.Key) + ".md", nil
 	}
 	folder := generator.TypeFolder(o.Type)
 	if folder == "" {
