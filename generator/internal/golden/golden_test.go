@@ -2,8 +2,10 @@ package golden
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -110,5 +112,34 @@ func TestTreeComparesBothWaysAndSkips(t *testing.T) {
 	}
 	if len(r.reports) != 3 || strings.Contains(all, "css") {
 		t.Errorf("got %d reports, want 3 and none about skipped files:\n%s", len(r.reports), all)
+	}
+}
+
+// TestTheModuleHasOneUpdateFlag keeps -update in this package alone: a
+// second definition would panic in a test binary that also imports this
+// package, and a package's own flag is not what make golden looks for.
+func TestTheModuleHasOneUpdateFlag(t *testing.T) {
+	def := regexp.MustCompile(`flag\.[A-Za-z]+\(\s*"update"`)
+	root := filepath.Join("..", "..", "..")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && (d.Name() == ".git" || d.Name() == "testdata" || d.Name() == "node_modules"):
+			return filepath.SkipDir
+		case d.IsDir() || !strings.HasSuffix(p, ".go"):
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if def.Match(src) && filepath.Base(filepath.Dir(p)) != "golden" {
+			t.Errorf("%s defines an -update flag; use golden.File, golden.Tree or golden.Update instead", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
