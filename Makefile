@@ -17,7 +17,7 @@ MODULE       := github.com/backlight-wiki/backlight
 # BACKLIGHT_RACE=require (as .ci/run sets), which makes that an error.
 RACE_PKGS    := ./generator/site ./generator/serve ./generator/watch ./generator/search ./generator/workers ./generator/outdir ./generator/cmd/backlight
 
-.PHONY: site build test gates check bench bench-search bench-serve serve clean fuzz lighthouse
+.PHONY: site build test golden gates check bench bench-search bench-serve serve clean fuzz lighthouse
 
 site: build            ## build the example site in content/ into public/
 	$(BIN) build -s . -d public
@@ -35,6 +35,13 @@ test:                  ## go vet and every test, those of the concurrent package
 	echo "$(GO) test $$race $(RACE_PKGS)"; $(GO) test $$race $(RACE_PKGS)
 	$(GO) test $$($(GO) list ./... | grep -v -x $(foreach p,$(RACE_PKGS),-e '$(MODULE)/$(patsubst ./%,%,$(p))'))
 	@$(MAKE) --no-print-directory gates
+
+# golden runs, with -update, exactly the packages whose tests import
+# generator/internal/golden, which defines the flag: go test ./... -update
+# would fail in every other package, since their test binaries do not
+# know the flag.
+golden:                ## rewrite the expected output of golden tests (testdata, docs/configuration.md); review the diff
+	$(GO) test $$($(GO) list -f '{{.ImportPath}} {{join .TestImports " "}} {{join .XTestImports " "}}' ./... | awk '/\/generator\/internal\/golden( |$$)/ && $$1 !~ /internal\/golden$$/ {print $$1}') -update
 
 # gates says which of the independent gates the tests skipped, and why:
 # they skip (t.Skip) when a tool is missing, which go test prints only

@@ -14,16 +14,17 @@ var allowed = map[string][]string{
 	"generator":               {},
 	"generator/tomlpos":       {},
 	"generator/workers":       {},
-	"generator/outdir":        {"generator/workers"},
+	"generator/outdir":        {"generator", "generator/workers"},
 	"generator/feed":          {},
+	"generator/safeurl":       {},
 	"generator/config":        {"generator", "generator/tomlpos", "github.com/BurntSushi/toml"},
 	"generator/content":       {"generator", "generator/tomlpos", "generator/workers", "github.com/adrg/frontmatter", "gopkg.in/yaml.v3", "github.com/BurntSushi/toml"},
 	"generator/graph":         {"generator"},
 	"generator/backlog":       {"generator"},
-	"generator/svg":           {"generator"},
+	"generator/svg":           {"generator", "generator/safeurl"},
 	"generator/search":        {"golang.org/x/text", "github.com/rivo/uniseg", "github.com/kljensen/snowball"},
-	"generator/glossary":      {},
-	"generator/markdown":      {"generator", "generator/glossary", "github.com/yuin/goldmark", "golang.org/x/text"},
+	"generator/glossary":      {"generator"},
+	"generator/markdown":      {"generator", "generator/glossary", "generator/safeurl", "github.com/yuin/goldmark", "golang.org/x/text"},
 	"generator/favicon":       {"golang.org/x/image"},
 	"generator/render":        {"generator", "generator/glossary", "generator/markdown", "generator/svg", "generator/backlog", "generator/feed", "generator/favicon"},
 	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/glossary", "generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/search", "themes", "github.com/tdewolff/minify/v2", "github.com/tdewolff/parse/v2", "golang.org/x/text"},
@@ -35,7 +36,7 @@ var allowed = map[string][]string{
 }
 
 // buildPackages may not start processes or open network connections.
-var buildPackages = []string{"generator", "generator/glossary", "generator/tomlpos", "generator/workers", "generator/backlog", "generator/config", "generator/content",
+var buildPackages = []string{"generator", "generator/glossary", "generator/safeurl", "generator/tomlpos", "generator/workers", "generator/backlog", "generator/config", "generator/content",
 	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/site", "generator/feed", "generator/search", "generator/starter", "generator/favicon"}
 
 const module = "github.com/backlight-wiki/backlight/"

@@ -1,6 +1,8 @@
 // Package generator holds Backlight's vocabulary: the plain data that flows
 // between the build stages (pages, references, relations, items, releases)
-// and the diagnostics every stage reports with a source position.
+// and the diagnostics every stage reports with a source position; the
+// built-in page types with their folders and list URLs; and the English
+// wording the stages share (articles, plurals, counts).
 //
 // It does no I/O and imports nothing outside the standard library. The
 // stages live in sub-packages:

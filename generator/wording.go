@@ -1,6 +1,11 @@
 package generator
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // OrList joins "a", "b" and "c" as "a, b or c", for diagnostics.
 func OrList(s []string) string {
@@ -16,4 +21,44 @@ func Article(t string) string {
 		return "an " + t
 	}
 	return "a " + t
+}
+
+// Plural returns an English noun in the plural by the rules for regular
+// nouns, which the built-in type names follow: "role" → "roles",
+// "process" → "processes", "category" → "categories".
+func Plural(noun string) string {
+	switch {
+	case strings.HasSuffix(noun, "s"), strings.HasSuffix(noun, "x"), strings.HasSuffix(noun, "ch"), strings.HasSuffix(noun, "sh"):
+		return noun + "es"
+	case len(noun) > 1 && strings.HasSuffix(noun, "y") && !strings.ContainsRune("aeiou", rune(noun[len(noun)-2])):
+		return noun[:len(noun)-1] + "ies"
+	}
+	return noun + "s"
+}
+
+// Count writes n and an English noun, in the plural (see Plural) unless n
+// is 1: "1 error", "3 errors".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + Plural(noun)
+}
+
+// ForCount returns one when n is 1 and many otherwise, for words Plural
+// does not make: "was"/"were", a site's own labels.
+func ForCount(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Capitalise returns s with its first letter in upper case.
+func Capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -18,3 +18,30 @@ func TestArticleAndOrList(t *testing.T) {
 		}
 	}
 }
+
+func TestPluralCountAndCapitalise(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{Plural("role"), "roles"},
+		{Plural("process"), "processes"},
+		{Plural("box"), "boxes"},
+		{Plural("match"), "matches"},
+		{Plural("wish"), "wishes"},
+		{Plural("category"), "categories"},
+		{Plural("day"), "days"},
+		{Plural("y"), "ys"},
+		{Plural(""), "s"},
+		{Count(0, "error"), "0 errors"},
+		{Count(1, "error"), "1 error"},
+		{Count(2, "more page"), "2 more pages"},
+		{ForCount(1, "was", "were"), "was"},
+		{ForCount(3, "was", "were"), "were"},
+		{Capitalise("backlog item"), "Backlog item"},
+		{Capitalise("überblick"), "Überblick"},
+		{Capitalise(""), ""},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}

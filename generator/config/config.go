@@ -9,6 +9,8 @@ package config
 import (
 	"slices"
 	"time"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // Config is a site's configuration after defaults and validation.
@@ -106,7 +108,7 @@ func (c *Config) TypePlural(t string) string {
 	if ty, ok := c.Types[t]; ok && ty.Plural != "" {
 		return ty.Plural
 	}
-	return c.TypeLabel(t) + "s"
+	return generator.Plural(c.TypeLabel(t))
 }
 
 // HasLevel reports whether l is one of the site's levels.

@@ -1,20 +1,10 @@
 package config
 
-import "maps"
+import (
+	"maps"
 
-// builtinTypes lists the built-in page types in the order lists show them.
-var builtinTypes = []struct{ name, label, plural string }{
-	{"role", "Role", "Roles"},
-	{"group", "Group", "Groups"},
-	{"event", "Event", "Events"},
-	{"artifact", "Artifact", "Artifacts"},
-	{"cadence", "Cadence", "Cadences"},
-	{"area", "Area", "Areas"},
-	{"backlog", "Backlog", "Backlogs"},
-	{"item", "Backlog item", "Backlog items"},
-	{"release", "Release", "Releases"},
-	{"page", "Page", "Pages"},
-}
+	"github.com/backlight-wiki/backlight/generator"
+)
 
 // builtinRelations is the default vocabulary of content model §3, in the
 // order relation boxes show it.
@@ -72,9 +62,9 @@ func Default() *Config {
 		},
 		Roadmap: Roadmap{CycleWeeks: 13},
 	}
-	for _, t := range builtinTypes {
-		c.Types[t.name] = Type{Label: t.label, Plural: t.plural}
-		c.TypeOrder = append(c.TypeOrder, t.name)
+	for _, t := range generator.BuiltinTypes() {
+		c.Types[t.Name] = Type{Label: t.Label, Plural: t.Plural}
+		c.TypeOrder = append(c.TypeOrder, t.Name)
 	}
 	for _, r := range builtinRelations {
 		c.Relations[r.name] = r.rel

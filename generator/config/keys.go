@@ -96,7 +96,7 @@ func Keys() []Key {
 		{"types", kindTable, "", "Page types: one `[types.<name>]` table per type, to relabel a built-in type or add one."},
 		{"types." + Name, kindTable, "", "One page type; the name is lower-case letters, digits and hyphens."},
 		{"types." + Name + ".label", kindText, "built-in: see below; a new type: its name", "The singular label shown for pages of the type."},
-		{"types." + Name + ".plural", kindText, "built-in: see below; a new type: the label and \"s\"", "The plural label, for lists."},
+		{"types." + Name + ".plural", kindText, "built-in: see below; a new type: the label in the plural (\"Process\" → \"Processes\")", "The plural label, for lists."},
 
 		{"relations", kindTable, "", "The relation vocabulary: one `[relations.<name>]` table per relation, to change a built-in one (the keys not given are kept) or add one."},
 		{"relations." + Name, kindTable, "", "One relation; the name is lower-case letters, digits and underscores."},

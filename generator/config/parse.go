@@ -17,24 +17,6 @@ import (
 	"github.com/backlight-wiki/backlight/generator/tomlpos"
 )
 
-// fileConfig mirrors Config for decoding; the vocabulary maps are decoded
-// on their own so that a site's entry can change one field of a built-in
-// relation or type and keep the rest.
-type fileConfig struct {
-	Title     string                   `toml:"title"`
-	BaseURL   string                   `toml:"baseURL"`
-	Language  string                   `toml:"language"`
-	Theme     string                   `toml:"theme"`
-	EditURL   string                   `toml:"editURL"`
-	Levels    []string                 `toml:"levels"`
-	Build     Build                    `toml:"build"`
-	Types     map[string]Type          `toml:"types"`
-	Relations map[string]Relation      `toml:"relations"`
-	Backlog   Backlog                  `toml:"backlog"`
-	Roadmap   Roadmap                  `toml:"roadmap"`
-	Glossary  map[string]GlossaryEntry `toml:"glossary"`
-}
-
 // Parse decodes site.toml's bytes, named file in diagnostics, over the
 // defaults and validates the result. It reports every problem it finds; the
 // returned Config is usable (with defaults) even when there are errors.
@@ -42,10 +24,6 @@ func Parse(file string, src []byte) (*Config, generator.Diagnostics) {
 	var diags generator.Diagnostics
 	c := Default()
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	fc := fileConfig{
-		Title: c.Title, BaseURL: c.BaseURL, Language: c.Language, Theme: c.Theme,
-		Levels: c.Levels, Build: c.Build, Backlog: c.Backlog, Roadmap: c.Roadmap,
-	}
 	var top map[string]toml.Primitive
 	md, err := toml.Decode(string(src), &top)
 	if err != nil {
@@ -62,13 +40,19 @@ func Parse(file string, src []byte) (*Config, generator.Diagnostics) {
 	unknownKeys(md, keys, func(k toml.Key, hint string) {
 		diags.Errorf(locate(file, src, k), "unknown key %q in site.toml%s", k.String(), hint)
 	})
-	decodeExact(md, top, reflect.ValueOf(&fc).Elem())
-	c.Title, c.BaseURL, c.Language, c.Theme, c.EditURL = fc.Title, fc.BaseURL, fc.Language, fc.Theme, fc.EditURL
-	c.Levels, c.Build, c.Backlog, c.Roadmap = fc.Levels, fc.Build, fc.Backlog, fc.Roadmap
-	mergeTypes(c, fc.Types, md)
-	mergeRelations(c, fc.Relations, md)
-	c.Glossary = fc.Glossary
-	c.GlossaryOrder = declaredOrder(md, "glossary", fc.Glossary)
+	// The file is decoded over the defaults, into Config itself, so that
+	// Keys and Config's fields are the only lists of keys. The vocabulary
+	// maps are decoded empty and merged with the built-in entries after,
+	// so that a site's entry can change one field of a built-in relation
+	// or type and keep the rest.
+	builtinTypes, builtinRelations := c.Types, c.Relations
+	c.Types, c.Relations = nil, nil
+	decodeExact(md, top, reflect.ValueOf(c).Elem())
+	types, rels := c.Types, c.Relations
+	c.Types, c.Relations = builtinTypes, builtinRelations
+	mergeTypes(c, types, md)
+	mergeRelations(c, rels, md)
+	c.GlossaryOrder = declaredOrder(md, "glossary", c.Glossary)
 	validate(c, file, src, &diags)
 	return c, diags
 }

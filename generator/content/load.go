@@ -37,13 +37,6 @@ type Result struct {
 	Unread []generator.Unread
 }
 
-// folderTypes maps a top folder to its type (content model §1).
-var folderTypes = map[string]string{
-	"roles": generator.TypeRole, "groups": generator.TypeGroup, "events": generator.TypeEvent,
-	"artifacts": generator.TypeArtifact, "cadences": generator.TypeCadence, "areas": generator.TypeArea,
-	"releases": generator.TypeRelease,
-}
-
 // Load reads every .md file of fsys (the content folder) in parallel and
 // reports every problem found; pages with errors are still returned where
 // they could be read, so that later stages can report theirs too.

@@ -24,7 +24,7 @@ func newPage(p, file string, fm *node, opts Options, diags *generator.Diagnostic
 	base := strings.TrimSuffix(name, path.Ext(name))
 	// Only content/_index.md and content/<folder>/_index.md introduce a
 	// list page; a deeper one is reported by checkIdentity.
-	intro := base == "_index" && pg.Section != "backlogs" && !strings.Contains(dir, "/")
+	intro := base == "_index" && pg.Section != generator.BacklogsFolder && !strings.Contains(dir, "/")
 	identify(pg, dir, base)
 	if typ := f.str("type"); typ != "" {
 		if !slices.Contains(opts.Types, typ) {
@@ -54,10 +54,10 @@ func newPage(p, file string, fm *node, opts Options, diags *generator.Diagnostic
 func identify(pg *generator.Page, dir, base string) {
 	pg.ID = strings.ToLower(base)
 	pg.Type = generator.TypePage
-	if t, ok := folderTypes[pg.Section]; ok {
+	if t, ok := generator.FolderType(pg.Section); ok {
 		pg.Type = t
 	}
-	if pg.Section == "backlogs" && dir != "backlogs" {
+	if pg.Section == generator.BacklogsFolder && dir != generator.BacklogsFolder {
 		pg.Type = generator.TypeItem
 		if base == "_index" {
 			pg.Type = generator.TypeBacklog
@@ -71,7 +71,7 @@ func checkIdentity(pg *generator.Page, base, dir string, fm *node, diags *genera
 	if base == "_index" && pg.Type != generator.TypeBacklog {
 		diags.Errorf(first, "_index.md belongs at content/_index.md, content/<folder>/_index.md or content/backlogs/<backlog>/_index.md")
 	}
-	if pg.Section == "backlogs" && strings.Count(dir, "/") > 1 {
+	if pg.Section == generator.BacklogsFolder && strings.Count(dir, "/") > 1 {
 		diags.Errorf(first, "backlog items live directly in their backlog's folder, content/backlogs/<backlog>/")
 	}
 	if pg.Title == "" {
@@ -212,9 +212,9 @@ func pageURL(pg *generator.Page) string {
 	id := url.PathEscape(pg.ID)
 	switch {
 	case pg.Type == generator.TypeBacklog:
-		return "/backlogs/" + id + "/"
+		return "/" + generator.BacklogsFolder + "/" + id + "/"
 	case pg.Item != nil:
-		return "/backlogs/" + url.PathEscape(pg.Item.Backlog) + "/" + id + "/"
+		return "/" + generator.BacklogsFolder + "/" + url.PathEscape(pg.Item.Backlog) + "/" + id + "/"
 	case pg.Section == "":
 		return "/" + id + "/"
 	}

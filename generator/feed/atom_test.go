@@ -99,7 +99,7 @@ func TestFeedGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	parseFeed(t, b)
-	golden(t, "releases.atom", b)
+	checkGolden(t, "releases.atom", b)
 }
 
 func TestFeedParsesBack(t *testing.T) {

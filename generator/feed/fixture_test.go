@@ -1,15 +1,13 @@
 package feed
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 	"unicode"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+	"github.com/backlight-wiki/backlight/generator/internal/golden"
+)
 
 // build is the build time of the fixtures.
 var build = time.Date(2026, 5, 1, 9, 30, 0, 0, time.UTC)
@@ -108,22 +106,10 @@ func releaseFeed() Feed {
 	return f
 }
 
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name string, got []byte) {
+// checkGolden compares got with testdata/name, or rewrites it under -update.
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the output; got:\n%s", path, got)
-	}
+	golden.File(t, filepath.Join("testdata", name), got)
 }
 
 // wantText is what an iCalendar TEXT value reads back as, stated from the

@@ -292,7 +292,7 @@ func TestEventsKeepTheirOrder(t *testing.T) {
 func TestCalendarGolden(t *testing.T) {
 	b := releaseCalendar().Bytes()
 	checkPhysical(t, b)
-	golden(t, "releases.ics", b)
+	checkGolden(t, "releases.ics", b)
 }
 
 func TestCalendarLongLinesFold(t *testing.T) {

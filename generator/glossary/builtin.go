@@ -3,6 +3,8 @@ package glossary
 import (
 	"fmt"
 	"strings"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // URL is the site URL of the glossary page; every link to an entry is
@@ -39,7 +41,7 @@ func text(s string) func(Settings) string { return func(Settings) string { retur
 var concepts = []builtin{
 	{"horizon", "Refinement horizon", nil, true, func(s Settings) string {
 		return fmt.Sprintf("How far ahead a backlog is refined: the open items forecast to finish within the next %s. "+
-			"Items inside the horizon should be ready; items further down may stay rough until they come closer.", plural(s.Horizon, "iteration"))
+			"Items inside the horizon should be ready; items further down may stay rough until they come closer.", generator.Count(s.Horizon, "iteration"))
 	}},
 	{"refinement-health", "Refinement health", nil, true, text(
 		"The share of the items inside a backlog's refinement horizon that are ready. " +
@@ -67,22 +69,22 @@ var concepts = []builtin{
 			"Estimates add up to the work ahead that forecasts divide by the velocity.")},
 	{"velocity", "Velocity", nil, true, func(s Settings) string {
 		return fmt.Sprintf("How many estimate points a backlog's team finishes per iteration (%s unless the backlog says otherwise), measured over the last iterations. "+
-			"Forecasts divide the work ahead by it; a backlog without a velocity has no forecasts.", plural(s.IterationWeeks, "week"))
+			"Forecasts divide the work ahead by it; a backlog without a velocity has no forecasts.", generator.Count(s.IterationWeeks, "week"))
 	}},
 	{"forecast", "Forecast", nil, true, text(
 		"The iteration in which an item is expected to be finished: the estimates of the open items up to and including it, divided by the velocity. " +
 			"Iteration 1 is the current one. A forecast is an expectation, not a promise; it moves when the order or the velocity changes.")},
 	{"iteration", "Iteration", []string{"sprint"}, true, func(s Settings) string {
 		return fmt.Sprintf("A short fixed time box, %s here, in which a team plans, builds and reviews a slice of work. "+
-			"Inside a cycle, iterations are numbered I1, I2…: \"C4 2026 / I3\" is the third iteration of the fourth cycle of 2026.", plural(s.IterationWeeks, "week"))
+			"Inside a cycle, iterations are numbered I1, I2…: \"C4 2026 / I3\" is the third iteration of the fourth cycle of 2026.", generator.Count(s.IterationWeeks, "week"))
 	}},
 	{"cycle", "Cycle", []string{"PI", "program increment", "planning interval"}, true, func(s Settings) string {
 		d := "A longer planning period made of several iterations, in which teams work toward shared goals and plan together at its start"
 		if s.CycleWeeks > 0 && s.IterationWeeks > 0 {
 			n := s.CycleWeeks / s.IterationWeeks
-			d += fmt.Sprintf(" (%s here: %s", plural(s.CycleWeeks, "week"), plural(n, "iteration"))
+			d += fmt.Sprintf(" (%s here: %s", generator.Count(s.CycleWeeks, "week"), generator.Count(n, "iteration"))
 			if rest := s.CycleWeeks - n*s.IterationWeeks; rest > 0 {
-				d += fmt.Sprintf(" and %s of inter-cycle time", plural(rest, "week"))
+				d += fmt.Sprintf(" and %s of inter-cycle time", generator.Count(rest, "week"))
 			}
 			d += ")"
 		}
@@ -127,14 +129,6 @@ var relations = map[string]string{
 	"created_in":         "An artifact comes into being in an event.",
 	"constrained_by":     "An artifact or backlog item must respect the rules of another artifact, such as a Definition of Done.",
 	"in_area":            "A role or group belongs to an area of responsibility.",
-}
-
-// plural writes n and the noun, with an s unless n is 1.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // fieldList says which fields a ready item must have, or nothing.

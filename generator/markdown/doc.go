@@ -20,5 +20,6 @@
 // (with a warning) and links or images whose URL has any scheme but
 // http:, https: and mailto: are neutralised (javascript:, vbscript:,
 // file:, data:, but also tel:, ftp: or an unknown one), after entity
-// decoding; a script scheme is also found behind percent-encoding.
+// decoding; a script scheme is also found behind percent-encoding (the
+// check is safeurl.UnsafeScheme).
 package markdown

@@ -3,9 +3,7 @@ package markdown
 import (
 	"bytes"
 	"cmp"
-	"html"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -14,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/safeurl"
 )
 
 // walker visits a parsed body once: it collects headings, resolves and
@@ -57,7 +56,7 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.Image:
 		n.Destination = w.destination(n, n.Destination, false)
 	case *ast.AutoLink:
-		if !w.r.unsafe && dangerous(string(n.URL(w.src.Body))) {
+		if !w.r.unsafe && !safeurl.Safe(string(n.URL(w.src.Body))) {
 			w.warnDangerous(w.autoLinkPos(n), string(n.URL(w.src.Body)))
 			w.drop = append(w.drop, n) // replacing it now would end the walk of its siblings
 		}
@@ -96,7 +95,7 @@ func (w *walker) wikiLink(n *WikiLink) {
 		w.out.Diags.Errorf(pos, "broken wiki link [[%s]]: %v", n.Target, err)
 		return
 	}
-	if !w.r.unsafe && dangerous(t.URL) {
+	if !w.r.unsafe && !safeurl.Safe(t.URL) {
 		w.warnDangerous(pos, t.URL)
 		return
 	}
@@ -120,7 +119,7 @@ func (w *walker) wikiLink(n *WikiLink) {
 // backslash escapes decoded, then, for file paths, %-escapes.
 func (w *walker) destination(n ast.Node, dest []byte, isLink bool) []byte {
 	raw := string(dest)
-	if dangerous(raw) && !w.r.unsafe {
+	if !safeurl.Safe(raw) && !w.r.unsafe {
 		w.warnDangerous(w.nodePos(n), raw)
 		return nil
 	}
@@ -169,7 +168,7 @@ func (w *walker) destination(n ast.Node, dest []byte, isLink bool) []byte {
 			w.out.Diags.Errorf(pos, "broken link to %s: %v", d, err)
 			return dest
 		}
-		if !w.r.unsafe && dangerous(t.URL) {
+		if !w.r.unsafe && !safeurl.Safe(t.URL) {
 			w.warnDangerous(pos, t.URL)
 			return nil
 		}
@@ -222,7 +221,7 @@ func decodeDestination(dest []byte) string {
 // pathDecode decodes the %-escapes of a path or fragment as a browser
 // does before it asks for a file or looks for an id.
 func pathDecode(s string) string {
-	d, _ := percentDecode(s)
+	d, _ := safeurl.PercentDecode(s)
 	return d
 }
 
@@ -262,7 +261,7 @@ func (w *walker) headingIDs() []string {
 }
 
 func (w *walker) warnDangerous(pos generator.Pos, url string) {
-	w.out.Diags.Warnf(pos, "a %s: URL was removed from a link (set unsafeHTML = true under [build] in site.toml to allow it)", unsafeScheme(url))
+	w.out.Diags.Warnf(pos, "a %s: URL was removed from a link (set unsafeHTML = true under [build] in site.toml to allow it)", safeurl.UnsafeScheme(url))
 }
 
 // dropAutoLinks replaces the dangerous autolinks by their plain text.
@@ -306,123 +305,6 @@ func (w *walker) nodePos(n ast.Node) generator.Pos {
 		}
 	}
 	return generator.Pos{File: w.src.File, Line: w.lines.first}
-}
-
-// dangerous reports whether a published link or image may not use URL u:
-// see unsafeScheme.
-func dangerous(u string) bool { return unsafeScheme(u) != "" }
-
-// safeSchemes are the only schemes a published URL may have (a URL
-// without one, relative or "//host/…", is fine too). Anything else, from
-// javascript: to a tel: or an ms-…: protocol handler, is not ours to vouch
-// for: the site's invariant (internal/htmlcheck) admits these alone.
-var safeSchemes = []string{"http", "https", "mailto"}
-
-// scriptSchemes run code or embed content. They are looked for even where
-// a browser would not see a scheme: after dropping every space and control
-// character, and behind percent-encoding ("%6Aavascript:"), which only an
-// encoder or sanitizer that got something wrong would produce.
-var scriptSchemes = []string{"javascript", "vbscript", "livescript", "data", "file", "blob", "filesystem"}
-
-// unsafeScheme returns the lower-case scheme that makes u unpublishable,
-// or "" when u is safe. Entities are decoded first, as the HTML parser
-// will; the scheme is read as a browser's URL parser reads it (leading
-// and trailing spaces and control characters trimmed, tabs and newlines
-// dropped), and, more strictly, with every space and control character
-// dropped and after up to three rounds of percent-decoding for the
-// script schemes.
-func unsafeScheme(u string) string {
-	c := clean(u)
-	for range 4 {
-		if s := scheme(c); slices.Contains(scriptSchemes, s) {
-			return s
-		}
-		d, changed := percentDecode(c)
-		if !changed {
-			break
-		}
-		c = clean(d)
-	}
-	if s := scheme(browserForm(html.UnescapeString(u))); s != "" && !slices.Contains(safeSchemes, s) {
-		return s
-	}
-	return ""
-}
-
-// browserForm does what a browser's URL parser does before it reads the
-// scheme: trim leading and trailing C0 controls and spaces and drop every
-// tab and newline.
-func browserForm(u string) string {
-	u = strings.TrimFunc(u, func(r rune) bool { return r <= ' ' })
-	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return -1
-		}
-		return r
-	}, u)
-}
-
-// scheme returns the lower-case scheme of u, or "" when u has none: an
-// ASCII letter, then letters, digits, "+", "-" or ".", then ":".
-func scheme(u string) string {
-	for i := 0; i < len(u); i++ {
-		b := u[i]
-		switch {
-		case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z':
-		case i > 0 && (b >= '0' && b <= '9' || b == '+' || b == '-' || b == '.'):
-		case i > 0 && b == ':':
-			return strings.ToLower(u[:i])
-		default:
-			return ""
-		}
-	}
-	return ""
-}
-
-// percentDecode decodes every valid %XX escape of s and leaves any other
-// "%" as it is; changed is false when there was none.
-func percentDecode(s string) (_ string, changed bool) {
-	if !strings.Contains(s, "%") {
-		return s, false
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
-			i += 2
-			changed = true
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String(), changed
-}
-
-func isHex(b byte) bool {
-	return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F'
-}
-
-func unhex(b byte) byte {
-	switch {
-	case b >= 'a':
-		return b - 'a' + 10
-	case b >= 'A':
-		return b - 'A' + 10
-	}
-	return b - '0'
-}
-
-// clean decodes entities, drops every space and control character and
-// lower-cases u.
-func clean(u string) string {
-	u = html.UnescapeString(u)
-	var b strings.Builder
-	for _, r := range u {
-		if r > ' ' && r != 0x7f {
-			b.WriteRune(r)
-		}
-	}
-	return strings.ToLower(b.String())
 }
 
 // hasScheme reports whether u starts with "scheme:" or "//".

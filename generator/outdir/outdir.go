@@ -29,6 +29,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/workers"
 )
 
@@ -408,10 +409,10 @@ func owns(owned map[string]File, stamp int64, p, rel string, d fs.DirEntry) bool
 // unknownRefusal explains that the folder holds files no build wrote.
 func unknownRefusal(dest string, unknown []string, manifest bool) *Refusal {
 	r := &Refusal{Dest: dest, Forcible: true, Unknown: unknown}
-	what := fmt.Sprintf("%d %s", len(unknown), plural(len(unknown), "file", "files"))
+	what := fmt.Sprintf("%d %s", len(unknown), generator.ForCount(len(unknown), "file", "files"))
 	if manifest {
 		r.Why = fmt.Sprintf("it is an earlier Backlight build, but %s in it %s added or changed since (%s)",
-			what, plural(len(unknown), "was", "were"), Sample(unknown))
+			what, generator.ForCount(len(unknown), "was", "were"), Sample(unknown))
 	} else {
 		r.Why = fmt.Sprintf("it holds %s that no Backlight build wrote (%s)", what, Sample(unknown))
 		if olderBuild(dest) {
@@ -443,11 +444,4 @@ func Sample(paths []string) string {
 		return strings.Join(paths, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(paths[:max], ", "), len(paths)-max)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -161,7 +161,7 @@ func filters(rows []BacklogRow) []Filter {
 		labels[r.Release] = r.ReleaseTitle
 	}
 	count := func(name string, value func(BacklogRow) []string) Filter {
-		f := Filter{Name: name, Label: strings.ToUpper(name[:1]) + name[1:]}
+		f := Filter{Name: name, Label: generator.Capitalise(name)}
 		n := map[string]int{}
 		for _, r := range rows {
 			for _, v := range value(r) {

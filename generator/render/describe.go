@@ -54,7 +54,7 @@ func (e *Engine) pageSentence(v *View) string {
 func itemSentence(pv *PageView) string {
 	f, it := pv.src.Item, pv.Item
 	var b strings.Builder
-	b.WriteString(capitalize(cmp.Or(f.Kind, "item")))
+	b.WriteString(generator.Capitalise(cmp.Or(f.Kind, "item")))
 	if f.Key != "" {
 		b.WriteString(" " + f.Key)
 	}
@@ -72,7 +72,7 @@ func itemSentence(pv *PageView) string {
 		facts = append(facts, "value "+v)
 	}
 	if est := number(f.Estimate); est != "" {
-		facts = append(facts, "estimate "+est+" "+plural(int(f.Estimate.Value), "point", "points"))
+		facts = append(facts, "estimate "+est+" "+generator.ForCount(int(f.Estimate.Value), "point", "points"))
 	}
 	if it.Release != nil {
 		facts = append(facts, "for the release "+it.Release.Title)
@@ -88,7 +88,7 @@ func itemSentence(pv *PageView) string {
 // the refinement horizon ready."
 func backlogSentence(title string, b *BacklogView) string {
 	n := len(b.Rows)
-	s := fmt.Sprintf("%s: %d %s in rank order", title, n, plural(n, "item", "items"))
+	s := fmt.Sprintf("%s: %d %s in rank order", title, n, generator.ForCount(n, "item", "items"))
 	if n > 0 {
 		s += fmt.Sprintf(", %d %% of the refinement horizon ready", b.HealthPct)
 	}
@@ -147,7 +147,7 @@ func (e *Engine) counts(gs []Group) string {
 	var parts []string
 	for _, g := range gs {
 		t := e.typeInfo(g.ID)
-		parts = append(parts, strconv.Itoa(len(g.Entries))+" "+strings.ToLower(plural(len(g.Entries), t.Label, t.Plural)))
+		parts = append(parts, strconv.Itoa(len(g.Entries))+" "+strings.ToLower(generator.ForCount(len(g.Entries), t.Label, t.Plural)))
 	}
 	switch len(parts) {
 	case 0:
@@ -225,11 +225,6 @@ func runeOffset(s string, n int) int {
 		n--
 	}
 	return len(s)
-}
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func lowerFirst(s string) string {

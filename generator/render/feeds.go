@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/feed"
 )
@@ -101,12 +102,12 @@ func releaseSentence(r *backlog.Release) string {
 	case backlog.InProgress:
 		b.WriteString("In progress until " + date(f.End))
 	default:
-		b.WriteString(strings.ToUpper(f.Status[:1]) + f.Status[1:] + ", " + dateRange(f.Start, f.End))
+		b.WriteString(generator.Capitalise(f.Status) + ", " + dateRange(f.Start, f.End))
 	}
 	if none := noItems(r); none != "" {
 		return b.String() + ": " + lowerFirst(none) + "."
 	}
-	fmt.Fprintf(&b, ": %d%% done, %d %s in scope", pct(r.Progress), len(r.Scope), plural(len(r.Scope), "item", "items"))
+	fmt.Fprintf(&b, ": %d%% done, %d %s in scope", pct(r.Progress), len(r.Scope), generator.ForCount(len(r.Scope), "item", "items"))
 	if n := len(r.Risks); n > 0 {
 		fmt.Fprintf(&b, ", %d at risk", n)
 	}
@@ -118,7 +119,7 @@ func releaseSentence(r *backlog.Release) string {
 // on the content, so that feed readers do not see every build as an
 // update; the feed's own date is the build's.
 func (e *Engine) releaseFeed(m *Model) feed.Feed {
-	f := feed.Feed{Title: "Releases · " + e.site.Title, Self: e.link("/releases.xml"), Alternate: e.link(typeURL("release")),
+	f := feed.Feed{Title: "Releases · " + e.site.Title, Self: e.link("/releases.xml"), Alternate: e.link(generator.TypeURL("release")),
 		Author: e.site.Title, Generator: "Backlight", Updated: e.site.Now}
 	f.ID = cmp.Or(e.absolute("/releases.xml"), feed.UUID("backlight releases", e.site.Title))
 	rs := slices.Clone(m.Backlogs.Releases)
@@ -185,15 +186,14 @@ func (e *Engine) releaseHTML(r *backlog.Release, notes template.HTML) string {
 }
 
 // kindHeading is a release-notes heading for an item kind: "Features",
-// "Knowledge gaps".
+// "Knowledge gaps"; a kind that ends in s is taken to be plural already.
 func kindHeading(kind string) string {
 	if kind == "" {
 		return "Other"
 	}
-	s := strings.ReplaceAll(kind, "-", " ")
-	s = strings.ToUpper(s[:1]) + s[1:]
+	s := generator.Capitalise(strings.ReplaceAll(kind, "-", " "))
 	if !strings.HasSuffix(s, "s") {
-		s += "s"
+		s = generator.Plural(s)
 	}
 	return s
 }

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
@@ -79,22 +78,6 @@ type Output struct {
 	// which minifying the page again would save a few bytes of, at a
 	// seventh of a build's time, so it is not.
 	Minified bool
-}
-
-// typeURL returns the list page URL of a type. Items have no list of
-// their own: their backlogs list them in rank order, so /backlogs/ is
-// theirs.
-func typeURL(t string) string {
-	switch t {
-	case generator.TypeItem:
-		return "/backlogs/"
-	case generator.TypeCadence:
-		return "/cadences/"
-	}
-	if strings.HasSuffix(t, "s") {
-		return "/" + t + "es/"
-	}
-	return "/" + t + "s/"
 }
 
 // levelURL returns a level's overview URL.

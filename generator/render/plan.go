@@ -60,7 +60,7 @@ func (e *Engine) Plan(m *Model) []Output {
 	add(e.homeView(m), "the home page", generator.Pos{})
 	if e.site.Feed != "" && m.byURL("/roadmap/") == nil {
 		r := e.view("redirect", "/roadmap/", "Roadmap")
-		r.Target = typeURL(generator.TypeRelease)
+		r.Target = generator.TypeURL(generator.TypeRelease)
 		r.Canonical = absURL(e.site.BaseURL, r.Target)
 		add(r, "the roadmap's short address", generator.Pos{})
 	}
@@ -163,7 +163,7 @@ func (e *Engine) nav(m *Model) []Link {
 			if t.Name == generator.TypeRelease && m.Backlogs != nil {
 				title = "Roadmap" // the releases list is the roadmap
 			}
-			nav = append(nav, Link{Title: title, URL: typeURL(t.Name)})
+			nav = append(nav, Link{Title: title, URL: generator.TypeURL(t.Name)})
 		}
 	}
 	return nav
@@ -175,7 +175,7 @@ func (e *Engine) typeInfo(name string) TypeInfo {
 			return t
 		}
 	}
-	return TypeInfo{Name: name, Label: name, Plural: name + "s"}
+	return TypeInfo{Name: name, Label: name, Plural: generator.Plural(name)}
 }
 
 // byType groups pages by type in type order, each group sorted.
@@ -192,7 +192,7 @@ func (e *Engine) byType(ps []*generator.Page) []Group {
 			continue
 		}
 		sortPages(in)
-		groups = append(groups, Group{ID: t.Name, Title: t.Plural, URL: typeURL(t.Name), Entries: entries(in)})
+		groups = append(groups, Group{ID: t.Name, Title: t.Plural, URL: generator.TypeURL(t.Name), Entries: entries(in)})
 	}
 	return groups
 }
@@ -225,5 +225,5 @@ func levelTitle(l string) string {
 	if l == "" {
 		return "Across levels"
 	}
-	return strings.ToUpper(l[:1]) + l[1:]
+	return generator.Capitalise(l)
 }

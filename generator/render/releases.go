@@ -120,7 +120,7 @@ func (e *Engine) releaseView(m *Model, p *generator.Page, root string) *ReleaseV
 	v := &ReleaseView{Lane: r.Lane, Status: f.Status, Phase: r.Phase, PhaseLabel: phaseLabels[r.Phase],
 		Dates: dateRange(f.Start, f.End), ReleasedOn: date(f.ReleasedOn), ProgressPct: pct(r.Progress),
 		Estimate: trimFloat(r.Estimate), DoneEstimate: trimFloat(r.DoneEstimate), Overdue: r.Overdue,
-		Risks: len(r.Risks), RoadmapHref: Rel(root, typeURL(generator.TypeRelease)), NoItems: noItems(r),
+		Risks: len(r.Risks), RoadmapHref: Rel(root, generator.TypeURL(generator.TypeRelease)), NoItems: noItems(r),
 		sentence: releaseSentence(r)}
 	risk := map[*backlog.Item]string{}
 	for _, rk := range r.Risks {
@@ -310,16 +310,9 @@ func barTitle(r *backlog.Release) string {
 		s += fmt.Sprintf(", %d%% done", pct(r.Progress))
 	}
 	if n := len(r.Risks); n > 0 {
-		s += fmt.Sprintf(", %d %s at risk", n, plural(n, "item", "items"))
+		s += fmt.Sprintf(", %d %s at risk", n, generator.ForCount(n, "item", "items"))
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // maxGridCycles caps the grid, so that a release dated in the year 9999

@@ -22,7 +22,7 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 	t := e.typeInfo(p.Type)
 	v := e.view("page", p.URL, p.Title)
 	pv := &PageView{ID: p.ID, Type: p.Type, Title: p.Title, Abbr: p.Abbr, Summary: p.Summary,
-		TypeLabel: t.Label, TypeURL: typeURL(p.Type), Source: p.File, Params: p.Params, src: p}
+		TypeLabel: t.Label, TypeURL: generator.TypeURL(p.Type), Source: p.File, Params: p.Params, src: p}
 	if p.Level != "" {
 		pv.Level = &Link{Title: levelTitle(p.Level), URL: levelURL(p.Level)}
 	}
@@ -78,14 +78,14 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 func (e *Engine) breadcrumbs(m *Model, p *generator.Page) []Link {
 	crumbs := []Link{{Title: "Home", URL: "/"}}
 	if p.Item != nil {
-		crumbs = append(crumbs, Link{Title: e.typeInfo(generator.TypeBacklog).Plural, URL: typeURL(generator.TypeBacklog)})
+		crumbs = append(crumbs, Link{Title: e.typeInfo(generator.TypeBacklog).Plural, URL: generator.TypeURL(generator.TypeBacklog)})
 		if q := m.page(p.Item.Backlog); q != nil {
 			crumbs = append(crumbs, Link{Title: q.Title, URL: q.URL})
 		}
 	} else if p.Release != nil {
-		crumbs = append(crumbs, Link{Title: "Roadmap", URL: typeURL(p.Type)})
+		crumbs = append(crumbs, Link{Title: "Roadmap", URL: generator.TypeURL(p.Type)})
 	} else {
-		crumbs = append(crumbs, Link{Title: e.typeInfo(p.Type).Plural, URL: typeURL(p.Type)})
+		crumbs = append(crumbs, Link{Title: e.typeInfo(p.Type).Plural, URL: generator.TypeURL(p.Type)})
 	}
 	return append(crumbs, Link{Title: p.Title})
 }
@@ -226,10 +226,10 @@ func (e *Engine) typeViews(m *Model) []*View {
 		if len(in) == 0 {
 			continue
 		}
-		v := e.view("list", typeURL(t.Name), t.Plural)
+		v := e.view("list", generator.TypeURL(t.Name), t.Plural)
 		v.typ = t.Name
 		v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: t.Plural}}
-		if b := m.Intros[strings.Trim(typeURL(t.Name), "/")]; b != nil {
+		if b := m.Intros[strings.Trim(generator.TypeURL(t.Name), "/")]; b != nil {
 			v.Intro, v.lead = b.HTML, b.Lead
 		}
 		v.Groups = e.byLevel(in)
@@ -243,7 +243,7 @@ func (e *Engine) typeViews(m *Model) []*View {
 			v.BacklogList = e.backlogIndex(m)
 			v.Groups = nil
 			tree := e.view("list", "/backlogs/traceability/", "Traceability")
-			tree.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: t.Plural, URL: typeURL(t.Name)}, {Title: "Traceability"}}
+			tree.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: t.Plural, URL: generator.TypeURL(t.Name)}, {Title: "Traceability"}}
 			tree.Tree = traceTree(m)
 			views = append(views, tree)
 		}

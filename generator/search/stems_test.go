@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/backlight-wiki/backlight/generator/internal/golden"
 )
 
 // stemsFile lists "word stem" pairs, one a line, sorted: the browser's
@@ -54,7 +56,7 @@ var stemCases = strings.Fields(`
 `)
 
 func TestStemsFileIsInSyncWithStem(t *testing.T) {
-	if *update {
+	if golden.Update() {
 		writeStemsFile(t)
 	}
 	data, err := os.ReadFile(stemsFile)

@@ -52,6 +52,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backlight-wiki/backlight/generator/internal/golden"
 	"github.com/backlight-wiki/backlight/generator/internal/htmlcheck"
 	"golang.org/x/tools/txtar"
 )
@@ -165,7 +166,7 @@ func runCase(t *testing.T, file string) {
 		t.Errorf("check wrote %s", checkDest)
 	}
 
-	if *update {
+	if golden.Update() {
 		set := false
 		for i := range ar.Files {
 			if ar.Files[i].Name == caseDiagnostics {

@@ -21,7 +21,7 @@ import (
 // contentError is the error of a build whose sources have errors: it
 // wraps ErrContent and counts them.
 func contentError(ds generator.Diagnostics) error {
-	return fmt.Errorf("%w: %s", ErrContent, plural(ds.Count(generator.Error), "error"))
+	return fmt.Errorf("%w: %s", ErrContent, generator.Count(ds.Count(generator.Error), "error"))
 }
 
 // planDespiteErrors plans the outputs of a model whose sources have
@@ -150,7 +150,7 @@ func renderErrors(res *Result, src, theme string, err error) error {
 		}
 		more := ""
 		if n := len(outs) - 1; n > 0 {
-			more = fmt.Sprintf(" and %s", plural(n, "more page"))
+			more = fmt.Sprintf(" and %s", generator.Count(n, "more page"))
 		}
 		res.Diags.Errorf(pos, "template error%s: %s (rendering %s%s)", where, k.msg, outs[0], more)
 	}

@@ -1,19 +1,15 @@
 package site
 
 import (
-	"bytes"
 	"context"
-	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the expected output of golden tests")
+	"github.com/backlight-wiki/backlight/generator/internal/golden"
+)
 
 // TestGoldenSites builds each testdata/sites/NAME/src and compares every
 // file written, and the diagnostics, with testdata/sites/NAME/want/ and
@@ -66,89 +62,30 @@ func TestInvalidSitesReportEveryError(t *testing.T) {
 	}
 }
 
+// compareFile compares got with the file want, or rewrites it under
+// -update.
 func compareFile(t *testing.T, want string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(want), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(want, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	exp, err := os.ReadFile(want)
-	if err != nil && !(os.IsNotExist(err) && len(got) == 0) {
-		t.Fatalf("read expected output: %v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, exp) {
-		t.Errorf("%s differs:\n%s", want, firstDifference(string(exp), string(got)))
-	}
+	golden.File(t, want, got)
 }
 
-// compareTrees compares every file of got and want both ways.
+// compareTrees compares every file of got and want both ways, or
+// rewrites want under -update. The theme's own files are copied as they
+// are: their names (with content hashes) are checked through the pages
+// that link them, their bytes are not kept twice.
 func compareTrees(t *testing.T, got, want string) {
 	t.Helper()
-	if *update {
-		os.RemoveAll(want)
-	}
-	gotFiles := files(t, got)
-	for rel, data := range gotFiles {
-		if isThemeAsset(rel) {
-			// the theme's own files are copied as they are: their names
-			// (with content hashes) are checked through the pages that
-			// link them, their bytes are not kept twice
-			continue
-		}
-		compareFile(t, filepath.Join(want, rel), data)
-	}
-	if *update {
-		return
-	}
-	for rel := range files(t, want) {
-		if _, ok := gotFiles[rel]; !ok && !isThemeAsset(rel) {
-			t.Errorf("the build no longer writes %s", rel)
-		}
-	}
+	golden.Tree(t, got, want, isThemeAsset)
 }
 
+// files returns every file under root by slash path.
 func files(t *testing.T, root string) map[string][]byte {
 	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(root, p)
-		out[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	return out
+	return golden.ReadTree(t, root)
 }
 
-// firstDifference shows the first differing line of two texts.
-func firstDifference(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + itoa(i+1) + ":\n  got  " + g + "\n  want " + w
-		}
-	}
-	return "(only in length)"
-}
-
-func itoa(i int) string { return strconv.Itoa(i) }
+// firstDifference shows how two texts differ.
+func firstDifference(want, got string) string { return golden.Diff([]byte(want), []byte(got)) }
 
 // isThemeAsset reports whether an output path is one of the theme's
 // static files.

@@ -372,7 +372,7 @@ func (lc *linkCheck) report() generator.Diagnostics {
 		href, what, _ := strings.Cut(k, "\x00")
 		on := t.pages[0]
 		if n := len(t.pages) - 1; n > 0 {
-			on += fmt.Sprintf(" and %s", plural(n, "more page"))
+			on += fmt.Sprintf(" and %s", generator.Count(n, "more page"))
 		}
 		lc.add(&diags, t.pos, "broken link %q in the theme's layout, on %s: %s", href, on, what)
 	}

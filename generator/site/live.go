@@ -108,7 +108,7 @@ func (lv *Live) load(res *Result) (*liveState, error) {
 	}
 	if d := checkPaths(mapValues(st.outs)); len(d) > 0 {
 		res.Diags = append(res.Diags, d...).Sort()
-		return nil, fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
+		return nil, fmt.Errorf("%w: %s", ErrContent, generator.Count(res.Diags.Count(generator.Error), "error"))
 	}
 	for _, p := range b.model.Pages {
 		st.byFile[p.File] = p
@@ -314,7 +314,7 @@ func (lv *Live) updateBody(p *generator.Page, body []byte) Change {
 	if r.Diags.HasErrors() || frag.HasErrors() {
 		diags := lv.withoutFragments(p, mb.rb.fragDiags)
 		diags = append(append(diags, r.Diags...), frag...).Sort()
-		return Change{Diags: diags, Err: fmt.Errorf("%w: %s", ErrContent, plural(diags.Count(generator.Error), "error"))}
+		return Change{Diags: diags, Err: fmt.Errorf("%w: %s", ErrContent, generator.Count(diags.Count(generator.Error), "error"))}
 	}
 	base := lv.withoutFragments(p, mb.rb.fragDiags) // before p's old body diagnostics are replaced
 	m := st.l.model

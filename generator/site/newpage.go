@@ -44,13 +44,6 @@ type NewPageResult struct {
 	Notes []string // further changes and hints, one sentence each
 }
 
-// folderOf maps built-in types to their folder under content/.
-var folderOf = map[string]string{
-	generator.TypeRole: "roles", generator.TypeGroup: "groups", generator.TypeEvent: "events",
-	generator.TypeArtifact: "artifacts", generator.TypeCadence: "cadences", generator.TypeArea: "areas",
-	generator.TypeRelease: "releases", generator.TypePage: "",
-}
-
 // NewPage writes a new page from the theme's archetypes/<type>.md (or
 // archetypes/default.md) and reports its path. It refuses to overwrite a
 // file or to reuse an id. A new item gets the backlog's next key and is
@@ -202,19 +195,16 @@ func newPath(o NewPageOptions, id string, pages []*generator.Page) (string, erro
 	}
 	switch o.Type {
 	case generator.TypeBacklog:
-		return "backlogs/" + id + "/_index.md", nil
+		return generator.BacklogsFolder + "/" + id + "/_index.md", nil
 	case generator.TypeItem:
 		for _, p := range pages {
 			if p.Item != nil && strings.EqualFold(p.Item.Key, o.Key) {
 				return "", fmt.Errorf("the key %s is taken by %s; choose another with --key", o.Key, p.File)
 			}
 		}
-		return "backlogs/" + o.Backlog + "/" + strings.ToLower(o.Key) + ".md", nil
+		return generator.BacklogsFolder + "/" + o.Backlog + "/" + strings.ToLower(o.Key) + ".md", nil
 	}
-	folder, ok := folderOf[o.Type]
-	if !ok {
-		folder = o.Type + "s"
-	}
+	folder := generator.TypeFolder(o.Type)
 	if folder == "" {
 		return id + ".md", nil
 	}

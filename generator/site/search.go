@@ -93,7 +93,7 @@ func indexOptions(cfg *config.Config, m *render.Model) search.Options {
 		o.Types = append(o.Types, search.Facet{Value: glossaryType, Label: "Glossary", Plural: "Glossary"})
 	}
 	for _, l := range cfg.Levels {
-		o.Levels = append(o.Levels, search.Facet{Value: l, Label: strings.ToUpper(l[:1]) + l[1:]})
+		o.Levels = append(o.Levels, search.Facet{Value: l, Label: generator.Capitalise(l)})
 	}
 	seen := map[string]bool{}
 	for _, s := range append(cfg.Backlog.Statuses, backlog.ReleaseStatuses...) {

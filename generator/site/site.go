@@ -146,7 +146,7 @@ func linkErrors(res *Result, links *linkCheck) error {
 	if !d.HasErrors() {
 		return nil
 	}
-	return fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
+	return fmt.Errorf("%w: %s", ErrContent, generator.Count(res.Diags.Count(generator.Error), "error"))
 }
 
 // pathErrors adds checkPaths' findings to res and returns the build's
@@ -158,7 +158,7 @@ func pathErrors(res *Result, outs []render.Output) error {
 	}
 	res.Diags.Append(d)
 	res.Diags = res.Diags.Sort()
-	return fmt.Errorf("%w: %s", ErrContent, plural(res.Diags.Count(generator.Error), "error"))
+	return fmt.Errorf("%w: %s", ErrContent, generator.Count(res.Diags.Count(generator.Error), "error"))
 }
 
 // loaded is a checked site, ready to render.
@@ -315,12 +315,4 @@ func vocabulary(cfg *config.Config) []generator.RelationType {
 			From: r.From, To: r.To, Acyclic: r.Acyclic})
 	}
 	return out
-}
-
-// plural formats a count with its noun: "1 error", "3 errors".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -2,9 +2,10 @@ package svg
 
 import (
 	"cmp"
-	"html"
 	"slices"
 	"strings"
+
+	"github.com/backlight-wiki/backlight/generator/safeurl"
 )
 
 // Node is a page in a graph. Href is already relative to the page the SVG
@@ -99,28 +100,10 @@ func (v *vnode) fit(widths textWidths) {
 	v.shape = sized(k, v.tw, v.th)
 }
 
-// safeSchemes are the URL schemes a node may link to; a relative
-// reference has none.
-var safeSchemes = []string{"http", "https", "mailto"}
-
-// safeHref returns href, or "" when it has a scheme other than the safe
-// ones (javascript:, data:, vbscript:, …). It looks at the URL as a
-// browser would: entities decoded, and tabs, line breaks and other
-// control characters removed.
+// safeHref returns href with its spaces normalised, or "" when it may not
+// be published (javascript:, data:, vbscript:, …; see safeurl).
 func safeHref(href string) string {
-	href = strings.ToValidUTF8(strings.TrimSpace(href), "\uFFFD")
-	var b strings.Builder
-	for _, r := range html.UnescapeString(href) {
-		if r > ' ' && r != 0x7f {
-			b.WriteRune(r)
-		}
-	}
-	u := b.String()
-	end := strings.IndexAny(u, ":/?#")
-	if end < 0 || u[end] != ':' {
-		return clean(href)
-	}
-	if !slices.Contains(safeSchemes, strings.ToLower(u[:end])) {
+	if !safeurl.Safe(href) {
 		return ""
 	}
 	return clean(href)

@@ -3,6 +3,8 @@ package svg
 import (
 	"fmt"
 	"slices"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // Legend layout, in px. Entries wrap onto a new row past legendWidth,
@@ -28,13 +30,13 @@ func Legend(types []string) []byte {
 			ts = append(ts, t)
 		}
 	}
-	slices.SortFunc(ts, compareTypes)
+	slices.SortFunc(ts, generator.CompareTypes)
 	var cv canvas
 	var body canvas
 	x, y, width := margin, margin, 0.0
 	for _, t := range ts {
 		s := sized(kindOf(t), 22, 8)
-		name, _ := truncate(capitalise(t), maxLabelWidth, fontSize)
+		name, _ := truncate(generator.Capitalise(t), maxLabelWidth, fontSize)
 		w := 2*s.hw + 8 + textWidth(name, fontSize)
 		if x > margin && x+w > legendWidth {
 			x, y = margin, y+legendRow

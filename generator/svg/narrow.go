@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // Narrow neighbourhood geometry, in px. The drawing is narrowWidth wide
@@ -118,7 +120,7 @@ func relationGroups(c *vnode, links []*link) []*relationGroup {
 		}
 		slices.SortStableFunc(order, func(i, j int) int {
 			x, y := rg.nodes[i], rg.nodes[j]
-			return cmp.Or(compareTypes(x.typ, y.typ), compareLabels(x.label, y.label))
+			return cmp.Or(generator.CompareTypes(x.typ, y.typ), compareLabels(x.label, y.label))
 		})
 		ns, ls := make([]*vnode, len(order)), make([]*link, len(order))
 		for i, o := range order {

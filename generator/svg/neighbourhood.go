@@ -41,7 +41,7 @@ func layoutNeighbourhood(center string, nodes []Node, edges []Edge) (*graph, *vn
 		}
 	}
 	slices.SortStableFunc(ring, func(x, y *vnode) int { // stable: ties keep ID order
-		return cmp.Or(compareTypes(x.typ, y.typ), compareLabels(x.label, y.label))
+		return cmp.Or(generator.CompareTypes(x.typ, y.typ), compareLabels(x.label, y.label))
 	})
 	return g, c, bestRadial(c, ring, g.links)
 }

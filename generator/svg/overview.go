@@ -3,9 +3,8 @@ package svg
 import (
 	"fmt"
 	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // Overview layout constants, in px.
@@ -65,7 +64,7 @@ func newOverview(g *graph) *overview {
 			o.types = append(o.types, v.typ)
 		}
 	}
-	slices.SortFunc(o.types, compareTypes)
+	slices.SortFunc(o.types, generator.CompareTypes)
 	o.types = arrangeTypes(o.types, g.links)
 	o.cols = make([][]*vnode, len(o.types))
 	for _, v := range g.nodes {
@@ -199,25 +198,8 @@ func placeConstrainedFirst(labels []labelBox, spots [][]pt, nodes []box) bool {
 // middle, then ever closer to the ends.
 var curveSpots = []float64{0.5, 0.46, 0.54, 0.42, 0.58, 0.38, 0.62, 0.34, 0.66, 0.3, 0.7, 0.26, 0.74, 0.22, 0.78, 0.18, 0.82, 0.14, 0.86}
 
-// heading is a column's heading: the type, capitalised, in the plural
-// (English rules for regular nouns, which the built-in types are).
-func heading(typ string) string {
-	s := typ
-	switch {
-	case strings.HasSuffix(s, "s"), strings.HasSuffix(s, "x"), strings.HasSuffix(s, "ch"), strings.HasSuffix(s, "sh"):
-		s += "es"
-	case len(s) > 1 && strings.HasSuffix(s, "y") && !strings.ContainsAny(s[len(s)-2:len(s)-1], "aeiou"):
-		s = s[:len(s)-1] + "ies"
-	default:
-		s += "s"
-	}
-	return capitalise(s)
-}
-
-func capitalise(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
+// heading is a column's heading: the type, capitalised, in the plural.
+func heading(typ string) string { return generator.Capitalise(generator.Plural(typ)) }
 
 func (o *overview) draw(labels []labelBox) []byte {
 	rs := routes(o.g.links, o.chains)

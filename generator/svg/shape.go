@@ -47,29 +47,6 @@ func kindOf(typ string) kind {
 	return kRect
 }
 
-// builtinTypes orders the page types of content model §1 for columns,
-// rings and legends; a site's own types follow, by name.
-var builtinTypes = []string{"role", "group", "event", "artifact", "cadence", "area", "backlog", "item", "release", "page"}
-
-// compareTypes orders page types: built-in ones as in builtinTypes, then
-// the others by name.
-func compareTypes(a, b string) int {
-	ra, rb := typeRank(a), typeRank(b)
-	if ra != rb {
-		return ra - rb
-	}
-	return strings.Compare(a, b)
-}
-
-func typeRank(t string) int {
-	for i, b := range builtinTypes {
-		if t == b {
-			return i
-		}
-	}
-	return len(builtinTypes)
-}
-
 // typeClass returns the CSS class of a page type: "t-" and the type with
 // every character but a-z, 0-9 and "-" replaced by "-".
 func typeClass(t string) string {

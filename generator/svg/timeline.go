@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"time"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // Timeline is a roadmap: releases as bars on a dated axis, one lane per system and variant.
@@ -373,13 +374,7 @@ func (c *canvas) title(s string) { fmt.Fprintf(c, "\n<title>%s</title>\n", esc(s
 
 // summary describes the timeline in a sentence, for screen readers.
 func (l *tlLayout) summary() string {
-	plural := func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return strconv.Itoa(n) + " " + many
-	}
-	return fmt.Sprintf("%s in %s, %s to %s.", plural(l.nbars, "release", "releases"), plural(len(l.lanes), "lane", "lanes"),
+	return fmt.Sprintf("%s in %s, %s to %s.", generator.Count(l.nbars, "release"), generator.Count(len(l.lanes), "lane"),
 		l.first.time().Format("January 2006"), (l.last - 1).time().Format("January 2006"))
 }
 

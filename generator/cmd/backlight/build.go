@@ -66,18 +66,11 @@ func printOutputNotes(w io.Writer, res *site.Result) {
 	}
 	if n := len(res.Deleted); n > 0 {
 		fmt.Fprintf(w, "--force: deleted %d %s that no Backlight build wrote from %s: %s\n",
-			n, pluralWord(n, "file", "files"), res.Dest, outdir.Sample(res.Deleted))
+			n, generator.ForCount(n, "file", "files"), res.Dest, outdir.Sample(res.Deleted))
 	}
 	for _, dir := range res.Stale {
 		fmt.Fprintf(w, "warning: kept %s, left by an earlier build that was stopped, because it holds files no Backlight build wrote; delete it yourself once nothing in it is needed\n", dir)
 	}
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // reportError prints a build's error and returns the exit code for it:

@@ -54,8 +54,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return reportError(stderr, "check", err)
 	}
 	errs, warns := res.Diags.Count(generator.Error), res.Diags.Count(generator.Warning)
-	fmt.Fprintf(stdout, "checked %d %s: %d %s, %d %s\n", res.Pages, pluralWord(res.Pages, "page", "pages"),
-		errs, pluralWord(errs, "error", "errors"), warns, pluralWord(warns, "warning", "warnings"))
+	fmt.Fprintf(stdout, "checked %d %s: %d %s, %d %s\n", res.Pages, generator.ForCount(res.Pages, "page", "pages"),
+		errs, generator.ForCount(errs, "error", "errors"), warns, generator.ForCount(warns, "warning", "warnings"))
 	return exitOK
 }
 
