@@ -163,20 +163,35 @@ func loadFile(fsys fs.FS, p string, opts Options) loaded {
 }
 
 // readLimited reads at most limit+1 bytes of the file at p, so that a huge
-// file is refused without being read whole, and says how big it is.
+// file is refused without being read whole, and says how big it is. The
+// buffer is sized from the file's size, so that a page takes one read.
 func readLimited(fsys fs.FS, p string, limit int) ([]byte, string, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, "", err
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
-	if err != nil {
-		return nil, "", err
-	}
 	size := fmt.Sprintf("more than %d bytes", limit)
-	if fi, err := f.Stat(); err == nil && fi.Size() > int64(limit) {
-		size = fmt.Sprintf("%d bytes", fi.Size())
+	want := 512
+	if fi, err := f.Stat(); err == nil {
+		if fi.Size() > int64(limit) {
+			size = fmt.Sprintf("%d bytes", fi.Size())
+		}
+		want = int(min(fi.Size(), int64(limit))) + 1 // +1 to see the end, or a file that grew
+	}
+	src := make([]byte, 0, want)
+	for len(src) <= limit {
+		if len(src) == cap(src) {
+			src = slices.Grow(src, min(cap(src), limit+1-len(src)))
+		}
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, "", err
+		}
 	}
 	return src, size, nil
 }

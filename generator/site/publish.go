@@ -340,19 +340,20 @@ func renderAll(ctx context.Context, outs []render.Output, links *linkCheck) erro
 
 // makeDir creates dir and its parents, remembering in made which folders
 // exist: most pages have a folder of their own whose parent was made for
-// an earlier page, and one mkdir is far cheaper than MkdirAll's stats.
+// an earlier page, so a folder costs one mkdir and no stat. made must hold
+// the staging folder itself.
 func makeDir(dir string, made *sync.Map) error {
 	if _, ok := made.Load(dir); ok {
 		return nil
 	}
-	var err error
-	if _, ok := made.Load(filepath.Dir(dir)); ok {
-		err = os.Mkdir(dir, 0o755)
-		if errors.Is(err, fs.ErrExist) {
-			err = nil
+	if parent := filepath.Dir(dir); parent != dir {
+		if err := makeDir(parent, made); err != nil {
+			return err
 		}
-	} else {
-		err = os.MkdirAll(dir, 0o755)
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		err = nil
 	}
 	if err == nil {
 		made.Store(dir, true)

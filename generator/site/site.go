@@ -224,12 +224,12 @@ type modelBodies struct {
 }
 
 func loadModel(opts Options, cfg *config.Config, terms []glossary.Entry, res *Result) (*render.Model, *modelBodies, error) {
-	root, err := os.OpenRoot(filepath.Join(opts.Source, "content"))
+	root, err := openDirRoots(filepath.Join(opts.Source, "content"))
 	if err != nil {
 		return nil, nil, fmt.Errorf("open the content folder: %w", err)
 	}
 	defer root.Close()
-	loaded, diags := content.Load(root.FS(), content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder})
+	loaded, diags := content.Load(root, content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder})
 	res.Diags.Append(diags)
 	files, diags := loadFiles(opts.Source, loaded.Files)
 	res.Diags.Append(diags)
