@@ -196,7 +196,7 @@ func TestRatioAndMs(t *testing.T) {
 	for _, tt := range []struct {
 		a, b float64
 		want string
-	}{{1, 4, "0.25"}, {5, 2, "2.50"}, {0, 2, "–"}, {1, 0, "–"}} {
+	}{{1, 4, "0.25"}, {5, 2, "2.50"}, {1.4, 100, "0.014"}, {0, 2, "–"}, {1, 0, "–"}} {
 		if got := Ratio(tt.a, tt.b); got != tt.want {
 			t.Errorf("Ratio(%v, %v) = %q, want %q", tt.a, tt.b, got, tt.want)
 		}

@@ -67,12 +67,17 @@ func (t *Table) Markdown(w io.Writer) {
 	fmt.Fprintln(w)
 }
 
-// Ratio is a÷b with two decimals, or "–" when either is not positive.
+// Ratio is a÷b with two decimals, three below 0.1 (0.014), or "–" when
+// either is not positive.
 func Ratio(a, b float64) string {
-	if a <= 0 || b <= 0 {
+	switch q := a / b; {
+	case a <= 0 || b <= 0:
 		return "–"
+	case q < 0.1:
+		return fmt.Sprintf("%.3f", q)
+	default:
+		return fmt.Sprintf("%.2f", q)
 	}
-	return fmt.Sprintf("%.2f", a/b)
 }
 
 // MiB is a byte count in mebibytes.

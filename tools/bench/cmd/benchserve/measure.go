@@ -102,7 +102,7 @@ func rounds(ctx context.Context, cfg config, srv *server, client *http.Client, k
 	}
 	var last []byte // what the last round wrote
 	defer func() { err = errors.Join(err, restore(ctx, cfg, srv, client, u, k, orig, last)) }()
-	fmt.Fprintf(progress, "%s: %d edits of %s, polling %s\n", srv.tool.name, cfg.rounds, k.rel, k.url)
+	fmt.Fprintf(progress, "%s: %s, %d edits of %s, polling %s\n", srv.tool.name, k.kind, cfg.rounds, k.rel, k.url)
 	for n := 1; n <= cfg.rounds; n++ {
 		marker := newMarker(n)
 		data, err := k.edit(orig, n, marker)

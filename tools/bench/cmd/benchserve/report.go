@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -120,7 +121,9 @@ func (r *report) markdown() string {
 	b.WriteString("Files edited: ")
 	var files []string
 	for _, k := range r.results[0].kinds {
-		files = append(files, "`"+k.rel+"`")
+		if f := "`" + k.rel + "`"; !slices.Contains(files, f) {
+			files = append(files, f)
+		}
 	}
 	if bl != nil && hu != nil {
 		files = append(files, "`hugo.toml` (Hugo's title)")
