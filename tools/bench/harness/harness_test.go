@@ -111,7 +111,7 @@ func TestFindHugo(t *testing.T) {
 	t.Setenv("PATH", old)
 	var progress bytes.Buffer
 	h, err = FindHugo(ctx, "", cached, &progress)
-	if err != nil || h.Path != anchor || h.Version != "v"+HugoAnchor {
+	if err != nil || h.Path != anchor || h.Version != "v"+HugoAnchor || !strings.Contains(h.Note, "cache") {
 		t.Errorf("old hugo on PATH: %+v, %v; want the build in the cache", h, err)
 	}
 	if !strings.Contains(progress.String(), "older than") {

@@ -67,13 +67,15 @@ func FindHugo(ctx context.Context, named, cacheDir string, progress io.Writer) (
 		}
 	}
 	path := filepath.Join(cacheDir, "hugo-"+HugoAnchor, "hugo")
+	note := "built from source earlier, kept in the cache"
 	if _, err := os.Stat(path); err != nil {
 		if err := buildHugo(ctx, filepath.Dir(path), progress); err != nil {
 			return Hugo{}, err
 		}
+		note = "built from source by this run"
 	}
 	v, err := hugoVersion(ctx, path)
-	return Hugo{Path: path, Version: v, Note: "built from source"}, err
+	return Hugo{Path: path, Version: v, Note: note}, err
 }
 
 // DefaultCache is the folder the benchmarks keep downloads and builds in
@@ -107,15 +109,10 @@ func buildHugo(ctx context.Context, dir string, progress io.Writer) error {
 // hugoVersion is the version a hugo binary reports: "v0.165.0" of
 // "hugo v0.165.0-2f0d8e4+extended linux/amd64 BuildDate=…".
 func hugoVersion(ctx context.Context, path string) (string, error) {
-	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, path, "version").Output()
-	if err != nil {
-		return "", fmt.Errorf("%s version: %w", path, err)
-	}
-	v, ok := ParseHugoVersion(string(out))
+	line := VersionLine(ctx, path, "version")
+	v, ok := ParseHugoVersion(line)
 	if !ok {
-		return "", fmt.Errorf("%s version: no version in %q", path, Tail(string(out), 1))
+		return "", fmt.Errorf("%s version: no version in %q", path, line)
 	}
 	return v, nil
 }

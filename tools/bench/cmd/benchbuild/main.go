@@ -175,7 +175,11 @@ func run(ctx context.Context, args []string, stdout, progress io.Writer) error {
 			}
 		}
 	}
-	printReport(stdout, cfg, hugo, rows)
+	version := cfg.backlight
+	if line := harness.VersionLine(ctx, cfg.backlight, "version"); line != "" {
+		version = line + " (" + cfg.backlight + ")"
+	}
+	printReport(stdout, cfg, version, hugo, rows)
 	return nil
 }
 

@@ -145,8 +145,8 @@ func TestReportShowsRatiosHugoAndVerdicts(t *testing.T) {
 	hugo := runsOf([]int{2000}, []int64{200})
 	rows := []row{{pages: 1000, medium: "tmpfs", backlight: runsOf([]int{500}, []int64{50}), hugo: &hugo}}
 	var out bytes.Buffer
-	printReport(&out, config{runs: 5, largeRuns: 3, backlight: "bin/backlight"}, harness.Hugo{Path: "/x/hugo", Version: "v0.165.0", Note: "as named"}, rows)
-	for _, want := range []string{"hugo v0.165.0 (/x/hugo", "2000", "500 ms", "0.25", "50.0", "200.0", "pass"} {
+	printReport(&out, config{runs: 5, largeRuns: 3}, "backlight devel (bin/backlight)", harness.Hugo{Path: "/x/hugo", Version: "v0.165.0", Note: "as named"}, rows)
+	for _, want := range []string{"backlight devel (bin/backlight)", "hugo v0.165.0 (/x/hugo", "2000", "500 ms", "0.25", "50.0", "200.0", "pass"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
@@ -156,7 +156,7 @@ func TestReportShowsRatiosHugoAndVerdicts(t *testing.T) {
 func TestReportWithoutHugoSaysSo(t *testing.T) {
 	rows := []row{{pages: 1000, medium: "disk", backlight: runsOf([]int{500}, []int64{50})}}
 	var out bytes.Buffer
-	printReport(&out, config{runs: 5, largeRuns: 3}, harness.Hugo{Note: "-hugo none"}, rows)
+	printReport(&out, config{runs: 5, largeRuns: 3}, "bin/backlight", harness.Hugo{Note: "-hugo none"}, rows)
 	for _, want := range []string{"not measured (-hugo none)", "none measurable"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())

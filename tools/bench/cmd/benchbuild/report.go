@@ -18,9 +18,9 @@ const (
 )
 
 // printReport prints the measurements and the targets.
-func printReport(w io.Writer, cfg config, hugo harness.Hugo, rows []row) {
+func printReport(w io.Writer, cfg config, backlightVersion string, hugo harness.Hugo, rows []row) {
 	fmt.Fprintf(w, "\nmedians of paired runs (%d per size up to %d pages, %d above); %d CPUs\nbacklight: %s\nhugo: %s\n\n",
-		cfg.runs, largeSize, cfg.largeRuns, runtime.NumCPU(), cfg.backlight, hugo)
+		cfg.runs, largeSize, cfg.largeRuns, runtime.NumCPU(), backlightVersion, hugo)
 	measurements(rows).Text(w)
 	targets(rows).Text(w)
 }

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/backlight-wiki/backlight/tools/bench/harness"
 	"io"
 	"io/fs"
 	"os"
@@ -15,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/backlight-wiki/backlight/tools/bench/harness"
 )
 
 // Bounds of the child processes.

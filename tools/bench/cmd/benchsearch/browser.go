@@ -11,13 +11,13 @@ import (
 	"sync"
 	"time"
 
+	"github.com/backlight-wiki/backlight/internal/headless"
+	"github.com/backlight-wiki/backlight/tools/bench/harness"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
-
-	"github.com/backlight-wiki/backlight/internal/headless"
 )
 
 // findChromium returns the browser to drive: the -chromium flag's, or the
@@ -77,10 +77,7 @@ func startBrowser(path, profile string) (*browser, error) {
 
 // browserVersion asks a browser binary for its version.
 func browserVersion(path string) string {
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, path, "--version").Output()
-	if v := strings.TrimSpace(string(out)); err == nil && v != "" {
+	if v := harness.VersionLine(context.Background(), path, "--version"); v != "" {
 		return v
 	}
 	return path

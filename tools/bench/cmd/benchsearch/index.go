@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/backlight-wiki/backlight/tools/bench/harness"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator/search"
 	"github.com/backlight-wiki/backlight/generator/site"
+	"github.com/backlight-wiki/backlight/tools/bench/harness"
 )
 
 // indexStats is what the -index child reports of building Backlight's

@@ -45,13 +45,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/backlight-wiki/backlight/tools/bench/harness"
 	"io"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/backlight-wiki/backlight/internal/corpus"
+	"github.com/backlight-wiki/backlight/tools/bench/harness"
 )
 
 // config is what the flags say.

@@ -15,10 +15,9 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
-
 	"github.com/backlight-wiki/backlight/generator/site"
 	"github.com/backlight-wiki/backlight/internal/corpus"
+	"github.com/chromedp/cdproto/network"
 )
 
 func TestParseFlagsRejectsBadValues(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/backlight-wiki/backlight/tools/bench/harness"
 	"io"
 	"io/fs"
 	"os"
@@ -15,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/backlight-wiki/backlight/tools/bench/harness"
 )
 
 // pagefind is an installed Pagefind.

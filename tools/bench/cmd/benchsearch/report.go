@@ -2,10 +2,11 @@ package main
 
 import (
 	"fmt"
-	"github.com/backlight-wiki/backlight/tools/bench/harness"
 	"io"
 	"slices"
 	"time"
+
+	"github.com/backlight-wiki/backlight/tools/bench/harness"
 )
 
 // engineResult is everything measured of one engine.

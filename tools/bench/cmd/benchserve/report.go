@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os/exec"
 	"runtime"
 	"slices"
 	"strings"
@@ -171,20 +170,17 @@ func thousands(n int) string {
 	return s
 }
 
-// toolVersion names a server's binary and version.
+// toolVersion names a server's binary and version: Hugo's version as
+// "hugo v0.165.0", Backlight's version line and path.
 func toolVersion(tl tool) string {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, tl.binary, "version").Output()
-	if err != nil {
+	line := harness.VersionLine(context.Background(), tl.binary, "version")
+	if v, ok := harness.ParseHugoVersion(line); ok && tl.name == "Hugo" {
+		return "hugo " + v
+	}
+	if line == "" {
 		return tl.binary
 	}
-	first, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
-	fields := strings.Fields(first)
-	if tl.name == "Hugo" && len(fields) >= 2 {
-		return fields[0] + " " + fields[1]
-	}
-	return strings.TrimSpace(first) + " (" + tl.binary + ")"
+	return line + " (" + tl.binary + ")"
 }
 
 // showSample is one round on one line.
