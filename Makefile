@@ -1,8 +1,13 @@
 # Backlight: build the example site, the binary, run the tests and benchmarks.
-# Needs only Go; `make bench` also times Hugo when `hugo` is installed.
+# Needs only Go. The benchmark commands live in their own module, tools/bench
+# (docs/benchmarks.md); they measure against Hugo 0.165.0: HUGO names a
+# binary (HUGO=none: Backlight alone), else hugo on PATH when it is 0.165.0
+# or later, else a build of it that the first run makes from source with
+# `go install` (minutes) into ~/.cache/backlight/hugo-0.165.0.
 GO      ?= go
 BIN     := bin/backlight
-SIZES   ?= 1000,10000
+SIZES   ?= 10000,50000
+HUGO    ?=
 SEARCH_PAGES ?= 10000
 SEARCH_OUT   ?= $${TMPDIR:-/tmp}/backlight-bench-search
 SERVE_PAGES  ?= 10000
@@ -25,7 +30,7 @@ site: build            ## build the example site in content/ into public/
 build:                 ## build the binary into bin/
 	$(GO) build -o $(BIN) ./generator/cmd/backlight
 
-test:                  ## go vet and every test, those of the concurrent packages under -race
+test:                  ## go vet and every test, those of the concurrent packages under -race, then those of tools/bench
 	$(GO) vet ./...
 	@race=-race; \
 	if [ "$$($(GO) env CGO_ENABLED)" != 1 ] || ! command -v "$$($(GO) env CC | cut -d' ' -f1)" >/dev/null 2>&1; then \
@@ -34,6 +39,8 @@ test:                  ## go vet and every test, those of the concurrent package
 	fi; \
 	echo "$(GO) test $$race $(RACE_PKGS)"; $(GO) test $$race $(RACE_PKGS)
 	$(GO) test $$($(GO) list ./... | grep -v -x $(foreach p,$(RACE_PKGS),-e '$(MODULE)/$(patsubst ./%,%,$(p))'))
+	$(GO) -C tools/bench vet ./...
+	$(GO) -C tools/bench test ./...
 	@$(MAKE) --no-print-directory gates
 
 # golden runs, with -update, exactly the packages whose tests import
@@ -66,14 +73,14 @@ lighthouse:            ## the Lighthouse gate alone, LIGHTHOUSE_RUNS (3) runs pe
 check: build           ## validate the example site, write nothing
 	$(BIN) check -s .
 
-bench: build           ## build generated sites of $(SIZES) pages, against Hugo where installed
-	$(GO) run ./generator/cmd/benchbuild -backlight $(BIN) -sizes $(SIZES)
+bench: build           ## whole builds of generated sites of $(SIZES) pages on tmpfs and on disk against Hugo 0.165 (HUGO), paired runs: medians, ratios, targets
+	$(GO) -C tools/bench run ./cmd/benchbuild -backlight "$(CURDIR)/$(BIN)" -hugo "$(HUGO)" -sizes $(SIZES)
 
 bench-search: build    ## Backlight's search against Pagefind on a generated site of $(SEARCH_PAGES) pages: index, first-query download, quality; report in $(SEARCH_OUT) (needs npm and chromium)
-	$(GO) run ./generator/cmd/benchsearch -backlight $(BIN) -pages $(SEARCH_PAGES) -out "$(SEARCH_OUT)"
+	$(GO) -C tools/bench run ./cmd/benchsearch -backlight "$(CURDIR)/$(BIN)" -pages $(SEARCH_PAGES) -out "$(SEARCH_OUT)"
 
-bench-serve: build     ## edit-to-visible latency of `backlight serve` on a generated site of $(SERVE_PAGES) pages (item, role, site.toml; 20 edits each), against `hugo server` where installed; report in $(SERVE_OUT)
-	$(GO) run ./generator/cmd/benchserve -backlight $(BIN) -pages $(SERVE_PAGES) -out "$(SERVE_OUT)"
+bench-serve: build     ## edit-to-visible latency of `backlight serve` on a generated site of $(SERVE_PAGES) pages (bodies, status, estimate, parent, backlog order, site.toml; 20 edits each) against `hugo server` 0.165 (HUGO); report in $(SERVE_OUT)
+	$(GO) -C tools/bench run ./cmd/benchserve -backlight "$(CURDIR)/$(BIN)" -hugo "$(HUGO)" -pages $(SERVE_PAGES) -out "$(SERVE_OUT)"
 
 # fuzz stops a timed run with SIGINT from timeout(1) (GNU coreutils; on macOS
 # `make fuzz TIMEOUT=gtimeout`) instead of `-fuzztime 30s`: go1.26's fuzzing

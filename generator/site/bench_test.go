@@ -16,9 +16,9 @@ import (
 	"github.com/backlight-wiki/backlight/generator/config"
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/graph"
-	"github.com/backlight-wiki/backlight/generator/internal/corpus"
 	"github.com/backlight-wiki/backlight/generator/render"
 	"github.com/backlight-wiki/backlight/generator/workers"
+	"github.com/backlight-wiki/backlight/internal/corpus"
 )
 
 // benchCorpus writes a generated corpus of n pages once per benchmark.

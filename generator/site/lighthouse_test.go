@@ -34,7 +34,7 @@ import (
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator/internal/browsertest"
-	"github.com/backlight-wiki/backlight/generator/internal/headless"
+	"github.com/backlight-wiki/backlight/internal/headless"
 )
 
 // defaultLighthouse is where the lighthouse command is looked for, under

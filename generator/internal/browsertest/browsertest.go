@@ -17,7 +17,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/backlight-wiki/backlight/generator/internal/headless"
+	"github.com/backlight-wiki/backlight/internal/headless"
 )
 
 // Timeout bounds each browser, its start included.
