@@ -33,14 +33,15 @@ type TreeNode struct {
 	Children []TreeNode
 }
 
-func (e *Engine) backlogIndex(m *Model) []BacklogSummary {
+// backlogIndex summarises each backlog for the backlogs list at root.
+func (e *plan) backlogIndex(m *index, root string) []BacklogSummary {
 	var out []BacklogSummary
 	for _, b := range m.Backlogs.Backlogs {
-		s := BacklogSummary{Entry: entry(b.Page), Level: levelTitle(b.Page.Level), Items: len(b.Items),
+		s := BacklogSummary{Entry: entry(root, b.Page), Level: levelTitle(b.Page.Level), Items: len(b.Items),
 			Estimate: trimFloat(b.Estimate), HealthPct: pct(b.Health)}
 		if b.Page.Backlog != nil {
 			if o := m.Links.Target(b.Page.Backlog.Owner); o != nil {
-				s.Owner = &Link{Title: o.Label(), URL: o.URL}
+				s.Owner = link(root, o.Label(), o.URL)
 			}
 		}
 		for _, st := range statusOrder(rowsOf(b)) {
@@ -60,8 +61,9 @@ func rowsOf(b *backlog.Backlog) []BacklogRow {
 }
 
 // traceTree lists the top-level items (those without a parent), highest
-// level first, each with the items refined from it, recursively.
-func traceTree(m *Model) []TreeNode {
+// level first, each with the items refined from it, recursively, for the
+// page at root.
+func traceTree(m *index, root string) []TreeNode {
 	var roots []*backlog.Item
 	for _, b := range m.Backlogs.Backlogs {
 		for _, it := range b.Items {
@@ -80,18 +82,18 @@ func traceTree(m *Model) []TreeNode {
 	slices.SortStableFunc(roots, func(a, b *backlog.Item) int { return levelRank(a) - levelRank(b) })
 	nodes := make([]TreeNode, len(roots))
 	for i, r := range roots {
-		nodes[i] = treeNode(r, 0)
+		nodes[i] = treeNode(root, r, 0)
 	}
 	return nodes
 }
 
-func treeNode(it *backlog.Item, depth int) TreeNode {
-	n := TreeNode{Entry: entry(it.Page), Status: it.Page.Item.Status, Estimate: trimFloat(it.RolledEstimate), DonePct: pct(it.DoneShare)}
+func treeNode(root string, it *backlog.Item, depth int) TreeNode {
+	n := TreeNode{Entry: entry(root, it.Page), Status: it.Page.Item.Status, Estimate: trimFloat(it.RolledEstimate), DonePct: pct(it.DoneShare)}
 	if depth > 64 {
 		return n // parents form no cycle after derivation; this only bounds a bug
 	}
 	for _, c := range it.Children {
-		n.Children = append(n.Children, treeNode(c, depth+1))
+		n.Children = append(n.Children, treeNode(root, c, depth+1))
 	}
 	return n
 }

@@ -61,7 +61,8 @@ type FilterOption struct {
 	Count        int
 }
 
-func (e *Engine) backlogView(m *Model, p *generator.Page) *BacklogView {
+// backlogView is the view of backlog p's page, whose root is root.
+func (e *plan) backlogView(m *index, p *generator.Page, root string) *BacklogView {
 	var b *backlog.Backlog
 	for _, x := range m.Backlogs.Backlogs {
 		if x.Page == p {
@@ -74,7 +75,7 @@ func (e *Engine) backlogView(m *Model, p *generator.Page) *BacklogView {
 	bv := &BacklogView{Velocity: trimFloat(b.Velocity), IterationWeeks: b.IterationWeeks,
 		Estimate: trimFloat(b.Estimate), HealthPct: int(b.Health*100 + 0.5)}
 	for i, it := range b.Items {
-		bv.Rows = append(bv.Rows, e.backlogRow(m, it))
+		bv.Rows = append(bv.Rows, e.backlogRow(m, it, root))
 		bv.Unranked = bv.Unranked || !it.Ranked
 		if i < b.HorizonEnd {
 			bv.HorizonAfter = it.Rank
@@ -86,8 +87,8 @@ func (e *Engine) backlogView(m *Model, p *generator.Page) *BacklogView {
 	}
 	bv.Board = board(bv.Rows)
 	bv.Filters = filters(bv.Rows)
-	bv.Chart = scatter(b, RootOf(p.URL))
-	bv.Exports = []Link{{Title: "backlog.json", URL: p.URL + "backlog.json"}, {Title: "backlog.csv", URL: p.URL + "backlog.csv"}}
+	bv.Chart = scatter(b, root)
+	bv.Exports = linked(root, Link{Title: "backlog.json", URL: p.URL + "backlog.json"}, Link{Title: "backlog.csv", URL: p.URL + "backlog.csv"})
 	return bv
 }
 
@@ -100,17 +101,17 @@ func horizonText(b *backlog.Backlog) string {
 	return "without a velocity, the top items above should be ready."
 }
 
-func (e *Engine) backlogRow(m *Model, it *backlog.Item) BacklogRow {
+func (e *plan) backlogRow(m *index, it *backlog.Item, root string) BacklogRow {
 	p, fields := it.Page, it.Page.Item
 	r := BacklogRow{Rank: it.Rank, Ranked: it.Ranked, Ready: it.Ready, InHorizon: it.InHorizon, Done: it.Done, Dropped: it.Dropped,
-		Key: it.Key(), Title: p.Title, URL: p.URL, Kind: fields.Kind, Status: fields.Status,
+		Key: it.Key(), Title: p.Title, URL: p.URL, Href: Rel(root, p.URL), Kind: fields.Kind, Status: fields.Status,
 		Value: number(fields.Value), Estimate: number(fields.Estimate), Priority: trimFloat(it.Priority),
 		Missing: strings.Join(it.Missing, ", "), Tags: p.Tags, TagData: strings.Join(p.Tags, " ")}
 	if it.Forecast > 0 {
 		r.Forecast = strconv.Itoa(it.Forecast)
 	}
 	if rel := m.Links.Target(fields.Release); rel != nil {
-		r.Release, r.ReleaseURL, r.ReleaseTitle = rel.ID, rel.URL, rel.Title
+		r.Release, r.ReleaseURL, r.ReleaseHref, r.ReleaseTitle = rel.ID, rel.URL, Rel(root, rel.URL), rel.Title
 	}
 	return r
 }

@@ -13,7 +13,7 @@ import (
 
 // dataOutputs are the machine-readable files: model.json, sitemap.xml and
 // robots.txt.
-func (e *Engine) dataOutputs(m *Model) []Output {
+func (e *plan) dataOutputs(m *index) []Output {
 	return []Output{
 		{Path: "model.json", Source: "the model export", Write: func(w io.Writer) error { return e.writeModel(w, m) }},
 		{Path: "sitemap.xml", Source: "the sitemap", Write: func(w io.Writer) error { return e.writeSitemap(w, m) }},
@@ -131,7 +131,7 @@ func releaseOf(r *backlog.Release) releaseJSON {
 	return rj
 }
 
-func (e *Engine) writeModel(w io.Writer, m *Model) error {
+func (e *plan) writeModel(w io.Writer, m *index) error {
 	out := modelJSON{Site: siteJSON{Title: e.site.Title, BaseURL: e.site.BaseURL, Levels: e.site.Levels},
 		Pages: []pageJSON{}, Items: []itemJSON{}, Releases: []releaseJSON{}}
 	for _, p := range m.Pages {
@@ -157,7 +157,7 @@ func (e *Engine) writeModel(w io.Writer, m *Model) error {
 	return enc.Encode(out)
 }
 
-func itemOf(m *Model, p *generator.Page) itemJSON {
+func itemOf(m *index, p *generator.Page) itemJSON {
 	it := p.Item
 	ij := itemJSON{ID: p.ID, Key: it.Key, Backlog: it.Backlog, Kind: it.Kind, Status: it.Status,
 		Value: optional(it.Value), Estimate: optional(it.Estimate)}
@@ -206,7 +206,7 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-func (e *Engine) writeSitemap(w io.Writer, m *Model) error {
+func (e *plan) writeSitemap(w io.Writer, m *index) error {
 	s := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	s.URLs = append(s.URLs, sitemapURL{Loc: absURL(e.site.BaseURL, "/")})
 	for _, n := range e.site.Nav {

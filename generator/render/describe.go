@@ -24,7 +24,7 @@ const shortSentence = 60
 // first sentence of its body (or of a list's introduction), else a
 // sentence made from what the view shows. Plain text, at most
 // maxDescription characters.
-func (e *Engine) describe(v *View) string {
+func (e *plan) describe(v *View) string {
 	if p := v.Page; p != nil {
 		return clip(cmp.Or(strings.Join(strings.Fields(p.Summary), " "), firstSentences(p.lead), e.pageSentence(v)))
 	}
@@ -32,7 +32,7 @@ func (e *Engine) describe(v *View) string {
 }
 
 // pageSentence describes a content page without summary or body.
-func (e *Engine) pageSentence(v *View) string {
+func (e *plan) pageSentence(v *View) string {
 	pv := v.Page
 	switch {
 	case pv.Item != nil:
@@ -97,7 +97,7 @@ func backlogSentence(title string, b *BacklogView) string {
 
 // listSentence describes a view that is not a content page: what it
 // lists, counted.
-func (e *Engine) listSentence(v *View) string {
+func (e *plan) listSentence(v *View) string {
 	site := e.site.Title
 	switch {
 	case v.Kind == "home":
@@ -143,7 +143,7 @@ func (e *Engine) listSentence(v *View) string {
 
 // counts writes groups of pages by type as "5 roles, 3 events and 1
 // artifact".
-func (e *Engine) counts(gs []Group) string {
+func (e *plan) counts(gs []Group) string {
 	var parts []string
 	for _, g := range gs {
 		t := e.typeInfo(g.ID)

@@ -42,14 +42,14 @@ func TestClipCutsAtAWordWithAnEllipsis(t *testing.T) {
 	}
 }
 
-func testEngine() *Engine {
-	return &Engine{site: &SiteInfo{Title: "Pumps wiki", Types: []TypeInfo{
+func testPlan() *plan {
+	return &plan{Engine: &Engine{}, site: &SiteInfo{Title: "Pumps wiki", Types: []TypeInfo{
 		{Name: "role", Label: "Role", Plural: "Roles"}, {Name: "event", Label: "Event", Plural: "Events"},
 		{Name: "item", Label: "Backlog item", Plural: "Backlog items"}}}}
 }
 
 func TestDescribeEveryKind(t *testing.T) {
-	e := testEngine()
+	e := testPlan()
 	entries := func(n int) []Entry { return make([]Entry, n) }
 	item := &generator.Page{Item: &generator.Item{Key: "CBI-214", Kind: "feature", Status: "ready",
 		Value: generator.Number{Value: 8, Set: true}, Estimate: generator.Number{Value: 5, Set: true}}}
@@ -96,7 +96,7 @@ func TestAbsURLOnlyWithAnAbsoluteBase(t *testing.T) {
 		{"/", ""},
 		{"/wiki/", ""},
 	} {
-		e := &Engine{site: &SiteInfo{BaseURL: c.base}}
+		e := &plan{Engine: &Engine{}, site: &SiteInfo{BaseURL: c.base}}
 		if got := e.view("list", "/roles/", "Roles").AbsURL(); got != c.want {
 			t.Errorf("base %q: AbsURL %q, want %q", c.base, got, c.want)
 		}

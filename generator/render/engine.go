@@ -21,7 +21,9 @@ var layouts = []string{"home", "list", "page", "404", "search", "glossary"}
 // Engine holds a theme's parsed templates and fingerprinted assets. It is
 // safe for concurrent use.
 type Engine struct {
-	site *SiteInfo
+	// info is the site as New was given it, with what New adds: each
+	// Plan makes its own copy to complete with the model's navigation.
+	info *SiteInfo
 	templates
 	// raw is the theme's templates as written, when the ones executed
 	// were minified (nil otherwise): an error met executing a minified
@@ -29,7 +31,6 @@ type Engine struct {
 	// column of the file the theme's author wrote.
 	raw      *templates
 	assets   map[string]asset          // by logical name, "css/style.css"
-	cache    sync.Map                  // cached partial output by name and key
 	files    map[string]string         // theme path of each template file by its name: "page.html" → "layouts/page.html"
 	glossary map[string]glossary.Entry // by what templates name: glossaryIndex
 }
@@ -69,11 +70,12 @@ func New(theme fs.FS, site SiteInfo, opts ...Option) (*Engine, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	e := &Engine{site: &site, assets: map[string]asset{}, files: map[string]string{},
+	e := &Engine{info: &site, assets: map[string]asset{}, files: map[string]string{},
 		glossary: glossaryIndex(site.Glossary)}
 	if len(site.Glossary) > 0 {
-		e.site.GlossaryURL = glossary.URL
+		e.info.GlossaryURL = glossary.URL
 	}
+	e.info.Icons = iconLinks()
 	if err := e.readAssets(theme); err != nil {
 		return nil, err
 	}
@@ -174,18 +176,28 @@ func (e *Engine) funcs() template.FuncMap {
 // cached executes the partial name with data once per key and then
 // returns the same HTML for that key: for pieces such as the header and
 // footer that depend on little more than the page's depth. The key must
-// capture everything the partial's output depends on.
+// capture everything the partial's output depends on. The outputs of one
+// Plan share the cache, found through data, the page's *View; other data
+// is rendered every time.
 func (e *Engine) cached(name, key string, data any) (template.HTML, error) {
+	var cache *sync.Map
+	if v, ok := data.(*View); ok {
+		cache = v.partials
+	}
 	k := name + "\x00" + key
-	if h, ok := e.cache.Load(k); ok {
-		return h.(template.HTML), nil
+	if cache != nil {
+		if h, ok := cache.Load(k); ok {
+			return h.(template.HTML), nil
+		}
 	}
 	var b strings.Builder
 	if err := e.base.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	e.cache.Store(k, h)
+	if cache != nil {
+		cache.Store(k, h)
+	}
 	return h, nil
 }
 
@@ -305,12 +317,9 @@ func (e *Engine) execute(w io.Writer, v *View) error {
 }
 
 func (e *Engine) executeView(w io.Writer, v *View, ts *templates) error {
-	v.setHrefs()
 	if v.Kind == "redirect" {
 		return ts.redirect.Execute(w, v)
 	}
-	v.Description = e.describe(v)
-	v.Sheets = sheets(v)
 	layout := v.Kind
 	if _, ok := ts.pages[layout]; !ok {
 		layout = "page"

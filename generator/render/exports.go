@@ -12,7 +12,7 @@ import (
 )
 
 // backlogExports are each backlog's backlog.json and backlog.csv.
-func (e *Engine) backlogExports(m *Model) []Output {
+func (e *plan) backlogExports(m *index) []Output {
 	var outs []Output
 	for _, b := range m.Backlogs.Backlogs {
 		dir := strings.TrimPrefix(b.Page.URL, "/")
@@ -37,7 +37,7 @@ type backlogJSON struct {
 	Items          []itemJSON `json:"items"`
 }
 
-func writeBacklogJSON(w io.Writer, m *Model, b *backlog.Backlog) error {
+func writeBacklogJSON(w io.Writer, m *index, b *backlog.Backlog) error {
 	out := backlogJSON{ID: b.Page.ID, Title: b.Page.Title, URL: b.Page.URL, Velocity: b.Velocity,
 		IterationWeeks: b.IterationWeeks, Estimate: round(b.Estimate), Health: round(b.Health), Items: []itemJSON{}}
 	for _, it := range b.Items {
@@ -53,7 +53,7 @@ var csvHeader = []string{"rank", "key", "title", "kind", "status", "value", "est
 // writeBacklogCSV writes RFC 4180 CSV (CRLF line ends, quotes where
 // needed), UTF-8 with a byte-order mark so that spreadsheets read the
 // accents right.
-func writeBacklogCSV(w io.Writer, m *Model, b *backlog.Backlog) error {
+func writeBacklogCSV(w io.Writer, m *index, b *backlog.Backlog) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func writeBacklogCSV(w io.Writer, m *Model, b *backlog.Backlog) error {
 	return cw.Error()
 }
 
-func csvRow(m *Model, it *backlog.Item) []string {
+func csvRow(m *index, it *backlog.Item) []string {
 	f := it.Page.Item
 	forecast := ""
 	if it.Forecast > 0 {

@@ -19,7 +19,7 @@ import (
 // releaseFeeds are releases.ics, a calendar of every release, and
 // releases.xml, an Atom feed of them, newest first. A site without
 // releases gets neither.
-func (e *Engine) releaseFeeds(m *Model) []Output {
+func (e *plan) releaseFeeds(m *index) []Output {
 	if m.Backlogs == nil || len(m.Backlogs.Releases) == 0 {
 		return nil
 	}
@@ -43,7 +43,7 @@ func (e *Engine) releaseFeeds(m *Model) []Output {
 var calendarStatus = map[string]string{backlog.Planned: "TENTATIVE", backlog.InProgress: "CONFIRMED",
 	backlog.Released: "CONFIRMED", backlog.Cancelled: "CANCELLED"}
 
-func (e *Engine) calendar(m *Model) feed.Calendar {
+func (e *plan) calendar(m *index) feed.Calendar {
 	c := feed.Calendar{ProdID: "-//Backlight//Backlight " + cmp.Or(e.site.Version, "dev") + "//EN",
 		Name: "Releases · " + e.site.Title, URL: e.absolute("/releases.ics"), Stamp: e.site.Now}
 	for _, r := range m.Backlogs.Releases {
@@ -61,7 +61,7 @@ func (e *Engine) calendar(m *Model) feed.Calendar {
 
 // uid is a release's stable calendar identifier: its id at the site's
 // host, or a name-based UUID when the site has no absolute base URL.
-func (e *Engine) uid(id string) string {
+func (e *plan) uid(id string) string {
 	if u, err := url.Parse(e.site.BaseURL); err == nil && u.Host != "" {
 		return "release-" + id + "@" + u.Host
 	}
@@ -70,7 +70,7 @@ func (e *Engine) uid(id string) string {
 
 // absolute is the absolute URL of a site path, or "" when the site's base
 // URL is only a path.
-func (e *Engine) absolute(u string) string {
+func (e *plan) absolute(u string) string {
 	if b, err := url.Parse(e.site.BaseURL); err != nil || b.Host == "" {
 		return ""
 	}
@@ -118,7 +118,7 @@ func releaseSentence(r *backlog.Release) string {
 // it shipped, or else by its start, newest first. Entry dates depend only
 // on the content, so that feed readers do not see every build as an
 // update; the feed's own date is the build's.
-func (e *Engine) releaseFeed(m *Model) feed.Feed {
+func (e *plan) releaseFeed(m *index) feed.Feed {
 	f := feed.Feed{Title: "Releases · " + e.site.Title, Self: e.link("/releases.xml"), Alternate: e.link(generator.TypeURL("release")),
 		Author: e.site.Title, Generator: "Backlight", Updated: e.site.Now}
 	f.ID = cmp.Or(e.absolute("/releases.xml"), feed.UUID("backlight releases", e.site.Title))
@@ -155,7 +155,7 @@ func feedDate(r *backlog.Release) time.Time {
 
 // link is the absolute URL of a site path, or the path under the base
 // URL's path when the base URL has no host.
-func (e *Engine) link(u string) string {
+func (e *plan) link(u string) string {
 	if a := e.absolute(u); a != "" {
 		return a
 	}
@@ -165,7 +165,7 @@ func (e *Engine) link(u string) string {
 // releaseHTML is an entry's content: the facts, the hand-written notes
 // (when the feed can carry them) and the generated release notes, with
 // absolute links.
-func (e *Engine) releaseHTML(r *backlog.Release, notes template.HTML) string {
+func (e *plan) releaseHTML(r *backlog.Release, notes template.HTML) string {
 	f := r.Page.Release
 	var b strings.Builder
 	fmt.Fprintf(&b, "<p>%s, %s. %s</p>", html.EscapeString(r.Lane), html.EscapeString(dateRange(f.Start, f.End)),

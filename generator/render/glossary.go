@@ -42,10 +42,10 @@ func glossarySections(es []glossary.Entry) []GlossarySection {
 }
 
 // glossaryView is the glossary page.
-func (e *Engine) glossaryView() *View {
+func (e *plan) glossaryView() *View {
 	v := e.view("glossary", glossary.URL, "Glossary")
 	v.Description = "What the words used on " + e.site.Title + " mean: planning terms, page types and relations."
-	v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Glossary"}}
+	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Glossary"})
 	v.Glossary = glossarySections(e.site.Glossary)
 	return v
 }

@@ -27,7 +27,7 @@ type PageGraph struct {
 
 // neighbourhood draws p with the pages it relates to, in both directions,
 // for p's page; nil when p has no relations or too many.
-func neighbourhood(m *Model, p *generator.Page, root string) *PageGraph {
+func neighbourhood(m *index, p *generator.Page, root string) *PageGraph {
 	out, in := m.Links.Out(p), m.Links.In(p)
 	if n := len(out) + len(in); n == 0 || n > maxNeighbours {
 		return nil
@@ -55,7 +55,7 @@ func neighbourhood(m *Model, p *generator.Page, root string) *PageGraph {
 }
 
 // relationLabel is a relation's label from the vocabulary.
-func (m *Model) relationLabel(name string) string {
+func (m *index) relationLabel(name string) string {
 	for _, rt := range m.Vocabulary {
 		if rt.Name == name {
 			return rt.Label
@@ -74,13 +74,13 @@ type LevelGraph struct {
 
 // levelGraphView draws every wiki page of a level and the relations
 // between them.
-func (e *Engine) levelGraphView(m *Model, level string) *View {
+func (e *plan) levelGraphView(m *index, level string) *View {
 	u := levelURL(level) + "graph/"
 	v := e.view("list", u, levelTitle(level)+" level: relation graph")
 	v.level = level
-	v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"},
-		{Title: levelTitle(level), URL: levelURL(level)}, {Title: "Relation graph"}}
-	root := RootOf(u)
+	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels", URL: "/levels/"},
+		Link{Title: levelTitle(level), URL: levelURL(level)}, Link{Title: "Relation graph"})
+	root := v.Root
 	in := map[*generator.Page]bool{}
 	var nodes []svg.Node
 	var types []string

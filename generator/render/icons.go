@@ -59,18 +59,25 @@ func siteIcons() []siteIcon {
 	}
 }
 
-// icons plans the icon files the site does not provide and sets the
-// links every page's head carries, to the provided or drawn files. The
-// font is parsed once, when the first icon is written.
-func (e *Engine) icons(m *Model) []Output {
-	mark := favicon.NewMark(e.site.Title, e.accent())
-	drawer := sync.OnceValues(favicon.NewDrawer)
-	e.site.Icons = nil
-	var outs []Output
+// iconLinks are the links every page's head carries to the site's icons,
+// provided or drawn.
+func iconLinks() []IconLink {
+	var links []IconLink
 	for _, ic := range siteIcons() {
 		if ic.link.Rel != "" {
-			e.site.Icons = append(e.site.Icons, ic.link)
+			links = append(links, ic.link)
 		}
+	}
+	return links
+}
+
+// icons plans the icon files the site does not provide. The font is
+// parsed once, when the first icon is written.
+func (e *Engine) icons(m *Model) []Output {
+	mark := favicon.NewMark(e.info.Title, e.accent())
+	drawer := sync.OnceValues(favicon.NewDrawer)
+	var outs []Output
+	for _, ic := range siteIcons() {
 		if e.provides(m, ic.path) {
 			continue
 		}

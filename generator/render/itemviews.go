@@ -39,7 +39,7 @@ type ChildRow struct {
 	DonePct  int
 }
 
-func itemView(m *Model, p *generator.Page, root string) *ItemView {
+func itemView(m *index, p *generator.Page, root string) *ItemView {
 	it := m.Backlogs.Items[p]
 	if it == nil {
 		return nil
@@ -55,7 +55,7 @@ func itemView(m *Model, p *generator.Page, root string) *ItemView {
 		v.ForecastEnd = date(it.ForecastEnd)
 	}
 	if r := it.Release; r != nil {
-		v.Release = &Link{Title: r.Page.Title, URL: r.Page.URL, Href: Rel(root, r.Page.URL)}
+		v.Release = link(root, r.Page.Title, r.Page.URL)
 		v.ReleaseStatus = r.Page.Release.Status
 		for _, rk := range r.Risks {
 			if rk.Item == it {
@@ -64,16 +64,16 @@ func itemView(m *Model, p *generator.Page, root string) *ItemView {
 		}
 	}
 	for _, c := range it.Chain {
-		v.Chain = append(v.Chain, entry(c.Page))
+		v.Chain = append(v.Chain, entry(root, c.Page))
 	}
 	for _, c := range it.Children {
-		v.Children = append(v.Children, childRow(c))
+		v.Children = append(v.Children, childRow(root, c))
 	}
 	return v
 }
 
-func childRow(c *backlog.Item) ChildRow {
-	return ChildRow{Entry: entry(c.Page), Status: c.Page.Item.Status, Estimate: trimFloat(c.RolledEstimate), DonePct: pct(c.DoneShare)}
+func childRow(root string, c *backlog.Item) ChildRow {
+	return ChildRow{Entry: entry(root, c.Page), Status: c.Page.Item.Status, Estimate: trimFloat(c.RolledEstimate), DonePct: pct(c.DoneShare)}
 }
 
 func pct(f float64) int { return int(f*100 + 0.5) }

@@ -43,15 +43,16 @@ var matrixSpecs = []matrixSpec{
 
 // matrices builds a level's responsibility matrices from the relations:
 // columns are the level's events (or artifacts) that anyone relates to in
-// those ways, rows every role or group that does, of whatever level.
-func (e *Engine) matrices(m *Model, level string) []Matrix {
+// those ways, rows every role or group that does, of whatever level; for
+// the page at root.
+func (e *plan) matrices(m *index, level, root string) []Matrix {
 	var out []Matrix
 	for _, spec := range matrixSpecs {
 		marks := e.labelMarks(m, spec.marks)
 		if len(marks) == 0 {
 			continue
 		}
-		mx := buildMatrix(m, level, spec, marks)
+		mx := buildMatrix(m, level, root, spec, marks)
 		if len(mx.Rows) > 0 {
 			out = append(out, mx)
 		}
@@ -60,7 +61,7 @@ func (e *Engine) matrices(m *Model, level string) []Matrix {
 }
 
 // labelMarks keeps the marks whose relation the vocabulary has, labelled.
-func (e *Engine) labelMarks(m *Model, marks []Mark) []Mark {
+func (e *plan) labelMarks(m *index, marks []Mark) []Mark {
 	var out []Mark
 	for _, mk := range marks {
 		for _, rt := range m.Vocabulary {
@@ -73,7 +74,7 @@ func (e *Engine) labelMarks(m *Model, marks []Mark) []Mark {
 	return out
 }
 
-func buildMatrix(m *Model, level string, spec matrixSpec, marks []Mark) Matrix {
+func buildMatrix(m *index, level, root string, spec matrixSpec, marks []Mark) Matrix {
 	mx := Matrix{ID: spec.id, Title: spec.title, Legend: marks}
 	var cols []*generator.Page
 	rowSet := map[*generator.Page]bool{}
@@ -103,9 +104,9 @@ func buildMatrix(m *Model, level string, spec matrixSpec, marks []Mark) Matrix {
 		return 0
 	})
 	sortRowsWithinType(rows)
-	mx.Columns = entries(cols)
+	mx.Columns = entries(root, cols)
 	for _, r := range rows {
-		row := MatrixRow{Entry: entry(r), Cells: make([][]Mark, len(cols))}
+		row := MatrixRow{Entry: entry(root, r), Cells: make([][]Mark, len(cols))}
 		for _, ed := range m.Links.Out(r) {
 			if mk := markOf(marks, ed.Relation); mk != nil {
 				if i := slices.Index(cols, ed.To); i >= 0 {

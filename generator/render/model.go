@@ -40,11 +40,6 @@ type Model struct {
 	// path ("favicon.ico", from its static/ folder): the build then draws
 	// no icon of its own there. Nil: none.
 	Provided func(path string) bool
-
-	baseURL     string                       // filled by Plan, for absolute URLs in exports
-	levels      []string                     // filled by Plan, lowest first
-	byID        map[string]*generator.Page   // filled by Plan
-	byLevelType map[string][]*generator.Page // "level\x00type" → pages, sorted; filled by Plan
 }
 
 // byURL returns the published page at site URL u, or nil.
@@ -58,7 +53,7 @@ func (m *Model) byURL(u string) *generator.Page {
 }
 
 // page returns the published page with id, or nil.
-func (m *Model) page(id string) *generator.Page { return m.byID[id] }
+func (m *index) page(id string) *generator.Page { return m.byID[id] }
 
 // Output is one file of the site: its slash path under the destination and
 // a function that writes its bytes.
@@ -105,8 +100,9 @@ func sortPages(ps []*generator.Page) {
 	})
 }
 
-func entry(p *generator.Page) Entry {
-	e := Entry{Title: p.Title, Abbr: p.Abbr, URL: p.URL, Summary: p.Summary}
+// entry is p in a list on the page at root.
+func entry(root string, p *generator.Page) Entry {
+	e := Entry{Title: p.Title, Abbr: p.Abbr, URL: p.URL, Href: Rel(root, p.URL), Summary: p.Summary}
 	if p.Item != nil {
 		e.Abbr = p.Item.Key
 		e.Badge = p.Item.Status
@@ -117,10 +113,10 @@ func entry(p *generator.Page) Entry {
 	return e
 }
 
-func entries(ps []*generator.Page) []Entry {
+func entries(root string, ps []*generator.Page) []Entry {
 	out := make([]Entry, len(ps))
 	for i, p := range ps {
-		out[i] = entry(p)
+		out[i] = entry(root, p)
 	}
 	return out
 }

@@ -7,17 +7,72 @@ import (
 	"maps"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/backlight-wiki/backlight/generator"
 )
 
 // Plan lists every file of the site. Nothing is rendered yet: each
 // Output's Write does its page's work, so the caller can run them in
-// parallel and stream them to disk.
+// parallel and stream them to disk. Plan changes neither the engine nor
+// the model: what it derives from the model (the navigation, the feed,
+// the index of pages) it keeps in values of its own, so that it may run
+// again, or at the same time, on the same engine.
 func (e *Engine) Plan(m *Model) []Output {
+	return e.newPlan(m).outputs()
+}
+
+// plan is one call of Plan: the engine, the site as the model completes
+// it, the model's index and the cache of the partials its pages share.
+type plan struct {
+	*Engine
+	site     *SiteInfo // a copy of the engine's, with the model's navigation and feed
+	m        *index
+	partials sync.Map
+}
+
+// index is a model with the lookups its views need.
+type index struct {
+	*Model
+	baseURL     string                       // for absolute URLs in exports
+	levels      []string                     // lowest first
+	byID        map[string]*generator.Page   // published pages by id
+	byLevelType map[string][]*generator.Page // "level\x00type" → pages, sorted
+}
+
+func (e *Engine) newPlan(m *Model) *plan {
+	site := *e.info
+	pl := &plan{Engine: e, site: &site, m: newIndex(m, site.BaseURL, site.Levels)}
+	site.Nav = pl.nav(pl.m)
+	if m.Backlogs != nil && len(m.Backlogs.Releases) > 0 {
+		site.Feed = "/releases.xml"
+	}
+	return pl
+}
+
+func newIndex(m *Model, baseURL string, levels []string) *index {
+	ix := &index{Model: m, baseURL: baseURL, levels: levels,
+		byID: make(map[string]*generator.Page, len(m.Pages)), byLevelType: map[string][]*generator.Page{}}
+	for _, p := range m.Pages {
+		ix.byID[p.ID] = p
+		if p.Level != "" {
+			k := p.Level + "\x00" + p.Type
+			ix.byLevelType[k] = append(ix.byLevelType[k], p)
+		}
+	}
+	for _, ps := range ix.byLevelType {
+		sortPages(ps)
+	}
+	return ix
+}
+
+func (e *plan) outputs() []Output {
+	m := e.m
 	var outs []Output
 	add := func(v *View, source string, pos generator.Pos) {
+		e.complete(v)
 		outs = append(outs, Output{Path: OutPath(v.URL), Source: source, Pos: pos, Kind: viewKind(v), Minified: e.Minified(),
 			Write: func(w io.Writer) error { return e.execute(w, v) }})
 	}
@@ -25,31 +80,13 @@ func (e *Engine) Plan(m *Model) []Output {
 	// written: level pages hold matrices and graphs of hundreds of pages.
 	addLazy := func(kind, url, source string, view func() *View) {
 		outs = append(outs, Output{Path: OutPath(url), Source: source, Kind: "list " + kind, Minified: e.Minified(),
-			Write: func(w io.Writer) error { return e.execute(w, view()) }})
+			Write: func(w io.Writer) error { return e.execute(w, e.complete(view())) }})
 	}
 	// A page's view is made when its file is written, not before, so that
 	// views of thousands of pages are never all in memory at once.
 	addPage := func(p *generator.Page) {
 		outs = append(outs, Output{Path: OutPath(p.URL), Source: p.File, Pos: generator.Pos{File: p.File}, Kind: "page " + p.Type, Minified: e.Minified(),
-			Write: func(w io.Writer) error { return e.execute(w, e.pageView(m, p)) }})
-	}
-	e.site.Nav = e.nav(m)
-	e.site.Feed = ""
-	if m.Backlogs != nil && len(m.Backlogs.Releases) > 0 {
-		e.site.Feed = "/releases.xml"
-	}
-	m.baseURL, m.levels = e.site.BaseURL, e.site.Levels
-	m.byID = make(map[string]*generator.Page, len(m.Pages))
-	m.byLevelType = map[string][]*generator.Page{}
-	for _, p := range m.Pages {
-		m.byID[p.ID] = p
-		if p.Level != "" {
-			k := p.Level + "\x00" + p.Type
-			m.byLevelType[k] = append(m.byLevelType[k], p)
-		}
-	}
-	for _, ps := range m.byLevelType {
-		sortPages(ps)
+			Write: func(w io.Writer) error { return e.execute(w, e.complete(e.pageView(m, p))) }})
 	}
 	for _, p := range m.Pages {
 		addPage(p)
@@ -72,15 +109,15 @@ func (e *Engine) Plan(m *Model) []Output {
 		add(v, "the tag list "+v.Title, generator.Pos{})
 	}
 	sv := e.view("search", "/search/", "Search")
-	sv.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Search"}}
+	sv.Breadcrumbs = linked(sv.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Search"})
 	add(sv, "the search page", generator.Pos{})
 	if len(e.site.Glossary) > 0 {
 		add(e.glossaryView(), "the glossary page", generator.Pos{})
 	}
-	nf := e.view("404", "/404.html", "Page not found")
-	nf.Root = BasePath(e.site.BaseURL) // served at any depth, so links must be absolute
+	nf := e.viewAt("404", "/404.html", "Page not found", BasePath(e.site.BaseURL)) // served at any depth, so links must be absolute
+	e.complete(nf)
 	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Kind: "404", Minified: e.Minified(), Write: func(w io.Writer) error { return e.execute(w, nf) }})
-	outs = append(outs, e.icons(m)...)
+	outs = append(outs, e.icons(m.Model)...)
 	outs = append(outs, e.dataOutputs(m)...)
 	outs = append(outs, e.backlogExports(m)...)
 	outs = append(outs, e.releaseFeeds(m)...)
@@ -131,9 +168,47 @@ func EscapePath(p string) string {
 	return strings.Join(segs, "/")
 }
 
-func (e *Engine) view(kind, u, title string) *View {
-	v := &View{Site: e.site, Kind: kind, URL: u, Root: RootOf(u), Title: title}
+// view starts the view of the page at site URL u.
+func (e *plan) view(kind, u, title string) *View {
+	return e.viewAt(kind, u, title, RootOf(u))
+}
+
+// viewAt starts a view whose links climb to the site root by root.
+func (e *plan) viewAt(kind, u, title, root string) *View {
+	v := &View{Site: e.site, Kind: kind, URL: u, Root: root, Title: title, partials: &e.partials}
 	v.Canonical = absURL(e.site.BaseURL, u)
+	v.Nav, v.NavKey = e.navItems(u, root)
+	return v
+}
+
+// navItems is the site navigation as the page at u shows it, and the key
+// of the header's cache that names what it depends on: the root and the
+// current section.
+func (e *plan) navItems(u, root string) ([]NavItem, string) {
+	nav := make([]NavItem, len(e.site.Nav))
+	key := root
+	for i, n := range e.site.Nav {
+		nav[i] = NavItem{Title: n.Title, Href: Rel(root, n.URL)}
+		switch {
+		case u == n.URL:
+			nav[i].Current = "page"
+		case strings.HasPrefix(u, n.URL):
+			nav[i].Current = "true"
+		}
+		if nav[i].Current != "" {
+			key += " " + strconv.Itoa(i) + nav[i].Current
+		}
+	}
+	return nav, key
+}
+
+// complete gives a view made whole what its layout reads beside it: the
+// meta description and the style sheets.
+func (e *plan) complete(v *View) *View {
+	if v.Kind != "redirect" {
+		v.Description = e.describe(v)
+		v.Sheets = sheets(v)
+	}
 	return v
 }
 
@@ -151,7 +226,7 @@ func absURL(base, u string) string {
 }
 
 // nav lists the type pages that have at least one page, in type order.
-func (e *Engine) nav(m *Model) []Link {
+func (e *plan) nav(m *index) []Link {
 	count := map[string]int{}
 	for _, p := range m.Pages {
 		count[p.Type]++
@@ -169,7 +244,7 @@ func (e *Engine) nav(m *Model) []Link {
 	return nav
 }
 
-func (e *Engine) typeInfo(name string) TypeInfo {
+func (e *plan) typeInfo(name string) TypeInfo {
 	for _, t := range e.site.Types {
 		if t.Name == name {
 			return t
@@ -178,8 +253,9 @@ func (e *Engine) typeInfo(name string) TypeInfo {
 	return TypeInfo{Name: name, Label: name, Plural: generator.Plural(name)}
 }
 
-// byType groups pages by type in type order, each group sorted.
-func (e *Engine) byType(ps []*generator.Page) []Group {
+// byType groups pages by type in type order, each group sorted, for the
+// page at root.
+func (e *plan) byType(root string, ps []*generator.Page) []Group {
 	var groups []Group
 	for _, t := range e.site.Types {
 		var in []*generator.Page
@@ -192,14 +268,14 @@ func (e *Engine) byType(ps []*generator.Page) []Group {
 			continue
 		}
 		sortPages(in)
-		groups = append(groups, Group{ID: t.Name, Title: t.Plural, URL: generator.TypeURL(t.Name), Entries: entries(in)})
+		groups = append(groups, Group{ID: t.Name, Title: t.Plural, URL: generator.TypeURL(t.Name), Entries: entries(root, in)})
 	}
 	return groups
 }
 
-// byLevel groups pages by level in the site's order; pages without a
-// level come last under "Across levels".
-func (e *Engine) byLevel(ps []*generator.Page) []Group {
+// byLevel groups pages by level in the site's order, for the page at
+// root; pages without a level come last under "Across levels".
+func (e *plan) byLevel(root string, ps []*generator.Page) []Group {
 	var groups []Group
 	for _, l := range append(slices.Clone(e.site.Levels), "") {
 		var in []*generator.Page
@@ -212,7 +288,7 @@ func (e *Engine) byLevel(ps []*generator.Page) []Group {
 			continue
 		}
 		sortPages(in)
-		g := Group{ID: cmp.Or(l, "across-levels"), Title: levelTitle(l), Entries: entries(in)}
+		g := Group{ID: cmp.Or(l, "across-levels"), Title: levelTitle(l), Entries: entries(root, in)}
 		if l != "" {
 			g.URL = levelURL(l)
 		}

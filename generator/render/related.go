@@ -25,8 +25,8 @@ type RelatedColumn struct {
 
 // relatedColumns builds the related-pages table of a wiki page: for each
 // type, the pages it relates to or that relate to it, then other pages
-// of its level.
-func (e *Engine) relatedColumns(m *Model, p *generator.Page) []RelatedColumn {
+// of its level, all linked from p's page at root.
+func (e *plan) relatedColumns(m *index, p *generator.Page, root string) []RelatedColumn {
 	related := map[*generator.Page]bool{}
 	for _, ed := range m.Links.Out(p) {
 		related[ed.To] = true
@@ -53,8 +53,8 @@ func (e *Engine) relatedColumns(m *Model, p *generator.Page) []RelatedColumn {
 			}
 		}
 		sortPages(rel)
-		col.Related = entries(rel)
-		col.Others, col.More = e.levelOthers(m, p, t.Name, related)
+		col.Related = entries(root, rel)
+		col.Others, col.More = e.levelOthers(m, p, t.Name, related, root)
 		if len(col.Related) > 0 || len(col.Others) > 0 {
 			cols = append(cols, col)
 		}
@@ -64,7 +64,7 @@ func (e *Engine) relatedColumns(m *Model, p *generator.Page) []RelatedColumn {
 
 // levelOthers lists up to maxOthers pages of type t on p's level that are
 // neither p nor related to it.
-func (e *Engine) levelOthers(m *Model, p *generator.Page, t string, related map[*generator.Page]bool) ([]Entry, *Link) {
+func (e *plan) levelOthers(m *index, p *generator.Page, t string, related map[*generator.Page]bool, root string) ([]Entry, *Link) {
 	if p.Level == "" {
 		return nil, nil
 	}
@@ -72,10 +72,10 @@ func (e *Engine) levelOthers(m *Model, p *generator.Page, t string, related map[
 	for _, q := range m.byLevelType[p.Level+"\x00"+t] {
 		if q != p && !related[q] {
 			if len(others) == maxOthers { // one more than shown: say there are more
-				return entries(others), &Link{Title: "all " + levelTitle(p.Level) + " level pages", URL: levelURL(p.Level)}
+				return entries(root, others), link(root, "all "+levelTitle(p.Level)+" level pages", levelURL(p.Level))
 			}
 			others = append(others, q)
 		}
 	}
-	return entries(others), nil
+	return entries(root, others), nil
 }

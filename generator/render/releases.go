@@ -94,7 +94,7 @@ type ReleaseCard struct {
 }
 
 // releaseOf returns the derived release of page p, or nil.
-func (m *Model) releaseOf(p *generator.Page) *backlog.Release {
+func (m *index) releaseOf(p *generator.Page) *backlog.Release {
 	if m.Backlogs == nil {
 		return nil
 	}
@@ -111,7 +111,7 @@ var phaseLabels = map[string]string{
 	backlog.PhaseReleased: "Released", backlog.PhaseCancelled: "Cancelled",
 }
 
-func (e *Engine) releaseView(m *Model, p *generator.Page, root string) *ReleaseView {
+func (e *plan) releaseView(m *index, p *generator.Page, root string) *ReleaseView {
 	r := m.releaseOf(p)
 	if r == nil {
 		return nil
@@ -130,12 +130,12 @@ func (e *Engine) releaseView(m *Model, p *generator.Page, root string) *ReleaseV
 		v.Scope = append(v.Scope, scopeRow(it, risk[it], root))
 	}
 	for _, it := range r.Unforecast {
-		v.Unforecast = append(v.Unforecast, hrefEntry(it.Page, root))
+		v.Unforecast = append(v.Unforecast, entry(root, it.Page))
 	}
 	for _, n := range r.Notes {
 		g := NoteGroup{Kind: n.Kind, Heading: kindHeading(n.Kind)}
 		for _, it := range n.Items {
-			g.Items = append(g.Items, hrefEntry(it.Page, root))
+			g.Items = append(g.Items, entry(root, it.Page))
 		}
 		v.Notes = append(v.Notes, g)
 	}
@@ -152,12 +152,6 @@ func scopeRow(it *backlog.Item, risk, root string) ScopeRow {
 		row.Backlog, row.BacklogHref = it.Backlog.Page.Title, Rel(root, it.Backlog.Page.URL)
 	}
 	return row
-}
-
-func hrefEntry(p *generator.Page, root string) Entry {
-	en := entry(p)
-	en.Href = Rel(root, p.URL)
-	return en
 }
 
 // statusCounts lists counts in the order of statuses, then the others
@@ -195,7 +189,7 @@ func dateRange(a, b time.Time) string {
 }
 
 // roadmapView fills the releases list page.
-func (e *Engine) roadmapView(m *Model, v *View) {
+func (e *plan) roadmapView(m *index, v *View) {
 	rv := &RoadmapView{CalendarHref: Rel(v.Root, "/releases.ics"), FeedHref: Rel(v.Root, "/releases.xml")}
 	if !e.site.Now.IsZero() {
 		rv.Today = date(e.site.Now)
@@ -266,7 +260,7 @@ func noItems(r *backlog.Release) string {
 
 // timeline draws the roadmap: a lane per system and variant, in name
 // order, with the cycle and iteration grid of site.toml's [roadmap].
-func (e *Engine) timeline(releases []*backlog.Release, root string) svg.Timeline {
+func (e *plan) timeline(releases []*backlog.Release, root string) svg.Timeline {
 	t := svg.Timeline{Title: "Release roadmap of " + e.site.Title, Today: e.site.Now}
 	lanes := map[string]int{}
 	var first, last time.Time

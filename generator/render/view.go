@@ -2,11 +2,11 @@ package render
 
 import (
 	"html/template"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/markdown"
@@ -24,11 +24,11 @@ type SiteInfo struct {
 	Statuses    []string         // [backlog].statuses, in workflow order
 	Roadmap     RoadmapSettings  // the roadmap's cycle grid
 	Types       []TypeInfo       // in display order
-	Nav         []Link           // filled by New: the list pages that have pages
-	Feed        string           // filled by Plan: the release feed's URL, when the site has releases
+	Nav         []Link           // filled by Plan, in its own copy: the list pages that have pages
+	Feed        string           // filled by Plan, in its own copy: the release feed's URL, when the site has releases
 	Glossary    []glossary.Entry // the glossary's entries; none: no glossary page and no term links
 	GlossaryURL string           // filled by New: the glossary page's URL, "" when there is none
-	Icons       []IconLink       // filled by Plan: the site's icons, provided or drawn
+	Icons       []IconLink       // filled by New: the site's icons, provided or drawn
 }
 
 // TypeInfo names a page type.
@@ -62,9 +62,10 @@ type View struct {
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
 
-	lead  string // the first paragraph of a list's introduction, for describe
-	level string // on a level's page and its graph page: the level
-	typ   string // on a type's list: the type
+	lead     string    // the first paragraph of a list's introduction, for describe
+	level    string    // on a level's page and its graph page: the level
+	typ      string    // on a type's list: the type
+	partials *sync.Map // the output of cached partials, shared by the views of one Plan
 }
 
 // AbsURL is the page's absolute URL, for og:url, or "" when the site's
@@ -81,6 +82,19 @@ type Link struct {
 	Title string
 	URL   string
 	Href  string
+}
+
+// linked gives each link its Href from the page at root.
+func linked(root string, ls ...Link) []Link {
+	for i := range ls {
+		ls[i].Href = Rel(root, ls[i].URL)
+	}
+	return ls
+}
+
+// link is a titled URL as the page at root links it.
+func link(root, title, url string) *Link {
+	return &Link{Title: title, URL: url, Href: Rel(root, url)}
 }
 
 // Entry is a page in a list. Href is URL relative to the page being
@@ -146,116 +160,4 @@ type RelationGroup struct {
 	Label   string // "is part of", or for an inverse "consists of"
 	Inverse bool
 	Pages   []Entry
-}
-
-// setHrefs fills every Href of the view: its URL made relative to the
-// view's page, so that templates need no function call per link.
-func (v *View) setHrefs() {
-	for i := range v.Breadcrumbs {
-		v.Breadcrumbs[i].Href = Rel(v.Root, v.Breadcrumbs[i].URL)
-	}
-	groups := func(gs []Group) {
-		for gi := range gs {
-			g := &gs[gi]
-			for i := range g.Entries {
-				g.Entries[i].Href = Rel(v.Root, g.Entries[i].URL)
-			}
-		}
-	}
-	groups(v.Groups)
-	for i := range v.BacklogList {
-		b := &v.BacklogList[i]
-		b.Href = Rel(v.Root, b.URL)
-		if b.Owner != nil {
-			b.Owner.Href = Rel(v.Root, b.Owner.URL)
-		}
-	}
-	treeHrefs(v, v.Tree)
-	for mi := range v.Matrices {
-		mx := &v.Matrices[mi]
-		v.hrefs(mx.Columns)
-		for ri := range mx.Rows {
-			mx.Rows[ri].Href = Rel(v.Root, mx.Rows[ri].URL)
-		}
-	}
-	for i := range v.Levels {
-		groups(v.Levels[i].Groups)
-	}
-	if p := v.Page; p != nil {
-		for i := range p.Tags {
-			p.Tags[i].Href = Rel(v.Root, p.Tags[i].URL)
-		}
-		for i := range p.Facts {
-			p.Facts[i].Href = Rel(v.Root, p.Facts[i].URL)
-		}
-		for ri := range p.Relations {
-			v.hrefs(p.Relations[ri].Pages)
-		}
-		for ci := range p.Related {
-			c := &p.Related[ci]
-			v.hrefs(c.Related)
-			v.hrefs(c.Others)
-			if c.More != nil {
-				c.More.Href = Rel(v.Root, c.More.URL)
-			}
-		}
-		v.hrefs(p.MentionedIn)
-		if b := p.Backlog; b != nil {
-			for i := range b.Rows {
-				v.rowHrefs(&b.Rows[i])
-			}
-			for ci := range b.Board {
-				for i := range b.Board[ci].Cards {
-					v.rowHrefs(&b.Board[ci].Cards[i])
-				}
-			}
-			for i := range b.Exports {
-				b.Exports[i].Href = Rel(v.Root, b.Exports[i].URL)
-			}
-		}
-		if it := p.Item; it != nil {
-			v.hrefs(it.Chain)
-			for i := range it.Children {
-				it.Children[i].Href = Rel(v.Root, it.Children[i].URL)
-			}
-		}
-		if p.Level != nil {
-			p.Level.Href = Rel(v.Root, p.Level.URL)
-		}
-		p.TypeHref = Rel(v.Root, p.TypeURL)
-	}
-	v.Nav = make([]NavItem, len(v.Site.Nav))
-	v.NavKey = v.Root
-	for i, n := range v.Site.Nav {
-		v.Nav[i] = NavItem{Title: n.Title, Href: Rel(v.Root, n.URL)}
-		switch {
-		case v.URL == n.URL:
-			v.Nav[i].Current = "page"
-		case strings.HasPrefix(v.URL, n.URL):
-			v.Nav[i].Current = "true"
-		}
-		if v.Nav[i].Current != "" {
-			v.NavKey += " " + strconv.Itoa(i) + v.Nav[i].Current
-		}
-	}
-}
-
-func (v *View) hrefs(es []Entry) {
-	for i := range es {
-		es[i].Href = Rel(v.Root, es[i].URL)
-	}
-}
-
-func (v *View) rowHrefs(r *BacklogRow) {
-	r.Href = Rel(v.Root, r.URL)
-	if r.ReleaseURL != "" {
-		r.ReleaseHref = Rel(v.Root, r.ReleaseURL)
-	}
-}
-
-func treeHrefs(v *View, nodes []TreeNode) {
-	for i := range nodes {
-		nodes[i].Href = Rel(v.Root, nodes[i].URL)
-		treeHrefs(v, nodes[i].Children)
-	}
 }

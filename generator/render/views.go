@@ -18,21 +18,22 @@ const maxMentions = 60
 // contents.
 const tocMinimum = 4
 
-func (e *Engine) pageView(m *Model, p *generator.Page) *View {
+func (e *plan) pageView(m *index, p *generator.Page) *View {
 	t := e.typeInfo(p.Type)
 	v := e.view("page", p.URL, p.Title)
 	pv := &PageView{ID: p.ID, Type: p.Type, Title: p.Title, Abbr: p.Abbr, Summary: p.Summary,
 		TypeLabel: t.Label, TypeURL: generator.TypeURL(p.Type), Source: p.File, Params: p.Params, src: p}
 	if p.Level != "" {
-		pv.Level = &Link{Title: levelTitle(p.Level), URL: levelURL(p.Level)}
+		pv.Level = link(v.Root, levelTitle(p.Level), levelURL(p.Level))
 	}
 	if p.Item != nil {
 		if b := m.page(p.Item.Backlog); b != nil {
 			pv.TypeURL = b.URL
 		}
 	}
+	pv.TypeHref = Rel(v.Root, pv.TypeURL)
 	for _, tag := range p.Tags {
-		pv.Tags = append(pv.Tags, Link{Title: tag, URL: tagURL(tag)})
+		pv.Tags = append(pv.Tags, *link(v.Root, tag, tagURL(tag)))
 	}
 	if b := m.Bodies[p]; b != nil {
 		pv.Body, pv.lead = b.HTML, b.Lead
@@ -48,20 +49,20 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 	if e.site.EditURL != "" {
 		pv.EditURL = strings.TrimSuffix(e.site.EditURL, "/") + "/" + strings.TrimPrefix(p.Path, "/")
 	}
-	pv.Facts, pv.Checklist = e.facts(m, p)
-	pv.Relations = relationGroups(m, p)
+	pv.Facts, pv.Checklist = e.facts(m, p, v.Root)
+	pv.Relations = relationGroups(m, p, v.Root)
 	if isWiki(p.Type) {
-		pv.Related = e.relatedColumns(m, p)
+		pv.Related = e.relatedColumns(m, p, v.Root)
 		pv.Graph = neighbourhood(m, p, v.Root)
 	}
-	pv.MentionedIn = entries(m.Backlinks[p])
+	pv.MentionedIn = entries(v.Root, m.Backlinks[p])
 	if len(pv.MentionedIn) > maxMentions {
 		pv.MoreMentions = len(pv.MentionedIn) - maxMentions
 		pv.MentionedIn = pv.MentionedIn[:maxMentions]
 	}
 	switch p.Type {
 	case generator.TypeBacklog:
-		pv.Backlog = e.backlogView(m, p)
+		pv.Backlog = e.backlogView(m, p, v.Root)
 	case generator.TypeItem:
 		pv.Item = itemView(m, p, v.Root)
 	case generator.TypeRelease:
@@ -71,11 +72,11 @@ func (e *Engine) pageView(m *Model, p *generator.Page) *View {
 		pv.Abbr = p.Item.Key
 	}
 	v.Page = pv
-	v.Breadcrumbs = e.breadcrumbs(m, p)
+	v.Breadcrumbs = linked(v.Root, e.breadcrumbs(m, p)...)
 	return v
 }
 
-func (e *Engine) breadcrumbs(m *Model, p *generator.Page) []Link {
+func (e *plan) breadcrumbs(m *index, p *generator.Page) []Link {
 	crumbs := []Link{{Title: "Home", URL: "/"}}
 	if p.Item != nil {
 		crumbs = append(crumbs, Link{Title: e.typeInfo(generator.TypeBacklog).Plural, URL: generator.TypeURL(generator.TypeBacklog)})
@@ -94,7 +95,8 @@ func (e *Engine) breadcrumbs(m *Model, p *generator.Page) []Link {
 // factTerms names the glossary entry of a fact's label.
 var factTerms = map[string]string{"Value": "value", "Estimate": "estimate", "Velocity": "velocity", "Iteration length": "iteration"}
 
-func (e *Engine) facts(m *Model, p *generator.Page) ([]Fact, []string) {
+// facts lists them for p's page at root.
+func (e *plan) facts(m *index, p *generator.Page, root string) ([]Fact, []string) {
 	var fs []Fact
 	add := func(label, value string) {
 		if value != "" {
@@ -106,7 +108,7 @@ func (e *Engine) facts(m *Model, p *generator.Page) ([]Fact, []string) {
 			return
 		}
 		if t := m.Links.Target(r); t != nil {
-			fs = append(fs, Fact{Label: label, Value: t.Label(), URL: t.URL})
+			fs = append(fs, Fact{Label: label, Value: t.Label(), URL: t.URL, Href: Rel(root, t.URL)})
 			return
 		}
 		add(label, r.Name)
@@ -116,7 +118,7 @@ func (e *Engine) facts(m *Model, p *generator.Page) ([]Fact, []string) {
 		it := p.Item
 		add("Key", it.Key)
 		if q := m.page(it.Backlog); q != nil {
-			fs = append(fs, Fact{Label: "Backlog", Value: q.Title, URL: q.URL})
+			fs = append(fs, Fact{Label: "Backlog", Value: q.Title, URL: q.URL, Href: Rel(root, q.URL)})
 		}
 		add("Kind", it.Kind)
 		add("Status", it.Status)
@@ -161,7 +163,7 @@ func date(t time.Time) string {
 	return t.Format("2 January 2006")
 }
 
-func (e *Engine) redirectView(p *generator.Page, alias string) *View {
+func (e *plan) redirectView(p *generator.Page, alias string) *View {
 	u := "/" + EscapePath(strings.Trim(alias, "/")) + "/"
 	if p.Section != "" && !strings.HasPrefix(alias, "/") {
 		u = "/" + EscapePath(p.Section) + u // an alias not from the root stays in its page's folder
@@ -172,7 +174,7 @@ func (e *Engine) redirectView(p *generator.Page, alias string) *View {
 	return v
 }
 
-func (e *Engine) homeView(m *Model) *View {
+func (e *plan) homeView(m *index) *View {
 	v := e.view("home", "/", "")
 	if b := m.Intros[""]; b != nil {
 		v.Intro, v.lead = b.HTML, b.Lead
@@ -187,15 +189,15 @@ func (e *Engine) homeView(m *Model) *View {
 			other = append(other, p)
 		}
 	}
-	for _, lg := range e.byLevel(wiki) {
-		v.Levels = append(v.Levels, LevelGroup{Title: lg.Title, URL: lg.URL, Groups: e.byType(pagesOf(m, lg.Entries))})
+	for _, lg := range e.byLevel(v.Root, wiki) {
+		v.Levels = append(v.Levels, LevelGroup{Title: lg.Title, URL: lg.URL, Groups: e.byType(v.Root, pagesOf(m, lg.Entries))})
 	}
-	v.Groups = e.byType(other)
+	v.Groups = e.byType(v.Root, other)
 	return v
 }
 
 // pagesOf maps entries back to their pages.
-func pagesOf(m *Model, es []Entry) []*generator.Page {
+func pagesOf(m *index, es []Entry) []*generator.Page {
 	byURL := map[string]bool{}
 	for _, e := range es {
 		byURL[e.URL] = true
@@ -211,7 +213,7 @@ func pagesOf(m *Model, es []Entry) []*generator.Page {
 
 // typeViews lists the pages of each type, except items, which their
 // backlogs list in rank order.
-func (e *Engine) typeViews(m *Model) []*View {
+func (e *plan) typeViews(m *index) []*View {
 	var views []*View
 	for _, t := range e.site.Types {
 		if t.Name == generator.TypeItem {
@@ -228,23 +230,23 @@ func (e *Engine) typeViews(m *Model) []*View {
 		}
 		v := e.view("list", generator.TypeURL(t.Name), t.Plural)
 		v.typ = t.Name
-		v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: t.Plural}}
+		v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: t.Plural})
 		if b := m.Intros[strings.Trim(generator.TypeURL(t.Name), "/")]; b != nil {
 			v.Intro, v.lead = b.HTML, b.Lead
 		}
-		v.Groups = e.byLevel(in)
+		v.Groups = e.byLevel(v.Root, in)
 		if t.Name == generator.TypeRelease && m.Backlogs != nil {
 			v.Title = "Roadmap"
-			v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Roadmap"}}
+			v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Roadmap"})
 			v.Groups = nil
 			e.roadmapView(m, v)
 		}
 		if t.Name == generator.TypeBacklog {
-			v.BacklogList = e.backlogIndex(m)
+			v.BacklogList = e.backlogIndex(m, v.Root)
 			v.Groups = nil
 			tree := e.view("list", "/backlogs/traceability/", "Traceability")
-			tree.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: t.Plural, URL: generator.TypeURL(t.Name)}, {Title: "Traceability"}}
-			tree.Tree = traceTree(m)
+			tree.Breadcrumbs = linked(tree.Root, Link{Title: "Home", URL: "/"}, Link{Title: t.Plural, URL: generator.TypeURL(t.Name)}, Link{Title: "Traceability"})
+			tree.Tree = traceTree(m, tree.Root)
 			views = append(views, tree)
 		}
 		views = append(views, v)
@@ -254,12 +256,12 @@ func (e *Engine) typeViews(m *Model) []*View {
 
 // addLevelViews plans the levels index, each level's overview with its
 // matrices, and each level's relation graph, all made when written.
-func (e *Engine) addLevelViews(m *Model, add func(kind, url, source string, view func() *View)) {
+func (e *plan) addLevelViews(m *index, add func(kind, url, source string, view func() *View)) {
 	add("/levels/", "/levels/", "the list of levels", func() *View {
 		all := e.view("list", "/levels/", "Levels")
-		all.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels"}}
+		all.Breadcrumbs = linked(all.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels"})
 		for _, l := range e.site.Levels {
-			all.Groups = append(all.Groups, Group{ID: l, Title: levelTitle(l), URL: levelURL(l), Entries: summaryEntries(e.byType(e.levelPages(m, l)))})
+			all.Groups = append(all.Groups, Group{ID: l, Title: levelTitle(l), URL: levelURL(l), Entries: summaryEntries(all.Root, e.byType(all.Root, e.levelPages(m, l)))})
 		}
 		return all
 	})
@@ -273,9 +275,9 @@ func (e *Engine) addLevelViews(m *Model, add func(kind, url, source string, view
 		add("level", levelURL(l), "the overview of the "+l+" level", func() *View {
 			v := e.view("list", levelURL(l), levelTitle(l)+" level")
 			v.level = l
-			v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"}, {Title: levelTitle(l)}}
-			v.Groups = e.byType(e.levelPages(m, l))
-			v.Matrices = e.matrices(m, l)
+			v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels", URL: "/levels/"}, Link{Title: levelTitle(l)})
+			v.Groups = e.byType(v.Root, e.levelPages(m, l))
+			v.Matrices = e.matrices(m, l, v.Root)
 			if hasGraph {
 				v.GraphURL = levelURL(l) + "graph/"
 			}
@@ -288,7 +290,7 @@ func (e *Engine) addLevelViews(m *Model, add func(kind, url, source string, view
 }
 
 // levelPages are the pages of level l, items aside (their backlogs list them).
-func (e *Engine) levelPages(m *Model, l string) []*generator.Page {
+func (e *plan) levelPages(m *index, l string) []*generator.Page {
 	var in []*generator.Page
 	for _, p := range m.Pages {
 		if p.Level == l && p.Type != generator.TypeItem {
@@ -298,16 +300,17 @@ func (e *Engine) levelPages(m *Model, l string) []*generator.Page {
 	return in
 }
 
-// summaryEntries turns groups into one entry each: "Roles (12)".
-func summaryEntries(gs []Group) []Entry {
+// summaryEntries turns groups into one entry each, "Roles (12)", for the
+// page at root.
+func summaryEntries(root string, gs []Group) []Entry {
 	var out []Entry
 	for _, g := range gs {
-		out = append(out, Entry{Title: g.Title, URL: g.URL, Badge: strconv.Itoa(len(g.Entries))})
+		out = append(out, Entry{Title: g.Title, URL: g.URL, Href: Rel(root, g.URL), Badge: strconv.Itoa(len(g.Entries))})
 	}
 	return out
 }
 
-func (e *Engine) tagViews(m *Model) []*View {
+func (e *plan) tagViews(m *index) []*View {
 	tagged := map[string][]*generator.Page{}
 	names := map[string]string{}
 	for _, p := range m.Pages {
@@ -325,15 +328,15 @@ func (e *Engine) tagViews(m *Model) []*View {
 		}
 	})
 	all := e.view("list", "/tags/", "Tags")
-	all.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Tags"}}
+	all.Breadcrumbs = linked(all.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Tags"})
 	index := Group{ID: "all-tags", Title: "All tags"}
 	views := []*View{all}
 	for _, u := range urls {
 		v := e.view("list", u, "#"+names[u])
-		v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Tags", URL: "/tags/"}, {Title: names[u]}}
-		v.Groups = e.byType(tagged[u])
+		v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Tags", URL: "/tags/"}, Link{Title: names[u]})
+		v.Groups = e.byType(v.Root, tagged[u])
 		views = append(views, v)
-		index.Entries = append(index.Entries, Entry{Title: names[u], URL: u, Badge: strconv.Itoa(len(tagged[u]))})
+		index.Entries = append(index.Entries, Entry{Title: names[u], URL: u, Href: Rel(all.Root, u), Badge: strconv.Itoa(len(tagged[u]))})
 	}
 	if len(index.Entries) > 0 {
 		all.Groups = []Group{index}
@@ -342,8 +345,9 @@ func (e *Engine) tagViews(m *Model) []*View {
 }
 
 // relationGroups builds a page's relation box: what it declares, grouped by
-// relation in vocabulary order, then what others declare about it.
-func relationGroups(m *Model, p *generator.Page) []RelationGroup {
+// relation in vocabulary order, then what others declare about it; for
+// p's page at root.
+func relationGroups(m *index, p *generator.Page, root string) []RelationGroup {
 	out, in := m.Links.Out(p), m.Links.In(p)
 	if len(out) == 0 && len(in) == 0 {
 		return nil
@@ -367,7 +371,7 @@ func relationGroups(m *Model, p *generator.Page) []RelationGroup {
 				if inverse {
 					other = e.From
 				}
-				g.Pages = append(g.Pages, entry(other))
+				g.Pages = append(g.Pages, entry(root, other))
 			}
 			if len(g.Pages) > 0 {
 				groups = append(groups, g)
