@@ -117,25 +117,54 @@ func bestRadial(c *vnode, ring []*vnode, links []*link) []labelBox {
 	return bestLabels
 }
 
+// fitTries is how many sizes fit may try: the rings grow by 3 % (at least
+// 4 px) a try, so the last is some 350 times the first.
+const fitTries = 200
+
 // fit grows the rings until nodes, lines and labels stop overlapping (or
-// a size limit is reached) and returns the labels placed.
+// a size limit is reached) and returns the labels placed. The sizes tried
+// are a fixed sequence; fit gallops along it (tries 0, 1, 3, 7, …) to the
+// first that fits and then bisects back to the smallest fitting one before
+// it, a dozen layouts where a walk would make fifty. Where fitting is not
+// monotonic in the size, that may be a later size than a walk's first: a
+// fitting one all the same.
 func (r radial) fit(c *vnode, ring []*vnode, links []*link) []labelBox {
 	maxH := 0.0
 	for _, v := range ring {
 		maxH = max(maxH, 2*v.shape.hh)
 	}
 	all := append([]*vnode{c}, ring...)
-	ry := c.shape.hh + maxH/2 + 16
-	for try := 0; ; try++ {
-		r.place(ring, ry)
-		last := try == 199
-		if apart(all, links) || last {
-			if labels, ok := placeLabels(all, links); ok || last {
-				return labels
-			}
-		}
-		ry += max(4, ry*0.03)
+	var rys [fitTries]float64
+	rys[0] = c.shape.hh + maxH/2 + 16
+	for i := 1; i < fitTries; i++ {
+		rys[i] = rys[i-1] + max(4, rys[i-1]*0.03)
 	}
+	fits := func(i int) bool {
+		r.place(ring, rys[i])
+		if !apart(all, links) {
+			return false
+		}
+		_, ok := placeLabels(all, links)
+		return ok
+	}
+	lo, hi := -1, fitTries-1 // lo does not fit; hi fits, or is the last
+	for i := 0; i < fitTries-1; i = 2*i + 1 {
+		if fits(i) {
+			hi = i
+			break
+		}
+		lo = i
+	}
+	for hi-lo > 1 {
+		if mid := (lo + hi) / 2; fits(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	r.place(ring, rys[hi])
+	labels, _ := placeLabels(all, links)
+	return labels
 }
 
 // place puts node i of the ring at angle i/n of a turn, clockwise from
