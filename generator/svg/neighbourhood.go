@@ -189,7 +189,7 @@ func lineEnds(l *link) (p, q pt) {
 }
 
 // labelSpots are where along a line its label may go, best first.
-var labelSpots = []float64{0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74}
+var labelSpots = [...]float64{0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74}
 
 // apart reports whether no two nodes overlap and no line crosses a node
 // it does not connect.
@@ -216,9 +216,13 @@ func apart(nodes []*vnode, links []*link) bool {
 // none, in the middle of the line. It returns the labels and whether all
 // found a clear spot.
 func placeLabels(nodes []*vnode, links []*link) ([]labelBox, bool) {
-	boxes := nodeBoxes(nodes)
+	// The node boxes follow two slots for the line's ends in obstacles,
+	// made once: placeLabels runs for every size a layout tries.
+	obstacles := make([]box, 2, 2+len(nodes))
+	obstacles = append(obstacles, nodeBoxes(nodes)...)
 	labels := make([]labelBox, len(links))
-	var taken []box
+	taken := make([]box, 0, len(links))
+	var spots [len(labelSpots)]pt
 	ok := true
 	for i, l := range links {
 		if l.box == nil {
@@ -230,13 +234,12 @@ func placeLabels(nodes []*vnode, links []*link) ([]labelBox, bool) {
 			continue
 		}
 		p, q := lineEnds(l)
-		spots := make([]pt, len(labelSpots))
 		for j, t := range labelSpots {
 			spots[j] = lerp(p, q, t)
 		}
 		u := unit(q.sub(p))
-		ends := []box{boxAt(p.add(u.mul(12)), 0, 0), boxAt(q.sub(u.mul(12)), 0, 0)} // keep the arrowheads in sight
-		spot, free := freeSpot(labels[i], spots, append(ends, boxes...), taken)
+		obstacles[0], obstacles[1] = boxAt(p.add(u.mul(12)), 0, 0), boxAt(q.sub(u.mul(12)), 0, 0) // keep the arrowheads in sight
+		spot, free := freeSpot(labels[i], spots[:], obstacles, taken)
 		if !free {
 			spot, ok = spots[0], false
 		}
