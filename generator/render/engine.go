@@ -41,6 +41,7 @@ type asset struct {
 func New(theme fs.FS, site SiteInfo) (*Engine, error) {
 	e := &Engine{site: &site, pages: map[string]*template.Template{}, assets: map[string]asset{}, files: map[string]string{},
 		glossary: glossaryIndex(site.Glossary)}
+	e.site.Limits = site.Limits.withDefaults()
 	if len(site.Glossary) > 0 {
 		e.site.GlossaryURL = glossary.URL
 	}
