@@ -147,7 +147,7 @@ func wholeMatricesFit(lms []levelMatrix, max int) bool {
 // the part's rows.
 func (e *Engine) matrixPartView(m *Model, level string, lms []levelMatrix, p matrixPart) *View {
 	v := e.view("list", p.url, p.title+" · "+levelTitle(level)+" level")
-	v.level = level
+	v.level, v.part = level, &p
 	v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"},
 		{Title: levelTitle(level), URL: levelURL(level)}, {Title: p.title}}
 	for _, lm := range lms {

@@ -8,6 +8,7 @@ import (
 // Pager is a list page's place among the pages a long list is cut into:
 // the first at the list's URL, the next at …/page/2/, …/page/3/.
 type Pager struct {
+	List          string // the list's title
 	Number, Total int
 	Prev, Next    *Link
 	Pages         []Link // every page of the list; the current one has no URL
@@ -52,6 +53,7 @@ func (e *Engine) paginate(v *View, size, maxNodes int) []*View {
 		}
 		fill(&pv, i)
 		pv.Pager = pager(v.URL, i+1, n)
+		pv.Pager.List = v.Title
 		views[i] = &pv
 	}
 	return views

@@ -65,9 +65,10 @@ type View struct {
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
 
-	lead  string // the first paragraph of a list's introduction, for describe
-	level string // on a level's page and its graph page: the level
-	typ   string // on a type's list: the type
+	lead  string      // the first paragraph of a list's introduction, for describe
+	level string      // on a level's page and its graph page: the level
+	typ   string      // on a type's list: the type
+	part  *matrixPart // on a level's group page: its group
 }
 
 // AbsURL is the page's absolute URL, for og:url, or "" when the site's
