@@ -2,10 +2,14 @@ package site
 
 import (
 	"context"
+	"encoding/xml"
 	"io/fs"
+	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/backlight-wiki/backlight/generator/internal/corpus"
@@ -99,4 +103,79 @@ func outputSizes(t *testing.T, n int) map[string]int64 {
 		t.Fatal(err)
 	}
 	return sizes
+}
+
+// TestSitemapIndexAndModelChunksListEveryPageOnce builds a generated site
+// with testLimits, so that its sitemap and model export are split, and
+// reads them back through their index files.
+func TestSitemapIndexAndModelChunksListEveryPageOnce(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	sum, err := corpus.Write(src, corpus.Options{Pages: 600, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	if res, err := Build(context.Background(), Options{Source: src, Dest: dest, Limits: testLimits}); err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Diags.Error())
+	}
+	var index struct {
+		XMLName  xml.Name `xml:"sitemapindex"`
+		Sitemaps []struct {
+			Loc string `xml:"loc"`
+		} `xml:"sitemap"`
+	}
+	readXMLFile(t, filepath.Join(dest, "sitemap.xml"), &index)
+	if len(index.Sitemaps) < 2 {
+		t.Fatalf("the sitemap index lists %d sitemaps, want several", len(index.Sitemaps))
+	}
+	urls := map[string]bool{}
+	for _, s := range index.Sitemaps {
+		var set struct {
+			URLs []struct {
+				Loc string `xml:"loc"`
+			} `xml:"url"`
+		}
+		u, err := url.Parse(s.Loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		readXMLFile(t, filepath.Join(dest, filepath.FromSlash(strings.TrimPrefix(u.Path, "/"))), &set)
+		if len(set.URLs) > testLimits.SitemapURLs {
+			t.Errorf("%s lists %d URLs, over %d", s.Loc, len(set.URLs), testLimits.SitemapURLs)
+		}
+		for _, u := range set.URLs {
+			if urls[u.Loc] {
+				t.Errorf("%s is listed twice", u.Loc)
+			}
+			urls[u.Loc] = true
+		}
+	}
+	if len(urls) < sum.Pages {
+		t.Errorf("the sitemaps list %d URLs for %d pages", len(urls), sum.Pages)
+	}
+	robots, err := os.ReadFile(filepath.Join(dest, "robots.txt"))
+	if err != nil || !regexp.MustCompile(`(?m)^Sitemap: https?://[^/]+/sitemap\.xml$`).Match(robots) {
+		t.Errorf("robots.txt does not name the sitemap index: %q, %v", robots, err)
+	}
+	var model struct {
+		Chunks []string
+		Pages  []struct{ ID string }
+	}
+	if err := readModel(dest, &model); err != nil {
+		t.Fatal(err)
+	}
+	if len(model.Chunks) < 2 || len(model.Pages) != sum.Pages {
+		t.Errorf("the model export has %d chunks and %d pages, want several chunks and %d pages", len(model.Chunks), len(model.Pages), sum.Pages)
+	}
+}
+
+func readXMLFile(t *testing.T, path string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xml.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
 }
