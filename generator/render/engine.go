@@ -71,6 +71,7 @@ func New(theme fs.FS, site SiteInfo, opts ...Option) (*Engine, error) {
 	}
 	e := &Engine{site: &site, assets: map[string]asset{}, files: map[string]string{},
 		glossary: glossaryIndex(site.Glossary)}
+	e.site.Limits = site.Limits.withDefaults()
 	if len(site.Glossary) > 0 {
 		e.site.GlossaryURL = glossary.URL
 	}

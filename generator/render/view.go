@@ -29,6 +29,7 @@ type SiteInfo struct {
 	Glossary    []glossary.Entry // the glossary's entries; none: no glossary page and no term links
 	GlossaryURL string           // filled by New: the glossary page's URL, "" when there is none
 	Icons       []IconLink       // filled by Plan: the site's icons, provided or drawn
+	Limits      Limits           // the size limits; New fills those left zero from DefaultLimits
 }
 
 // TypeInfo names a page type.
@@ -53,18 +54,21 @@ type View struct {
 	Levels      []LevelGroup
 	Target      string            // the page a redirect points to
 	Matrices    []Matrix          // a level's responsibility matrices
+	MatrixParts *MatrixParts      // on a level's page: its group pages
 	BacklogList []BacklogSummary  // on the backlogs index
 	Tree        []TreeNode        // on the traceability page
 	Graph       *LevelGraph       // on a level's graph page
 	GraphURL    string            // on a level's page: its graph page
 	Roadmap     *RoadmapView      // on the releases list page
 	Glossary    []GlossarySection // on the glossary page
+	Pager       *Pager            // on a page of a list cut into pages
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
 
-	lead  string // the first paragraph of a list's introduction, for describe
-	level string // on a level's page and its graph page: the level
-	typ   string // on a type's list: the type
+	lead  string      // the first paragraph of a list's introduction, for describe
+	level string      // on a level's page and its graph page: the level
+	typ   string      // on a type's list: the type
+	part  *matrixPart // on a level's group page: its group
 }
 
 // AbsURL is the page's absolute URL, for og:url, or "" when the site's
@@ -99,7 +103,12 @@ type NavItem struct {
 type Group struct {
 	ID, Title, URL string
 	Entries        []Entry
+	Hidden         int   // pages of the group left out of Entries
+	More           *Link // where the whole group is listed, when Hidden > 0
 }
+
+// Count is the number of pages in the group, shown or not.
+func (g Group) Count() int { return len(g.Entries) + g.Hidden }
 
 // LevelGroup is one level on the home page: its pages grouped by type.
 type LevelGroup struct {
@@ -160,6 +169,9 @@ func (v *View) setHrefs() {
 			for i := range g.Entries {
 				g.Entries[i].Href = Rel(v.Root, g.Entries[i].URL)
 			}
+			if g.More != nil {
+				g.More.Href = Rel(v.Root, g.More.URL)
+			}
 		}
 	}
 	groups(v.Groups)
@@ -171,6 +183,23 @@ func (v *View) setHrefs() {
 		}
 	}
 	treeHrefs(v, v.Tree)
+	if p := v.Pager; p != nil {
+		for _, l := range []*Link{p.Prev, p.Next} {
+			if l != nil {
+				l.Href = Rel(v.Root, l.URL)
+			}
+		}
+		for i := range p.Pages {
+			if p.Pages[i].URL != "" {
+				p.Pages[i].Href = Rel(v.Root, p.Pages[i].URL)
+			}
+		}
+	}
+	if t := v.MatrixParts; t != nil {
+		for i := range t.Parts {
+			t.Parts[i].Href = Rel(v.Root, t.Parts[i].URL)
+		}
+	}
 	for mi := range v.Matrices {
 		mx := &v.Matrices[mi]
 		v.hrefs(mx.Columns)

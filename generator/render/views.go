@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -188,9 +189,9 @@ func (e *Engine) homeView(m *Model) *View {
 		}
 	}
 	for _, lg := range e.byLevel(wiki) {
-		v.Levels = append(v.Levels, LevelGroup{Title: lg.Title, URL: lg.URL, Groups: e.byType(pagesOf(m, lg.Entries))})
+		v.Levels = append(v.Levels, LevelGroup{Title: lg.Title, URL: lg.URL, Groups: capGroups(e.byType(pagesOf(m, lg.Entries)), e.site.Limits.ListEntries)})
 	}
-	v.Groups = e.byType(other)
+	v.Groups = capGroups(e.byType(other), e.site.Limits.ListEntries)
 	return v
 }
 
@@ -270,17 +271,27 @@ func (e *Engine) addLevelViews(m *Model, add func(kind, url, source string, view
 				hasGraph = true
 			}
 		}
+		lms := e.levelMatrices(m, l)
+		parts := matrixParts(m, l, lms, e.site.Limits.MatrixChunkRows)
 		add("level", levelURL(l), "the overview of the "+l+" level", func() *View {
 			v := e.view("list", levelURL(l), levelTitle(l)+" level")
 			v.level = l
 			v.Breadcrumbs = []Link{{Title: "Home", URL: "/"}, {Title: "Levels", URL: "/levels/"}, {Title: levelTitle(l)}}
-			v.Groups = e.byType(e.levelPages(m, l))
-			v.Matrices = e.matrices(m, l)
+			v.Groups = capGroups(e.byType(e.levelPages(m, l)), e.site.Limits.ListEntries)
+			v.MatrixParts = e.matrixPartsTable(m, lms, parts)
+			if wholeMatricesFit(lms, e.site.Limits.InlineMatrixCells) {
+				for _, lm := range lms {
+					v.Matrices = append(v.Matrices, lm.matrix(m, nil))
+				}
+			}
 			if hasGraph {
 				v.GraphURL = levelURL(l) + "graph/"
 			}
 			return v
 		})
+		for _, p := range parts {
+			add("level group", p.url, "the "+l+" level's page of "+p.title, func() *View { return e.matrixPartView(m, l, lms, p) })
+		}
 		if hasGraph {
 			add("level graph", levelURL(l)+"graph/", "the relation graph of the "+l+" level", func() *View { return e.levelGraphView(m, l) })
 		}
@@ -296,6 +307,21 @@ func (e *Engine) levelPages(m *Model, l string) []*generator.Page {
 		}
 	}
 	return in
+}
+
+// capGroups keeps the first max entries of each group; a group cut short
+// links to its own URL, the full list, with "N more".
+func capGroups(gs []Group, max int) []Group {
+	for i := range gs {
+		g := &gs[i]
+		if len(g.Entries) <= max || g.URL == "" {
+			continue
+		}
+		g.Hidden = len(g.Entries) - max
+		g.Entries = g.Entries[:max:max]
+		g.More = &Link{Title: fmt.Sprintf("%d more %s", g.Hidden, strings.ToLower(g.Title)), URL: g.URL}
+	}
+	return gs
 }
 
 // summaryEntries turns groups into one entry each: "Roles (12)".
