@@ -73,8 +73,8 @@ lighthouse:            ## the Lighthouse gate alone, LIGHTHOUSE_RUNS (3) runs pe
 check: build           ## validate the example site, write nothing
 	$(BIN) check -s .
 
-bench: build           ## whole builds of generated sites of $(SIZES) pages on tmpfs and on disk against Hugo 0.165 (HUGO), paired runs: medians, ratios, targets
-	$(GO) -C tools/bench run ./cmd/benchbuild -backlight "$(CURDIR)/$(BIN)" -hugo "$(HUGO)" -sizes $(SIZES)
+bench: build           ## whole builds of generated sites of $(SIZES) pages on tmpfs and on disk against Hugo 0.165 (HUGO), and an earlier Backlight binary (BASELINE) when given, in rounds: medians, ratios, targets
+	$(GO) -C tools/bench run ./cmd/benchbuild -backlight "$(CURDIR)/$(BIN)" -hugo "$(HUGO)" -sizes $(SIZES) $(if $(BASELINE),-baseline "$(abspath $(BASELINE))")
 
 bench-search: build    ## Backlight's search against Pagefind on a generated site of $(SEARCH_PAGES) pages: index, first-query download, quality; report in $(SEARCH_OUT) (needs npm and chromium)
 	$(GO) -C tools/bench run ./cmd/benchsearch -backlight "$(CURDIR)/$(BIN)" -pages $(SEARCH_PAGES) -out "$(SEARCH_OUT)"

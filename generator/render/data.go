@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"math"
 	"time"
@@ -11,24 +12,44 @@ import (
 	"github.com/backlight-wiki/backlight/generator/backlog"
 )
 
-// dataOutputs are the machine-readable files: model.json, sitemap.xml and
-// robots.txt.
+// dataOutputs are the machine-readable files: model.json and its page
+// chunks, sitemap.xml and its sitemaps, and robots.txt.
 func (e *plan) dataOutputs(m *index) []Output {
-	return []Output{
-		{Path: "model.json", Source: "the model export", Write: func(w io.Writer) error { return e.writeModel(w, m) }},
-		{Path: "sitemap.xml", Source: "the sitemap", Write: func(w io.Writer) error { return e.writeSitemap(w, m) }},
-		{Path: "robots.txt", Source: "robots.txt", Write: func(w io.Writer) error {
-			_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+absURL(e.site.BaseURL, "/sitemap.xml")+"\n")
-			return err
-		}},
-	}
+	outs := e.modelOutputs(m, e.site.Limits.ModelChunk)
+	outs = append(outs, e.sitemapOutputs(m, e.site.Limits.SitemapURLs)...)
+	return append(outs, Output{Path: "robots.txt", Source: "robots.txt", Write: func(w io.Writer) error {
+		_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+absURL(e.site.BaseURL, "/sitemap.xml")+"\n")
+		return err
+	}})
 }
 
+// modelJSON is model.json: the site, its types and relation vocabulary,
+// and the chunk files that hold its pages, items and releases. Each chunk
+// is a modelChunk; a reader concatenates the arrays of the same name.
 type modelJSON struct {
-	Site     siteJSON      `json:"site"`
-	Pages    []pageJSON    `json:"pages"`
-	Items    []itemJSON    `json:"items"`
-	Releases []releaseJSON `json:"releases"`
+	Site      siteJSON       `json:"site"`
+	Types     []typeJSON     `json:"types"`
+	Relations []relationJSON `json:"relations"`
+	Chunks    []string       `json:"chunks"`
+}
+
+// modelChunk is one chunk file of the model export.
+type modelChunk struct {
+	Pages    []pageJSON    `json:"pages,omitempty"`
+	Items    []itemJSON    `json:"items,omitempty"`
+	Releases []releaseJSON `json:"releases,omitempty"`
+}
+
+type typeJSON struct {
+	Name   string `json:"name"`
+	Label  string `json:"label"`
+	Plural string `json:"plural"`
+}
+
+type relationJSON struct {
+	Name    string `json:"name"`
+	Label   string `json:"label"`
+	Inverse string `json:"inverse"`
 }
 
 type siteJSON struct {
@@ -131,10 +152,49 @@ func releaseOf(r *backlog.Release) releaseJSON {
 	return rj
 }
 
-func (e *plan) writeModel(w io.Writer, m *index) error {
-	out := modelJSON{Site: siteJSON{Title: e.site.Title, BaseURL: e.site.BaseURL, Levels: e.site.Levels},
-		Pages: []pageJSON{}, Items: []itemJSON{}, Releases: []releaseJSON{}}
-	for _, p := range m.Pages {
+// modelOutputs are model.json and its chunk files: model/pages-0001.json
+// … of at most limit pages each (with their items), and
+// model/releases-0001.json … of at most limit releases, a release that
+// names many items counting as several (releaseWeight).
+func (e *plan) modelOutputs(m *index, limit int) []Output {
+	head := modelJSON{Site: siteJSON{Title: e.site.Title, BaseURL: e.site.BaseURL, Levels: e.site.Levels},
+		Types: []typeJSON{}, Relations: []relationJSON{}, Chunks: []string{}}
+	for _, t := range e.site.Types {
+		head.Types = append(head.Types, typeJSON{Name: t.Name, Label: t.Label, Plural: t.Plural})
+	}
+	for _, rt := range m.Vocabulary {
+		head.Relations = append(head.Relations, relationJSON{Name: rt.Name, Label: rt.Label, Inverse: rt.Inverse})
+	}
+	var outs []Output
+	add := func(path string, chunk func() modelChunk) {
+		head.Chunks = append(head.Chunks, path)
+		outs = append(outs, Output{Path: path, Source: "the model export", Write: func(w io.Writer) error {
+			return writeJSON(w, chunk())
+		}})
+	}
+	for i, ps := range chunks(m.Pages, limit) {
+		add(fmt.Sprintf("model/pages-%04d.json", i+1), func() modelChunk { return pageChunk(m, ps) })
+	}
+	if m.Backlogs != nil {
+		for i, rs := range weighedChunks(m.Backlogs.Releases, limit, releaseWeight) {
+			add(fmt.Sprintf("model/releases-%04d.json", i+1), func() modelChunk {
+				var c modelChunk
+				for _, r := range rs {
+					c.Releases = append(c.Releases, releaseOf(r))
+				}
+				return c
+			})
+		}
+	}
+	return append(outs, Output{Path: "model.json", Source: "the model export", Write: func(w io.Writer) error {
+		return writeJSON(w, head)
+	}})
+}
+
+// pageChunk is the model export of some pages and of the items among them.
+func pageChunk(m *index, ps []*generator.Page) modelChunk {
+	var c modelChunk
+	for _, p := range ps {
 		pj := pageJSON{ID: p.ID, Type: p.Type, Title: p.Title, Abbr: p.Abbr, URL: p.URL, Level: p.Level,
 			Summary: p.Summary, Tags: p.Tags, Relations: map[string][]string{}, Inverse: map[string][]string{}}
 		for _, ed := range m.Links.Out(p) {
@@ -143,18 +203,19 @@ func (e *plan) writeModel(w io.Writer, m *index) error {
 		for _, ed := range m.Links.In(p) {
 			pj.Inverse[ed.Relation] = append(pj.Inverse[ed.Relation], ed.From.ID)
 		}
-		out.Pages = append(out.Pages, pj)
+		c.Pages = append(c.Pages, pj)
 		if p.Item != nil {
-			out.Items = append(out.Items, itemOf(m, p))
+			c.Items = append(c.Items, itemOf(m, p))
 		}
 	}
-	if m.Backlogs != nil {
-		for _, r := range m.Backlogs.Releases {
-			out.Releases = append(out.Releases, releaseOf(r))
-		}
+	return c
+}
+
+func writeJSON(w io.Writer, v any) error {
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		return fmt.Errorf("encoding JSON: %w", err)
 	}
-	enc := json.NewEncoder(w)
-	return enc.Encode(out)
+	return nil
 }
 
 func itemOf(m *index, p *generator.Page) itemJSON {
@@ -206,22 +267,98 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-func (e *plan) writeSitemap(w io.Writer, m *index) error {
-	s := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	s.URLs = append(s.URLs, sitemapURL{Loc: absURL(e.site.BaseURL, "/")})
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"sitemapindex"`
+	NS       string       `xml:"xmlns,attr"`
+	Sitemaps []sitemapURL `xml:"sitemap"`
+}
+
+const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+// sitemapOutputs are sitemap.xml, a sitemap index (sitemaps.org), and
+// the sitemaps it lists, sitemaps/sitemap-0001.xml …, each of at most
+// limit URLs, so that no file grows with the site.
+func (e *plan) sitemapOutputs(m *index, limit int) []Output {
+	urls := e.sitemapURLs(m)
+	index := sitemapIndex{NS: sitemapNS}
+	var outs []Output
+	for i, part := range chunks(urls, limit) {
+		path := fmt.Sprintf("sitemaps/sitemap-%04d.xml", i+1)
+		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: absURL(e.site.BaseURL, "/"+path)})
+		outs = append(outs, Output{Path: path, Source: "the sitemap", Write: func(w io.Writer) error {
+			return writeXML(w, urlset{NS: sitemapNS, URLs: part})
+		}})
+	}
+	return append(outs, Output{Path: "sitemap.xml", Source: "the sitemap index", Write: func(w io.Writer) error {
+		return writeXML(w, index)
+	}})
+}
+
+// sitemapURLs are the home page, the list pages of the navigation and
+// every page.
+func (e *plan) sitemapURLs(m *index) []sitemapURL {
+	urls := make([]sitemapURL, 0, len(m.Pages)+len(e.site.Nav)+1)
+	urls = append(urls, sitemapURL{Loc: absURL(e.site.BaseURL, "/")})
 	for _, n := range e.site.Nav {
-		s.URLs = append(s.URLs, sitemapURL{Loc: absURL(e.site.BaseURL, n.URL)})
+		urls = append(urls, sitemapURL{Loc: absURL(e.site.BaseURL, n.URL)})
 	}
 	for _, p := range m.Pages {
-		s.URLs = append(s.URLs, sitemapURL{Loc: absURL(e.site.BaseURL, p.URL), LastMod: isoDate(p.Date)})
+		urls = append(urls, sitemapURL{Loc: absURL(e.site.BaseURL, p.URL), LastMod: isoDate(p.Date)})
 	}
+	return urls
+}
+
+// chunks cuts s into runs of at most n; none for an empty s.
+func chunks[T any](s []T, n int) [][]T {
+	var out [][]T
+	for len(s) > n {
+		out = append(out, s[:n:n])
+		s = s[n:]
+	}
+	if len(s) > 0 {
+		out = append(out, s)
+	}
+	return out
+}
+
+// weighedChunks cuts s into runs whose weights add up to at most max; an
+// element heavier than max gets a run of its own.
+func weighedChunks[T any](s []T, max int, weight func(T) int) [][]T {
+	var out [][]T
+	start, sum := 0, 0
+	for i, v := range s {
+		w := weight(v)
+		if i > start && sum+w > max {
+			out = append(out, s[start:i:i])
+			start, sum = i, 0
+		}
+		sum += w
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// idsPerPage is how many item ids in a release's export weigh as much as
+// a page's export, about half a kilobyte.
+const idsPerPage = 40
+
+// releaseWeight is a release's share of a model chunk, in pages: its
+// export grows with the items it names.
+func releaseWeight(r *backlog.Release) int {
+	return 1 + (len(r.Scope)+len(r.Risks)+len(r.Unforecast))/idsPerPage
+}
+
+// writeXML writes v as an indented XML document.
+func writeXML(w io.Writer, v any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
 	enc := xml.NewEncoder(w)
 	enc.Indent("", " ")
-	if err := enc.Encode(s); err != nil {
-		return err
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("encoding XML: %w", err)
 	}
 	_, err := io.WriteString(w, "\n")
 	return err

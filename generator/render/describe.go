@@ -116,17 +116,24 @@ func (e *plan) listSentence(v *View) string {
 		return "Every backlog of " + site + " with its owner, its items and how much of its refinement horizon is ready."
 	case v.URL == "/levels/":
 		return "The levels of " + site + ", each with how many pages of each type it holds."
+	case v.part != nil:
+		if v.part.group == nil {
+			return "What the roles in no group organize, attend and are responsible for at the " + v.level + " level of " + site + "."
+		}
+		return "What " + v.part.title + " and its members organize, attend and are responsible for at the " + v.level + " level of " + site + "."
 	case v.level != "":
 		s := "The " + v.level + " level of " + site
 		if c := e.counts(v.Groups); c != "" {
 			s += ": " + c
 		}
-		if len(v.Matrices) > 0 {
+		if len(v.Matrices) > 0 || v.MatrixParts != nil {
 			s += ", and who is responsible for what"
 		}
 		return s + "."
 	case v.URL == "/tags/":
 		return "Every tag of " + site + " and how many pages carry it."
+	case v.Pager != nil:
+		return fmt.Sprintf("%s of %s, page %d of %d.", v.Pager.List, site, v.Pager.Number, v.Pager.Total)
 	case strings.HasPrefix(v.URL, "/tags/"):
 		return "Pages tagged " + v.Title + " on " + site + ": " + e.counts(v.Groups) + "."
 	}
@@ -147,7 +154,7 @@ func (e *plan) counts(gs []Group) string {
 	var parts []string
 	for _, g := range gs {
 		t := e.typeInfo(g.ID)
-		parts = append(parts, strconv.Itoa(len(g.Entries))+" "+strings.ToLower(generator.ForCount(len(g.Entries), t.Label, t.Plural)))
+		parts = append(parts, strconv.Itoa(g.Count())+" "+strings.ToLower(generator.ForCount(g.Count(), t.Label, t.Plural)))
 	}
 	switch len(parts) {
 	case 0:

@@ -72,6 +72,7 @@ func New(theme fs.FS, site SiteInfo, opts ...Option) (*Engine, error) {
 	}
 	e := &Engine{info: &site, assets: map[string]asset{}, files: map[string]string{},
 		glossary: glossaryIndex(site.Glossary)}
+	e.info.Limits = site.Limits.withDefaults()
 	if len(site.Glossary) > 0 {
 		e.info.GlossaryURL = glossary.URL
 	}

@@ -114,8 +114,9 @@ func releaseSentence(r *backlog.Release) string {
 	return b.String() + "."
 }
 
-// releaseFeed is the Atom feed: an entry per release, dated by the day
-// it shipped, or else by its start, newest first. Entry dates depend only
+// releaseFeed is the Atom feed: an entry for each of the newest
+// Limits.FeedReleases releases, dated by the day it shipped, or else by its
+// start, newest first. Entry dates depend only
 // on the content, so that feed readers do not see every build as an
 // update; the feed's own date is the build's.
 func (e *plan) releaseFeed(m *index) feed.Feed {
@@ -126,7 +127,7 @@ func (e *plan) releaseFeed(m *index) feed.Feed {
 	slices.SortStableFunc(rs, func(a, b *backlog.Release) int {
 		return cmp.Or(feedDate(b).Compare(feedDate(a)), strings.Compare(a.Page.ID, b.Page.ID))
 	})
-	for _, r := range rs {
+	for _, r := range rs[:min(len(rs), e.site.Limits.FeedReleases)] {
 		when := feedDate(r)
 		// The hand-written notes go in only where a feed reader can
 		// resolve their relative links: against the page's absolute URL,

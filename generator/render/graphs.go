@@ -70,46 +70,79 @@ type LevelGraph struct {
 	Legend template.HTML
 	Nodes  int
 	Edges  int
+	Total  int // the level's wiki pages; Nodes of them, the most connected, are drawn
 }
 
-// levelGraphView draws every wiki page of a level and the relations
-// between them.
+// levelGraphView draws the wiki pages of a level and the relations
+// between them: the Limits.LevelGraphNodes most connected pages of the level
+// when it has more, so that the page stays readable and bounded.
 func (e *plan) levelGraphView(m *index, level string) *View {
 	u := levelURL(level) + "graph/"
 	v := e.view("list", u, levelTitle(level)+" level: relation graph")
 	v.level = level
 	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels", URL: "/levels/"},
 		Link{Title: levelTitle(level), URL: levelURL(level)}, Link{Title: "Relation graph"})
+	var pages []*generator.Page
+	for _, t := range e.site.Types {
+		if isWiki(t.Name) {
+			pages = append(pages, m.byLevelType[level+"\x00"+t.Name]...)
+		}
+	}
+	shown := mostConnected(m, pages, e.site.Limits.LevelGraphNodes)
 	root := v.Root
-	in := map[*generator.Page]bool{}
 	var nodes []svg.Node
 	var types []string
-	for _, t := range e.site.Types {
-		if !isWiki(t.Name) {
+	for _, p := range pages {
+		if !shown[p] {
 			continue
 		}
-		for _, p := range m.byLevelType[level+"\x00"+t.Name] {
-			in[p] = true
-			nodes = append(nodes, graphNode(p, root))
-			if !slices.Contains(types, p.Type) {
-				types = append(types, p.Type)
-			}
+		nodes = append(nodes, graphNode(p, root))
+		if !slices.Contains(types, p.Type) {
+			types = append(types, p.Type)
 		}
 	}
 	var edges []svg.Edge
-	for _, p := range m.Pages {
-		if !in[p] {
+	for _, p := range pages {
+		if !shown[p] {
 			continue
 		}
 		for _, ed := range m.Links.Out(p) {
-			if in[ed.To] {
+			if shown[ed.To] {
 				edges = append(edges, svg.Edge{From: p.ID, To: ed.To.ID, Label: m.relationLabel(ed.Relation)})
 			}
 		}
 	}
 	if len(nodes) > 0 {
 		v.Graph = &LevelGraph{SVG: template.HTML(svg.Overview(nodes, edges)), Legend: template.HTML(svg.Legend(types)),
-			Nodes: len(nodes), Edges: len(edges)}
+			Nodes: len(nodes), Edges: len(edges), Total: len(pages)}
 	}
 	return v
+}
+
+// mostConnected picks the max pages of ps with the most relations among
+// ps, ties going to the earlier page; all of them when there are no more.
+func mostConnected(m *index, ps []*generator.Page, max int) map[*generator.Page]bool {
+	in := make(map[*generator.Page]bool, len(ps))
+	for _, p := range ps {
+		in[p] = true
+	}
+	if len(ps) <= max {
+		return in
+	}
+	degree := make(map[*generator.Page]int, len(ps))
+	for _, p := range ps {
+		for _, ed := range m.Links.Out(p) {
+			if in[ed.To] {
+				degree[p]++
+				degree[ed.To]++
+			}
+		}
+	}
+	ranked := slices.Clone(ps)
+	slices.SortStableFunc(ranked, func(a, b *generator.Page) int { return degree[b] - degree[a] })
+	shown := make(map[*generator.Page]bool, max)
+	for _, p := range ranked[:max] {
+		shown[p] = true
+	}
+	return shown
 }

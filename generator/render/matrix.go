@@ -41,23 +41,96 @@ var matrixSpecs = []matrixSpec{
 		{Symbol: "Ac", Relation: "accepts"}, {Symbol: "C", Relation: "creates"}}},
 }
 
-// matrices builds a level's responsibility matrices from the relations:
-// columns are the level's events (or artifacts) that anyone relates to in
-// those ways, rows every role or group that does, of whatever level; for
-// the page at root.
-func (e *plan) matrices(m *index, level, root string) []Matrix {
-	var out []Matrix
+// levelMatrix is what one of a level's matrices is made of: the level's
+// events (or artifacts) that any role or group relates to in the spec's
+// ways, in order, and those roles and groups, of whatever level.
+type levelMatrix struct {
+	spec  matrixSpec
+	marks []Mark
+	cols  []*generator.Page
+	col   map[*generator.Page]int // index in cols
+	rows  map[*generator.Page]bool
+}
+
+// levelMatrices finds the matrices of a level, those with rows only.
+func (e *plan) levelMatrices(m *index, level string) []levelMatrix {
+	var out []levelMatrix
 	for _, spec := range matrixSpecs {
 		marks := e.labelMarks(m, spec.marks)
 		if len(marks) == 0 {
 			continue
 		}
-		mx := buildMatrix(m, level, root, spec, marks)
-		if len(mx.Rows) > 0 {
-			out = append(out, mx)
+		lm := levelMatrix{spec: spec, marks: marks, col: map[*generator.Page]int{}, rows: map[*generator.Page]bool{}}
+		for _, col := range m.byLevelType[level+"\x00"+spec.column] {
+			used := false
+			for _, ed := range m.Links.In(col) {
+				if markOf(marks, ed.Relation) != nil && isMatrixRow(ed.From) {
+					lm.rows[ed.From] = true
+					used = true
+				}
+			}
+			if used {
+				lm.col[col] = len(lm.cols)
+				lm.cols = append(lm.cols, col)
+			}
+		}
+		if len(lm.rows) > 0 {
+			out = append(out, lm)
 		}
 	}
 	return out
+}
+
+// isMatrixRow reports whether p can be a matrix row: a role or a group.
+func isMatrixRow(p *generator.Page) bool {
+	return p.Type == generator.TypeRole || p.Type == generator.TypeGroup
+}
+
+// cells is the size of the whole matrix, rows times columns.
+func (lm levelMatrix) cells() int { return len(lm.rows) * len(lm.cols) }
+
+// matrix draws lm for the given rows (those of them lm has), with the
+// columns they mark; every row and column when rows is nil; for the page
+// at root.
+func (lm levelMatrix) matrix(m *index, rows []*generator.Page, root string) Matrix {
+	if rows == nil {
+		for p := range lm.rows {
+			rows = append(rows, p)
+		}
+	} else {
+		rows = slices.DeleteFunc(slices.Clone(rows), func(p *generator.Page) bool { return !lm.rows[p] })
+	}
+	sortMatrixRows(rows)
+	used := make([]bool, len(lm.cols))
+	cells := make([]map[int][]Mark, len(rows))
+	for ri, r := range rows {
+		cells[ri] = map[int][]Mark{}
+		for _, ed := range m.Links.Out(r) {
+			if mk := markOf(lm.marks, ed.Relation); mk != nil {
+				if ci, ok := lm.col[ed.To]; ok {
+					cells[ri][ci] = append(cells[ri][ci], *mk)
+					used[ci] = true
+				}
+			}
+		}
+	}
+	var cols []*generator.Page
+	var at []int // the index in lm.cols of each shown column
+	for ci, c := range lm.cols {
+		if used[ci] {
+			cols = append(cols, c)
+			at = append(at, ci)
+		}
+	}
+	mx := Matrix{ID: lm.spec.id, Title: lm.spec.title, Legend: lm.marks, Columns: entries(root, cols)}
+	for ri, r := range rows {
+		row := MatrixRow{Entry: entry(root, r), Cells: make([][]Mark, len(cols))}
+		for i, ci := range at {
+			row.Cells[i] = cells[ri][ci]
+		}
+		mx.Rows = append(mx.Rows, row)
+	}
+	return mx
 }
 
 // labelMarks keeps the marks whose relation the vocabulary has, labelled.
@@ -74,26 +147,8 @@ func (e *plan) labelMarks(m *index, marks []Mark) []Mark {
 	return out
 }
 
-func buildMatrix(m *index, level, root string, spec matrixSpec, marks []Mark) Matrix {
-	mx := Matrix{ID: spec.id, Title: spec.title, Legend: marks}
-	var cols []*generator.Page
-	rowSet := map[*generator.Page]bool{}
-	for _, col := range m.byLevelType[level+"\x00"+spec.column] {
-		used := false
-		for _, ed := range m.Links.In(col) {
-			if markOf(marks, ed.Relation) != nil && (ed.From.Type == generator.TypeRole || ed.From.Type == generator.TypeGroup) {
-				rowSet[ed.From] = true
-				used = true
-			}
-		}
-		if used {
-			cols = append(cols, col)
-		}
-	}
-	rows := make([]*generator.Page, 0, len(rowSet))
-	for p := range rowSet {
-		rows = append(rows, p)
-	}
+// sortMatrixRows sorts roles before groups, each by weight and title.
+func sortMatrixRows(rows []*generator.Page) {
 	slices.SortStableFunc(rows, func(a, b *generator.Page) int {
 		if a.Type != b.Type { // roles before groups
 			if a.Type == generator.TypeRole {
@@ -104,19 +159,6 @@ func buildMatrix(m *index, level, root string, spec matrixSpec, marks []Mark) Ma
 		return 0
 	})
 	sortRowsWithinType(rows)
-	mx.Columns = entries(root, cols)
-	for _, r := range rows {
-		row := MatrixRow{Entry: entry(root, r), Cells: make([][]Mark, len(cols))}
-		for _, ed := range m.Links.Out(r) {
-			if mk := markOf(marks, ed.Relation); mk != nil {
-				if i := slices.Index(cols, ed.To); i >= 0 {
-					row.Cells[i] = append(row.Cells[i], *mk)
-				}
-			}
-		}
-		mx.Rows = append(mx.Rows, row)
-	}
-	return mx
 }
 
 // sortRowsWithinType sorts roles and groups each by weight and title,

@@ -102,11 +102,15 @@ func (e *plan) outputs() []Output {
 		add(r, "the roadmap's short address", generator.Pos{})
 	}
 	for _, v := range e.typeViews(m) {
-		add(v, "the list of "+strings.ToLower(v.Title), generator.Pos{})
+		for _, pv := range e.paginate(v, e.site.Limits.ListPage, e.site.Limits.TreeNodes) {
+			add(pv, "the list of "+strings.ToLower(pv.Title), generator.Pos{})
+		}
 	}
 	e.addLevelViews(m, addLazy)
 	for _, v := range e.tagViews(m) {
-		add(v, "the tag list "+v.Title, generator.Pos{})
+		for _, pv := range e.paginate(v, e.site.Limits.ListPage, e.site.Limits.TreeNodes) {
+			add(pv, "the tag list "+pv.Title, generator.Pos{})
+		}
 	}
 	sv := e.view("search", "/search/", "Search")
 	sv.Breadcrumbs = linked(sv.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Search"})

@@ -31,7 +31,7 @@ func sheets(v *View) []string {
 	}
 	add(len(p.Relations) > 0 || len(p.Related) > 0 || len(p.MentionedIn) > 0, sheetWiki)
 	add(p.Graph != nil || v.Graph != nil || v.Roadmap != nil, sheetGraph)
-	add(len(v.Matrices) > 0, sheetLevel)
+	add(len(v.Matrices) > 0 || v.MatrixParts != nil, sheetLevel)
 	add(p.Backlog != nil || p.Item != nil || p.Release != nil || v.BacklogList != nil || v.Tree != nil || v.Roadmap != nil, sheetBacklog)
 	add(p.Backlog != nil, sheetRanking)
 	add(p.Item != nil || p.Release != nil || v.Roadmap != nil, sheetRoadmap)

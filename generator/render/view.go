@@ -29,6 +29,7 @@ type SiteInfo struct {
 	Glossary    []glossary.Entry // the glossary's entries; none: no glossary page and no term links
 	GlossaryURL string           // filled by New: the glossary page's URL, "" when there is none
 	Icons       []IconLink       // filled by New: the site's icons, provided or drawn
+	Limits      Limits           // the size limits; New fills those left zero from DefaultLimits
 }
 
 // TypeInfo names a page type.
@@ -53,19 +54,22 @@ type View struct {
 	Levels      []LevelGroup
 	Target      string            // the page a redirect points to
 	Matrices    []Matrix          // a level's responsibility matrices
+	MatrixParts *MatrixParts      // on a level's page: its group pages
 	BacklogList []BacklogSummary  // on the backlogs index
 	Tree        []TreeNode        // on the traceability page
 	Graph       *LevelGraph       // on a level's graph page
 	GraphURL    string            // on a level's page: its graph page
 	Roadmap     *RoadmapView      // on the releases list page
 	Glossary    []GlossarySection // on the glossary page
+	Pager       *Pager            // on a page of a list cut into pages
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
 
-	lead     string    // the first paragraph of a list's introduction, for describe
-	level    string    // on a level's page and its graph page: the level
-	typ      string    // on a type's list: the type
-	partials *sync.Map // the output of cached partials, shared by the views of one Plan
+	lead     string      // the first paragraph of a list's introduction, for describe
+	level    string      // on a level's page and its graph page: the level
+	typ      string      // on a type's list: the type
+	part     *matrixPart // on a level's group page: its group
+	partials *sync.Map   // the output of cached partials, shared by the views of one Plan
 }
 
 // AbsURL is the page's absolute URL, for og:url, or "" when the site's
@@ -113,7 +117,12 @@ type NavItem struct {
 type Group struct {
 	ID, Title, URL string
 	Entries        []Entry
+	Hidden         int   // pages of the group left out of Entries
+	More           *Link // where the whole group is listed, when Hidden > 0
 }
+
+// Count is the number of pages in the group, shown or not.
+func (g Group) Count() int { return len(g.Entries) + g.Hidden }
 
 // LevelGroup is one level on the home page: its pages grouped by type.
 type LevelGroup struct {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -190,9 +191,9 @@ func (e *plan) homeView(m *index) *View {
 		}
 	}
 	for _, lg := range e.byLevel(v.Root, wiki) {
-		v.Levels = append(v.Levels, LevelGroup{Title: lg.Title, URL: lg.URL, Groups: e.byType(v.Root, pagesOf(m, lg.Entries))})
+		v.Levels = append(v.Levels, LevelGroup{Title: lg.Title, URL: lg.URL, Groups: capGroups(v.Root, e.byType(v.Root, pagesOf(m, lg.Entries)), e.site.Limits.ListEntries)})
 	}
-	v.Groups = e.byType(v.Root, other)
+	v.Groups = capGroups(v.Root, e.byType(v.Root, other), e.site.Limits.ListEntries)
 	return v
 }
 
@@ -272,17 +273,27 @@ func (e *plan) addLevelViews(m *index, add func(kind, url, source string, view f
 				hasGraph = true
 			}
 		}
+		lms := e.levelMatrices(m, l)
+		parts := matrixParts(m, l, lms, e.site.Limits.MatrixChunkRows)
 		add("level", levelURL(l), "the overview of the "+l+" level", func() *View {
 			v := e.view("list", levelURL(l), levelTitle(l)+" level")
 			v.level = l
 			v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels", URL: "/levels/"}, Link{Title: levelTitle(l)})
-			v.Groups = e.byType(v.Root, e.levelPages(m, l))
-			v.Matrices = e.matrices(m, l, v.Root)
+			v.Groups = capGroups(v.Root, e.byType(v.Root, e.levelPages(m, l)), e.site.Limits.ListEntries)
+			v.MatrixParts = e.matrixPartsTable(m, lms, parts, v.Root)
+			if wholeMatricesFit(lms, e.site.Limits.InlineMatrixCells) {
+				for _, lm := range lms {
+					v.Matrices = append(v.Matrices, lm.matrix(m, nil, v.Root))
+				}
+			}
 			if hasGraph {
 				v.GraphURL = levelURL(l) + "graph/"
 			}
 			return v
 		})
+		for _, p := range parts {
+			add("level group", p.url, "the "+l+" level's page of "+p.title, func() *View { return e.matrixPartView(m, l, lms, p) })
+		}
 		if hasGraph {
 			add("level graph", levelURL(l)+"graph/", "the relation graph of the "+l+" level", func() *View { return e.levelGraphView(m, l) })
 		}
@@ -298,6 +309,22 @@ func (e *plan) levelPages(m *index, l string) []*generator.Page {
 		}
 	}
 	return in
+}
+
+// capGroups keeps the first max entries of each group; a group cut short
+// links to its own URL, the full list, with "N more", from the page at
+// root.
+func capGroups(root string, gs []Group, max int) []Group {
+	for i := range gs {
+		g := &gs[i]
+		if len(g.Entries) <= max || g.URL == "" {
+			continue
+		}
+		g.Hidden = len(g.Entries) - max
+		g.Entries = g.Entries[:max:max]
+		g.More = link(root, fmt.Sprintf("%d more %s", g.Hidden, strings.ToLower(g.Title)), g.URL)
+	}
+	return gs
 }
 
 // summaryEntries turns groups into one entry each, "Roles (12)", for the

@@ -2,7 +2,6 @@ package site
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,11 +27,7 @@ func TestEveryRelationInTheExampleAppearsOnItsTarget(t *testing.T) {
 			Inverse   map[string][]string
 		}
 	}
-	data, err := os.ReadFile(filepath.Join(dest, "model.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &model); err != nil {
+	if err := readModel(dest, &model); err != nil {
 		t.Fatal(err)
 	}
 	byID := map[string]int{}

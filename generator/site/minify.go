@@ -78,6 +78,16 @@ func minifyLayout(name string, src []byte) ([]byte, error) {
 	return sh.restore(out.Bytes()), nil
 }
 
+// minifies reports whether minify changes files with extension ext; a
+// nil minifier changes none.
+func (mi *minifier) minifies(ext string) bool {
+	if mi == nil {
+		return false
+	}
+	_, ok := mi.types[ext]
+	return ok
+}
+
 // minify writes src minified to w. src is passed as a *bytes.Buffer
 // because the minifiers read its bytes in place instead of copying them.
 func (mi *minifier) minify(w io.Writer, src *bytes.Buffer, ext string) error {

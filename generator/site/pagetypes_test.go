@@ -27,6 +27,7 @@ var examplePages = []examplePage{
 	{"roadmap", "/releases/", ""},
 	{"search", "/search/?q=backlog", `document.querySelectorAll(` + strconv.Quote(searchResults) + `).length > 0`},
 	{"level", "/levels/cluster/", ""},
+	{"level group", "/levels/cluster/groups/cluster-product-owner-group/", ""},
 	{"tag", "/tags/product-ownership/", ""},
 	{"type index", "/roles/", ""},
 	{"glossary", "/glossary/", ""},

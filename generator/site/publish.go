@@ -297,11 +297,9 @@ func writeOne(d disk, stage string, o render.Output, bufs *[2]bytes.Buffer, mini
 		return f, fmt.Errorf("render %s (from %s): %w", o.Path, o.Source, err)
 	}
 	scan(raw.Bytes())
-	ext := path.Ext(o.Path)
-	if o.Packed || o.Minified {
-		ext = "" // written compact already
-	}
-	if err := mini.minify(out, raw, ext); err != nil {
+	if o.Packed || o.Minified || !mini.minifies(path.Ext(o.Path)) {
+		out = raw // written compact already, or not to be minified: no copy
+	} else if err := mini.minify(out, raw, path.Ext(o.Path)); err != nil {
 		return f, fmt.Errorf("minify %s (from %s): %w", o.Path, o.Source, err)
 	}
 	file := filepath.Join(stage, filepath.FromSlash(o.Path))

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"encoding/xml"
 	"os"
 	"path/filepath"
@@ -25,11 +24,7 @@ func exampleReleases(t *testing.T, now time.Time) (string, []releaseOut) {
 		t.Fatalf("build the example: %v\n%s", err, res.Diags.Error())
 	}
 	var model struct{ Releases []releaseOut }
-	data, err := os.ReadFile(filepath.Join(dest, "model.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &model); err != nil {
+	if err := readModel(dest, &model); err != nil {
 		t.Fatal(err)
 	}
 	return dest, model.Releases

@@ -38,6 +38,7 @@ type Options struct {
 	Version  string    // shown in the generator meta tag
 	Now      time.Time // the build date forecasts count from; zero means today
 	Progress func(done, total int)
+	Limits   render.Limits // the size limits of lists and files; those left zero are render.DefaultLimits
 }
 
 // Result reports what a build did.
@@ -205,6 +206,7 @@ func load(opts Options, res *Result) (*loaded, error) {
 	info := siteInfo(cfg, opts.Version)
 	info.Glossary = terms
 	info.Now = opts.Now
+	info.Limits = opts.Limits
 	var engOpts []render.Option
 	if cfg.Build.Minify {
 		engOpts = append(engOpts, render.MinifyLayouts(minifyLayout))

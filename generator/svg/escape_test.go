@@ -103,3 +103,20 @@ func TestCleanKeepsTextXMLCanRead(t *testing.T) {
 	svg := Overview([]Node{{ID: "a", Label: "nul\x00 esc\x1b bad\xff", Abbr: "\uFFFF"}}, nil)
 	parseSVG(t, svg)
 }
+
+// FuzzCleanShortcut checks the shortcut of clean: a string isClean says
+// needs nothing is one clean returns unchanged, and clean's output needs
+// nothing more.
+func FuzzCleanShortcut(f *testing.F) {
+	for _, s := range []string{"Cluster Product Owner", " lead", "lead ", "a  b", "tab\there", "Ü", "x\x7f", "", " "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if isClean(s) && clean(s) != s {
+			t.Errorf("isClean(%q) but clean gives %q", s, clean(s))
+		}
+		if c := clean(s); clean(c) != c {
+			t.Errorf("clean(%q) = %q, which clean changes again to %q", s, c, clean(c))
+		}
+	})
+}

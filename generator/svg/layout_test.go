@@ -130,7 +130,7 @@ func TestLinesEndOnNodeOutlines(t *testing.T) {
 
 // onOutline reports whether p lies on s's outline, within 0.01 px.
 func onOutline(s shape, p pt) bool {
-	poly := s.polygon()
+	poly := s.polygon(new([8]pt))
 	if poly == nil {
 		return math.Abs(math.Hypot(p.x/s.hw, p.y/s.hh)-1) < 0.01/min(s.hw, s.hh)
 	}

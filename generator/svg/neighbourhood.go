@@ -117,25 +117,54 @@ func bestRadial(c *vnode, ring []*vnode, links []*link) []labelBox {
 	return bestLabels
 }
 
+// fitTries is how many sizes fit may try: the rings grow by 3 % (at least
+// 4 px) a try, so the last is some 350 times the first.
+const fitTries = 200
+
 // fit grows the rings until nodes, lines and labels stop overlapping (or
-// a size limit is reached) and returns the labels placed.
+// a size limit is reached) and returns the labels placed. The sizes tried
+// are a fixed sequence; fit gallops along it (tries 0, 1, 3, 7, …) to the
+// first that fits and then bisects back to the smallest fitting one before
+// it, a dozen layouts where a walk would make fifty. Where fitting is not
+// monotonic in the size, that may be a later size than a walk's first: a
+// fitting one all the same.
 func (r radial) fit(c *vnode, ring []*vnode, links []*link) []labelBox {
 	maxH := 0.0
 	for _, v := range ring {
 		maxH = max(maxH, 2*v.shape.hh)
 	}
 	all := append([]*vnode{c}, ring...)
-	ry := c.shape.hh + maxH/2 + 16
-	for try := 0; ; try++ {
-		r.place(ring, ry)
-		last := try == 199
-		if apart(all, links) || last {
-			if labels, ok := placeLabels(all, links); ok || last {
-				return labels
-			}
-		}
-		ry += max(4, ry*0.03)
+	var rys [fitTries]float64
+	rys[0] = c.shape.hh + maxH/2 + 16
+	for i := 1; i < fitTries; i++ {
+		rys[i] = rys[i-1] + max(4, rys[i-1]*0.03)
 	}
+	fits := func(i int) bool {
+		r.place(ring, rys[i])
+		if !apart(all, links) {
+			return false
+		}
+		_, ok := placeLabels(all, links)
+		return ok
+	}
+	lo, hi := -1, fitTries-1 // lo does not fit; hi fits, or is the last
+	for i := 0; i < fitTries-1; i = 2*i + 1 {
+		if fits(i) {
+			hi = i
+			break
+		}
+		lo = i
+	}
+	for hi-lo > 1 {
+		if mid := (lo + hi) / 2; fits(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	r.place(ring, rys[hi])
+	labels, _ := placeLabels(all, links)
+	return labels
 }
 
 // place puts node i of the ring at angle i/n of a turn, clockwise from
@@ -160,7 +189,7 @@ func lineEnds(l *link) (p, q pt) {
 }
 
 // labelSpots are where along a line its label may go, best first.
-var labelSpots = []float64{0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74}
+var labelSpots = [...]float64{0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74}
 
 // apart reports whether no two nodes overlap and no line crosses a node
 // it does not connect.
@@ -187,9 +216,13 @@ func apart(nodes []*vnode, links []*link) bool {
 // none, in the middle of the line. It returns the labels and whether all
 // found a clear spot.
 func placeLabels(nodes []*vnode, links []*link) ([]labelBox, bool) {
-	boxes := nodeBoxes(nodes)
+	// The node boxes follow two slots for the line's ends in obstacles,
+	// made once: placeLabels runs for every size a layout tries.
+	obstacles := make([]box, 2, 2+len(nodes))
+	obstacles = append(obstacles, nodeBoxes(nodes)...)
 	labels := make([]labelBox, len(links))
-	var taken []box
+	taken := make([]box, 0, len(links))
+	var spots [len(labelSpots)]pt
 	ok := true
 	for i, l := range links {
 		if l.box == nil {
@@ -201,13 +234,12 @@ func placeLabels(nodes []*vnode, links []*link) ([]labelBox, bool) {
 			continue
 		}
 		p, q := lineEnds(l)
-		spots := make([]pt, len(labelSpots))
 		for j, t := range labelSpots {
 			spots[j] = lerp(p, q, t)
 		}
 		u := unit(q.sub(p))
-		ends := []box{boxAt(p.add(u.mul(12)), 0, 0), boxAt(q.sub(u.mul(12)), 0, 0)} // keep the arrowheads in sight
-		spot, free := freeSpot(labels[i], spots, append(ends, boxes...), taken)
+		obstacles[0], obstacles[1] = boxAt(p.add(u.mul(12)), 0, 0), boxAt(q.sub(u.mul(12)), 0, 0) // keep the arrowheads in sight
+		spot, free := freeSpot(labels[i], spots[:], obstacles, taken)
 		if !free {
 			spot, ok = spots[0], false
 		}

@@ -98,32 +98,34 @@ func sized(k kind, tw, th float64) shape {
 
 // polygon returns the outline's corners, clockwise; ellipses and circles
 // have none. Rounded corners are left out: the difference is too small to
-// matter where edges end.
-func (s shape) polygon() []pt {
+// matter where edges end. The corners, relative to the centre, are
+// written into buf.
+func (s shape) polygon(buf *[8]pt) []pt {
 	w, h := s.hw, s.hh
 	switch s.kind {
 	case kEllipse, kCircle:
 		return nil
 	case kHexagon:
 		i := h * 0.55
-		return []pt{{-w, 0}, {-w + i, -h}, {w - i, -h}, {w, 0}, {w - i, h}, {-w + i, h}}
+		return append(buf[:0], pt{-w, 0}, pt{-w + i, -h}, pt{w - i, -h}, pt{w, 0}, pt{w - i, h}, pt{-w + i, h})
 	case kDocument:
-		return []pt{{-w, -h}, {w - fold, -h}, {w, -h + fold}, {w, h}, {-w, h}}
+		return append(buf[:0], pt{-w, -h}, pt{w - fold, -h}, pt{w, -h + fold}, pt{w, h}, pt{-w, h})
 	case kOctagon:
 		c := min(8, h*0.45)
-		return []pt{{-w + c, -h}, {w - c, -h}, {w, -h + c}, {w, h - c}, {w - c, h}, {-w + c, h}, {-w, h - c}, {-w, -h + c}}
+		return append(buf[:0], pt{-w + c, -h}, pt{w - c, -h}, pt{w, -h + c}, pt{w, h - c}, pt{w - c, h}, pt{-w + c, h}, pt{-w, h - c}, pt{-w, -h + c})
 	case kTag:
 		p := h * 0.7
-		return []pt{{-w, -h}, {w - p, -h}, {w, 0}, {w - p, h}, {-w, h}}
+		return append(buf[:0], pt{-w, -h}, pt{w - p, -h}, pt{w, 0}, pt{w - p, h}, pt{-w, h})
 	}
-	return []pt{{-w, -h}, {w, -h}, {w, h}, {-w, h}}
+	return append(buf[:0], pt{-w, -h}, pt{w, -h}, pt{w, h}, pt{-w, h})
 }
 
 // exit returns how far a ray from o (inside the outline, relative to its
 // centre) in direction d travels before it leaves the outline, in units of
 // d's length.
 func (s shape) exit(o, d pt) float64 {
-	poly := s.polygon()
+	var buf [8]pt // polygon's points, on the stack: exit runs for every line end of every layout tried
+	poly := s.polygon(&buf)
 	if poly == nil {
 		a := (d.x/s.hw)*(d.x/s.hw) + (d.y/s.hh)*(d.y/s.hh)
 		b := 2 * (o.x*d.x/(s.hw*s.hw) + o.y*d.y/(s.hh*s.hh))
@@ -185,10 +187,10 @@ func (s shape) write(b *bytes.Buffer, c pt) {
 		writeRect(b, "shape back", c.add(pt{4, -4}), w, h, 2)
 		writeRect(b, "shape", c, w, h, 2)
 	case kDocument:
-		fmt.Fprintf(b, `<path class="shape" d="%s"/>`, pathOf(c, s.polygon()))
+		fmt.Fprintf(b, `<path class="shape" d="%s"/>`, pathOf(c, s.polygon(new([8]pt))))
 		fmt.Fprintf(b, `<path class="fold" d="M%s %sV%sH%s"/>`, num(c.x+w-fold), num(c.y-h), num(c.y-h+fold), num(c.x+w))
 	default:
-		fmt.Fprintf(b, `<polygon class="shape" points="%s"/>`, pointsOf(c, s.polygon()))
+		fmt.Fprintf(b, `<polygon class="shape" points="%s"/>`, pointsOf(c, s.polygon(new([8]pt))))
 	}
 }
 

@@ -57,6 +57,9 @@ func textWidth(s string, size float64) float64 {
 // of white space collapsed to one space, and control characters and the
 // characters XML forbids replaced by U+FFFD.
 func clean(s string) string {
+	if isClean(s) {
+		return s // the common case, with no copy
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
@@ -74,6 +77,18 @@ func clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isClean reports whether clean would return s as it is: printable
+// ASCII, with single spaces between words and none at the ends.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= 0x7f || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // fit breaks s into at most maxLines lines no wider than width px at size:

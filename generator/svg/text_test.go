@@ -1,7 +1,9 @@
 package svg
 
 import (
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -70,4 +72,25 @@ func TestHeadingIsPlural(t *testing.T) {
 			t.Errorf("heading(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzNumMatchesFormatFloat checks num's whole-tenths formatting against
+// strconv's shortest form of the value rounded to a tenth.
+func FuzzNumMatchesFormatFloat(f *testing.F) {
+	for _, x := range []float64{0, -0.04, 1.25, 12.349, -7.06, 100, 1e14, -3.95, 0.05, 123456.789} {
+		f.Add(x)
+	}
+	f.Fuzz(func(t *testing.T, x float64) {
+		r := math.Round(x*10) / 10
+		if r == 0 {
+			r = 0
+		}
+		want := strconv.FormatFloat(r, 'f', -1, 64)
+		if math.IsInf(x, 0) || math.IsNaN(x) || math.Abs(x) > 1e13 {
+			return // layouts never reach these; num only has to not panic
+		}
+		if got := num(x); got != want {
+			t.Errorf("num(%v) = %q, want %q", x, got, want)
+		}
+	})
 }

@@ -12,11 +12,23 @@ import (
 // num formats a coordinate rounded to 0.1 px, without a trailing ".0"
 // and never as "-0", so that output stays the same across platforms.
 func num(f float64) string {
-	r := math.Round(f*10) / 10
-	if r == 0 {
-		r = 0 // turns -0 into 0
+	t := math.Round(f * 10)
+	if math.IsNaN(t) || math.Abs(t) >= 1e15 {
+		return strconv.FormatFloat(t/10, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(r, 'f', -1, 64)
+	// In whole tenths, which is what FormatFloat's shortest form of t/10
+	// gives, without its search for the shortest digits.
+	n := int64(t)
+	var buf [24]byte
+	b := buf[:0]
+	if n < 0 {
+		b, n = append(b, '-'), -n
+	}
+	b = strconv.AppendInt(b, n/10, 10)
+	if d := n % 10; d != 0 {
+		b = append(b, '.', byte('0'+d))
+	}
+	return string(b)
 }
 
 // esc escapes text for an XML attribute or element: &, <, >, " and '.

@@ -8,9 +8,10 @@
 //
 //	BACKLIGHT build -s DIR -d DIR/public --quiet
 //	HUGO --quiet -s DIR -d DIR/public-hugo
+//	BASELINE build -s DIR -d DIR/public-baseline --quiet   (with -baseline)
 //
-// each as a child process, in pairs: run k of one tool, then run k of the
-// other, the order swapped from pair to pair, -runs times (-large-runs
+// each as a child process, in rounds: run k of each tool, the order
+// reversed from round to round, -runs times (-large-runs
 // above 10,000 pages). It keeps the median wall time and the median peak
 // resident set size (the child's rusage) of each tool, and prints them
 // with Backlight's ratios to Hugo, then the targets of the project
@@ -28,7 +29,7 @@
 //
 // Usage:
 //
-//	benchbuild [-backlight bin/backlight] [-hugo PATH|none] [-sizes 10000,50000] [-runs 5] [-large-runs 3] [-seed 1] [-keep]
+//	benchbuild [-backlight bin/backlight] [-baseline OLD] [-hugo PATH|none] [-sizes 10000,50000] [-runs 5] [-large-runs 3] [-seed 1] [-keep]
 //	benchbuild [-backlight bin/backlight] [-hugo PATH|none] [-runs 5] -corpus DIR
 package main
 
@@ -52,6 +53,7 @@ const largeSize = 10000
 // config is what the flags say.
 type config struct {
 	backlight string // path of the Backlight binary
+	baseline  string // path of an earlier Backlight binary to compare with; empty: none
 	hugoName  string // -hugo: a binary, "none", or empty to find the anchor
 	cache     string // where the anchor Hugo is built
 	sizes     []int
@@ -70,6 +72,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var cfg config
 	fs := harness.Flags("benchbuild", stderr)
 	backlight := harness.BacklightFlag(fs, "the Backlight `binary` to measure")
+	fs.StringVar(&cfg.baseline, "baseline", "", "an earlier Backlight `binary` (say, of the last release) to measure in the same runs, for before-and-after ratios")
 	fs.StringVar(&cfg.hugoName, "hugo", "", "the Hugo `binary` to compare with, or none (default: hugo on PATH when "+harness.HugoAnchor+" or later, else a build of "+harness.HugoAnchor+" in -cache)")
 	fs.StringVar(&cfg.cache, "cache", harness.DefaultCache(), "`folder` that keeps the build of Hugo "+harness.HugoAnchor)
 	sizes := fs.String("sizes", "10000,50000", "comma-separated corpus `sizes` in pages")
@@ -145,6 +148,11 @@ func run(ctx context.Context, args []string, stdout, progress io.Writer) error {
 	if cfg.backlight, err = harness.FindBinary("backlight", cfg.backlight, "build it with make build, or pass -backlight"); err != nil {
 		return err
 	}
+	if cfg.baseline != "" {
+		if cfg.baseline, err = harness.FindBinary("baseline", cfg.baseline, "pass -baseline the path of an earlier Backlight build"); err != nil {
+			return err
+		}
+	}
 	hugo, err := harness.FindHugo(ctx, cfg.hugoName, cfg.cache, progress)
 	if err != nil {
 		return err
@@ -178,6 +186,11 @@ func run(ctx context.Context, args []string, stdout, progress io.Writer) error {
 	version := cfg.backlight
 	if line := harness.VersionLine(ctx, cfg.backlight, "version"); line != "" {
 		version = line + " (" + cfg.backlight + ")"
+	}
+	if cfg.baseline != "" {
+		if line := harness.VersionLine(ctx, cfg.baseline, "version"); line != "" {
+			version += "\nbaseline: " + line + " (" + cfg.baseline + ")"
+		}
 	}
 	printReport(stdout, cfg, version, hugo, rows)
 	return nil

@@ -163,3 +163,40 @@ func TestReportWithoutHugoSaysSo(t *testing.T) {
 		}
 	}
 }
+
+func TestMeasureTreeRunsTheBaselineInTheSameRounds(t *testing.T) {
+	tool := fakeTool(t)
+	dir := t.TempDir()
+	if _, err := corpus.Write(dir, corpus.Options{Pages: corpus.MinPages, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var progress bytes.Buffer
+	b := bench{cfg: config{backlight: tool, baseline: tool}, hugo: tool, progress: &progress}
+	r, err := b.measureTree(context.Background(), dir, "disk", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.baseline == nil || len(r.baseline.walls) != 2 {
+		t.Fatalf("baseline runs %v, want 2", r.baseline)
+	}
+	var order []string
+	for _, line := range strings.Split(progress.String(), "\n") {
+		if _, rest, ok := strings.Cut(line, "disk, "); ok {
+			order = append(order, strings.Fields(rest)[0])
+		}
+	}
+	want := []string{"backlight", "hugo", "baseline", "baseline", "hugo", "backlight"}
+	if !slices.Equal(order, want) {
+		t.Errorf("runs in the order %v, want %v", order, want)
+	}
+	var out bytes.Buffer
+	hugo := runsOf([]int{2000}, []int64{400})
+	old := runsOf([]int{1000}, []int64{200})
+	rows := []row{{pages: 10000, medium: "tmpfs", backlight: runsOf([]int{800}, []int64{100}), hugo: &hugo, baseline: &old}}
+	printReport(&out, config{runs: 5, largeRuns: 3}, "bin/backlight", harness.Hugo{Path: "/x/hugo", Version: "v0.165.0"}, rows)
+	for _, want := range []string{"Against the baseline", "1.00 s", "0.80", "0.50", "0.40", "200.0"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
+		}
+	}
+}

@@ -35,6 +35,7 @@ type row struct {
 	medium    string
 	backlight runs
 	hugo      *runs // nil when Hugo is not measured
+	baseline  *runs // nil without -baseline
 }
 
 // tool is a build command on a site folder.
@@ -44,8 +45,9 @@ type tool struct {
 	argv []string
 }
 
-// measureTree builds the site in dir with each tool n times, in pairs
-// whose order alternates, so that drift on a shared machine falls on both.
+// measureTree builds the site in dir with each tool n times, in rounds
+// whose order reverses from one to the next, so that drift on a shared
+// machine falls on every tool.
 func (b bench) measureTree(ctx context.Context, dir, medium string, n int) (row, error) {
 	pages, err := countPages(dir)
 	if err != nil {
@@ -60,6 +62,12 @@ func (b bench) measureTree(ctx context.Context, dir, medium string, n int) (row,
 		tools = append(tools, tool{name: "hugo", out: out, argv: []string{b.hugo, "--quiet", "-s", dir, "-d", out}})
 		r.hugo = &runs{}
 		results = append(results, r.hugo)
+	}
+	if b.cfg.baseline != "" {
+		out := filepath.Join(dir, "public-baseline")
+		tools = append(tools, tool{name: "baseline", out: out, argv: []string{b.cfg.baseline, "build", "-s", dir, "-d", out, "--quiet"}})
+		r.baseline = &runs{}
+		results = append(results, r.baseline)
 	}
 	for k := range n {
 		for i := range tools {

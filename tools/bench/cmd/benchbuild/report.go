@@ -22,7 +22,37 @@ func printReport(w io.Writer, cfg config, backlightVersion string, hugo harness.
 	fmt.Fprintf(w, "\nmedians of paired runs (%d per size up to %d pages, %d above); %d CPUs\nbacklight: %s\nhugo: %s\n\n",
 		cfg.runs, largeSize, cfg.largeRuns, runtime.NumCPU(), backlightVersion, hugo)
 	measurements(rows).Text(w)
+	if t := againstBaseline(rows); t != nil {
+		t.Text(w)
+	}
 	targets(rows).Text(w)
+}
+
+// againstBaseline compares the binary measured with the -baseline one, in
+// the same runs: before and after a change, each also against Hugo. It is
+// nil without a baseline.
+func againstBaseline(rows []row) *harness.Table {
+	t := &harness.Table{
+		Title: "Against the baseline (same runs)",
+		Head:  []string{"pages", "medium", "baseline wall", "backlight wall", "wall ÷ baseline", "baseline ÷ hugo", "backlight ÷ hugo", "baseline MiB", "backlight MiB", "memory ÷ baseline"},
+		Right: []bool{true, false, true, true, true, true, true, true, true, true},
+	}
+	for _, r := range rows {
+		if r.baseline == nil {
+			continue
+		}
+		bw, ow := r.backlight.wall(), r.baseline.wall()
+		oq, bq := "–", "–"
+		if r.hugo != nil {
+			oq, bq = harness.Ratio(float64(ow), float64(r.hugo.wall())), harness.Ratio(float64(bw), float64(r.hugo.wall()))
+		}
+		t.Add(fmt.Sprint(r.pages), r.medium, harness.Ms(ow), harness.Ms(bw), harness.Ratio(float64(bw), float64(ow)), oq, bq,
+			mib(r.baseline.peak()), mib(r.backlight.peak()), harness.Ratio(float64(r.backlight.peak()), float64(r.baseline.peak())))
+	}
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	return t
 }
 
 // measurements is one line per corpus and medium.
