@@ -104,14 +104,14 @@ func horizonText(b *backlog.Backlog) string {
 func (e *plan) backlogRow(m *index, it *backlog.Item, root string) BacklogRow {
 	p, fields := it.Page, it.Page.Item
 	r := BacklogRow{Rank: it.Rank, Ranked: it.Ranked, Ready: it.Ready, InHorizon: it.InHorizon, Done: it.Done, Dropped: it.Dropped,
-		Key: it.Key(), Title: p.Title, URL: p.URL, Href: Rel(root, p.URL), Kind: fields.Kind, Status: fields.Status,
+		Key: it.Key(), Title: p.Title, URL: p.URL, Href: generator.Rel(root, p.URL), Kind: fields.Kind, Status: fields.Status,
 		Value: number(fields.Value), Estimate: number(fields.Estimate), Priority: trimFloat(it.Priority),
 		Missing: strings.Join(it.Missing, ", "), Tags: p.Tags, TagData: strings.Join(p.Tags, " ")}
 	if it.Forecast > 0 {
 		r.Forecast = strconv.Itoa(it.Forecast)
 	}
 	if rel := m.Links.Target(fields.Release); rel != nil {
-		r.Release, r.ReleaseURL, r.ReleaseHref, r.ReleaseTitle = rel.ID, rel.URL, Rel(root, rel.URL), rel.Title
+		r.Release, r.ReleaseURL, r.ReleaseHref, r.ReleaseTitle = rel.ID, rel.URL, generator.Rel(root, rel.URL), rel.Title
 	}
 	return r
 }
@@ -211,7 +211,7 @@ func scatter(b *backlog.Backlog, root string) template.HTML {
 		case it.InHorizon:
 			class = "refine"
 		}
-		pts = append(pts, svg.Point{Label: it.Key() + " " + it.Page.Title, Key: it.Key(), Href: Rel(root, it.Page.URL),
+		pts = append(pts, svg.Point{Label: it.Key() + " " + it.Page.Title, Key: it.Key(), Href: generator.Rel(root, it.Page.URL),
 			Value: f.Value.Value, Estimate: f.Estimate.Value, Class: class})
 	}
 	if len(pts) == 0 {

@@ -18,7 +18,7 @@ func (e *plan) dataOutputs(m *index) []Output {
 	outs := e.modelOutputs(m, e.site.Limits.ModelChunk)
 	outs = append(outs, e.sitemapOutputs(m, e.site.Limits.SitemapURLs)...)
 	return append(outs, Output{Path: "robots.txt", Source: "robots.txt", Write: func(w io.Writer) error {
-		_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+absURL(e.site.BaseURL, "/sitemap.xml")+"\n")
+		_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+generator.AbsURL(e.site.BaseURL, "/sitemap.xml")+"\n")
 		return err
 	}})
 }
@@ -284,7 +284,7 @@ func (e *plan) sitemapOutputs(m *index, limit int) []Output {
 	var outs []Output
 	for i, part := range chunks(urls, limit) {
 		path := fmt.Sprintf("sitemaps/sitemap-%04d.xml", i+1)
-		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: absURL(e.site.BaseURL, "/"+path)})
+		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, "/"+path)})
 		outs = append(outs, Output{Path: path, Source: "the sitemap", Write: func(w io.Writer) error {
 			return writeXML(w, urlset{NS: sitemapNS, URLs: part})
 		}})
@@ -298,12 +298,12 @@ func (e *plan) sitemapOutputs(m *index, limit int) []Output {
 // every page.
 func (e *plan) sitemapURLs(m *index) []sitemapURL {
 	urls := make([]sitemapURL, 0, len(m.Pages)+len(e.site.Nav)+1)
-	urls = append(urls, sitemapURL{Loc: absURL(e.site.BaseURL, "/")})
+	urls = append(urls, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, "/")})
 	for _, n := range e.site.Nav {
-		urls = append(urls, sitemapURL{Loc: absURL(e.site.BaseURL, n.URL)})
+		urls = append(urls, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, n.URL)})
 	}
 	for _, p := range m.Pages {
-		urls = append(urls, sitemapURL{Loc: absURL(e.site.BaseURL, p.URL), LastMod: isoDate(p.Date)})
+		urls = append(urls, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, p.URL), LastMod: isoDate(p.Date)})
 	}
 	return urls
 }

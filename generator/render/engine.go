@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/glossary"
 )
 
@@ -161,7 +162,7 @@ func (e *Engine) Minified() bool { return e.raw != nil }
 
 func (e *Engine) funcs() template.FuncMap {
 	return template.FuncMap{
-		"rel":       Rel,
+		"rel":       generator.Rel,
 		"cached":    e.cached,
 		"links":     links,
 		"asset":     e.assetURL,
@@ -225,37 +226,12 @@ func links(es []Entry) template.HTML {
 	return template.HTML(b.String())
 }
 
-// Rel makes a site-relative URL ("/roles/cpo/") relative to a page whose
-// root prefix is root ("../../"). Other URLs are returned unchanged.
-func Rel(root, url string) string {
-	if !strings.HasPrefix(url, "/") || strings.HasPrefix(url, "//") {
-		return url
-	}
-	if url == "/" {
-		return root
-	}
-	if root == "./" {
-		return url[1:]
-	}
-	return root + url[1:]
-}
-
-// RootOf returns the relative path from a page's URL to the site root:
-// "./" for "/" and "/404.html", "../../" for "/roles/cpo/".
-func RootOf(url string) string {
-	dir := strings.Trim(url[:strings.LastIndex(url, "/")+1], "/")
-	if dir == "" {
-		return "./"
-	}
-	return strings.Repeat("../", strings.Count(dir, "/")+1)
-}
-
 func (e *Engine) assetURL(root, name string) (string, error) {
 	a, ok := e.assets[name]
 	if !ok {
 		return "", fmt.Errorf("the theme has no static file %q", name)
 	}
-	return Rel(root, "/"+a.out), nil
+	return generator.Rel(root, "/"+a.out), nil
 }
 
 func dict(kv ...any) (map[string]any, error) {
@@ -314,7 +290,7 @@ func (e *Engine) execute(w io.Writer, v *View) error {
 			err = rawErr
 		}
 	}
-	return e.templateError(OutPath(v.URL), err)
+	return e.templateError(generator.OutPath(v.URL), err)
 }
 
 func (e *Engine) executeView(w io.Writer, v *View, ts *templates) error {

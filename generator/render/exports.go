@@ -87,7 +87,7 @@ func csvRow(m *index, it *backlog.Item) []string {
 	return []string{strconv.Itoa(it.Rank), it.Key(), safeCell(it.Page.Title), f.Kind, f.Status, number(f.Value), number(f.Estimate),
 		trimFloat(it.Priority), forecast, strconv.FormatBool(it.Ready), strings.Join(it.Missing, "; "),
 		strconv.FormatBool(it.InHorizon), parent, release, safeCell(f.Source), safeCell(strings.Join(it.Page.Tags, "; ")),
-		absURL(m.baseURL, it.Page.URL)}
+		generator.AbsURL(m.baseURL, it.Page.URL)}
 }
 
 func keyOrID(p *generator.Page) string {

@@ -74,7 +74,7 @@ func (e *plan) absolute(u string) string {
 	if b, err := url.Parse(e.site.BaseURL); err != nil || b.Host == "" {
 		return ""
 	}
-	return absURL(e.site.BaseURL, u)
+	return generator.AbsURL(e.site.BaseURL, u)
 }
 
 // releaseText describes a release in plain text for a calendar entry:
@@ -160,7 +160,7 @@ func (e *plan) link(u string) string {
 	if a := e.absolute(u); a != "" {
 		return a
 	}
-	return absURL(BasePath(e.site.BaseURL), u)
+	return generator.AbsURL(generator.BasePath(e.site.BaseURL), u)
 }
 
 // releaseHTML is an entry's content: the facts, the hand-written notes

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/glossary"
 )
 
@@ -75,7 +76,7 @@ func (e *Engine) term(root, id, text string) template.HTML {
 	if !ok {
 		return template.HTML(t)
 	}
-	return template.HTML(`<a class="term" href="` + template.HTMLEscapeString(Rel(root, glossary.URL)+"#"+g.ID) + `">` + t + `</a>`)
+	return template.HTML(`<a class="term" href="` + template.HTMLEscapeString(generator.Rel(root, glossary.URL)+"#"+g.ID) + `">` + t + `</a>`)
 }
 
 // relationTerm links a relation's label or inverse label to its entry.

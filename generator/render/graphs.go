@@ -10,7 +10,7 @@ import (
 
 // graphNode makes p a node of a graph drawn on the page at root.
 func graphNode(p *generator.Page, root string) svg.Node {
-	return svg.Node{ID: p.ID, Label: p.Title, Abbr: p.Abbr, Type: p.Type, Href: Rel(root, p.URL)}
+	return svg.Node{ID: p.ID, Label: p.Title, Abbr: p.Abbr, Type: p.Type, Href: generator.Rel(root, p.URL)}
 }
 
 // maxNeighbours is the most relations a page's graph shows: beyond it the

@@ -63,7 +63,7 @@ func matrixParts(m *index, level string, lms []levelMatrix, chunk int) []matrixP
 			continue
 		}
 		if byGroup[g] == nil {
-			byGroup[g] = &matrixPart{url: levelURL(level) + "groups/" + EscapePath(g.ID) + "/", title: g.Title, group: g}
+			byGroup[g] = &matrixPart{url: levelURL(level) + "groups/" + generator.EscapePath(g.ID) + "/", title: g.Title, group: g}
 			groups = append(groups, g)
 		}
 		byGroup[g].rows = append(byGroup[g].rows, r)
@@ -110,7 +110,7 @@ func (e *plan) matrixPartsTable(m *index, lms []levelMatrix, parts []matrixPart,
 		t.Columns = append(t.Columns, e.typeInfo(lm.spec.column).Plural)
 	}
 	for _, p := range parts {
-		line := MatrixPart{Title: p.title, URL: p.url, Href: Rel(root, p.url), Rows: len(p.rows)}
+		line := MatrixPart{Title: p.title, URL: p.url, Href: generator.Rel(root, p.url), Rows: len(p.rows)}
 		for _, lm := range lms {
 			line.Counts = append(line.Counts, lm.columnsMarkedBy(m, p.rows))
 		}

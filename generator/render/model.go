@@ -102,7 +102,7 @@ func sortPages(ps []*generator.Page) {
 
 // entry is p in a list on the page at root.
 func entry(root string, p *generator.Page) Entry {
-	e := Entry{Title: p.Title, Abbr: p.Abbr, URL: p.URL, Href: Rel(root, p.URL), Summary: p.Summary}
+	e := Entry{Title: p.Title, Abbr: p.Abbr, URL: p.URL, Href: generator.Rel(root, p.URL), Summary: p.Summary}
 	if p.Item != nil {
 		e.Abbr = p.Item.Key
 		e.Badge = p.Item.Status

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // Pager is a list page's place among the pages a long list is cut into:
@@ -44,8 +46,8 @@ func (e *plan) paginate(v *View, size, maxNodes int) []*View {
 	for i := range views {
 		pv := *v
 		pv.URL = pageURL(v.URL, i+1)
-		pv.Root = RootOf(pv.URL)
-		pv.Canonical = absURL(e.site.BaseURL, pv.URL)
+		pv.Root = generator.RootOf(pv.URL)
+		pv.Canonical = generator.AbsURL(e.site.BaseURL, pv.URL)
 		pv.Nav, pv.NavKey = e.navItems(pv.URL, pv.Root)
 		if i > 0 {
 			pv.Title = fmt.Sprintf("%s, page %d", v.Title, i+1)
@@ -88,7 +90,7 @@ func rebaseGroups(root string, gs []Group) []Group {
 	for i, g := range gs {
 		g.Entries = slices.Clone(g.Entries)
 		for j := range g.Entries {
-			g.Entries[j].Href = Rel(root, g.Entries[j].URL)
+			g.Entries[j].Href = generator.Rel(root, g.Entries[j].URL)
 		}
 		if g.More != nil {
 			g.More = link(root, g.More.Title, g.More.URL)
@@ -106,7 +108,7 @@ func rebaseTree(root string, nodes []TreeNode) []TreeNode {
 	}
 	out := make([]TreeNode, len(nodes))
 	for i, n := range nodes {
-		n.Href = Rel(root, n.URL)
+		n.Href = generator.Rel(root, n.URL)
 		n.Children = rebaseTree(root, n.Children)
 		out[i] = n
 	}

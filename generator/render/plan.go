@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,19 +72,19 @@ func (e *plan) outputs() []Output {
 	var outs []Output
 	add := func(v *View, source string, pos generator.Pos) {
 		e.complete(v)
-		outs = append(outs, Output{Path: OutPath(v.URL), Source: source, Pos: pos, Kind: viewKind(v), Minified: e.Minified(),
+		outs = append(outs, Output{Path: generator.OutPath(v.URL), Source: source, Pos: pos, Kind: viewKind(v), Minified: e.Minified(),
 			Write: func(w io.Writer) error { return e.execute(w, v) }})
 	}
 	// addLazy plans a list page whose view is made only when it is
 	// written: level pages hold matrices and graphs of hundreds of pages.
 	addLazy := func(kind, url, source string, view func() *View) {
-		outs = append(outs, Output{Path: OutPath(url), Source: source, Kind: "list " + kind, Minified: e.Minified(),
+		outs = append(outs, Output{Path: generator.OutPath(url), Source: source, Kind: "list " + kind, Minified: e.Minified(),
 			Write: func(w io.Writer) error { return e.execute(w, e.complete(view())) }})
 	}
 	// A page's view is made when its file is written, not before, so that
 	// views of thousands of pages are never all in memory at once.
 	addPage := func(p *generator.Page) {
-		outs = append(outs, Output{Path: OutPath(p.URL), Source: p.File, Pos: generator.Pos{File: p.File}, Kind: "page " + p.Type, Minified: e.Minified(),
+		outs = append(outs, Output{Path: generator.OutPath(p.URL), Source: p.File, Pos: generator.Pos{File: p.File}, Kind: "page " + p.Type, Minified: e.Minified(),
 			Write: func(w io.Writer) error { return e.execute(w, e.complete(e.pageView(m, p))) }})
 	}
 	for _, p := range m.Pages {
@@ -98,7 +97,7 @@ func (e *plan) outputs() []Output {
 	if e.site.Feed != "" && m.byURL("/roadmap/") == nil {
 		r := e.view("redirect", "/roadmap/", "Roadmap")
 		r.Target = generator.TypeURL(generator.TypeRelease)
-		r.Canonical = absURL(e.site.BaseURL, r.Target)
+		r.Canonical = generator.AbsURL(e.site.BaseURL, r.Target)
 		add(r, "the roadmap's short address", generator.Pos{})
 	}
 	for _, v := range e.typeViews(m) {
@@ -118,7 +117,7 @@ func (e *plan) outputs() []Output {
 	if len(e.site.Glossary) > 0 {
 		add(e.glossaryView(), "the glossary page", generator.Pos{})
 	}
-	nf := e.viewAt("404", "/404.html", "Page not found", BasePath(e.site.BaseURL)) // served at any depth, so links must be absolute
+	nf := e.viewAt("404", "/404.html", "Page not found", generator.BasePath(e.site.BaseURL)) // served at any depth, so links must be absolute
 	e.complete(nf)
 	outs = append(outs, Output{Path: "404.html", Source: "the 404 page", Kind: "404", Minified: e.Minified(), Write: func(w io.Writer) error { return e.execute(w, nf) }})
 	outs = append(outs, e.icons(m.Model)...)
@@ -148,39 +147,15 @@ func viewKind(v *View) string {
 	return "list " + v.URL
 }
 
-// OutPath maps a pretty URL to the file that serves it: "/roles/cpo/" →
-// "roles/cpo/index.html".
-func OutPath(u string) string {
-	p := strings.TrimPrefix(u, "/")
-	// URLs are escaped (café is caf%C3%A9); the file is named as the
-	// server will look for it after unescaping.
-	if dec, err := url.PathUnescape(p); err == nil {
-		p = dec
-	}
-	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
-	}
-	return p
-}
-
-// EscapePath escapes each segment of a slash path for use in a URL.
-func EscapePath(p string) string {
-	segs := strings.Split(p, "/")
-	for i, s := range segs {
-		segs[i] = url.PathEscape(s)
-	}
-	return strings.Join(segs, "/")
-}
-
 // view starts the view of the page at site URL u.
 func (e *plan) view(kind, u, title string) *View {
-	return e.viewAt(kind, u, title, RootOf(u))
+	return e.viewAt(kind, u, title, generator.RootOf(u))
 }
 
 // viewAt starts a view whose links climb to the site root by root.
 func (e *plan) viewAt(kind, u, title, root string) *View {
 	v := &View{Site: e.site, Kind: kind, URL: u, Root: root, Title: title, partials: &e.partials}
-	v.Canonical = absURL(e.site.BaseURL, u)
+	v.Canonical = generator.AbsURL(e.site.BaseURL, u)
 	v.Nav, v.NavKey = e.navItems(u, root)
 	return v
 }
@@ -192,7 +167,7 @@ func (e *plan) navItems(u, root string) ([]NavItem, string) {
 	nav := make([]NavItem, len(e.site.Nav))
 	key := root
 	for i, n := range e.site.Nav {
-		nav[i] = NavItem{Title: n.Title, Href: Rel(root, n.URL)}
+		nav[i] = NavItem{Title: n.Title, Href: generator.Rel(root, n.URL)}
 		switch {
 		case u == n.URL:
 			nav[i].Current = "page"
@@ -214,19 +189,6 @@ func (e *plan) complete(v *View) *View {
 		v.Sheets = sheets(v)
 	}
 	return v
-}
-
-// BasePath is the path part of the base URL, "/" or "/wiki/".
-func BasePath(base string) string {
-	if u, err := url.Parse(base); err == nil && strings.HasPrefix(u.Path, "/") {
-		return strings.TrimSuffix(u.Path, "/") + "/"
-	}
-	return "/"
-}
-
-// absURL joins the base URL and a site-relative URL.
-func absURL(base, u string) string {
-	return strings.TrimSuffix(base, "/") + u
 }
 
 // nav lists the type pages that have at least one page, in type order.

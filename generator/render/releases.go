@@ -120,7 +120,7 @@ func (e *plan) releaseView(m *index, p *generator.Page, root string) *ReleaseVie
 	v := &ReleaseView{Lane: r.Lane, Status: f.Status, Phase: r.Phase, PhaseLabel: phaseLabels[r.Phase],
 		Dates: dateRange(f.Start, f.End), ReleasedOn: date(f.ReleasedOn), ProgressPct: pct(r.Progress),
 		Estimate: trimFloat(r.Estimate), DoneEstimate: trimFloat(r.DoneEstimate), Overdue: r.Overdue,
-		Risks: len(r.Risks), RoadmapHref: Rel(root, generator.TypeURL(generator.TypeRelease)), NoItems: noItems(r),
+		Risks: len(r.Risks), RoadmapHref: generator.Rel(root, generator.TypeURL(generator.TypeRelease)), NoItems: noItems(r),
 		sentence: releaseSentence(r)}
 	risk := map[*backlog.Item]string{}
 	for _, rk := range r.Risks {
@@ -145,11 +145,11 @@ func (e *plan) releaseView(m *index, p *generator.Page, root string) *ReleaseVie
 
 func scopeRow(it *backlog.Item, risk, root string) ScopeRow {
 	p := it.Page
-	row := ScopeRow{Rank: it.Rank, Key: it.Key(), Title: p.Title, Href: Rel(root, p.URL), Status: p.Item.Status,
+	row := ScopeRow{Rank: it.Rank, Key: it.Key(), Title: p.Title, Href: generator.Rel(root, p.URL), Status: p.Item.Status,
 		Ready: it.Ready, Done: it.Done, Dropped: it.Dropped, Missing: strings.Join(it.Missing, ", "),
 		Estimate: number(p.Item.Estimate), ForecastEnd: isoDate(it.ForecastEnd), Risk: risk}
 	if it.Backlog != nil {
-		row.Backlog, row.BacklogHref = it.Backlog.Page.Title, Rel(root, it.Backlog.Page.URL)
+		row.Backlog, row.BacklogHref = it.Backlog.Page.Title, generator.Rel(root, it.Backlog.Page.URL)
 	}
 	return row
 }
@@ -190,7 +190,7 @@ func dateRange(a, b time.Time) string {
 
 // roadmapView fills the releases list page.
 func (e *plan) roadmapView(m *index, v *View) {
-	rv := &RoadmapView{CalendarHref: Rel(v.Root, "/releases.ics"), FeedHref: Rel(v.Root, "/releases.xml")}
+	rv := &RoadmapView{CalendarHref: generator.Rel(v.Root, "/releases.ics"), FeedHref: generator.Rel(v.Root, "/releases.xml")}
 	if !e.site.Now.IsZero() {
 		rv.Today = date(e.site.Now)
 	}
@@ -241,7 +241,7 @@ func nextWeeks(cycle int) int {
 
 func card(r *backlog.Release, root string) ReleaseCard {
 	f := r.Page.Release
-	return ReleaseCard{Title: r.Page.Title, Href: Rel(root, r.Page.URL), Lane: r.Lane, Version: f.Version,
+	return ReleaseCard{Title: r.Page.Title, Href: generator.Rel(root, r.Page.URL), Lane: r.Lane, Version: f.Version,
 		Status: f.Status, Phase: r.Phase, Dates: dateRange(f.Start, f.End), ProgressPct: pct(r.Progress),
 		Scope: len(r.Scope), Risks: len(r.Risks), Overdue: r.Overdue, NoItems: noItems(r)}
 }
@@ -282,7 +282,7 @@ func (e *plan) timeline(releases []*backlog.Release, root string) svg.Timeline {
 			t.Lanes = append(t.Lanes, svg.Lane{Label: r.Lane})
 		}
 		t.Lanes[i].Bars = append(t.Lanes[i].Bars, svg.Bar{Label: cmp.Or(f.Version, r.Page.Title), Title: barTitle(r),
-			Href: Rel(root, r.Page.URL), Start: f.Start, End: f.End, Status: f.Status, Progress: r.Progress, AtRisk: len(r.Risks) > 0})
+			Href: generator.Rel(root, r.Page.URL), Start: f.Start, End: f.End, Status: f.Status, Progress: r.Progress, AtRisk: len(r.Risks) > 0})
 	}
 	slices.SortStableFunc(t.Lanes, func(a, b svg.Lane) int { return strings.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)) })
 	if first.IsZero() {

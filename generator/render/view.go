@@ -91,14 +91,14 @@ type Link struct {
 // linked gives each link its Href from the page at root.
 func linked(root string, ls ...Link) []Link {
 	for i := range ls {
-		ls[i].Href = Rel(root, ls[i].URL)
+		ls[i].Href = generator.Rel(root, ls[i].URL)
 	}
 	return ls
 }
 
 // link is a titled URL as the page at root links it.
 func link(root, title, url string) *Link {
-	return &Link{Title: title, URL: url, Href: Rel(root, url)}
+	return &Link{Title: title, URL: url, Href: generator.Rel(root, url)}
 }
 
 // Entry is a page in a list. Href is URL relative to the page being

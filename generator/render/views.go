@@ -32,7 +32,7 @@ func (e *plan) pageView(m *index, p *generator.Page) *View {
 			pv.TypeURL = b.URL
 		}
 	}
-	pv.TypeHref = Rel(v.Root, pv.TypeURL)
+	pv.TypeHref = generator.Rel(v.Root, pv.TypeURL)
 	for _, tag := range p.Tags {
 		pv.Tags = append(pv.Tags, *link(v.Root, tag, tagURL(tag)))
 	}
@@ -109,7 +109,7 @@ func (e *plan) facts(m *index, p *generator.Page, root string) ([]Fact, []string
 			return
 		}
 		if t := m.Links.Target(r); t != nil {
-			fs = append(fs, Fact{Label: label, Value: t.Label(), URL: t.URL, Href: Rel(root, t.URL)})
+			fs = append(fs, Fact{Label: label, Value: t.Label(), URL: t.URL, Href: generator.Rel(root, t.URL)})
 			return
 		}
 		add(label, r.Name)
@@ -119,7 +119,7 @@ func (e *plan) facts(m *index, p *generator.Page, root string) ([]Fact, []string
 		it := p.Item
 		add("Key", it.Key)
 		if q := m.page(it.Backlog); q != nil {
-			fs = append(fs, Fact{Label: "Backlog", Value: q.Title, URL: q.URL, Href: Rel(root, q.URL)})
+			fs = append(fs, Fact{Label: "Backlog", Value: q.Title, URL: q.URL, Href: generator.Rel(root, q.URL)})
 		}
 		add("Kind", it.Kind)
 		add("Status", it.Status)
@@ -165,13 +165,13 @@ func date(t time.Time) string {
 }
 
 func (e *plan) redirectView(p *generator.Page, alias string) *View {
-	u := "/" + EscapePath(strings.Trim(alias, "/")) + "/"
+	u := "/" + generator.EscapePath(strings.Trim(alias, "/")) + "/"
 	if p.Section != "" && !strings.HasPrefix(alias, "/") {
-		u = "/" + EscapePath(p.Section) + u // an alias not from the root stays in its page's folder
+		u = "/" + generator.EscapePath(p.Section) + u // an alias not from the root stays in its page's folder
 	}
 	v := e.view("redirect", u, p.Title)
 	v.Target = p.URL
-	v.Canonical = absURL(e.site.BaseURL, p.URL)
+	v.Canonical = generator.AbsURL(e.site.BaseURL, p.URL)
 	return v
 }
 
@@ -332,7 +332,7 @@ func capGroups(root string, gs []Group, max int) []Group {
 func summaryEntries(root string, gs []Group) []Entry {
 	var out []Entry
 	for _, g := range gs {
-		out = append(out, Entry{Title: g.Title, URL: g.URL, Href: Rel(root, g.URL), Badge: strconv.Itoa(len(g.Entries))})
+		out = append(out, Entry{Title: g.Title, URL: g.URL, Href: generator.Rel(root, g.URL), Badge: strconv.Itoa(len(g.Entries))})
 	}
 	return out
 }
@@ -363,7 +363,7 @@ func (e *plan) tagViews(m *index) []*View {
 		v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Tags", URL: "/tags/"}, Link{Title: names[u]})
 		v.Groups = e.byType(v.Root, tagged[u])
 		views = append(views, v)
-		index.Entries = append(index.Entries, Entry{Title: names[u], URL: u, Href: Rel(all.Root, u), Badge: strconv.Itoa(len(tagged[u]))})
+		index.Entries = append(index.Entries, Entry{Title: names[u], URL: u, Href: generator.Rel(all.Root, u), Badge: strconv.Itoa(len(tagged[u]))})
 	}
 	if len(index.Entries) > 0 {
 		all.Groups = []Group{index}

@@ -50,12 +50,12 @@ func (r resolver) Resolve(ref string, isPath bool) (markdown.Target, error) {
 		// A file that could not be loaded: its own error says why, and a
 		// link to it is no second error. The site is not written anyway.
 		u := ue.Unread
-		return markdown.Target{ID: u.ID, URL: render.Rel(r.root, u.URL), Title: cmp.Or(u.Title, u.ID)}, nil
+		return markdown.Target{ID: u.ID, URL: generator.Rel(r.root, u.URL), Title: cmp.Or(u.Title, u.ID)}, nil
 	}
 	if err != nil {
 		return markdown.Target{}, err
 	}
-	return markdown.Target{ID: p.ID, URL: render.Rel(r.root, p.URL), Title: p.Title}, nil
+	return markdown.Target{ID: p.ID, URL: generator.Rel(r.root, p.URL), Title: p.Title}, nil
 }
 
 // renderBodies renders every body in parallel, then checks that each link
@@ -68,9 +68,9 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base
 	results := make([]markdown.Result, len(all))
 	workers.Each(len(all), func(i int) {
 		p := all[i]
-		root := render.RootOf(p.URL)
+		root := generator.RootOf(p.URL)
 		if _, intro := intros[p.Section]; intro && intros[p.Section] == p {
-			root = render.RootOf("/" + p.Section + "/")
+			root = generator.RootOf("/" + p.Section + "/")
 			if p.Section == "" {
 				root = "./"
 			}

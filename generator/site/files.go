@@ -230,5 +230,5 @@ func (sf *siteFiles) target(out, root string) (markdown.FileTarget, bool) {
 	if f == nil {
 		return markdown.FileTarget{}, false
 	}
-	return markdown.FileTarget{URL: render.Rel(root, "/"+render.EscapePath(out)), Width: f.width, Height: f.height}, true
+	return markdown.FileTarget{URL: generator.Rel(root, "/"+generator.EscapePath(out)), Width: f.width, Height: f.height}, true
 }

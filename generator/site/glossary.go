@@ -4,7 +4,6 @@ import (
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/config"
 	"github.com/backlight-wiki/backlight/generator/glossary"
-	"github.com/backlight-wiki/backlight/generator/render"
 )
 
 // siteGlossary builds the site's glossary from the built-in entries, its
@@ -35,4 +34,4 @@ func siteGlossary(cfg *config.Config, src []byte) ([]glossary.Entry, generator.D
 
 // GlossaryURL is the glossary page's URL from the page being rendered,
 // for the links of its terms.
-func (r resolver) GlossaryURL() string { return render.Rel(r.root, glossary.URL) }
+func (r resolver) GlossaryURL() string { return generator.Rel(r.root, glossary.URL) }

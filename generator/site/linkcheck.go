@@ -82,7 +82,7 @@ func newLinkCheck(outs []render.Output, rb *renderedBodies, pages []*generator.P
 	}
 	lc.byID = make(map[string]string, len(pages))
 	for _, p := range pages {
-		out := render.OutPath(p.URL)
+		out := generator.OutPath(p.URL)
 		lc.addRefs(out, rb.refs[p])
 		lc.files[out] = p.File
 		lc.byID[p.ID] = p.URL

@@ -224,7 +224,7 @@ func (lv *Live) Paths() []string {
 func (lv *Live) BasePath() string {
 	lv.mu.RLock()
 	defer lv.mu.RUnlock()
-	return render.BasePath(lv.st.l.cfg.BaseURL)
+	return generator.BasePath(lv.st.l.cfg.BaseURL)
 }
 
 // Diagnostics returns the problems of the site being served.
@@ -306,7 +306,7 @@ func (lv *Live) updateBody(p *generator.Page, body []byte) Change {
 	st := lv.st
 	mb := st.l.bodies
 	r := mb.md.Render(markdown.Source{Body: body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
-		resolver{mb.ix, render.RootOf(p.URL), mb.rb.files, mb.rb.base})
+		resolver{mb.ix, generator.RootOf(p.URL), mb.rb.files, mb.rb.base})
 	newBody := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
 	links, bodies := maps.Clone(mb.rb.links), maps.Clone(mb.rb.bodies)
 	links[p], bodies[p] = r.Links, newBody
@@ -318,7 +318,7 @@ func (lv *Live) updateBody(p *generator.Page, body []byte) Change {
 	}
 	base := lv.withoutFragments(p, mb.rb.fragDiags) // before p's old body diagnostics are replaced
 	m := st.l.model
-	affected := map[string]bool{render.OutPath(p.URL): true}
+	affected := map[string]bool{generator.OutPath(p.URL): true}
 	if p.Type == generator.TypeRelease {
 		affected["releases.xml"] = true // the feed carries a release's notes
 	}
@@ -331,7 +331,7 @@ func (lv *Live) updateBody(p *generator.Page, body []byte) Change {
 				if len(m.Backlinks[t]) == 0 {
 					delete(m.Backlinks, t)
 				}
-				affected[render.OutPath(t.URL)] = true
+				affected[generator.OutPath(t.URL)] = true
 			}
 		}
 	}
@@ -341,7 +341,7 @@ func (lv *Live) updateBody(p *generator.Page, body []byte) Change {
 				bl := append(slices.Clone(m.Backlinks[t]), p)
 				sortByTitle(bl)
 				m.Backlinks[t] = bl
-				affected[render.OutPath(t.URL)] = true
+				affected[generator.OutPath(t.URL)] = true
 			}
 		}
 	}

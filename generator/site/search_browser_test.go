@@ -33,6 +33,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/kljensen/snowball/english"
 
+	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/render"
 	"github.com/backlight-wiki/backlight/generator/search"
 	"github.com/backlight-wiki/backlight/themes"
@@ -118,7 +119,7 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 	theme := themes.Default()
 	var tpl *template.Template
 	tpl = template.New("base.html").Funcs(template.FuncMap{
-		"rel":   render.Rel,
+		"rel":   generator.Rel,
 		"asset": func(root, name string) string { return root + name },
 		"cached": func(name, _ string, data any) (template.HTML, error) {
 			var b strings.Builder
@@ -156,7 +157,7 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 			t.Fatal(err)
 		}
 	}
-	root := render.RootOf(url)
+	root := generator.RootOf(url)
 	kind := "page"
 	if main == "" {
 		kind = "search"

@@ -243,7 +243,7 @@ func loadModel(opts Options, cfg *config.Config, terms []glossary.Entry, res *Re
 	res.Diags.Append(diags)
 	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Glossary: terms, Provided: files.provides}
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML, Terms: glossary.NewMatcher(terms)})
-	rb, diags := renderBodies(md, ix, files, render.BasePath(cfg.BaseURL), pages, loaded.Intros)
+	rb, diags := renderBodies(md, ix, files, generator.BasePath(cfg.BaseURL), pages, loaded.Intros)
 	res.Diags.Append(diags)
 	m.Bodies, m.Intros, m.Backlinks = rb.bodies, rb.intros, rb.backlinks
 	for _, p := range pages {
