@@ -26,7 +26,9 @@ var allowed = map[string][]string{
 	"generator/glossary":      {"generator"},
 	"generator/markdown":      {"generator", "generator/glossary", "generator/safeurl", "github.com/yuin/goldmark", "golang.org/x/text"},
 	"generator/favicon":       {"golang.org/x/image"},
-	"generator/render":        {"generator", "generator/glossary", "generator/markdown", "generator/svg", "generator/backlog", "generator/feed", "generator/favicon"},
+	"generator/render/views":  {"generator", "generator/glossary", "generator/markdown", "generator/svg", "generator/backlog"},
+	"generator/render/export": {"generator", "generator/backlog", "generator/feed", "generator/render/views"},
+	"generator/render":        {"generator", "generator/glossary", "generator/favicon", "generator/render/views", "generator/render/export"},
 	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/glossary", "generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/search", "themes", "github.com/tdewolff/minify/v2", "github.com/tdewolff/parse/v2", "golang.org/x/text"},
 	"generator/serve":         {"github.com/coder/websocket"},
 	"generator/cmd/backlight": {"generator", "generator/outdir", "generator/site", "generator/serve", "generator/watch", "generator/config", "generator/starter"},
@@ -37,7 +39,7 @@ var allowed = map[string][]string{
 
 // buildPackages may not start processes or open network connections.
 var buildPackages = []string{"generator", "generator/glossary", "generator/safeurl", "generator/tomlpos", "generator/workers", "generator/backlog", "generator/config", "generator/content",
-	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/site", "generator/feed", "generator/search", "generator/starter", "generator/favicon"}
+	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/render/views", "generator/render/export", "generator/site", "generator/feed", "generator/search", "generator/starter", "generator/favicon"}
 
 const module = "github.com/backlight-wiki/backlight/"
 

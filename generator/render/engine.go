@@ -13,6 +13,7 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/glossary"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 )
 
 // layouts are the page templates a theme must provide; each is parsed
@@ -24,7 +25,7 @@ var layouts = []string{"home", "list", "page", "404", "search", "glossary"}
 type Engine struct {
 	// info is the site as New was given it, with what New adds: each
 	// Plan makes its own copy to complete with the model's navigation.
-	info *SiteInfo
+	info *views.SiteInfo
 	templates
 	// raw is the theme's templates as written, when the ones executed
 	// were minified (nil otherwise): an error met executing a minified
@@ -66,14 +67,13 @@ type asset struct {
 
 // New parses the theme's templates and reads its static files. The error
 // names the template file and line where html/template gives them.
-func New(theme fs.FS, site SiteInfo, opts ...Option) (*Engine, error) {
+func New(theme fs.FS, site views.SiteInfo, opts ...Option) (*Engine, error) {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
 	}
 	e := &Engine{info: &site, assets: map[string]asset{}, files: map[string]string{},
 		glossary: glossaryIndex(site.Glossary)}
-	e.info.Limits = site.Limits.withDefaults()
 	if len(site.Glossary) > 0 {
 		e.info.GlossaryURL = glossary.URL
 	}
@@ -179,12 +179,12 @@ func (e *Engine) funcs() template.FuncMap {
 // returns the same HTML for that key: for pieces such as the header and
 // footer that depend on little more than the page's depth. The key must
 // capture everything the partial's output depends on. The outputs of one
-// Plan share the cache, found through data, the page's *View; other data
+// Plan share the cache, found through data, the page's *views.View; other data
 // is rendered every time.
 func (e *Engine) cached(name, key string, data any) (template.HTML, error) {
 	var cache *sync.Map
-	if v, ok := data.(*View); ok {
-		cache = v.partials
+	if v, ok := data.(*views.View); ok {
+		cache = v.Partials()
 	}
 	k := name + "\x00" + key
 	if cache != nil {
@@ -208,7 +208,7 @@ func (e *Engine) cached(name, key string, data any) (template.HTML, error) {
 // One call per list instead of several template actions per entry: the
 // relation box, related pages and mentions of a large site hold tens of
 // thousands of them. Text and URLs are escaped.
-func links(es []Entry) template.HTML {
+func links(es []views.Entry) template.HTML {
 	var b strings.Builder
 	for _, e := range es {
 		b.WriteString(`<li><a href="`)
@@ -279,7 +279,7 @@ func (e *Engine) readAssets(theme fs.FS) error {
 
 // execute renders a view with the layout of its kind. Its error is a
 // *TemplateError.
-func (e *Engine) execute(w io.Writer, v *View) error {
+func (e *Engine) execute(w io.Writer, v *views.View) error {
 	err := e.executeView(w, v, &e.templates)
 	if err == nil {
 		return nil
@@ -293,7 +293,7 @@ func (e *Engine) execute(w io.Writer, v *View) error {
 	return e.templateError(generator.OutPath(v.URL), err)
 }
 
-func (e *Engine) executeView(w io.Writer, v *View, ts *templates) error {
+func (e *Engine) executeView(w io.Writer, v *views.View, ts *templates) error {
 	if v.Kind == "redirect" {
 		return ts.redirect.Execute(w, v)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 	"github.com/backlight-wiki/backlight/themes"
 )
 
@@ -19,14 +20,14 @@ func TestMinifyLayoutsParsesTheMinifiedSource(t *testing.T) {
 		calls++
 		return []byte(strings.ReplaceAll(string(src), "<main", "<main data-squeezed")), nil
 	}
-	e, err := New(theme, SiteInfo{Title: "T"}, MinifyLayouts(squeeze))
+	e, err := New(theme, views.SiteInfo{Title: "T"}, MinifyLayouts(squeeze))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !e.Minified() || calls == 0 {
 		t.Fatalf("Minified() = %v after %d minifier calls, want true", e.Minified(), calls)
 	}
-	outs := e.Plan(&Model{Backlogs: &backlog.Model{}})
+	outs := e.Plan(&views.Model{Backlogs: &backlog.Model{}})
 	var b strings.Builder
 	for _, o := range outs {
 		if o.Path == "404.html" {
@@ -43,14 +44,14 @@ func TestMinifyLayoutsParsesTheMinifiedSource(t *testing.T) {
 	}
 
 	failing := func(name string, src []byte) ([]byte, error) { return nil, errors.New("cannot read it") }
-	e, err = New(theme, SiteInfo{Title: "T"}, MinifyLayouts(failing))
+	e, err = New(theme, views.SiteInfo{Title: "T"}, MinifyLayouts(failing))
 	if err != nil {
 		t.Fatalf("a failing minifier failed the theme: %v", err)
 	}
 	if e.Minified() {
 		t.Error("Minified() = true although the minifier failed")
 	}
-	for _, o := range e.Plan(&Model{Backlogs: &backlog.Model{}}) {
+	for _, o := range e.Plan(&views.Model{Backlogs: &backlog.Model{}}) {
 		if o.Minified {
 			t.Errorf("%s is marked Minified although the minifier failed", o.Path)
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/graph"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 	"github.com/backlight-wiki/backlight/themes"
 )
 
@@ -88,11 +89,11 @@ func FuzzOutputPaths(f *testing.F) {
 	if diags.HasErrors() {
 		f.Fatalf("default site.toml: %v", diags)
 	}
-	info := render.SiteInfo{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
+	info := views.SiteInfo{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
 		Version: "test", Levels: cfg.Levels, Statuses: cfg.Backlog.Statuses,
 		Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}
 	for _, t := range cfg.TypeOrder {
-		info.Types = append(info.Types, render.TypeInfo{Name: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
+		info.Types = append(info.Types, views.TypeInfo{Name: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
 	}
 	var vocab []generator.RelationType
 	for _, name := range cfg.RelationOrder {
@@ -145,8 +146,8 @@ func FuzzOutputPaths(f *testing.F) {
 		if diags.HasErrors() {
 			return
 		}
-		m := &render.Model{Pages: res.Pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm,
-			Bodies: map[*generator.Page]*render.Body{}, Intros: map[string]*render.Body{}}
+		m := &views.Model{Pages: res.Pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm,
+			Bodies: map[*generator.Page]*views.Body{}, Intros: map[string]*views.Body{}}
 		for _, o := range e.Plan(m) {
 			why := localOutput(o.Path)
 			if why == "" {

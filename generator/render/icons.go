@@ -7,18 +7,14 @@ import (
 	"sync"
 
 	"github.com/backlight-wiki/backlight/generator/favicon"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 )
-
-// IconLink is a <link> of every page's head that names the site's icon.
-type IconLink struct {
-	Rel, URL, Type, Sizes string
-}
 
 // siteIcon is one file of the site's icon: the site's static/ folder or
 // the theme may provide it; otherwise the build draws it.
 type siteIcon struct {
 	path  string // in the site: "favicon-32.png"
-	link  IconLink
+	link  views.IconLink
 	draw  func(d *favicon.Drawer, m favicon.Mark) ([]byte, error)
 	label string // what it is, for "two sources for one path" errors
 }
@@ -40,13 +36,13 @@ func siteIcons() []siteIcon {
 	}
 	return []siteIcon{
 		{path: "favicon.svg", label: "the site's icon (SVG)",
-			link: IconLink{Rel: "icon", URL: "/favicon.svg", Type: "image/svg+xml"},
+			link: views.IconLink{Rel: "icon", URL: "/favicon.svg", Type: "image/svg+xml"},
 			draw: func(_ *favicon.Drawer, m favicon.Mark) ([]byte, error) { return favicon.SVG(m), nil }},
 		{path: "favicon-32.png", label: "the site's icon (32 px PNG)",
-			link: IconLink{Rel: "icon", URL: "/favicon-32.png", Type: "image/png", Sizes: "32x32"},
+			link: views.IconLink{Rel: "icon", URL: "/favicon-32.png", Type: "image/png", Sizes: "32x32"},
 			draw: pngOf(tabIconSize)},
 		{path: "apple-touch-icon.png", label: "the site's home screen icon (180 px PNG)",
-			link: IconLink{Rel: "apple-touch-icon", URL: "/apple-touch-icon.png", Sizes: "180x180"},
+			link: views.IconLink{Rel: "apple-touch-icon", URL: "/apple-touch-icon.png", Sizes: "180x180"},
 			draw: pngOf(touchIconSize)},
 		{path: "favicon.ico", label: "the site's icon (ICO)", // browsers ask for it unlinked
 			draw: func(d *favicon.Drawer, m favicon.Mark) ([]byte, error) {
@@ -61,8 +57,8 @@ func siteIcons() []siteIcon {
 
 // iconLinks are the links every page's head carries to the site's icons,
 // provided or drawn.
-func iconLinks() []IconLink {
-	var links []IconLink
+func iconLinks() []views.IconLink {
+	var links []views.IconLink
 	for _, ic := range siteIcons() {
 		if ic.link.Rel != "" {
 			links = append(links, ic.link)
@@ -73,7 +69,7 @@ func iconLinks() []IconLink {
 
 // icons plans the icon files the site does not provide. The font is
 // parsed once, when the first icon is written.
-func (e *Engine) icons(m *Model) []Output {
+func (e *Engine) icons(m *views.Model) []Output {
 	mark := favicon.NewMark(e.info.Title, e.accent())
 	drawer := sync.OnceValues(favicon.NewDrawer)
 	var outs []Output
@@ -99,7 +95,7 @@ func (e *Engine) icons(m *Model) []Output {
 
 // provides reports whether the site or its theme publishes a file at
 // path as it is.
-func (e *Engine) provides(m *Model, path string) bool {
+func (e *Engine) provides(m *views.Model, path string) bool {
 	if m.Provided != nil && m.Provided(path) {
 		return true
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/graph"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 	"github.com/backlight-wiki/backlight/themes"
 )
 
@@ -49,17 +50,17 @@ func planSite(withRelease bool) fstest.MapFS {
 
 // planFixture loads a site as a build does and returns the engine's
 // settings and the model, or fails the test.
-func planFixture(t *testing.T, fsys fstest.MapFS) (render.SiteInfo, *render.Model) {
+func planFixture(t *testing.T, fsys fstest.MapFS) (views.SiteInfo, *views.Model) {
 	t.Helper()
 	cfg, diags := config.Parse("site.toml", nil)
 	if diags.HasErrors() {
 		t.Fatalf("default site.toml: %v", diags)
 	}
-	info := render.SiteInfo{Title: "Pumps wiki", BaseURL: "https://wiki.example.org/", Language: cfg.Language,
+	info := views.SiteInfo{Title: "Pumps wiki", BaseURL: "https://wiki.example.org/", Language: cfg.Language,
 		Version: "test", Levels: cfg.Levels, Statuses: cfg.Backlog.Statuses,
 		Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}
 	for _, name := range cfg.TypeOrder {
-		info.Types = append(info.Types, render.TypeInfo{Name: name, Label: cfg.TypeLabel(name), Plural: cfg.TypePlural(name)})
+		info.Types = append(info.Types, views.TypeInfo{Name: name, Label: cfg.TypeLabel(name), Plural: cfg.TypePlural(name)})
 	}
 	var vocab []generator.RelationType
 	for _, name := range cfg.RelationOrder {
@@ -81,8 +82,8 @@ func planFixture(t *testing.T, fsys fstest.MapFS) (render.SiteInfo, *render.Mode
 	if diags.HasErrors() {
 		t.Fatalf("backlog: %v", diags)
 	}
-	return info, &render.Model{Pages: res.Pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm,
-		Bodies: map[*generator.Page]*render.Body{}, Intros: map[string]*render.Body{}}
+	return info, &views.Model{Pages: res.Pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm,
+		Bodies: map[*generator.Page]*views.Body{}, Intros: map[string]*views.Body{}}
 }
 
 // writeAll writes every output of a plan and returns the files by path.
@@ -126,7 +127,7 @@ func sameFiles(t *testing.T, what string, got, want map[string]string) {
 func TestPlanLeavesTheEngineAsItWas(t *testing.T) {
 	info, withRel := planFixture(t, planSite(true))
 	_, noRel := planFixture(t, planSite(false))
-	fresh := func(m *render.Model) map[string]string {
+	fresh := func(m *views.Model) map[string]string {
 		e, err := render.New(themes.Default(), info)
 		if err != nil {
 			t.Fatal(err)

@@ -10,7 +10,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/graph"
 	"github.com/backlight-wiki/backlight/generator/markdown"
-	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 	"github.com/backlight-wiki/backlight/generator/workers"
 )
 
@@ -79,8 +79,8 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base
 		p.Body = nil // rendered; the source, and the file it pins, can go
 	})
 	var diags generator.Diagnostics
-	out := &renderedBodies{bodies: make(map[*generator.Page]*render.Body, len(pages)),
-		intros: map[string]*render.Body{}, backlinks: map[*generator.Page][]*generator.Page{},
+	out := &renderedBodies{bodies: make(map[*generator.Page]*views.Body, len(pages)),
+		intros: map[string]*views.Body{}, backlinks: map[*generator.Page][]*generator.Page{},
 		texts: make(map[*generator.Page]string, len(pages)), links: make(map[*generator.Page][]markdown.Link, len(all)),
 		mdDiags: make(map[*generator.Page]generator.Diagnostics), refs: make(map[*generator.Page][]markdown.Ref, len(all)),
 		files: files, base: base, introPages: intros}
@@ -92,7 +92,7 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base
 		}
 		out.links[p] = r.Links
 		out.refs[p] = r.Refs
-		b := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
+		b := &views.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
 		if i < len(pages) {
 			out.bodies[p] = b
 			out.texts[p] = r.Text
@@ -126,7 +126,7 @@ func (rb *renderedBodies) byID(pages []*generator.Page, id string) *generator.Pa
 }
 
 // fragmentDiags checks that every link to a #heading finds that heading.
-func fragmentDiags(all []*generator.Page, links map[*generator.Page][]markdown.Link, bodies map[*generator.Page]*render.Body, pages []*generator.Page) generator.Diagnostics {
+func fragmentDiags(all []*generator.Page, links map[*generator.Page][]markdown.Link, bodies map[*generator.Page]*views.Body, pages []*generator.Page) generator.Diagnostics {
 	headings := make(map[string][]markdown.Heading, len(pages))
 	for _, p := range pages {
 		if b := bodies[p]; b != nil {
@@ -145,8 +145,8 @@ func fragmentDiags(all []*generator.Page, links map[*generator.Page][]markdown.L
 // renderedBodies are the rendered Markdown of a build and what the links
 // in it say about other pages.
 type renderedBodies struct {
-	bodies     map[*generator.Page]*render.Body
-	intros     map[string]*render.Body
+	bodies     map[*generator.Page]*views.Body
+	intros     map[string]*views.Body
 	backlinks  map[*generator.Page][]*generator.Page
 	texts      map[*generator.Page]string                // each page's plain text, for the search index
 	links      map[*generator.Page][]markdown.Link       // each body's resolved links, intros included

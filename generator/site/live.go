@@ -18,6 +18,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 )
 
 // Live is a site kept in memory for the development server. Open builds
@@ -307,7 +308,7 @@ func (lv *Live) updateBody(p *generator.Page, body []byte) Change {
 	mb := st.l.bodies
 	r := mb.md.Render(markdown.Source{Body: body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
 		resolver{mb.ix, generator.RootOf(p.URL), mb.rb.files, mb.rb.base})
-	newBody := &render.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
+	newBody := &views.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
 	links, bodies := maps.Clone(mb.rb.links), maps.Clone(mb.rb.bodies)
 	links[p], bodies[p] = r.Links, newBody
 	frag := fragmentDiags(mb.rb.all, links, bodies, st.l.model.Pages)

@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/backlight-wiki/backlight/generator/render/views"
 	"github.com/backlight-wiki/backlight/internal/corpus"
-	"github.com/backlight-wiki/backlight/generator/render"
 )
 
 // The size every output file must stay under at scalePages pages
@@ -27,7 +27,7 @@ const (
 // testLimits are size limits small enough that a generated site of a
 // few hundred pages reaches every one of them: a file cut at a limit then
 // stops growing between the two sizes the test builds.
-var testLimits = render.Limits{ListEntries: 4, ListPage: 40, TreeNodes: 60, InlineMatrixCells: 100,
+var testLimits = views.Limits{ListEntries: 4, ListPage: 40, TreeNodes: 60, InlineMatrixCells: 100,
 	MatrixChunkRows: 8, LevelGraphNodes: 20, SitemapURLs: 200, FeedReleases: 5, ModelChunk: 20}
 
 // TestNoOutputFileGrowsPastTheBound builds generated sites of two sizes

@@ -11,12 +11,13 @@ import (
 	"github.com/backlight-wiki/backlight/generator/config"
 	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 	"github.com/backlight-wiki/backlight/generator/search"
 )
 
 // searchOutputs builds the search index of the model's pages and returns
 // its files as outputs.
-func searchOutputs(cfg *config.Config, m *render.Model, texts map[*generator.Page]string) []render.Output {
+func searchOutputs(cfg *config.Config, m *views.Model, texts map[*generator.Page]string) []render.Output {
 	ix := search.Build(indexDocs(m, texts), indexOptions(cfg, m))
 	var outs []render.Output
 	for _, f := range ix.Files() {
@@ -29,7 +30,7 @@ func searchOutputs(cfg *config.Config, m *render.Model, texts map[*generator.Pag
 }
 
 // indexDocs turns every published page into a search document.
-func indexDocs(m *render.Model, texts map[*generator.Page]string) []search.Doc {
+func indexDocs(m *views.Model, texts map[*generator.Page]string) []search.Doc {
 	docs := make([]search.Doc, 0, len(m.Pages))
 	for _, p := range m.Pages {
 		d := search.Doc{URL: strings.TrimPrefix(p.URL, "/"), Title: p.Title, Type: p.Type, Abbr: p.Abbr,
@@ -84,7 +85,7 @@ func glossaryDoc(es []glossary.Entry) search.Doc {
 // indexOptions names the facet values in display order: types in type
 // order, levels lowest first, item statuses then release statuses, and
 // releases by start date.
-func indexOptions(cfg *config.Config, m *render.Model) search.Options {
+func indexOptions(cfg *config.Config, m *views.Model) search.Options {
 	var o search.Options
 	for _, t := range cfg.TypeOrder {
 		o.Types = append(o.Types, search.Facet{Value: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})

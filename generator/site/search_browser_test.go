@@ -34,7 +34,7 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/backlight-wiki/backlight/generator"
-	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 	"github.com/backlight-wiki/backlight/generator/search"
 	"github.com/backlight-wiki/backlight/themes"
 )
@@ -126,7 +126,7 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 			err := tpl.ExecuteTemplate(&b, name, data)
 			return template.HTML(b.String()), err
 		},
-		"links":     func([]render.Entry) template.HTML { return "" },
+		"links":     func([]views.Entry) template.HTML { return "" },
 		"dict":      func(...any) map[string]any { return nil },
 		"hasPrefix": strings.HasPrefix,
 		"lower":     strings.ToLower,
@@ -162,13 +162,13 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 	if main == "" {
 		kind = "search"
 	}
-	v := &render.View{
-		Site:  &render.SiteInfo{Title: "Fixture wiki", Language: "en", Version: "test"},
+	v := &views.View{
+		Site:  &views.SiteInfo{Title: "Fixture wiki", Language: "en", Version: "test"},
 		Kind:  kind,
 		URL:   url,
 		Root:  root,
 		Title: title,
-		Nav: []render.NavItem{
+		Nav: []views.NavItem{
 			{Title: "Roles", Href: root + "roles/"},
 			{Title: "Events", Href: root + "events/"},
 			{Title: "Artifacts", Href: root + "artifacts/"},

@@ -24,6 +24,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/markdown"
 	"github.com/backlight-wiki/backlight/generator/outdir"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 	"github.com/backlight-wiki/backlight/generator/search"
 	"github.com/backlight-wiki/backlight/themes"
 )
@@ -38,7 +39,7 @@ type Options struct {
 	Version  string    // shown in the generator meta tag
 	Now      time.Time // the build date forecasts count from; zero means today
 	Progress func(done, total int)
-	Limits   render.Limits // the size limits of lists and files; those left zero are render.DefaultLimits
+	Limits   views.Limits // the size limits of lists and files; those left zero are views.DefaultLimits
 }
 
 // Result reports what a build did.
@@ -165,7 +166,7 @@ func pathErrors(res *Result, outs []render.Output) error {
 // loaded is a checked site, ready to render.
 type loaded struct {
 	cfg    *config.Config
-	model  *render.Model
+	model  *views.Model
 	engine *render.Engine
 	texts  map[*generator.Page]string // plain text of each body, for the search index
 	bodies *modelBodies               // for the development server's updates
@@ -225,7 +226,7 @@ type modelBodies struct {
 	md *markdown.Renderer
 }
 
-func loadModel(opts Options, cfg *config.Config, terms []glossary.Entry, res *Result) (*render.Model, *modelBodies, error) {
+func loadModel(opts Options, cfg *config.Config, terms []glossary.Entry, res *Result) (*views.Model, *modelBodies, error) {
 	root, err := openDirRoots(filepath.Join(opts.Source, "content"))
 	if err != nil {
 		return nil, nil, fmt.Errorf("open the content folder: %w", err)
@@ -241,7 +242,7 @@ func loadModel(opts Options, cfg *config.Config, terms []glossary.Entry, res *Re
 	res.Diags.Append(diags)
 	bm, diags := backlog.Derive(pages, g.Target, withUnread(backlogSettings(cfg, opts.Now), loaded.Unread))
 	res.Diags.Append(diags)
-	m := &render.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Glossary: terms, Provided: files.provides}
+	m := &views.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Glossary: terms, Provided: files.provides}
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML, Terms: glossary.NewMatcher(terms)})
 	rb, diags := renderBodies(md, ix, files, generator.BasePath(cfg.BaseURL), pages, loaded.Intros)
 	res.Diags.Append(diags)
@@ -291,13 +292,13 @@ func openTheme(src, name string) (fs.FS, error) {
 	return nil, fmt.Errorf("site.toml names theme %q, but there is no folder themes/%s", name, name)
 }
 
-func siteInfo(cfg *config.Config, version string) render.SiteInfo {
-	info := render.SiteInfo{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
+func siteInfo(cfg *config.Config, version string) views.SiteInfo {
+	info := views.SiteInfo{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
 		EditURL: cfg.EditURL, Version: version, Levels: cfg.Levels, Statuses: cfg.Backlog.Statuses,
-		Roadmap: render.RoadmapSettings{CycleWeeks: cfg.Roadmap.CycleWeeks, CycleStart: cfg.Roadmap.CycleStart,
+		Roadmap: views.RoadmapSettings{CycleWeeks: cfg.Roadmap.CycleWeeks, CycleStart: cfg.Roadmap.CycleStart,
 			IterationWeeks: cfg.Backlog.IterationWeeks}}
 	for _, t := range cfg.TypeOrder {
-		info.Types = append(info.Types, render.TypeInfo{Name: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
+		info.Types = append(info.Types, views.TypeInfo{Name: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
 	}
 	return info
 }

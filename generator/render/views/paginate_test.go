@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"slices"
@@ -73,26 +73,12 @@ func TestPagerLinksItsNeighboursAndEveryPage(t *testing.T) {
 	}
 }
 
-func TestChunksAndWeighedChunks(t *testing.T) {
-	if got := chunks([]int{1, 2, 3, 4, 5}, 2); len(got) != 3 || len(got[2]) != 1 {
-		t.Errorf("chunks: %v", got)
-	}
-	if got := chunks([]int{}, 2); got != nil {
-		t.Errorf("chunks of nothing: %v", got)
-	}
-	got := weighedChunks([]int{1, 1, 5, 1, 2, 2}, 4, func(w int) int { return w })
-	want := [][]int{{1, 1}, {5}, {1, 2}, {2}}
-	if !slices.EqualFunc(got, want, slices.Equal) {
-		t.Errorf("weighedChunks: %v, want %v", got, want)
-	}
-}
-
 // TestPaginatedPagesLinkFromTheirOwnFolder checks that the second page of
 // a list, one folder deeper than the first, has every link made relative
 // to itself: entries, breadcrumbs, navigation and the cache key of its
 // header.
 func TestPaginatedPagesLinkFromTheirOwnFolder(t *testing.T) {
-	e := &plan{Engine: &Engine{}, site: &SiteInfo{Nav: []Link{{Title: "Roles", URL: "/roles/"}}}}
+	e := &Site{site: &SiteInfo{Nav: []Link{{Title: "Roles", URL: "/roles/"}}}}
 	v := e.view("list", "/roles/", "Roles")
 	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Roles"})
 	v.Groups = []Group{{ID: "team", Title: "Team", Entries: []Entry{

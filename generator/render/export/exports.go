@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"encoding/csv"
@@ -9,19 +9,20 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 )
 
 // backlogExports are each backlog's backlog.json and backlog.csv.
-func (e *plan) backlogExports(m *index) []Output {
-	var outs []Output
+func (e *exporter) backlogExports(m *views.Model) []File {
+	var outs []File
 	for _, b := range m.Backlogs.Backlogs {
 		dir := strings.TrimPrefix(b.Page.URL, "/")
 		pos := generator.Pos{File: b.Page.File}
 		outs = append(outs,
-			Output{Path: dir + "backlog.json", Source: "the JSON export of " + b.Page.File, Pos: pos,
+			File{Path: dir + "backlog.json", Source: "the JSON export of " + b.Page.File, Pos: pos,
 				Write: func(w io.Writer) error { return writeBacklogJSON(w, m, b) }},
-			Output{Path: dir + "backlog.csv", Source: "the CSV export of " + b.Page.File, Pos: pos,
-				Write: func(w io.Writer) error { return writeBacklogCSV(w, m, b) }})
+			File{Path: dir + "backlog.csv", Source: "the CSV export of " + b.Page.File, Pos: pos,
+				Write: func(w io.Writer) error { return writeBacklogCSV(w, m, b, e.site.BaseURL) }})
 	}
 	return outs
 }
@@ -37,7 +38,7 @@ type backlogJSON struct {
 	Items          []itemJSON `json:"items"`
 }
 
-func writeBacklogJSON(w io.Writer, m *index, b *backlog.Backlog) error {
+func writeBacklogJSON(w io.Writer, m *views.Model, b *backlog.Backlog) error {
 	out := backlogJSON{ID: b.Page.ID, Title: b.Page.Title, URL: b.Page.URL, Velocity: b.Velocity,
 		IterationWeeks: b.IterationWeeks, Estimate: round(b.Estimate), Health: round(b.Health), Items: []itemJSON{}}
 	for _, it := range b.Items {
@@ -53,7 +54,7 @@ var csvHeader = []string{"rank", "key", "title", "kind", "status", "value", "est
 // writeBacklogCSV writes RFC 4180 CSV (CRLF line ends, quotes where
 // needed), UTF-8 with a byte-order mark so that spreadsheets read the
 // accents right.
-func writeBacklogCSV(w io.Writer, m *index, b *backlog.Backlog) error {
+func writeBacklogCSV(w io.Writer, m *views.Model, b *backlog.Backlog, base string) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func writeBacklogCSV(w io.Writer, m *index, b *backlog.Backlog) error {
 		return err
 	}
 	for _, it := range b.Items {
-		if err := cw.Write(csvRow(m, it)); err != nil {
+		if err := cw.Write(csvRow(m, it, base)); err != nil {
 			return err
 		}
 	}
@@ -71,7 +72,7 @@ func writeBacklogCSV(w io.Writer, m *index, b *backlog.Backlog) error {
 	return cw.Error()
 }
 
-func csvRow(m *index, it *backlog.Item) []string {
+func csvRow(m *views.Model, it *backlog.Item, base string) []string {
 	f := it.Page.Item
 	forecast := ""
 	if it.Forecast > 0 {
@@ -84,10 +85,10 @@ func csvRow(m *index, it *backlog.Item) []string {
 	if t := m.Links.Target(f.Release); t != nil {
 		release = t.ID
 	}
-	return []string{strconv.Itoa(it.Rank), it.Key(), safeCell(it.Page.Title), f.Kind, f.Status, number(f.Value), number(f.Estimate),
-		trimFloat(it.Priority), forecast, strconv.FormatBool(it.Ready), strings.Join(it.Missing, "; "),
+	return []string{strconv.Itoa(it.Rank), it.Key(), safeCell(it.Page.Title), f.Kind, f.Status, views.Number(f.Value), views.Number(f.Estimate),
+		views.Decimal(it.Priority), forecast, strconv.FormatBool(it.Ready), strings.Join(it.Missing, "; "),
 		strconv.FormatBool(it.InHorizon), parent, release, safeCell(f.Source), safeCell(strings.Join(it.Page.Tags, "; ")),
-		generator.AbsURL(m.baseURL, it.Page.URL)}
+		generator.AbsURL(base, it.Page.URL)}
 }
 
 func keyOrID(p *generator.Page) string {

@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"slices"
@@ -34,11 +34,11 @@ type TreeNode struct {
 }
 
 // backlogIndex summarises each backlog for the backlogs list at root.
-func (e *plan) backlogIndex(m *index, root string) []BacklogSummary {
+func (e *Site) backlogIndex(m *index, root string) []BacklogSummary {
 	var out []BacklogSummary
 	for _, b := range m.Backlogs.Backlogs {
 		s := BacklogSummary{Entry: entry(root, b.Page), Level: levelTitle(b.Page.Level), Items: len(b.Items),
-			Estimate: trimFloat(b.Estimate), HealthPct: pct(b.Health)}
+			Estimate: Decimal(b.Estimate), HealthPct: pct(b.Health)}
 		if b.Page.Backlog != nil {
 			if o := m.Links.Target(b.Page.Backlog.Owner); o != nil {
 				s.Owner = link(root, o.Label(), o.URL)
@@ -88,7 +88,7 @@ func traceTree(m *index, root string) []TreeNode {
 }
 
 func treeNode(root string, it *backlog.Item, depth int) TreeNode {
-	n := TreeNode{Entry: entry(root, it.Page), Status: it.Page.Item.Status, Estimate: trimFloat(it.RolledEstimate), DonePct: pct(it.DoneShare)}
+	n := TreeNode{Entry: entry(root, it.Page), Status: it.Page.Item.Status, Estimate: Decimal(it.RolledEstimate), DonePct: pct(it.DoneShare)}
 	if depth > 64 {
 		return n // parents form no cycle after derivation; this only bounds a bug
 	}

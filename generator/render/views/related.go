@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"slices"
@@ -26,7 +26,7 @@ type RelatedColumn struct {
 // relatedColumns builds the related-pages table of a wiki page: for each
 // type, the pages it relates to or that relate to it, then other pages
 // of its level, all linked from p's page at root.
-func (e *plan) relatedColumns(m *index, p *generator.Page, root string) []RelatedColumn {
+func (e *Site) relatedColumns(m *index, p *generator.Page, root string) []RelatedColumn {
 	related := map[*generator.Page]bool{}
 	for _, ed := range m.Links.Out(p) {
 		related[ed.To] = true
@@ -64,7 +64,7 @@ func (e *plan) relatedColumns(m *index, p *generator.Page, root string) []Relate
 
 // levelOthers lists up to maxOthers pages of type t on p's level that are
 // neither p nor related to it.
-func (e *plan) levelOthers(m *index, p *generator.Page, t string, related map[*generator.Page]bool, root string) ([]Entry, *Link) {
+func (e *Site) levelOthers(m *index, p *generator.Page, t string, related map[*generator.Page]bool, root string) ([]Entry, *Link) {
 	if p.Level == "" {
 		return nil, nil
 	}

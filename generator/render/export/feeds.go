@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"cmp"
@@ -14,21 +14,22 @@ import (
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/feed"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 )
 
 // releaseFeeds are releases.ics, a calendar of every release, and
 // releases.xml, an Atom feed of them, newest first. A site without
 // releases gets neither.
-func (e *plan) releaseFeeds(m *index) []Output {
+func (e *exporter) releaseFeeds(m *views.Model) []File {
 	if m.Backlogs == nil || len(m.Backlogs.Releases) == 0 {
 		return nil
 	}
-	return []Output{
-		{Path: "releases.ics", Source: "the release calendar", Write: func(w io.Writer) error {
+	return []File{
+		{Path: generator.OutPath(views.CalendarURL), Source: "the release calendar", Write: func(w io.Writer) error {
 			_, err := w.Write(e.calendar(m).Bytes())
 			return err
 		}},
-		{Path: "releases.xml", Source: "the release feed", Write: func(w io.Writer) error {
+		{Path: generator.OutPath(views.FeedURL), Source: "the release feed", Write: func(w io.Writer) error {
 			b, err := e.releaseFeed(m).Bytes()
 			if err != nil {
 				return err
@@ -43,9 +44,9 @@ func (e *plan) releaseFeeds(m *index) []Output {
 var calendarStatus = map[string]string{backlog.Planned: "TENTATIVE", backlog.InProgress: "CONFIRMED",
 	backlog.Released: "CONFIRMED", backlog.Cancelled: "CANCELLED"}
 
-func (e *plan) calendar(m *index) feed.Calendar {
+func (e *exporter) calendar(m *views.Model) feed.Calendar {
 	c := feed.Calendar{ProdID: "-//Backlight//Backlight " + cmp.Or(e.site.Version, "dev") + "//EN",
-		Name: "Releases · " + e.site.Title, URL: e.absolute("/releases.ics"), Stamp: e.site.Now}
+		Name: "Releases · " + e.site.Title, URL: e.absolute(views.CalendarURL), Stamp: e.site.Now}
 	for _, r := range m.Backlogs.Releases {
 		f := r.Page.Release
 		if f.Start.IsZero() {
@@ -61,7 +62,7 @@ func (e *plan) calendar(m *index) feed.Calendar {
 
 // uid is a release's stable calendar identifier: its id at the site's
 // host, or a name-based UUID when the site has no absolute base URL.
-func (e *plan) uid(id string) string {
+func (e *exporter) uid(id string) string {
 	if u, err := url.Parse(e.site.BaseURL); err == nil && u.Host != "" {
 		return "release-" + id + "@" + u.Host
 	}
@@ -70,7 +71,7 @@ func (e *plan) uid(id string) string {
 
 // absolute is the absolute URL of a site path, or "" when the site's base
 // URL is only a path.
-func (e *plan) absolute(u string) string {
+func (e *exporter) absolute(u string) string {
 	if b, err := url.Parse(e.site.BaseURL); err != nil || b.Host == "" {
 		return ""
 	}
@@ -81,37 +82,11 @@ func (e *plan) absolute(u string) string {
 // "In progress until 11 December 2026: 45% done, 14 items in scope, 3 at
 // risk." and its summary.
 func releaseText(r *backlog.Release) string {
-	s := releaseSentence(r)
+	s := views.ReleaseSentence(r)
 	if sum := r.Page.Summary; sum != "" {
 		s += "\n\n" + sum
 	}
 	return s
-}
-
-func releaseSentence(r *backlog.Release) string {
-	f := r.Page.Release
-	var b strings.Builder
-	switch f.Status {
-	case backlog.Cancelled:
-		return "Cancelled."
-	case backlog.Released:
-		b.WriteString("Released")
-		if !f.ReleasedOn.IsZero() {
-			b.WriteString(" on " + date(f.ReleasedOn))
-		}
-	case backlog.InProgress:
-		b.WriteString("In progress until " + date(f.End))
-	default:
-		b.WriteString(generator.Capitalise(f.Status) + ", " + dateRange(f.Start, f.End))
-	}
-	if none := noItems(r); none != "" {
-		return b.String() + ": " + lowerFirst(none) + "."
-	}
-	fmt.Fprintf(&b, ": %d%% done, %d %s in scope", pct(r.Progress), len(r.Scope), generator.ForCount(len(r.Scope), "item", "items"))
-	if n := len(r.Risks); n > 0 {
-		fmt.Fprintf(&b, ", %d at risk", n)
-	}
-	return b.String() + "."
 }
 
 // releaseFeed is the Atom feed: an entry for each of the newest
@@ -119,10 +94,10 @@ func releaseSentence(r *backlog.Release) string {
 // start, newest first. Entry dates depend only
 // on the content, so that feed readers do not see every build as an
 // update; the feed's own date is the build's.
-func (e *plan) releaseFeed(m *index) feed.Feed {
-	f := feed.Feed{Title: "Releases · " + e.site.Title, Self: e.link("/releases.xml"), Alternate: e.link(generator.TypeURL("release")),
+func (e *exporter) releaseFeed(m *views.Model) feed.Feed {
+	f := feed.Feed{Title: "Releases · " + e.site.Title, Self: e.link(views.FeedURL), Alternate: e.link(generator.TypeURL("release")),
 		Author: e.site.Title, Generator: "Backlight", Updated: e.site.Now}
-	f.ID = cmp.Or(e.absolute("/releases.xml"), feed.UUID("backlight releases", e.site.Title))
+	f.ID = cmp.Or(e.absolute(views.FeedURL), feed.UUID("backlight releases", e.site.Title))
 	rs := slices.Clone(m.Backlogs.Releases)
 	slices.SortStableFunc(rs, func(a, b *backlog.Release) int {
 		return cmp.Or(feedDate(b).Compare(feedDate(a)), strings.Compare(a.Page.ID, b.Page.ID))
@@ -156,7 +131,7 @@ func feedDate(r *backlog.Release) time.Time {
 
 // link is the absolute URL of a site path, or the path under the base
 // URL's path when the base URL has no host.
-func (e *plan) link(u string) string {
+func (e *exporter) link(u string) string {
 	if a := e.absolute(u); a != "" {
 		return a
 	}
@@ -166,17 +141,17 @@ func (e *plan) link(u string) string {
 // releaseHTML is an entry's content: the facts, the hand-written notes
 // (when the feed can carry them) and the generated release notes, with
 // absolute links.
-func (e *plan) releaseHTML(r *backlog.Release, notes template.HTML) string {
+func (e *exporter) releaseHTML(r *backlog.Release, notes template.HTML) string {
 	f := r.Page.Release
 	var b strings.Builder
-	fmt.Fprintf(&b, "<p>%s, %s. %s</p>", html.EscapeString(r.Lane), html.EscapeString(dateRange(f.Start, f.End)),
-		html.EscapeString(releaseSentence(r)))
+	fmt.Fprintf(&b, "<p>%s, %s. %s</p>", html.EscapeString(r.Lane), html.EscapeString(views.DateRange(f.Start, f.End)),
+		html.EscapeString(views.ReleaseSentence(r)))
 	if s := r.Page.Summary; s != "" {
 		fmt.Fprintf(&b, "<p>%s</p>", html.EscapeString(s))
 	}
 	b.WriteString(string(notes))
 	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "<h3>%s</h3><ul>", html.EscapeString(kindHeading(n.Kind)))
+		fmt.Fprintf(&b, "<h3>%s</h3><ul>", html.EscapeString(views.KindHeading(n.Kind)))
 		for _, it := range n.Items {
 			fmt.Fprintf(&b, `<li><a href="%s">%s</a> %s</li>`, html.EscapeString(e.link(it.Page.URL)),
 				html.EscapeString(it.Key()), html.EscapeString(it.Page.Title))
@@ -184,17 +159,4 @@ func (e *plan) releaseHTML(r *backlog.Release, notes template.HTML) string {
 		b.WriteString("</ul>")
 	}
 	return b.String()
-}
-
-// kindHeading is a release-notes heading for an item kind: "Features",
-// "Knowledge gaps"; a kind that ends in s is taken to be plural already.
-func kindHeading(kind string) string {
-	if kind == "" {
-		return "Other"
-	}
-	s := generator.Capitalise(strings.ReplaceAll(kind, "-", " "))
-	if !strings.HasSuffix(s, "s") {
-		s = generator.Plural(s)
-	}
-	return s
 }

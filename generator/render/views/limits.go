@@ -1,4 +1,4 @@
-package render
+package views
 
 // Limits keep every output file small however large the site grows: a
 // list, matrix, graph or file that grows with the number of pages is cut

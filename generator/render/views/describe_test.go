@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"strings"
@@ -42,14 +42,14 @@ func TestClipCutsAtAWordWithAnEllipsis(t *testing.T) {
 	}
 }
 
-func testPlan() *plan {
-	return &plan{Engine: &Engine{}, site: &SiteInfo{Title: "Pumps wiki", Types: []TypeInfo{
+func testSite() *Site {
+	return &Site{site: &SiteInfo{Title: "Pumps wiki", Types: []TypeInfo{
 		{Name: "role", Label: "Role", Plural: "Roles"}, {Name: "event", Label: "Event", Plural: "Events"},
 		{Name: "item", Label: "Backlog item", Plural: "Backlog items"}}}}
 }
 
 func TestDescribeEveryKind(t *testing.T) {
-	e := testPlan()
+	e := testSite()
 	entries := func(n int) []Entry { return make([]Entry, n) }
 	item := &generator.Page{Item: &generator.Item{Key: "CBI-214", Kind: "feature", Status: "ready",
 		Value: generator.Number{Value: 8, Set: true}, Estimate: generator.Number{Value: 5, Set: true}}}
@@ -106,7 +106,7 @@ func TestAbsURLOnlyWithAnAbsoluteBase(t *testing.T) {
 		{"/", ""},
 		{"/wiki/", ""},
 	} {
-		e := &plan{Engine: &Engine{}, site: &SiteInfo{BaseURL: c.base}}
+		e := &Site{site: &SiteInfo{BaseURL: c.base}}
 		if got := e.view("list", "/roles/", "Roles").AbsURL(); got != c.want {
 			t.Errorf("base %q: AbsURL %q, want %q", c.base, got, c.want)
 		}

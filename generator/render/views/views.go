@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"cmp"
@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
 )
@@ -19,7 +18,7 @@ const maxMentions = 60
 // contents.
 const tocMinimum = 4
 
-func (e *plan) pageView(m *index, p *generator.Page) *View {
+func (e *Site) pageView(m *index, p *generator.Page) *View {
 	t := e.typeInfo(p.Type)
 	v := e.view("page", p.URL, p.Title)
 	pv := &PageView{ID: p.ID, Type: p.Type, Title: p.Title, Abbr: p.Abbr, Summary: p.Summary,
@@ -77,7 +76,7 @@ func (e *plan) pageView(m *index, p *generator.Page) *View {
 	return v
 }
 
-func (e *plan) breadcrumbs(m *index, p *generator.Page) []Link {
+func (e *Site) breadcrumbs(m *index, p *generator.Page) []Link {
 	crumbs := []Link{{Title: "Home", URL: "/"}}
 	if p.Item != nil {
 		crumbs = append(crumbs, Link{Title: e.typeInfo(generator.TypeBacklog).Plural, URL: generator.TypeURL(generator.TypeBacklog)})
@@ -97,7 +96,7 @@ func (e *plan) breadcrumbs(m *index, p *generator.Page) []Link {
 var factTerms = map[string]string{"Value": "value", "Estimate": "estimate", "Velocity": "velocity", "Iteration length": "iteration"}
 
 // facts lists them for p's page at root.
-func (e *plan) facts(m *index, p *generator.Page, root string) ([]Fact, []string) {
+func (e *Site) facts(m *index, p *generator.Page, root string) ([]Fact, []string) {
 	var fs []Fact
 	add := func(label, value string) {
 		if value != "" {
@@ -123,8 +122,8 @@ func (e *plan) facts(m *index, p *generator.Page, root string) ([]Fact, []string
 		}
 		add("Kind", it.Kind)
 		add("Status", it.Status)
-		add("Value", number(it.Value))
-		add("Estimate", number(it.Estimate))
+		add("Value", Number(it.Value))
+		add("Estimate", Number(it.Estimate))
 		ref("Parent", it.Parent)
 		ref("Release", it.Release)
 		ref("Team", it.Team)
@@ -132,7 +131,7 @@ func (e *plan) facts(m *index, p *generator.Page, root string) ([]Fact, []string
 		return fs, it.Acceptance
 	case p.Backlog != nil:
 		ref("Owner", p.Backlog.Owner)
-		add("Velocity", number(p.Backlog.Velocity))
+		add("Velocity", Number(p.Backlog.Velocity))
 		add("Iteration length", weeks(p.Backlog.IterationWeeks))
 	case p.Release != nil:
 		r := p.Release
@@ -143,28 +142,7 @@ func (e *plan) facts(m *index, p *generator.Page, root string) ([]Fact, []string
 	return fs, nil
 }
 
-func number(n generator.Number) string {
-	if !n.Set {
-		return ""
-	}
-	return strconv.FormatFloat(n.Value, 'f', -1, 64)
-}
-
-func weeks(n generator.Number) string {
-	if !n.Set {
-		return ""
-	}
-	return number(n) + " weeks"
-}
-
-func date(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2 January 2006")
-}
-
-func (e *plan) redirectView(p *generator.Page, alias string) *View {
+func (e *Site) redirectView(p *generator.Page, alias string) *View {
 	u := "/" + generator.EscapePath(strings.Trim(alias, "/")) + "/"
 	if p.Section != "" && !strings.HasPrefix(alias, "/") {
 		u = "/" + generator.EscapePath(p.Section) + u // an alias not from the root stays in its page's folder
@@ -175,7 +153,7 @@ func (e *plan) redirectView(p *generator.Page, alias string) *View {
 	return v
 }
 
-func (e *plan) homeView(m *index) *View {
+func (e *Site) homeView(m *index) *View {
 	v := e.view("home", "/", "")
 	if b := m.Intros[""]; b != nil {
 		v.Intro, v.lead = b.HTML, b.Lead
@@ -214,7 +192,7 @@ func pagesOf(m *index, es []Entry) []*generator.Page {
 
 // typeViews lists the pages of each type, except items, which their
 // backlogs list in rank order.
-func (e *plan) typeViews(m *index) []*View {
+func (e *Site) typeViews(m *index) []*View {
 	var views []*View
 	for _, t := range e.site.Types {
 		if t.Name == generator.TypeItem {
@@ -257,7 +235,7 @@ func (e *plan) typeViews(m *index) []*View {
 
 // addLevelViews plans the levels index, each level's overview with its
 // matrices, and each level's relation graph, all made when written.
-func (e *plan) addLevelViews(m *index, add func(kind, url, source string, view func() *View)) {
+func (e *Site) addLevelViews(m *index, add func(kind, url, source string, view func() *View)) {
 	add("/levels/", "/levels/", "the list of levels", func() *View {
 		all := e.view("list", "/levels/", "Levels")
 		all.Breadcrumbs = linked(all.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels"})
@@ -301,7 +279,7 @@ func (e *plan) addLevelViews(m *index, add func(kind, url, source string, view f
 }
 
 // levelPages are the pages of level l, items aside (their backlogs list them).
-func (e *plan) levelPages(m *index, l string) []*generator.Page {
+func (e *Site) levelPages(m *index, l string) []*generator.Page {
 	var in []*generator.Page
 	for _, p := range m.Pages {
 		if p.Level == l && p.Type != generator.TypeItem {
@@ -337,7 +315,7 @@ func summaryEntries(root string, gs []Group) []Entry {
 	return out
 }
 
-func (e *plan) tagViews(m *index) []*View {
+func (e *Site) tagViews(m *index) []*View {
 	tagged := map[string][]*generator.Page{}
 	names := map[string]string{}
 	for _, p := range m.Pages {

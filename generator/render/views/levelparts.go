@@ -1,7 +1,8 @@
-package render
+package views
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -73,7 +74,7 @@ func matrixParts(m *index, level string, lms []levelMatrix, chunk int) []matrixP
 	for _, g := range groups {
 		out = append(out, *byGroup[g])
 	}
-	runs := chunks(loose, chunk)
+	runs := slices.Collect(slices.Chunk(loose, chunk))
 	for i, run := range runs {
 		title := "Roles in no group"
 		if len(runs) > 1 {
@@ -101,7 +102,7 @@ func groupOf(m *index, p *generator.Page) *generator.Page {
 }
 
 // matrixPartsTable sums up the parts for the level's page, at root.
-func (e *plan) matrixPartsTable(m *index, lms []levelMatrix, parts []matrixPart, root string) *MatrixParts {
+func (e *Site) matrixPartsTable(m *index, lms []levelMatrix, parts []matrixPart, root string) *MatrixParts {
 	if len(parts) == 0 {
 		return nil
 	}
@@ -145,7 +146,7 @@ func wholeMatricesFit(lms []levelMatrix, max int) bool {
 
 // matrixPartView is a group page of a level: the level's matrices cut to
 // the part's rows.
-func (e *plan) matrixPartView(m *index, level string, lms []levelMatrix, p matrixPart) *View {
+func (e *Site) matrixPartView(m *index, level string, lms []levelMatrix, p matrixPart) *View {
 	v := e.view("list", p.url, p.title+" · "+levelTitle(level)+" level")
 	v.level, v.part = level, &p
 	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels", URL: "/levels/"},

@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"encoding/json"
@@ -6,18 +6,19 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"time"
+	"slices"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/render/views"
 )
 
 // dataOutputs are the machine-readable files: model.json and its page
 // chunks, sitemap.xml and its sitemaps, and robots.txt.
-func (e *plan) dataOutputs(m *index) []Output {
+func (e *exporter) dataOutputs(m *views.Model) []File {
 	outs := e.modelOutputs(m, e.site.Limits.ModelChunk)
 	outs = append(outs, e.sitemapOutputs(m, e.site.Limits.SitemapURLs)...)
-	return append(outs, Output{Path: "robots.txt", Source: "robots.txt", Write: func(w io.Writer) error {
+	return append(outs, File{Path: "robots.txt", Source: "robots.txt", Write: func(w io.Writer) error {
 		_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+generator.AbsURL(e.site.BaseURL, "/sitemap.xml")+"\n")
 		return err
 	}})
@@ -130,7 +131,7 @@ type notesJSON struct {
 func releaseOf(r *backlog.Release) releaseJSON {
 	p, f := r.Page, r.Page.Release
 	rj := releaseJSON{ID: p.ID, Title: p.Title, System: f.System, Variant: f.Variant, Version: f.Version,
-		Start: isoDate(f.Start), End: isoDate(f.End), Status: f.Status, ReleasedOn: isoDate(f.ReleasedOn),
+		Start: views.ISODate(f.Start), End: views.ISODate(f.End), Status: f.Status, ReleasedOn: views.ISODate(f.ReleasedOn),
 		URL: p.URL, Lane: r.Lane, Phase: r.Phase, Scope: []string{}, Estimate: round(r.Estimate),
 		DoneEstimate: round(r.DoneEstimate), Progress: round(r.Progress), Overdue: r.Overdue, AtRisk: []riskJSON{}}
 	for _, it := range r.Scope {
@@ -156,7 +157,7 @@ func releaseOf(r *backlog.Release) releaseJSON {
 // … of at most limit pages each (with their items), and
 // model/releases-0001.json … of at most limit releases, a release that
 // names many items counting as several (releaseWeight).
-func (e *plan) modelOutputs(m *index, limit int) []Output {
+func (e *exporter) modelOutputs(m *views.Model, limit int) []File {
 	head := modelJSON{Site: siteJSON{Title: e.site.Title, BaseURL: e.site.BaseURL, Levels: e.site.Levels},
 		Types: []typeJSON{}, Relations: []relationJSON{}, Chunks: []string{}}
 	for _, t := range e.site.Types {
@@ -165,14 +166,14 @@ func (e *plan) modelOutputs(m *index, limit int) []Output {
 	for _, rt := range m.Vocabulary {
 		head.Relations = append(head.Relations, relationJSON{Name: rt.Name, Label: rt.Label, Inverse: rt.Inverse})
 	}
-	var outs []Output
+	var outs []File
 	add := func(path string, chunk func() modelChunk) {
 		head.Chunks = append(head.Chunks, path)
-		outs = append(outs, Output{Path: path, Source: "the model export", Write: func(w io.Writer) error {
+		outs = append(outs, File{Path: path, Source: "the model export", Write: func(w io.Writer) error {
 			return writeJSON(w, chunk())
 		}})
 	}
-	for i, ps := range chunks(m.Pages, limit) {
+	for i, ps := range slices.Collect(slices.Chunk(m.Pages, limit)) {
 		add(fmt.Sprintf("model/pages-%04d.json", i+1), func() modelChunk { return pageChunk(m, ps) })
 	}
 	if m.Backlogs != nil {
@@ -186,13 +187,13 @@ func (e *plan) modelOutputs(m *index, limit int) []Output {
 			})
 		}
 	}
-	return append(outs, Output{Path: "model.json", Source: "the model export", Write: func(w io.Writer) error {
+	return append(outs, File{Path: "model.json", Source: "the model export", Write: func(w io.Writer) error {
 		return writeJSON(w, head)
 	}})
 }
 
 // pageChunk is the model export of some pages and of the items among them.
-func pageChunk(m *index, ps []*generator.Page) modelChunk {
+func pageChunk(m *views.Model, ps []*generator.Page) modelChunk {
 	var c modelChunk
 	for _, p := range ps {
 		pj := pageJSON{ID: p.ID, Type: p.Type, Title: p.Title, Abbr: p.Abbr, URL: p.URL, Level: p.Level,
@@ -218,7 +219,7 @@ func writeJSON(w io.Writer, v any) error {
 	return nil
 }
 
-func itemOf(m *index, p *generator.Page) itemJSON {
+func itemOf(m *views.Model, p *generator.Page) itemJSON {
 	it := p.Item
 	ij := itemJSON{ID: p.ID, Key: it.Key, Backlog: it.Backlog, Kind: it.Kind, Status: it.Status,
 		Value: optional(it.Value), Estimate: optional(it.Estimate)}
@@ -249,13 +250,6 @@ func optional(n generator.Number) *float64 {
 	return &v
 }
 
-func isoDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.DateOnly)
-}
-
 type urlset struct {
 	XMLName xml.Name     `xml:"urlset"`
 	NS      string       `xml:"xmlns,attr"`
@@ -278,47 +272,34 @@ const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 // sitemapOutputs are sitemap.xml, a sitemap index (sitemaps.org), and
 // the sitemaps it lists, sitemaps/sitemap-0001.xml …, each of at most
 // limit URLs, so that no file grows with the site.
-func (e *plan) sitemapOutputs(m *index, limit int) []Output {
+func (e *exporter) sitemapOutputs(m *views.Model, limit int) []File {
 	urls := e.sitemapURLs(m)
 	index := sitemapIndex{NS: sitemapNS}
-	var outs []Output
-	for i, part := range chunks(urls, limit) {
+	var outs []File
+	for i, part := range slices.Collect(slices.Chunk(urls, limit)) {
 		path := fmt.Sprintf("sitemaps/sitemap-%04d.xml", i+1)
 		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, "/"+path)})
-		outs = append(outs, Output{Path: path, Source: "the sitemap", Write: func(w io.Writer) error {
+		outs = append(outs, File{Path: path, Source: "the sitemap", Write: func(w io.Writer) error {
 			return writeXML(w, urlset{NS: sitemapNS, URLs: part})
 		}})
 	}
-	return append(outs, Output{Path: "sitemap.xml", Source: "the sitemap index", Write: func(w io.Writer) error {
+	return append(outs, File{Path: "sitemap.xml", Source: "the sitemap index", Write: func(w io.Writer) error {
 		return writeXML(w, index)
 	}})
 }
 
 // sitemapURLs are the home page, the list pages of the navigation and
 // every page.
-func (e *plan) sitemapURLs(m *index) []sitemapURL {
+func (e *exporter) sitemapURLs(m *views.Model) []sitemapURL {
 	urls := make([]sitemapURL, 0, len(m.Pages)+len(e.site.Nav)+1)
 	urls = append(urls, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, "/")})
 	for _, n := range e.site.Nav {
 		urls = append(urls, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, n.URL)})
 	}
 	for _, p := range m.Pages {
-		urls = append(urls, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, p.URL), LastMod: isoDate(p.Date)})
+		urls = append(urls, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, p.URL), LastMod: views.ISODate(p.Date)})
 	}
 	return urls
-}
-
-// chunks cuts s into runs of at most n; none for an empty s.
-func chunks[T any](s []T, n int) [][]T {
-	var out [][]T
-	for len(s) > n {
-		out = append(out, s[:n:n])
-		s = s[n:]
-	}
-	if len(s) > 0 {
-		out = append(out, s)
-	}
-	return out
 }
 
 // weighedChunks cuts s into runs whose weights add up to at most max; an

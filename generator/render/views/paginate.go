@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"fmt"
@@ -28,7 +28,7 @@ func pageURL(base string, n int) string {
 // paginate cuts a list view into pages: its groups into pages of at most
 // size entries, its traceability tree into pages of at most maxNodes
 // items. A view that fits is returned alone, unchanged.
-func (e *plan) paginate(v *View, size, maxNodes int) []*View {
+func (e *Site) paginate(v *View, size, maxNodes int) []*View {
 	var n int
 	var fill func(pv *View, i int)
 	switch {

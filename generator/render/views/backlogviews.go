@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"cmp"
@@ -62,7 +62,7 @@ type FilterOption struct {
 }
 
 // backlogView is the view of backlog p's page, whose root is root.
-func (e *plan) backlogView(m *index, p *generator.Page, root string) *BacklogView {
+func (e *Site) backlogView(m *index, p *generator.Page, root string) *BacklogView {
 	var b *backlog.Backlog
 	for _, x := range m.Backlogs.Backlogs {
 		if x.Page == p {
@@ -72,8 +72,8 @@ func (e *plan) backlogView(m *index, p *generator.Page, root string) *BacklogVie
 	if b == nil {
 		return nil
 	}
-	bv := &BacklogView{Velocity: trimFloat(b.Velocity), IterationWeeks: b.IterationWeeks,
-		Estimate: trimFloat(b.Estimate), HealthPct: int(b.Health*100 + 0.5)}
+	bv := &BacklogView{Velocity: Decimal(b.Velocity), IterationWeeks: b.IterationWeeks,
+		Estimate: Decimal(b.Estimate), HealthPct: int(b.Health*100 + 0.5)}
 	for i, it := range b.Items {
 		bv.Rows = append(bv.Rows, e.backlogRow(m, it, root))
 		bv.Unranked = bv.Unranked || !it.Ranked
@@ -101,11 +101,11 @@ func horizonText(b *backlog.Backlog) string {
 	return "without a velocity, the top items above should be ready."
 }
 
-func (e *plan) backlogRow(m *index, it *backlog.Item, root string) BacklogRow {
+func (e *Site) backlogRow(m *index, it *backlog.Item, root string) BacklogRow {
 	p, fields := it.Page, it.Page.Item
 	r := BacklogRow{Rank: it.Rank, Ranked: it.Ranked, Ready: it.Ready, InHorizon: it.InHorizon, Done: it.Done, Dropped: it.Dropped,
 		Key: it.Key(), Title: p.Title, URL: p.URL, Href: generator.Rel(root, p.URL), Kind: fields.Kind, Status: fields.Status,
-		Value: number(fields.Value), Estimate: number(fields.Estimate), Priority: trimFloat(it.Priority),
+		Value: Number(fields.Value), Estimate: Number(fields.Estimate), Priority: Decimal(it.Priority),
 		Missing: strings.Join(it.Missing, ", "), Tags: p.Tags, TagData: strings.Join(p.Tags, " ")}
 	if it.Forecast > 0 {
 		r.Forecast = strconv.Itoa(it.Forecast)
@@ -190,10 +190,6 @@ func filters(rows []BacklogRow) []Filter {
 		count("release", one(func(r BacklogRow) string { return r.Release })),
 		count("tag", func(r BacklogRow) []string { return r.Tags }),
 	}
-}
-
-func trimFloat(f float64) string {
-	return strconv.FormatFloat(float64(int64(f*100+0.5))/100, 'f', -1, 64)
 }
 
 // scatter draws the backlog's open items by estimate and value.

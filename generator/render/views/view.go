@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"html/template"
@@ -30,6 +30,11 @@ type SiteInfo struct {
 	GlossaryURL string           // filled by New: the glossary page's URL, "" when there is none
 	Icons       []IconLink       // filled by New: the site's icons, provided or drawn
 	Limits      Limits           // the size limits; New fills those left zero from DefaultLimits
+}
+
+// IconLink is a <link> of every page's head that names the site's icon.
+type IconLink struct {
+	Rel, URL, Type, Sizes string
 }
 
 // TypeInfo names a page type.
@@ -71,6 +76,10 @@ type View struct {
 	part     *matrixPart // on a level's group page: its group
 	partials *sync.Map   // the output of cached partials, shared by the views of one Plan
 }
+
+// Partials is the cache of the partials a theme renders once per key
+// (the template function cached), shared by the views of one Site.
+func (v *View) Partials() *sync.Map { return v.partials }
 
 // AbsURL is the page's absolute URL, for og:url, or "" when the site's
 // base URL is not absolute.

@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"html/template"
@@ -76,7 +76,7 @@ type LevelGraph struct {
 // levelGraphView draws the wiki pages of a level and the relations
 // between them: the Limits.LevelGraphNodes most connected pages of the level
 // when it has more, so that the page stays readable and bounded.
-func (e *plan) levelGraphView(m *index, level string) *View {
+func (e *Site) levelGraphView(m *index, level string) *View {
 	u := levelURL(level) + "graph/"
 	v := e.view("list", u, levelTitle(level)+" level: relation graph")
 	v.level = level

@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"cmp"
@@ -24,7 +24,7 @@ const shortSentence = 60
 // first sentence of its body (or of a list's introduction), else a
 // sentence made from what the view shows. Plain text, at most
 // maxDescription characters.
-func (e *plan) describe(v *View) string {
+func (e *Site) describe(v *View) string {
 	if p := v.Page; p != nil {
 		return clip(cmp.Or(strings.Join(strings.Fields(p.Summary), " "), firstSentences(p.lead), e.pageSentence(v)))
 	}
@@ -32,7 +32,7 @@ func (e *plan) describe(v *View) string {
 }
 
 // pageSentence describes a content page without summary or body.
-func (e *plan) pageSentence(v *View) string {
+func (e *Site) pageSentence(v *View) string {
 	pv := v.Page
 	switch {
 	case pv.Item != nil:
@@ -68,10 +68,10 @@ func itemSentence(pv *PageView) string {
 	if f.Status != "" {
 		facts = append(facts, f.Status)
 	}
-	if v := number(f.Value); v != "" {
+	if v := Number(f.Value); v != "" {
 		facts = append(facts, "value "+v)
 	}
-	if est := number(f.Estimate); est != "" {
+	if est := Number(f.Estimate); est != "" {
 		facts = append(facts, "estimate "+est+" "+generator.ForCount(int(f.Estimate.Value), "point", "points"))
 	}
 	if it.Release != nil {
@@ -97,7 +97,7 @@ func backlogSentence(title string, b *BacklogView) string {
 
 // listSentence describes a view that is not a content page: what it
 // lists, counted.
-func (e *plan) listSentence(v *View) string {
+func (e *Site) listSentence(v *View) string {
 	site := e.site.Title
 	switch {
 	case v.Kind == "home":
@@ -150,7 +150,7 @@ func (e *plan) listSentence(v *View) string {
 
 // counts writes groups of pages by type as "5 roles, 3 events and 1
 // artifact".
-func (e *plan) counts(gs []Group) string {
+func (e *Site) counts(gs []Group) string {
 	var parts []string
 	for _, g := range gs {
 		t := e.typeInfo(g.ID)
@@ -232,11 +232,6 @@ func runeOffset(s string, n int) int {
 		n--
 	}
 	return len(s)
-}
-
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // the puts "the" before a name unless it has one: "the Team Alpha

@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"strconv"
@@ -44,9 +44,9 @@ func itemView(m *index, p *generator.Page, root string) *ItemView {
 	if it == nil {
 		return nil
 	}
-	v := &ItemView{Rank: it.Rank, Ranked: it.Ranked, Priority: trimFloat(it.Priority), Ready: it.Ready,
+	v := &ItemView{Rank: it.Rank, Ranked: it.Ranked, Priority: Decimal(it.Priority), Ready: it.Ready,
 		Missing: it.Missing, InHorizon: it.InHorizon, Done: it.Done, Dropped: it.Dropped,
-		RolledEstimate: trimFloat(it.RolledEstimate), DonePct: pct(it.DoneShare)}
+		RolledEstimate: Decimal(it.RolledEstimate), DonePct: pct(it.DoneShare)}
 	if it.Backlog != nil {
 		v.backlog = it.Backlog.Page.Title
 	}
@@ -73,7 +73,5 @@ func itemView(m *index, p *generator.Page, root string) *ItemView {
 }
 
 func childRow(root string, c *backlog.Item) ChildRow {
-	return ChildRow{Entry: entry(root, c.Page), Status: c.Page.Item.Status, Estimate: trimFloat(c.RolledEstimate), DonePct: pct(c.DoneShare)}
+	return ChildRow{Entry: entry(root, c.Page), Status: c.Page.Item.Status, Estimate: Decimal(c.RolledEstimate), DonePct: pct(c.DoneShare)}
 }
-
-func pct(f float64) int { return int(f*100 + 0.5) }

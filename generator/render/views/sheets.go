@@ -1,4 +1,4 @@
-package render
+package views
 
 // Stylesheets of the theme beyond css/style.css, which every page loads:
 // each holds the rules of what only some pages show, so that a page loads

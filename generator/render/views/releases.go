@@ -1,4 +1,4 @@
-package render
+package views
 
 import (
 	"cmp"
@@ -111,17 +111,17 @@ var phaseLabels = map[string]string{
 	backlog.PhaseReleased: "Released", backlog.PhaseCancelled: "Cancelled",
 }
 
-func (e *plan) releaseView(m *index, p *generator.Page, root string) *ReleaseView {
+func (e *Site) releaseView(m *index, p *generator.Page, root string) *ReleaseView {
 	r := m.releaseOf(p)
 	if r == nil {
 		return nil
 	}
 	f := p.Release
 	v := &ReleaseView{Lane: r.Lane, Status: f.Status, Phase: r.Phase, PhaseLabel: phaseLabels[r.Phase],
-		Dates: dateRange(f.Start, f.End), ReleasedOn: date(f.ReleasedOn), ProgressPct: pct(r.Progress),
-		Estimate: trimFloat(r.Estimate), DoneEstimate: trimFloat(r.DoneEstimate), Overdue: r.Overdue,
+		Dates: DateRange(f.Start, f.End), ReleasedOn: date(f.ReleasedOn), ProgressPct: pct(r.Progress),
+		Estimate: Decimal(r.Estimate), DoneEstimate: Decimal(r.DoneEstimate), Overdue: r.Overdue,
 		Risks: len(r.Risks), RoadmapHref: generator.Rel(root, generator.TypeURL(generator.TypeRelease)), NoItems: noItems(r),
-		sentence: releaseSentence(r)}
+		sentence: ReleaseSentence(r)}
 	risk := map[*backlog.Item]string{}
 	for _, rk := range r.Risks {
 		risk[rk.Item] = rk.Reason
@@ -133,7 +133,7 @@ func (e *plan) releaseView(m *index, p *generator.Page, root string) *ReleaseVie
 		v.Unforecast = append(v.Unforecast, entry(root, it.Page))
 	}
 	for _, n := range r.Notes {
-		g := NoteGroup{Kind: n.Kind, Heading: kindHeading(n.Kind)}
+		g := NoteGroup{Kind: n.Kind, Heading: KindHeading(n.Kind)}
 		for _, it := range n.Items {
 			g.Items = append(g.Items, entry(root, it.Page))
 		}
@@ -147,7 +147,7 @@ func scopeRow(it *backlog.Item, risk, root string) ScopeRow {
 	p := it.Page
 	row := ScopeRow{Rank: it.Rank, Key: it.Key(), Title: p.Title, Href: generator.Rel(root, p.URL), Status: p.Item.Status,
 		Ready: it.Ready, Done: it.Done, Dropped: it.Dropped, Missing: strings.Join(it.Missing, ", "),
-		Estimate: number(p.Item.Estimate), ForecastEnd: isoDate(it.ForecastEnd), Risk: risk}
+		Estimate: Number(p.Item.Estimate), ForecastEnd: ISODate(it.ForecastEnd), Risk: risk}
 	if it.Backlog != nil {
 		row.Backlog, row.BacklogHref = it.Backlog.Page.Title, generator.Rel(root, it.Backlog.Page.URL)
 	}
@@ -176,21 +176,9 @@ func statusCounts(counts map[string]int, statuses []string) []StatusCount {
 	return out
 }
 
-// dateRange writes "6 July – 18 December 2026", or with both years when
-// they differ.
-func dateRange(a, b time.Time) string {
-	switch {
-	case a.IsZero() || b.IsZero():
-		return strings.TrimSpace(date(a) + " – " + date(b))
-	case a.Year() == b.Year():
-		return a.Format("2 January") + " – " + date(b)
-	}
-	return date(a) + " – " + date(b)
-}
-
 // roadmapView fills the releases list page.
-func (e *plan) roadmapView(m *index, v *View) {
-	rv := &RoadmapView{CalendarHref: generator.Rel(v.Root, "/releases.ics"), FeedHref: generator.Rel(v.Root, "/releases.xml")}
+func (e *Site) roadmapView(m *index, v *View) {
+	rv := &RoadmapView{CalendarHref: generator.Rel(v.Root, CalendarURL), FeedHref: generator.Rel(v.Root, FeedURL)}
 	if !e.site.Now.IsZero() {
 		rv.Today = date(e.site.Now)
 	}
@@ -242,7 +230,7 @@ func nextWeeks(cycle int) int {
 func card(r *backlog.Release, root string) ReleaseCard {
 	f := r.Page.Release
 	return ReleaseCard{Title: r.Page.Title, Href: generator.Rel(root, r.Page.URL), Lane: r.Lane, Version: f.Version,
-		Status: f.Status, Phase: r.Phase, Dates: dateRange(f.Start, f.End), ProgressPct: pct(r.Progress),
+		Status: f.Status, Phase: r.Phase, Dates: DateRange(f.Start, f.End), ProgressPct: pct(r.Progress),
 		Scope: len(r.Scope), Risks: len(r.Risks), Overdue: r.Overdue, NoItems: noItems(r)}
 }
 
@@ -260,7 +248,7 @@ func noItems(r *backlog.Release) string {
 
 // timeline draws the roadmap: a lane per system and variant, in name
 // order, with the cycle and iteration grid of site.toml's [roadmap].
-func (e *plan) timeline(releases []*backlog.Release, root string) svg.Timeline {
+func (e *Site) timeline(releases []*backlog.Release, root string) svg.Timeline {
 	t := svg.Timeline{Title: "Release roadmap of " + e.site.Title, Today: e.site.Now}
 	lanes := map[string]int{}
 	var first, last time.Time
@@ -297,7 +285,7 @@ func (e *plan) timeline(releases []*backlog.Release, root string) svg.Timeline {
 
 func barTitle(r *backlog.Release) string {
 	f := r.Page.Release
-	s := fmt.Sprintf("%s: %s, %s", r.Page.Title, dateRange(f.Start, f.End), f.Status)
+	s := fmt.Sprintf("%s: %s, %s", r.Page.Title, DateRange(f.Start, f.End), f.Status)
 	if none := noItems(r); none != "" && f.Status != backlog.Cancelled {
 		s += ", " + lowerFirst(none)
 	} else if f.Status != backlog.Cancelled {

@@ -1,0 +1,267 @@
+package views
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/backlight-wiki/backlight/generator"
+)
+
+// Site makes the views of one site: its settings completed with what the
+// model adds (the navigation, the release feed), the model's index and
+// the cache of the partials its pages share. New makes one; nothing in it
+// changes afterwards, and neither the settings nor the model it was made
+// from change, so that views of several sites, or of one site several
+// times, may be made at once.
+type Site struct {
+	site     *SiteInfo // a copy of the settings given to New, completed
+	m        *index
+	partials sync.Map
+}
+
+// index is a model with the lookups its views need.
+type index struct {
+	*Model
+	levels      []string                     // lowest first
+	byID        map[string]*generator.Page   // published pages by id
+	byLevelType map[string][]*generator.Page // "level\x00type" → pages, sorted
+}
+
+// New makes the views of model m with the site's settings info.
+func New(info SiteInfo, m *Model) *Site {
+	info.Limits = info.Limits.withDefaults()
+	e := &Site{site: &info, m: newIndex(m, info.Levels)}
+	info.Nav = e.nav(e.m)
+	if m.Backlogs != nil && len(m.Backlogs.Releases) > 0 {
+		info.Feed = FeedURL
+	}
+	return e
+}
+
+// FeedURL and CalendarURL are where the release feed and calendar are
+// published, when the site has releases.
+const (
+	FeedURL     = "/releases.xml"
+	CalendarURL = "/releases.ics"
+)
+
+// Info is the site's settings as its views see them.
+func (e *Site) Info() *SiteInfo { return e.site }
+
+func newIndex(m *Model, levels []string) *index {
+	ix := &index{Model: m, levels: levels,
+		byID: make(map[string]*generator.Page, len(m.Pages)), byLevelType: map[string][]*generator.Page{}}
+	for _, p := range m.Pages {
+		ix.byID[p.ID] = p
+		if p.Level != "" {
+			k := p.Level + "\x00" + p.Type
+			ix.byLevelType[k] = append(ix.byLevelType[k], p)
+		}
+	}
+	for _, ps := range ix.byLevelType {
+		sortPages(ps)
+	}
+	return ix
+}
+
+// Spec is one page of the site: the URL it is served at, what makes it
+// and where that is written (for "two sources for one path" errors), its
+// Kind (the layout, and for a list its URL: see render.Output.Kind) and
+// View, which makes its view, complete, when called.
+type Spec struct {
+	URL, Source string
+	Pos         generator.Pos
+	Kind        string
+	View        func() *View
+}
+
+// Pages lists every page of the site. Content pages and level pages are
+// made only when their View is called, so that views of thousands of
+// pages are never all in memory at once; the lists are made now.
+func (e *Site) Pages() []Spec {
+	m := e.m
+	var specs []Spec
+	add := func(v *View, source string, pos generator.Pos) {
+		e.complete(v)
+		specs = append(specs, Spec{URL: v.URL, Source: source, Pos: pos, Kind: viewKind(v), View: func() *View { return v }})
+	}
+	// addLazy plans a list page whose view is made only when it is
+	// written: level pages hold matrices and graphs of hundreds of pages.
+	addLazy := func(kind, url, source string, view func() *View) {
+		specs = append(specs, Spec{URL: url, Source: source, Kind: "list " + kind, View: func() *View { return e.complete(view()) }})
+	}
+	for _, p := range m.Pages {
+		specs = append(specs, Spec{URL: p.URL, Source: p.File, Pos: generator.Pos{File: p.File}, Kind: "page " + p.Type,
+			View: func() *View { return e.complete(e.pageView(m, p)) }})
+		for _, a := range p.Aliases {
+			add(e.redirectView(p, a.Name), fmt.Sprintf("the alias %q of %s", a.Name, p.File), a.Pos)
+		}
+	}
+	add(e.homeView(m), "the home page", generator.Pos{})
+	if e.site.Feed != "" && m.byURL("/roadmap/") == nil {
+		r := e.view("redirect", "/roadmap/", "Roadmap")
+		r.Target = generator.TypeURL(generator.TypeRelease)
+		r.Canonical = generator.AbsURL(e.site.BaseURL, r.Target)
+		add(r, "the roadmap's short address", generator.Pos{})
+	}
+	for _, v := range e.typeViews(m) {
+		for _, pv := range e.paginate(v, e.site.Limits.ListPage, e.site.Limits.TreeNodes) {
+			add(pv, "the list of "+strings.ToLower(pv.Title), generator.Pos{})
+		}
+	}
+	e.addLevelViews(m, addLazy)
+	for _, v := range e.tagViews(m) {
+		for _, pv := range e.paginate(v, e.site.Limits.ListPage, e.site.Limits.TreeNodes) {
+			add(pv, "the tag list "+pv.Title, generator.Pos{})
+		}
+	}
+	sv := e.view("search", "/search/", "Search")
+	sv.Breadcrumbs = linked(sv.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Search"})
+	add(sv, "the search page", generator.Pos{})
+	if len(e.site.Glossary) > 0 {
+		add(e.glossaryView(), "the glossary page", generator.Pos{})
+	}
+	// The 404 page is served at any depth, so its links must be absolute.
+	add(e.viewAt("404", "/404.html", "Page not found", generator.BasePath(e.site.BaseURL)), "the 404 page", generator.Pos{})
+	return specs
+}
+
+// viewKind is an Output's Kind for a view made when planning: its layout,
+// and for a list its URL (each type's list shows other things), tag lists
+// being one kind.
+func viewKind(v *View) string {
+	switch {
+	case v.Kind != "list":
+		return v.Kind
+	case strings.HasPrefix(v.URL, "/tags/") && v.URL != "/tags/":
+		return "list /tags/*/"
+	}
+	return "list " + v.URL
+}
+
+// view starts the view of the page at site URL u.
+func (e *Site) view(kind, u, title string) *View {
+	return e.viewAt(kind, u, title, generator.RootOf(u))
+}
+
+// viewAt starts a view whose links climb to the site root by root.
+func (e *Site) viewAt(kind, u, title, root string) *View {
+	v := &View{Site: e.site, Kind: kind, URL: u, Root: root, Title: title, partials: &e.partials}
+	v.Canonical = generator.AbsURL(e.site.BaseURL, u)
+	v.Nav, v.NavKey = e.navItems(u, root)
+	return v
+}
+
+// navItems is the site navigation as the page at u shows it, and the key
+// of the header's cache that names what it depends on: the root and the
+// current section.
+func (e *Site) navItems(u, root string) ([]NavItem, string) {
+	nav := make([]NavItem, len(e.site.Nav))
+	key := root
+	for i, n := range e.site.Nav {
+		nav[i] = NavItem{Title: n.Title, Href: generator.Rel(root, n.URL)}
+		switch {
+		case u == n.URL:
+			nav[i].Current = "page"
+		case strings.HasPrefix(u, n.URL):
+			nav[i].Current = "true"
+		}
+		if nav[i].Current != "" {
+			key += " " + strconv.Itoa(i) + nav[i].Current
+		}
+	}
+	return nav, key
+}
+
+// complete gives a view made whole what its layout reads beside it: the
+// meta description and the style sheets.
+func (e *Site) complete(v *View) *View {
+	if v.Kind != "redirect" {
+		v.Description = e.describe(v)
+		v.Sheets = sheets(v)
+	}
+	return v
+}
+
+// nav lists the type pages that have at least one page, in type order.
+func (e *Site) nav(m *index) []Link {
+	count := map[string]int{}
+	for _, p := range m.Pages {
+		count[p.Type]++
+	}
+	var nav []Link
+	for _, t := range e.site.Types {
+		if count[t.Name] > 0 && t.Name != generator.TypeItem {
+			title := t.Plural
+			if t.Name == generator.TypeRelease && m.Backlogs != nil {
+				title = "Roadmap" // the releases list is the roadmap
+			}
+			nav = append(nav, Link{Title: title, URL: generator.TypeURL(t.Name)})
+		}
+	}
+	return nav
+}
+
+func (e *Site) typeInfo(name string) TypeInfo {
+	for _, t := range e.site.Types {
+		if t.Name == name {
+			return t
+		}
+	}
+	return TypeInfo{Name: name, Label: name, Plural: generator.Plural(name)}
+}
+
+// byType groups pages by type in type order, each group sorted, for the
+// page at root.
+func (e *Site) byType(root string, ps []*generator.Page) []Group {
+	var groups []Group
+	for _, t := range e.site.Types {
+		var in []*generator.Page
+		for _, p := range ps {
+			if p.Type == t.Name {
+				in = append(in, p)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		sortPages(in)
+		groups = append(groups, Group{ID: t.Name, Title: t.Plural, URL: generator.TypeURL(t.Name), Entries: entries(root, in)})
+	}
+	return groups
+}
+
+// byLevel groups pages by level in the site's order, for the page at
+// root; pages without a level come last under "Across levels".
+func (e *Site) byLevel(root string, ps []*generator.Page) []Group {
+	var groups []Group
+	for _, l := range append(slices.Clone(e.site.Levels), "") {
+		var in []*generator.Page
+		for _, p := range ps {
+			if p.Level == l {
+				in = append(in, p)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		sortPages(in)
+		g := Group{ID: cmp.Or(l, "across-levels"), Title: levelTitle(l), Entries: entries(root, in)}
+		if l != "" {
+			g.URL = levelURL(l)
+		}
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+func levelTitle(l string) string {
+	if l == "" {
+		return "Across levels"
+	}
+	return generator.Capitalise(l)
+}
