@@ -23,8 +23,9 @@ var layouts = []string{"home", "list", "page", "404", "search", "glossary"}
 // Engine holds a theme's parsed templates and fingerprinted assets. It is
 // safe for concurrent use.
 type Engine struct {
-	// info is the site as New was given it, with what New adds: each
-	// Plan makes its own copy to complete with the model's navigation.
+	// info is the site as New was given it, with what New adds (the
+	// glossary's URL, the icons' links); views.New completes a copy of it
+	// with each model's navigation and feed.
 	info *views.SiteInfo
 	templates
 	// raw is the theme's templates as written, when the ones executed

@@ -15,11 +15,11 @@ import (
 
 // dataOutputs are the machine-readable files: model.json and its page
 // chunks, sitemap.xml and its sitemaps, and robots.txt.
-func (e *exporter) dataOutputs(m *views.Model) []File {
-	outs := e.modelOutputs(m, e.site.Limits.ModelChunk)
-	outs = append(outs, e.sitemapOutputs(m, e.site.Limits.SitemapURLs)...)
+func (x *exporter) dataOutputs(m *views.Model) []File {
+	outs := x.modelOutputs(m, x.site.Limits.ModelChunk)
+	outs = append(outs, x.sitemapOutputs(m, x.site.Limits.SitemapURLs)...)
 	return append(outs, File{Path: "robots.txt", Source: "robots.txt", Write: func(w io.Writer) error {
-		_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+generator.AbsURL(e.site.BaseURL, "/sitemap.xml")+"\n")
+		_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+generator.AbsURL(x.site.BaseURL, "/sitemap.xml")+"\n")
 		return err
 	}})
 }
@@ -157,10 +157,10 @@ func releaseOf(r *backlog.Release) releaseJSON {
 // … of at most limit pages each (with their items), and
 // model/releases-0001.json … of at most limit releases, a release that
 // names many items counting as several (releaseWeight).
-func (e *exporter) modelOutputs(m *views.Model, limit int) []File {
-	head := modelJSON{Site: siteJSON{Title: e.site.Title, BaseURL: e.site.BaseURL, Levels: e.site.Levels},
+func (x *exporter) modelOutputs(m *views.Model, limit int) []File {
+	head := modelJSON{Site: siteJSON{Title: x.site.Title, BaseURL: x.site.BaseURL, Levels: x.site.Levels},
 		Types: []typeJSON{}, Relations: []relationJSON{}, Chunks: []string{}}
-	for _, t := range e.site.Types {
+	for _, t := range x.site.Types {
 		head.Types = append(head.Types, typeJSON{Name: t.Name, Label: t.Label, Plural: t.Plural})
 	}
 	for _, rt := range m.Vocabulary {
@@ -272,13 +272,13 @@ const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 // sitemapOutputs are sitemap.xml, a sitemap index (sitemaps.org), and
 // the sitemaps it lists, sitemaps/sitemap-0001.xml …, each of at most
 // limit URLs, so that no file grows with the site.
-func (e *exporter) sitemapOutputs(m *views.Model, limit int) []File {
-	urls := e.sitemapURLs(m)
+func (x *exporter) sitemapOutputs(m *views.Model, limit int) []File {
+	urls := x.sitemapURLs(m)
 	index := sitemapIndex{NS: sitemapNS}
 	var outs []File
 	for i, part := range slices.Collect(slices.Chunk(urls, limit)) {
 		path := fmt.Sprintf("sitemaps/sitemap-%04d.xml", i+1)
-		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, "/"+path)})
+		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, "/"+path)})
 		outs = append(outs, File{Path: path, Source: "the sitemap", Write: func(w io.Writer) error {
 			return writeXML(w, urlset{NS: sitemapNS, URLs: part})
 		}})
@@ -290,14 +290,14 @@ func (e *exporter) sitemapOutputs(m *views.Model, limit int) []File {
 
 // sitemapURLs are the home page, the list pages of the navigation and
 // every page.
-func (e *exporter) sitemapURLs(m *views.Model) []sitemapURL {
-	urls := make([]sitemapURL, 0, len(m.Pages)+len(e.site.Nav)+1)
-	urls = append(urls, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, "/")})
-	for _, n := range e.site.Nav {
-		urls = append(urls, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, n.URL)})
+func (x *exporter) sitemapURLs(m *views.Model) []sitemapURL {
+	urls := make([]sitemapURL, 0, len(m.Pages)+len(x.site.Nav)+1)
+	urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, "/")})
+	for _, n := range x.site.Nav {
+		urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, n.URL)})
 	}
 	for _, p := range m.Pages {
-		urls = append(urls, sitemapURL{Loc: generator.AbsURL(e.site.BaseURL, p.URL), LastMod: views.ISODate(p.Date)})
+		urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, p.URL), LastMod: views.ISODate(p.Date)})
 	}
 	return urls
 }

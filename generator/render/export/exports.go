@@ -13,7 +13,7 @@ import (
 )
 
 // backlogExports are each backlog's backlog.json and backlog.csv.
-func (e *exporter) backlogExports(m *views.Model) []File {
+func (x *exporter) backlogExports(m *views.Model) []File {
 	var outs []File
 	for _, b := range m.Backlogs.Backlogs {
 		dir := strings.TrimPrefix(b.Page.URL, "/")
@@ -22,7 +22,7 @@ func (e *exporter) backlogExports(m *views.Model) []File {
 			File{Path: dir + "backlog.json", Source: "the JSON export of " + b.Page.File, Pos: pos,
 				Write: func(w io.Writer) error { return writeBacklogJSON(w, m, b) }},
 			File{Path: dir + "backlog.csv", Source: "the CSV export of " + b.Page.File, Pos: pos,
-				Write: func(w io.Writer) error { return writeBacklogCSV(w, m, b, e.site.BaseURL) }})
+				Write: func(w io.Writer) error { return writeBacklogCSV(w, m, b, x.site.BaseURL) }})
 	}
 	return outs
 }

@@ -20,17 +20,17 @@ import (
 // releaseFeeds are releases.ics, a calendar of every release, and
 // releases.xml, an Atom feed of them, newest first. A site without
 // releases gets neither.
-func (e *exporter) releaseFeeds(m *views.Model) []File {
+func (x *exporter) releaseFeeds(m *views.Model) []File {
 	if m.Backlogs == nil || len(m.Backlogs.Releases) == 0 {
 		return nil
 	}
 	return []File{
 		{Path: generator.OutPath(views.CalendarURL), Source: "the release calendar", Write: func(w io.Writer) error {
-			_, err := w.Write(e.calendar(m).Bytes())
+			_, err := w.Write(x.calendar(m).Bytes())
 			return err
 		}},
 		{Path: generator.OutPath(views.FeedURL), Source: "the release feed", Write: func(w io.Writer) error {
-			b, err := e.releaseFeed(m).Bytes()
+			b, err := x.releaseFeed(m).Bytes()
 			if err != nil {
 				return err
 			}
@@ -44,16 +44,16 @@ func (e *exporter) releaseFeeds(m *views.Model) []File {
 var calendarStatus = map[string]string{backlog.Planned: "TENTATIVE", backlog.InProgress: "CONFIRMED",
 	backlog.Released: "CONFIRMED", backlog.Cancelled: "CANCELLED"}
 
-func (e *exporter) calendar(m *views.Model) feed.Calendar {
-	c := feed.Calendar{ProdID: "-//Backlight//Backlight " + cmp.Or(e.site.Version, "dev") + "//EN",
-		Name: "Releases · " + e.site.Title, URL: e.absolute(views.CalendarURL), Stamp: e.site.Now}
+func (x *exporter) calendar(m *views.Model) feed.Calendar {
+	c := feed.Calendar{ProdID: "-//Backlight//Backlight " + cmp.Or(x.site.Version, "dev") + "//EN",
+		Name: "Releases · " + x.site.Title, URL: x.absolute(views.CalendarURL), Stamp: x.site.Now}
 	for _, r := range m.Backlogs.Releases {
 		f := r.Page.Release
 		if f.Start.IsZero() {
 			continue // a release without dates is an error already; it has no place in a calendar
 		}
-		ev := feed.Event{UID: e.uid(r.Page.ID), Summary: r.Page.Title, Description: releaseText(r),
-			URL: e.absolute(r.Page.URL), Status: calendarStatus[f.Status],
+		ev := feed.Event{UID: x.uid(r.Page.ID), Summary: r.Page.Title, Description: releaseText(r),
+			URL: x.absolute(r.Page.URL), Status: calendarStatus[f.Status],
 			Categories: []string{"Release", r.Lane}, Start: f.Start, End: cmp.Or(f.End, f.Start)}
 		c.Events = append(c.Events, ev)
 	}
@@ -62,20 +62,20 @@ func (e *exporter) calendar(m *views.Model) feed.Calendar {
 
 // uid is a release's stable calendar identifier: its id at the site's
 // host, or a name-based UUID when the site has no absolute base URL.
-func (e *exporter) uid(id string) string {
-	if u, err := url.Parse(e.site.BaseURL); err == nil && u.Host != "" {
+func (x *exporter) uid(id string) string {
+	if u, err := url.Parse(x.site.BaseURL); err == nil && u.Host != "" {
 		return "release-" + id + "@" + u.Host
 	}
-	return strings.TrimPrefix(feed.UUID("backlight release", e.site.Title, id), "urn:uuid:")
+	return strings.TrimPrefix(feed.UUID("backlight release", x.site.Title, id), "urn:uuid:")
 }
 
 // absolute is the absolute URL of a site path, or "" when the site's base
 // URL is only a path.
-func (e *exporter) absolute(u string) string {
-	if b, err := url.Parse(e.site.BaseURL); err != nil || b.Host == "" {
+func (x *exporter) absolute(u string) string {
+	if b, err := url.Parse(x.site.BaseURL); err != nil || b.Host == "" {
 		return ""
 	}
-	return generator.AbsURL(e.site.BaseURL, u)
+	return generator.AbsURL(x.site.BaseURL, u)
 }
 
 // releaseText describes a release in plain text for a calendar entry:
@@ -94,28 +94,28 @@ func releaseText(r *backlog.Release) string {
 // start, newest first. Entry dates depend only
 // on the content, so that feed readers do not see every build as an
 // update; the feed's own date is the build's.
-func (e *exporter) releaseFeed(m *views.Model) feed.Feed {
-	f := feed.Feed{Title: "Releases · " + e.site.Title, Self: e.link(views.FeedURL), Alternate: e.link(generator.TypeURL("release")),
-		Author: e.site.Title, Generator: "Backlight", Updated: e.site.Now}
-	f.ID = cmp.Or(e.absolute(views.FeedURL), feed.UUID("backlight releases", e.site.Title))
+func (x *exporter) releaseFeed(m *views.Model) feed.Feed {
+	f := feed.Feed{Title: "Releases · " + x.site.Title, Self: x.link(views.FeedURL), Alternate: x.link(generator.TypeURL("release")),
+		Author: x.site.Title, Generator: "Backlight", Updated: x.site.Now}
+	f.ID = cmp.Or(x.absolute(views.FeedURL), feed.UUID("backlight releases", x.site.Title))
 	rs := slices.Clone(m.Backlogs.Releases)
 	slices.SortStableFunc(rs, func(a, b *backlog.Release) int {
 		return cmp.Or(feedDate(b).Compare(feedDate(a)), strings.Compare(a.Page.ID, b.Page.ID))
 	})
-	for _, r := range rs[:min(len(rs), e.site.Limits.FeedReleases)] {
+	for _, r := range rs[:min(len(rs), x.site.Limits.FeedReleases)] {
 		when := feedDate(r)
 		// The hand-written notes go in only where a feed reader can
 		// resolve their relative links: against the page's absolute URL,
 		// given as the content's xml:base, which needs a baseURL with a host.
 		var notes template.HTML
-		base := e.absolute(r.Page.URL)
+		base := x.absolute(r.Page.URL)
 		if b := m.Bodies[r.Page]; b != nil && base != "" {
 			notes = b.HTML
 		}
 		f.Entries = append(f.Entries, feed.Entry{
-			ID:    cmp.Or(base, feed.UUID("backlight release", e.site.Title, r.Page.ID)),
-			Title: r.Page.Title + " (" + r.Page.Release.Status + ")", Link: e.link(r.Page.URL),
-			Published: when, Updated: when, Summary: releaseText(r), Content: e.releaseHTML(r, notes),
+			ID:    cmp.Or(base, feed.UUID("backlight release", x.site.Title, r.Page.ID)),
+			Title: r.Page.Title + " (" + r.Page.Release.Status + ")", Link: x.link(r.Page.URL),
+			Published: when, Updated: when, Summary: releaseText(r), Content: x.releaseHTML(r, notes),
 			ContentBase: base, Categories: []string{r.Lane, r.Page.Release.Status}})
 	}
 	return f
@@ -131,17 +131,17 @@ func feedDate(r *backlog.Release) time.Time {
 
 // link is the absolute URL of a site path, or the path under the base
 // URL's path when the base URL has no host.
-func (e *exporter) link(u string) string {
-	if a := e.absolute(u); a != "" {
+func (x *exporter) link(u string) string {
+	if a := x.absolute(u); a != "" {
 		return a
 	}
-	return generator.AbsURL(generator.BasePath(e.site.BaseURL), u)
+	return generator.AbsURL(generator.BasePath(x.site.BaseURL), u)
 }
 
 // releaseHTML is an entry's content: the facts, the hand-written notes
 // (when the feed can carry them) and the generated release notes, with
 // absolute links.
-func (e *exporter) releaseHTML(r *backlog.Release, notes template.HTML) string {
+func (x *exporter) releaseHTML(r *backlog.Release, notes template.HTML) string {
 	f := r.Page.Release
 	var b strings.Builder
 	fmt.Fprintf(&b, "<p>%s, %s. %s</p>", html.EscapeString(r.Lane), html.EscapeString(views.DateRange(f.Start, f.End)),
@@ -153,7 +153,7 @@ func (e *exporter) releaseHTML(r *backlog.Release, notes template.HTML) string {
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "<h3>%s</h3><ul>", html.EscapeString(views.KindHeading(n.Kind)))
 		for _, it := range n.Items {
-			fmt.Fprintf(&b, `<li><a href="%s">%s</a> %s</li>`, html.EscapeString(e.link(it.Page.URL)),
+			fmt.Fprintf(&b, `<li><a href="%s">%s</a> %s</li>`, html.EscapeString(x.link(it.Page.URL)),
 				html.EscapeString(it.Key()), html.EscapeString(it.Page.Title))
 		}
 		b.WriteString("</ul>")

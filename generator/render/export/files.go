@@ -24,10 +24,10 @@ type File struct {
 // its views see them (views.Site.Info): the sitemap lists the navigation.
 // Nothing is written yet.
 func Files(site *views.SiteInfo, m *views.Model) []File {
-	e := &exporter{site: site}
-	files := e.dataOutputs(m)
-	files = append(files, e.backlogExports(m)...)
-	return append(files, e.releaseFeeds(m)...)
+	x := &exporter{site: site}
+	files := x.dataOutputs(m)
+	files = append(files, x.backlogExports(m)...)
+	return append(files, x.releaseFeeds(m)...)
 }
 
 // exporter writes the exports of one site.

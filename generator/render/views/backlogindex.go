@@ -34,20 +34,20 @@ type TreeNode struct {
 }
 
 // backlogIndex summarises each backlog for the backlogs list at root.
-func (e *Site) backlogIndex(m *index, root string) []BacklogSummary {
+func (s *Site) backlogIndex(m *index, root string) []BacklogSummary {
 	var out []BacklogSummary
 	for _, b := range m.Backlogs.Backlogs {
-		s := BacklogSummary{Entry: entry(root, b.Page), Level: levelTitle(b.Page.Level), Items: len(b.Items),
+		sum := BacklogSummary{Entry: entry(root, b.Page), Level: levelTitle(b.Page.Level), Items: len(b.Items),
 			Estimate: Decimal(b.Estimate), HealthPct: pct(b.Health)}
 		if b.Page.Backlog != nil {
 			if o := m.Links.Target(b.Page.Backlog.Owner); o != nil {
-				s.Owner = link(root, o.Label(), o.URL)
+				sum.Owner = link(root, o.Label(), o.URL)
 			}
 		}
 		for _, st := range statusOrder(rowsOf(b)) {
-			s.Counts = append(s.Counts, StatusCount{Status: st, Count: b.Counts[st]})
+			sum.Counts = append(sum.Counts, StatusCount{Status: st, Count: b.Counts[st]})
 		}
-		out = append(out, s)
+		out = append(out, sum)
 	}
 	return out
 }

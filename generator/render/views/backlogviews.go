@@ -62,7 +62,7 @@ type FilterOption struct {
 }
 
 // backlogView is the view of backlog p's page, whose root is root.
-func (e *Site) backlogView(m *index, p *generator.Page, root string) *BacklogView {
+func (s *Site) backlogView(m *index, p *generator.Page, root string) *BacklogView {
 	var b *backlog.Backlog
 	for _, x := range m.Backlogs.Backlogs {
 		if x.Page == p {
@@ -75,7 +75,7 @@ func (e *Site) backlogView(m *index, p *generator.Page, root string) *BacklogVie
 	bv := &BacklogView{Velocity: Decimal(b.Velocity), IterationWeeks: b.IterationWeeks,
 		Estimate: Decimal(b.Estimate), HealthPct: int(b.Health*100 + 0.5)}
 	for i, it := range b.Items {
-		bv.Rows = append(bv.Rows, e.backlogRow(m, it, root))
+		bv.Rows = append(bv.Rows, s.backlogRow(m, it, root))
 		bv.Unranked = bv.Unranked || !it.Ranked
 		if i < b.HorizonEnd {
 			bv.HorizonAfter = it.Rank
@@ -101,7 +101,7 @@ func horizonText(b *backlog.Backlog) string {
 	return "without a velocity, the top items above should be ready."
 }
 
-func (e *Site) backlogRow(m *index, it *backlog.Item, root string) BacklogRow {
+func (s *Site) backlogRow(m *index, it *backlog.Item, root string) BacklogRow {
 	p, fields := it.Page, it.Page.Item
 	r := BacklogRow{Rank: it.Rank, Ranked: it.Ranked, Ready: it.Ready, InHorizon: it.InHorizon, Done: it.Done, Dropped: it.Dropped,
 		Key: it.Key(), Title: p.Title, URL: p.URL, Href: generator.Rel(root, p.URL), Kind: fields.Kind, Status: fields.Status,

@@ -24,15 +24,15 @@ const shortSentence = 60
 // first sentence of its body (or of a list's introduction), else a
 // sentence made from what the view shows. Plain text, at most
 // maxDescription characters.
-func (e *Site) describe(v *View) string {
+func (s *Site) describe(v *View) string {
 	if p := v.Page; p != nil {
-		return clip(cmp.Or(strings.Join(strings.Fields(p.Summary), " "), firstSentences(p.lead), e.pageSentence(v)))
+		return clip(cmp.Or(strings.Join(strings.Fields(p.Summary), " "), firstSentences(p.lead), s.pageSentence(v)))
 	}
-	return clip(cmp.Or(firstSentences(v.lead), e.listSentence(v)))
+	return clip(cmp.Or(firstSentences(v.lead), s.listSentence(v)))
 }
 
 // pageSentence describes a content page without summary or body.
-func (e *Site) pageSentence(v *View) string {
+func (s *Site) pageSentence(v *View) string {
 	pv := v.Page
 	switch {
 	case pv.Item != nil:
@@ -46,7 +46,7 @@ func (e *Site) pageSentence(v *View) string {
 	if pv.Level != nil {
 		where = " of the " + strings.ToLower(pv.Level.Title) + " level"
 	}
-	return fmt.Sprintf("%s: %s%s of %s.", pv.Title, generator.Article(strings.ToLower(pv.TypeLabel)), where, e.site.Title)
+	return fmt.Sprintf("%s: %s%s of %s.", pv.Title, generator.Article(strings.ToLower(pv.TypeLabel)), where, s.site.Title)
 }
 
 // itemSentence: "Feature CBI-214 of the Cluster backlog, rank 4: ready,
@@ -97,8 +97,8 @@ func backlogSentence(title string, b *BacklogView) string {
 
 // listSentence describes a view that is not a content page: what it
 // lists, counted.
-func (e *Site) listSentence(v *View) string {
-	site := e.site.Title
+func (s *Site) listSentence(v *View) string {
+	site := s.site.Title
 	switch {
 	case v.Kind == "home":
 		return "The roles, groups, events, artifacts, backlogs and releases of " + site + "."
@@ -122,26 +122,26 @@ func (e *Site) listSentence(v *View) string {
 		}
 		return "What " + v.part.title + " and its members organize, attend and are responsible for at the " + v.level + " level of " + site + "."
 	case v.level != "":
-		s := "The " + v.level + " level of " + site
-		if c := e.counts(v.Groups); c != "" {
-			s += ": " + c
+		text := "The " + v.level + " level of " + site
+		if c := s.counts(v.Groups); c != "" {
+			text += ": " + c
 		}
 		if len(v.Matrices) > 0 || v.MatrixParts != nil {
-			s += ", and who is responsible for what"
+			text += ", and who is responsible for what"
 		}
-		return s + "."
+		return text + "."
 	case v.URL == "/tags/":
 		return "Every tag of " + site + " and how many pages carry it."
 	case v.Pager != nil:
 		return fmt.Sprintf("%s of %s, page %d of %d.", v.Pager.List, site, v.Pager.Number, v.Pager.Total)
 	case strings.HasPrefix(v.URL, "/tags/"):
-		return "Pages tagged " + v.Title + " on " + site + ": " + e.counts(v.Groups) + "."
+		return "Pages tagged " + v.Title + " on " + site + ": " + s.counts(v.Groups) + "."
 	}
 	n := 0
 	for _, g := range v.Groups {
 		n += len(g.Entries)
 	}
-	t := e.typeInfo(v.typ)
+	t := s.typeInfo(v.typ)
 	if n == 1 {
 		return fmt.Sprintf("The one %s of %s.", strings.ToLower(t.Label), site)
 	}
@@ -150,10 +150,10 @@ func (e *Site) listSentence(v *View) string {
 
 // counts writes groups of pages by type as "5 roles, 3 events and 1
 // artifact".
-func (e *Site) counts(gs []Group) string {
+func (s *Site) counts(gs []Group) string {
 	var parts []string
 	for _, g := range gs {
-		t := e.typeInfo(g.ID)
+		t := s.typeInfo(g.ID)
 		parts = append(parts, strconv.Itoa(g.Count())+" "+strings.ToLower(generator.ForCount(g.Count(), t.Label, t.Plural)))
 	}
 	switch len(parts) {

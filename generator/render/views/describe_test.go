@@ -49,7 +49,7 @@ func testSite() *Site {
 }
 
 func TestDescribeEveryKind(t *testing.T) {
-	e := testSite()
+	s := testSite()
 	entries := func(n int) []Entry { return make([]Entry, n) }
 	item := &generator.Page{Item: &generator.Item{Key: "CBI-214", Kind: "feature", Status: "ready",
 		Value: generator.Number{Value: 8, Set: true}, Estimate: generator.Number{Value: 5, Set: true}}}
@@ -94,7 +94,7 @@ func TestDescribeEveryKind(t *testing.T) {
 		{"the 404 page", &View{Kind: "404"}, "There is no page at this address on Pumps wiki; the start page and its sections lead on."},
 		{"the home page", &View{Kind: "home"}, "The roles, groups, events, artifacts, backlogs and releases of Pumps wiki."},
 	} {
-		if got := e.describe(c.v); got != c.want {
+		if got := s.describe(c.v); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
 		}
 	}
@@ -106,8 +106,8 @@ func TestAbsURLOnlyWithAnAbsoluteBase(t *testing.T) {
 		{"/", ""},
 		{"/wiki/", ""},
 	} {
-		e := &Site{site: &SiteInfo{BaseURL: c.base}}
-		if got := e.view("list", "/roles/", "Roles").AbsURL(); got != c.want {
+		s := &Site{site: &SiteInfo{BaseURL: c.base}}
+		if got := s.view("list", "/roles/", "Roles").AbsURL(); got != c.want {
 			t.Errorf("base %q: AbsURL %q, want %q", c.base, got, c.want)
 		}
 	}

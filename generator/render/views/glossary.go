@@ -39,10 +39,10 @@ func glossarySections(es []glossary.Entry) []GlossarySection {
 }
 
 // glossaryView is the glossary page.
-func (e *Site) glossaryView() *View {
-	v := e.view("glossary", glossary.URL, "Glossary")
-	v.Description = "What the words used on " + e.site.Title + " mean: planning terms, page types and relations."
+func (s *Site) glossaryView() *View {
+	v := s.view("glossary", glossary.URL, "Glossary")
+	v.Description = "What the words used on " + s.site.Title + " mean: planning terms, page types and relations."
 	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Glossary"})
-	v.Glossary = glossarySections(e.site.Glossary)
+	v.Glossary = glossarySections(s.site.Glossary)
 	return v
 }

@@ -76,19 +76,19 @@ type LevelGraph struct {
 // levelGraphView draws the wiki pages of a level and the relations
 // between them: the Limits.LevelGraphNodes most connected pages of the level
 // when it has more, so that the page stays readable and bounded.
-func (e *Site) levelGraphView(m *index, level string) *View {
+func (s *Site) levelGraphView(m *index, level string) *View {
 	u := levelURL(level) + "graph/"
-	v := e.view("list", u, levelTitle(level)+" level: relation graph")
+	v := s.view("list", u, levelTitle(level)+" level: relation graph")
 	v.level = level
 	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels", URL: "/levels/"},
 		Link{Title: levelTitle(level), URL: levelURL(level)}, Link{Title: "Relation graph"})
 	var pages []*generator.Page
-	for _, t := range e.site.Types {
+	for _, t := range s.site.Types {
 		if isWiki(t.Name) {
 			pages = append(pages, m.byLevelType[level+"\x00"+t.Name]...)
 		}
 	}
-	shown := mostConnected(m, pages, e.site.Limits.LevelGraphNodes)
+	shown := mostConnected(m, pages, s.site.Limits.LevelGraphNodes)
 	root := v.Root
 	var nodes []svg.Node
 	var types []string

@@ -102,13 +102,13 @@ func groupOf(m *index, p *generator.Page) *generator.Page {
 }
 
 // matrixPartsTable sums up the parts for the level's page, at root.
-func (e *Site) matrixPartsTable(m *index, lms []levelMatrix, parts []matrixPart, root string) *MatrixParts {
+func (s *Site) matrixPartsTable(m *index, lms []levelMatrix, parts []matrixPart, root string) *MatrixParts {
 	if len(parts) == 0 {
 		return nil
 	}
-	t := &MatrixParts{Whole: wholeMatricesFit(lms, e.site.Limits.InlineMatrixCells)}
+	t := &MatrixParts{Whole: wholeMatricesFit(lms, s.site.Limits.InlineMatrixCells)}
 	for _, lm := range lms {
-		t.Columns = append(t.Columns, e.typeInfo(lm.spec.column).Plural)
+		t.Columns = append(t.Columns, s.typeInfo(lm.spec.column).Plural)
 	}
 	for _, p := range parts {
 		line := MatrixPart{Title: p.title, URL: p.url, Href: generator.Rel(root, p.url), Rows: len(p.rows)}
@@ -146,8 +146,8 @@ func wholeMatricesFit(lms []levelMatrix, max int) bool {
 
 // matrixPartView is a group page of a level: the level's matrices cut to
 // the part's rows.
-func (e *Site) matrixPartView(m *index, level string, lms []levelMatrix, p matrixPart) *View {
-	v := e.view("list", p.url, p.title+" · "+levelTitle(level)+" level")
+func (s *Site) matrixPartView(m *index, level string, lms []levelMatrix, p matrixPart) *View {
+	v := s.view("list", p.url, p.title+" · "+levelTitle(level)+" level")
 	v.level, v.part = level, &p
 	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels", URL: "/levels/"},
 		Link{Title: levelTitle(level), URL: levelURL(level)}, Link{Title: p.title})

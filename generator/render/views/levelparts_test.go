@@ -50,8 +50,8 @@ func TestMatrixPartsGoByGroupAndCutTheRest(t *testing.T) {
 	}
 	m := &index{Model: &Model{Links: links, Vocabulary: []generator.RelationType{{Name: "attends", Label: "attends"}}},
 		byLevelType: map[string][]*generator.Page{"team\x00" + generator.TypeEvent: {daily}}}
-	e := &Site{site: &SiteInfo{}}
-	lms := e.levelMatrices(m, "team")
+	s := &Site{site: &SiteInfo{}}
+	lms := s.levelMatrices(m, "team")
 	if len(lms) != 1 || len(lms[0].rows) != 6 || len(lms[0].cols) != 1 {
 		t.Fatalf("got %d matrices, want the events matrix with 6 rows and 1 column", len(lms))
 	}

@@ -53,10 +53,10 @@ type levelMatrix struct {
 }
 
 // levelMatrices finds the matrices of a level, those with rows only.
-func (e *Site) levelMatrices(m *index, level string) []levelMatrix {
+func (s *Site) levelMatrices(m *index, level string) []levelMatrix {
 	var out []levelMatrix
 	for _, spec := range matrixSpecs {
-		marks := e.labelMarks(m, spec.marks)
+		marks := s.labelMarks(m, spec.marks)
 		if len(marks) == 0 {
 			continue
 		}
@@ -134,7 +134,7 @@ func (lm levelMatrix) matrix(m *index, rows []*generator.Page, root string) Matr
 }
 
 // labelMarks keeps the marks whose relation the vocabulary has, labelled.
-func (e *Site) labelMarks(m *index, marks []Mark) []Mark {
+func (s *Site) labelMarks(m *index, marks []Mark) []Mark {
 	var out []Mark
 	for _, mk := range marks {
 		for _, rt := range m.Vocabulary {

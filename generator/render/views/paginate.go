@@ -28,7 +28,7 @@ func pageURL(base string, n int) string {
 // paginate cuts a list view into pages: its groups into pages of at most
 // size entries, its traceability tree into pages of at most maxNodes
 // items. A view that fits is returned alone, unchanged.
-func (e *Site) paginate(v *View, size, maxNodes int) []*View {
+func (s *Site) paginate(v *View, size, maxNodes int) []*View {
 	var n int
 	var fill func(pv *View, i int)
 	switch {
@@ -47,8 +47,8 @@ func (e *Site) paginate(v *View, size, maxNodes int) []*View {
 		pv := *v
 		pv.URL = pageURL(v.URL, i+1)
 		pv.Root = generator.RootOf(pv.URL)
-		pv.Canonical = generator.AbsURL(e.site.BaseURL, pv.URL)
-		pv.Nav, pv.NavKey = e.navItems(pv.URL, pv.Root)
+		pv.Canonical = generator.AbsURL(s.site.BaseURL, pv.URL)
+		pv.Nav, pv.NavKey = s.navItems(pv.URL, pv.Root)
 		if i > 0 {
 			pv.Title = fmt.Sprintf("%s, page %d", v.Title, i+1)
 			pv.Intro, pv.lead = "", ""

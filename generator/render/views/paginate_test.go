@@ -78,13 +78,13 @@ func TestPagerLinksItsNeighboursAndEveryPage(t *testing.T) {
 // to itself: entries, breadcrumbs, navigation and the cache key of its
 // header.
 func TestPaginatedPagesLinkFromTheirOwnFolder(t *testing.T) {
-	e := &Site{site: &SiteInfo{Nav: []Link{{Title: "Roles", URL: "/roles/"}}}}
-	v := e.view("list", "/roles/", "Roles")
+	s := &Site{site: &SiteInfo{Nav: []Link{{Title: "Roles", URL: "/roles/"}}}}
+	v := s.view("list", "/roles/", "Roles")
 	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Roles"})
 	v.Groups = []Group{{ID: "team", Title: "Team", Entries: []Entry{
 		{Title: "A", URL: "/roles/a/", Href: "../roles/a/"}, {Title: "B", URL: "/roles/b/", Href: "../roles/b/"},
 		{Title: "C", URL: "/roles/c/", Href: "../roles/c/"}}}}
-	pages := e.paginate(v, 2, 100)
+	pages := s.paginate(v, 2, 100)
 	if len(pages) != 2 {
 		t.Fatalf("%d pages, want 2", len(pages))
 	}

@@ -26,7 +26,7 @@ type RelatedColumn struct {
 // relatedColumns builds the related-pages table of a wiki page: for each
 // type, the pages it relates to or that relate to it, then other pages
 // of its level, all linked from p's page at root.
-func (e *Site) relatedColumns(m *index, p *generator.Page, root string) []RelatedColumn {
+func (s *Site) relatedColumns(m *index, p *generator.Page, root string) []RelatedColumn {
 	related := map[*generator.Page]bool{}
 	for _, ed := range m.Links.Out(p) {
 		related[ed.To] = true
@@ -41,7 +41,7 @@ func (e *Site) relatedColumns(m *index, p *generator.Page, root string) []Relate
 		}
 	}
 	var cols []RelatedColumn
-	for _, t := range e.site.Types { // the site's type order
+	for _, t := range s.site.Types { // the site's type order
 		if !slices.Contains(types, t.Name) {
 			continue
 		}
@@ -54,7 +54,7 @@ func (e *Site) relatedColumns(m *index, p *generator.Page, root string) []Relate
 		}
 		sortPages(rel)
 		col.Related = entries(root, rel)
-		col.Others, col.More = e.levelOthers(m, p, t.Name, related, root)
+		col.Others, col.More = s.levelOthers(m, p, t.Name, related, root)
 		if len(col.Related) > 0 || len(col.Others) > 0 {
 			cols = append(cols, col)
 		}
@@ -64,7 +64,7 @@ func (e *Site) relatedColumns(m *index, p *generator.Page, root string) []Relate
 
 // levelOthers lists up to maxOthers pages of type t on p's level that are
 // neither p nor related to it.
-func (e *Site) levelOthers(m *index, p *generator.Page, t string, related map[*generator.Page]bool, root string) ([]Entry, *Link) {
+func (s *Site) levelOthers(m *index, p *generator.Page, t string, related map[*generator.Page]bool, root string) ([]Entry, *Link) {
 	if p.Level == "" {
 		return nil, nil
 	}

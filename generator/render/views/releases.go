@@ -111,7 +111,7 @@ var phaseLabels = map[string]string{
 	backlog.PhaseReleased: "Released", backlog.PhaseCancelled: "Cancelled",
 }
 
-func (e *Site) releaseView(m *index, p *generator.Page, root string) *ReleaseView {
+func (s *Site) releaseView(m *index, p *generator.Page, root string) *ReleaseView {
 	r := m.releaseOf(p)
 	if r == nil {
 		return nil
@@ -139,7 +139,7 @@ func (e *Site) releaseView(m *index, p *generator.Page, root string) *ReleaseVie
 		}
 		v.Notes = append(v.Notes, g)
 	}
-	v.Counts = statusCounts(r.Counts, e.site.Statuses)
+	v.Counts = statusCounts(r.Counts, s.site.Statuses)
 	return v
 }
 
@@ -177,17 +177,17 @@ func statusCounts(counts map[string]int, statuses []string) []StatusCount {
 }
 
 // roadmapView fills the releases list page.
-func (e *Site) roadmapView(m *index, v *View) {
+func (s *Site) roadmapView(m *index, v *View) {
 	rv := &RoadmapView{CalendarHref: generator.Rel(v.Root, CalendarURL), FeedHref: generator.Rel(v.Root, FeedURL)}
-	if !e.site.Now.IsZero() {
-		rv.Today = date(e.site.Now)
+	if !s.site.Now.IsZero() {
+		rv.Today = date(s.site.Now)
 	}
 	releases := m.Backlogs.Releases
-	drawing, headings := e.timeline(releases, v.Root).Draw()
+	drawing, headings := s.timeline(releases, v.Root).Draw()
 	rv.Timeline, rv.TimelineLanes = template.HTML(drawing), template.HTML(headings)
 	cols := []PhaseColumn{
 		{ID: backlog.PhaseNow, Title: "Now", Note: "in progress"},
-		{ID: backlog.PhaseNext, Title: "Next", Note: fmt.Sprintf("starting within %d weeks", nextWeeks(e.site.Roadmap.CycleWeeks))},
+		{ID: backlog.PhaseNext, Title: "Next", Note: fmt.Sprintf("starting within %d weeks", nextWeeks(s.site.Roadmap.CycleWeeks))},
 		{ID: backlog.PhaseLater, Title: "Later", Note: "planned further ahead"},
 		{ID: backlog.PhaseReleased, Title: "Released", Note: "most recent first"},
 	}
@@ -248,13 +248,13 @@ func noItems(r *backlog.Release) string {
 
 // timeline draws the roadmap: a lane per system and variant, in name
 // order, with the cycle and iteration grid of site.toml's [roadmap].
-func (e *Site) timeline(releases []*backlog.Release, root string) svg.Timeline {
-	t := svg.Timeline{Title: "Release roadmap of " + e.site.Title, Today: e.site.Now}
+func (s *Site) timeline(releases []*backlog.Release, root string) svg.Timeline {
+	t := svg.Timeline{Title: "Release roadmap of " + s.site.Title, Today: s.site.Now}
 	lanes := map[string]int{}
 	var first, last time.Time
 	for _, r := range releases {
 		f := r.Page.Release
-		if !r.OnRoadmap(e.site.Now) {
+		if !r.OnRoadmap(s.site.Now) {
 			continue // the build has warned about its dates
 		}
 		if first.IsZero() || f.Start.Before(first) {
@@ -276,10 +276,10 @@ func (e *Site) timeline(releases []*backlog.Release, root string) svg.Timeline {
 	if first.IsZero() {
 		return t
 	}
-	if now := e.site.Now; !now.IsZero() {
+	if now := s.site.Now; !now.IsZero() {
 		first, last = minTime(first, now), maxTime(last, now)
 	}
-	t.Cycles, t.Iterations = grid(e.site.Roadmap, first, last)
+	t.Cycles, t.Iterations = grid(s.site.Roadmap, first, last)
 	return t
 }
 

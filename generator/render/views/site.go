@@ -14,9 +14,9 @@ import (
 // Site makes the views of one site: its settings completed with what the
 // model adds (the navigation, the release feed), the model's index and
 // the cache of the partials its pages share. New makes one; nothing in it
-// changes afterwards, and neither the settings nor the model it was made
-// from change, so that views of several sites, or of one site several
-// times, may be made at once.
+// changes afterwards but that cache (a sync.Map), and neither the
+// settings nor the model it is made from change, so that views of several
+// sites, or of one site several times, may be made at once.
 type Site struct {
 	site     *SiteInfo // a copy of the settings given to New, completed
 	m        *index
@@ -34,12 +34,12 @@ type index struct {
 // New makes the views of model m with the site's settings info.
 func New(info SiteInfo, m *Model) *Site {
 	info.Limits = info.Limits.withDefaults()
-	e := &Site{site: &info, m: newIndex(m, info.Levels)}
-	info.Nav = e.nav(e.m)
+	s := &Site{site: &info, m: newIndex(m, info.Levels)}
+	info.Nav = s.nav(s.m)
 	if m.Backlogs != nil && len(m.Backlogs.Releases) > 0 {
 		info.Feed = FeedURL
 	}
-	return e
+	return s
 }
 
 // FeedURL and CalendarURL are where the release feed and calendar are
@@ -50,7 +50,7 @@ const (
 )
 
 // Info is the site's settings as its views see them.
-func (e *Site) Info() *SiteInfo { return e.site }
+func (s *Site) Info() *SiteInfo { return s.site }
 
 func newIndex(m *Model, levels []string) *index {
 	ix := &index{Model: m, levels: levels,
@@ -82,51 +82,51 @@ type Spec struct {
 // Pages lists every page of the site. Content pages and level pages are
 // made only when their View is called, so that views of thousands of
 // pages are never all in memory at once; the lists are made now.
-func (e *Site) Pages() []Spec {
-	m := e.m
+func (s *Site) Pages() []Spec {
+	m := s.m
 	var specs []Spec
 	add := func(v *View, source string, pos generator.Pos) {
-		e.complete(v)
+		s.complete(v)
 		specs = append(specs, Spec{URL: v.URL, Source: source, Pos: pos, Kind: viewKind(v), View: func() *View { return v }})
 	}
 	// addLazy plans a list page whose view is made only when it is
 	// written: level pages hold matrices and graphs of hundreds of pages.
 	addLazy := func(kind, url, source string, view func() *View) {
-		specs = append(specs, Spec{URL: url, Source: source, Kind: "list " + kind, View: func() *View { return e.complete(view()) }})
+		specs = append(specs, Spec{URL: url, Source: source, Kind: "list " + kind, View: func() *View { return s.complete(view()) }})
 	}
 	for _, p := range m.Pages {
 		specs = append(specs, Spec{URL: p.URL, Source: p.File, Pos: generator.Pos{File: p.File}, Kind: "page " + p.Type,
-			View: func() *View { return e.complete(e.pageView(m, p)) }})
+			View: func() *View { return s.complete(s.pageView(m, p)) }})
 		for _, a := range p.Aliases {
-			add(e.redirectView(p, a.Name), fmt.Sprintf("the alias %q of %s", a.Name, p.File), a.Pos)
+			add(s.redirectView(p, a.Name), fmt.Sprintf("the alias %q of %s", a.Name, p.File), a.Pos)
 		}
 	}
-	add(e.homeView(m), "the home page", generator.Pos{})
-	if e.site.Feed != "" && m.byURL("/roadmap/") == nil {
-		r := e.view("redirect", "/roadmap/", "Roadmap")
+	add(s.homeView(m), "the home page", generator.Pos{})
+	if s.site.Feed != "" && m.byURL("/roadmap/") == nil {
+		r := s.view("redirect", "/roadmap/", "Roadmap")
 		r.Target = generator.TypeURL(generator.TypeRelease)
-		r.Canonical = generator.AbsURL(e.site.BaseURL, r.Target)
+		r.Canonical = generator.AbsURL(s.site.BaseURL, r.Target)
 		add(r, "the roadmap's short address", generator.Pos{})
 	}
-	for _, v := range e.typeViews(m) {
-		for _, pv := range e.paginate(v, e.site.Limits.ListPage, e.site.Limits.TreeNodes) {
+	for _, v := range s.typeViews(m) {
+		for _, pv := range s.paginate(v, s.site.Limits.ListPage, s.site.Limits.TreeNodes) {
 			add(pv, "the list of "+strings.ToLower(pv.Title), generator.Pos{})
 		}
 	}
-	e.addLevelViews(m, addLazy)
-	for _, v := range e.tagViews(m) {
-		for _, pv := range e.paginate(v, e.site.Limits.ListPage, e.site.Limits.TreeNodes) {
+	s.addLevelViews(m, addLazy)
+	for _, v := range s.tagViews(m) {
+		for _, pv := range s.paginate(v, s.site.Limits.ListPage, s.site.Limits.TreeNodes) {
 			add(pv, "the tag list "+pv.Title, generator.Pos{})
 		}
 	}
-	sv := e.view("search", "/search/", "Search")
+	sv := s.view("search", "/search/", "Search")
 	sv.Breadcrumbs = linked(sv.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Search"})
 	add(sv, "the search page", generator.Pos{})
-	if len(e.site.Glossary) > 0 {
-		add(e.glossaryView(), "the glossary page", generator.Pos{})
+	if len(s.site.Glossary) > 0 {
+		add(s.glossaryView(), "the glossary page", generator.Pos{})
 	}
 	// The 404 page is served at any depth, so its links must be absolute.
-	add(e.viewAt("404", "/404.html", "Page not found", generator.BasePath(e.site.BaseURL)), "the 404 page", generator.Pos{})
+	add(s.viewAt("404", "/404.html", "Page not found", generator.BasePath(s.site.BaseURL)), "the 404 page", generator.Pos{})
 	return specs
 }
 
@@ -144,25 +144,25 @@ func viewKind(v *View) string {
 }
 
 // view starts the view of the page at site URL u.
-func (e *Site) view(kind, u, title string) *View {
-	return e.viewAt(kind, u, title, generator.RootOf(u))
+func (s *Site) view(kind, u, title string) *View {
+	return s.viewAt(kind, u, title, generator.RootOf(u))
 }
 
 // viewAt starts a view whose links climb to the site root by root.
-func (e *Site) viewAt(kind, u, title, root string) *View {
-	v := &View{Site: e.site, Kind: kind, URL: u, Root: root, Title: title, partials: &e.partials}
-	v.Canonical = generator.AbsURL(e.site.BaseURL, u)
-	v.Nav, v.NavKey = e.navItems(u, root)
+func (s *Site) viewAt(kind, u, title, root string) *View {
+	v := &View{Site: s.site, Kind: kind, URL: u, Root: root, Title: title, partials: &s.partials}
+	v.Canonical = generator.AbsURL(s.site.BaseURL, u)
+	v.Nav, v.NavKey = s.navItems(u, root)
 	return v
 }
 
 // navItems is the site navigation as the page at u shows it, and the key
 // of the header's cache that names what it depends on: the root and the
 // current section.
-func (e *Site) navItems(u, root string) ([]NavItem, string) {
-	nav := make([]NavItem, len(e.site.Nav))
+func (s *Site) navItems(u, root string) ([]NavItem, string) {
+	nav := make([]NavItem, len(s.site.Nav))
 	key := root
-	for i, n := range e.site.Nav {
+	for i, n := range s.site.Nav {
 		nav[i] = NavItem{Title: n.Title, Href: generator.Rel(root, n.URL)}
 		switch {
 		case u == n.URL:
@@ -179,22 +179,22 @@ func (e *Site) navItems(u, root string) ([]NavItem, string) {
 
 // complete gives a view made whole what its layout reads beside it: the
 // meta description and the style sheets.
-func (e *Site) complete(v *View) *View {
+func (s *Site) complete(v *View) *View {
 	if v.Kind != "redirect" {
-		v.Description = e.describe(v)
+		v.Description = s.describe(v)
 		v.Sheets = sheets(v)
 	}
 	return v
 }
 
 // nav lists the type pages that have at least one page, in type order.
-func (e *Site) nav(m *index) []Link {
+func (s *Site) nav(m *index) []Link {
 	count := map[string]int{}
 	for _, p := range m.Pages {
 		count[p.Type]++
 	}
 	var nav []Link
-	for _, t := range e.site.Types {
+	for _, t := range s.site.Types {
 		if count[t.Name] > 0 && t.Name != generator.TypeItem {
 			title := t.Plural
 			if t.Name == generator.TypeRelease && m.Backlogs != nil {
@@ -206,8 +206,8 @@ func (e *Site) nav(m *index) []Link {
 	return nav
 }
 
-func (e *Site) typeInfo(name string) TypeInfo {
-	for _, t := range e.site.Types {
+func (s *Site) typeInfo(name string) TypeInfo {
+	for _, t := range s.site.Types {
 		if t.Name == name {
 			return t
 		}
@@ -217,9 +217,9 @@ func (e *Site) typeInfo(name string) TypeInfo {
 
 // byType groups pages by type in type order, each group sorted, for the
 // page at root.
-func (e *Site) byType(root string, ps []*generator.Page) []Group {
+func (s *Site) byType(root string, ps []*generator.Page) []Group {
 	var groups []Group
-	for _, t := range e.site.Types {
+	for _, t := range s.site.Types {
 		var in []*generator.Page
 		for _, p := range ps {
 			if p.Type == t.Name {
@@ -237,9 +237,9 @@ func (e *Site) byType(root string, ps []*generator.Page) []Group {
 
 // byLevel groups pages by level in the site's order, for the page at
 // root; pages without a level come last under "Across levels".
-func (e *Site) byLevel(root string, ps []*generator.Page) []Group {
+func (s *Site) byLevel(root string, ps []*generator.Page) []Group {
 	var groups []Group
-	for _, l := range append(slices.Clone(e.site.Levels), "") {
+	for _, l := range append(slices.Clone(s.site.Levels), "") {
 		var in []*generator.Page
 		for _, p := range ps {
 			if p.Level == l {

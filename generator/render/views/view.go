@@ -24,11 +24,11 @@ type SiteInfo struct {
 	Statuses    []string         // [backlog].statuses, in workflow order
 	Roadmap     RoadmapSettings  // the roadmap's cycle grid
 	Types       []TypeInfo       // in display order
-	Nav         []Link           // filled by Plan, in its own copy: the list pages that have pages
-	Feed        string           // filled by Plan, in its own copy: the release feed's URL, when the site has releases
+	Nav         []Link           // filled by New, in its copy: the list pages that have pages
+	Feed        string           // filled by New, in its copy: the release feed's URL, when the site has releases
 	Glossary    []glossary.Entry // the glossary's entries; none: no glossary page and no term links
-	GlossaryURL string           // filled by New: the glossary page's URL, "" when there is none
-	Icons       []IconLink       // filled by New: the site's icons, provided or drawn
+	GlossaryURL string           // filled by render.New: the glossary page's URL, "" when there is none
+	Icons       []IconLink       // filled by render.New: the site's icons, provided or drawn
 	Limits      Limits           // the size limits; New fills those left zero from DefaultLimits
 }
 
@@ -74,7 +74,7 @@ type View struct {
 	level    string      // on a level's page and its graph page: the level
 	typ      string      // on a type's list: the type
 	part     *matrixPart // on a level's group page: its group
-	partials *sync.Map   // the output of cached partials, shared by the views of one Plan
+	partials *sync.Map   // the output of cached partials, shared by the views of one Site
 }
 
 // Partials is the cache of the partials a theme renders once per key

@@ -18,9 +18,9 @@ const maxMentions = 60
 // contents.
 const tocMinimum = 4
 
-func (e *Site) pageView(m *index, p *generator.Page) *View {
-	t := e.typeInfo(p.Type)
-	v := e.view("page", p.URL, p.Title)
+func (s *Site) pageView(m *index, p *generator.Page) *View {
+	t := s.typeInfo(p.Type)
+	v := s.view("page", p.URL, p.Title)
 	pv := &PageView{ID: p.ID, Type: p.Type, Title: p.Title, Abbr: p.Abbr, Summary: p.Summary,
 		TypeLabel: t.Label, TypeURL: generator.TypeURL(p.Type), Source: p.File, Params: p.Params, src: p}
 	if p.Level != "" {
@@ -46,13 +46,13 @@ func (e *Site) pageView(m *index, p *generator.Page) *View {
 			pv.TOC = nil
 		}
 	}
-	if e.site.EditURL != "" {
-		pv.EditURL = strings.TrimSuffix(e.site.EditURL, "/") + "/" + strings.TrimPrefix(p.Path, "/")
+	if s.site.EditURL != "" {
+		pv.EditURL = strings.TrimSuffix(s.site.EditURL, "/") + "/" + strings.TrimPrefix(p.Path, "/")
 	}
-	pv.Facts, pv.Checklist = e.facts(m, p, v.Root)
+	pv.Facts, pv.Checklist = s.facts(m, p, v.Root)
 	pv.Relations = relationGroups(m, p, v.Root)
 	if isWiki(p.Type) {
-		pv.Related = e.relatedColumns(m, p, v.Root)
+		pv.Related = s.relatedColumns(m, p, v.Root)
 		pv.Graph = neighbourhood(m, p, v.Root)
 	}
 	pv.MentionedIn = entries(v.Root, m.Backlinks[p])
@@ -62,31 +62,31 @@ func (e *Site) pageView(m *index, p *generator.Page) *View {
 	}
 	switch p.Type {
 	case generator.TypeBacklog:
-		pv.Backlog = e.backlogView(m, p, v.Root)
+		pv.Backlog = s.backlogView(m, p, v.Root)
 	case generator.TypeItem:
 		pv.Item = itemView(m, p, v.Root)
 	case generator.TypeRelease:
-		pv.Release = e.releaseView(m, p, v.Root)
+		pv.Release = s.releaseView(m, p, v.Root)
 	}
 	if pv.Abbr == "" && p.Item != nil {
 		pv.Abbr = p.Item.Key
 	}
 	v.Page = pv
-	v.Breadcrumbs = linked(v.Root, e.breadcrumbs(m, p)...)
+	v.Breadcrumbs = linked(v.Root, s.breadcrumbs(m, p)...)
 	return v
 }
 
-func (e *Site) breadcrumbs(m *index, p *generator.Page) []Link {
+func (s *Site) breadcrumbs(m *index, p *generator.Page) []Link {
 	crumbs := []Link{{Title: "Home", URL: "/"}}
 	if p.Item != nil {
-		crumbs = append(crumbs, Link{Title: e.typeInfo(generator.TypeBacklog).Plural, URL: generator.TypeURL(generator.TypeBacklog)})
+		crumbs = append(crumbs, Link{Title: s.typeInfo(generator.TypeBacklog).Plural, URL: generator.TypeURL(generator.TypeBacklog)})
 		if q := m.page(p.Item.Backlog); q != nil {
 			crumbs = append(crumbs, Link{Title: q.Title, URL: q.URL})
 		}
 	} else if p.Release != nil {
 		crumbs = append(crumbs, Link{Title: "Roadmap", URL: generator.TypeURL(p.Type)})
 	} else {
-		crumbs = append(crumbs, Link{Title: e.typeInfo(p.Type).Plural, URL: generator.TypeURL(p.Type)})
+		crumbs = append(crumbs, Link{Title: s.typeInfo(p.Type).Plural, URL: generator.TypeURL(p.Type)})
 	}
 	return append(crumbs, Link{Title: p.Title})
 }
@@ -96,7 +96,7 @@ func (e *Site) breadcrumbs(m *index, p *generator.Page) []Link {
 var factTerms = map[string]string{"Value": "value", "Estimate": "estimate", "Velocity": "velocity", "Iteration length": "iteration"}
 
 // facts lists them for p's page at root.
-func (e *Site) facts(m *index, p *generator.Page, root string) ([]Fact, []string) {
+func (s *Site) facts(m *index, p *generator.Page, root string) ([]Fact, []string) {
 	var fs []Fact
 	add := func(label, value string) {
 		if value != "" {
@@ -142,19 +142,19 @@ func (e *Site) facts(m *index, p *generator.Page, root string) ([]Fact, []string
 	return fs, nil
 }
 
-func (e *Site) redirectView(p *generator.Page, alias string) *View {
+func (s *Site) redirectView(p *generator.Page, alias string) *View {
 	u := "/" + generator.EscapePath(strings.Trim(alias, "/")) + "/"
 	if p.Section != "" && !strings.HasPrefix(alias, "/") {
 		u = "/" + generator.EscapePath(p.Section) + u // an alias not from the root stays in its page's folder
 	}
-	v := e.view("redirect", u, p.Title)
+	v := s.view("redirect", u, p.Title)
 	v.Target = p.URL
-	v.Canonical = generator.AbsURL(e.site.BaseURL, p.URL)
+	v.Canonical = generator.AbsURL(s.site.BaseURL, p.URL)
 	return v
 }
 
-func (e *Site) homeView(m *index) *View {
-	v := e.view("home", "/", "")
+func (s *Site) homeView(m *index) *View {
+	v := s.view("home", "/", "")
 	if b := m.Intros[""]; b != nil {
 		v.Intro, v.lead = b.HTML, b.Lead
 	}
@@ -168,10 +168,10 @@ func (e *Site) homeView(m *index) *View {
 			other = append(other, p)
 		}
 	}
-	for _, lg := range e.byLevel(v.Root, wiki) {
-		v.Levels = append(v.Levels, LevelGroup{Title: lg.Title, URL: lg.URL, Groups: capGroups(v.Root, e.byType(v.Root, pagesOf(m, lg.Entries)), e.site.Limits.ListEntries)})
+	for _, lg := range s.byLevel(v.Root, wiki) {
+		v.Levels = append(v.Levels, LevelGroup{Title: lg.Title, URL: lg.URL, Groups: capGroups(v.Root, s.byType(v.Root, pagesOf(m, lg.Entries)), s.site.Limits.ListEntries)})
 	}
-	v.Groups = capGroups(v.Root, e.byType(v.Root, other), e.site.Limits.ListEntries)
+	v.Groups = capGroups(v.Root, s.byType(v.Root, other), s.site.Limits.ListEntries)
 	return v
 }
 
@@ -192,9 +192,9 @@ func pagesOf(m *index, es []Entry) []*generator.Page {
 
 // typeViews lists the pages of each type, except items, which their
 // backlogs list in rank order.
-func (e *Site) typeViews(m *index) []*View {
+func (s *Site) typeViews(m *index) []*View {
 	var views []*View
-	for _, t := range e.site.Types {
+	for _, t := range s.site.Types {
 		if t.Name == generator.TypeItem {
 			continue
 		}
@@ -207,23 +207,23 @@ func (e *Site) typeViews(m *index) []*View {
 		if len(in) == 0 {
 			continue
 		}
-		v := e.view("list", generator.TypeURL(t.Name), t.Plural)
+		v := s.view("list", generator.TypeURL(t.Name), t.Plural)
 		v.typ = t.Name
 		v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: t.Plural})
 		if b := m.Intros[strings.Trim(generator.TypeURL(t.Name), "/")]; b != nil {
 			v.Intro, v.lead = b.HTML, b.Lead
 		}
-		v.Groups = e.byLevel(v.Root, in)
+		v.Groups = s.byLevel(v.Root, in)
 		if t.Name == generator.TypeRelease && m.Backlogs != nil {
 			v.Title = "Roadmap"
 			v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Roadmap"})
 			v.Groups = nil
-			e.roadmapView(m, v)
+			s.roadmapView(m, v)
 		}
 		if t.Name == generator.TypeBacklog {
-			v.BacklogList = e.backlogIndex(m, v.Root)
+			v.BacklogList = s.backlogIndex(m, v.Root)
 			v.Groups = nil
-			tree := e.view("list", "/backlogs/traceability/", "Traceability")
+			tree := s.view("list", "/backlogs/traceability/", "Traceability")
 			tree.Breadcrumbs = linked(tree.Root, Link{Title: "Home", URL: "/"}, Link{Title: t.Plural, URL: generator.TypeURL(t.Name)}, Link{Title: "Traceability"})
 			tree.Tree = traceTree(m, tree.Root)
 			views = append(views, tree)
@@ -235,31 +235,31 @@ func (e *Site) typeViews(m *index) []*View {
 
 // addLevelViews plans the levels index, each level's overview with its
 // matrices, and each level's relation graph, all made when written.
-func (e *Site) addLevelViews(m *index, add func(kind, url, source string, view func() *View)) {
+func (s *Site) addLevelViews(m *index, add func(kind, url, source string, view func() *View)) {
 	add("/levels/", "/levels/", "the list of levels", func() *View {
-		all := e.view("list", "/levels/", "Levels")
+		all := s.view("list", "/levels/", "Levels")
 		all.Breadcrumbs = linked(all.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels"})
-		for _, l := range e.site.Levels {
-			all.Groups = append(all.Groups, Group{ID: l, Title: levelTitle(l), URL: levelURL(l), Entries: summaryEntries(all.Root, e.byType(all.Root, e.levelPages(m, l)))})
+		for _, l := range s.site.Levels {
+			all.Groups = append(all.Groups, Group{ID: l, Title: levelTitle(l), URL: levelURL(l), Entries: summaryEntries(all.Root, s.byType(all.Root, s.levelPages(m, l)))})
 		}
 		return all
 	})
-	for _, l := range e.site.Levels {
+	for _, l := range s.site.Levels {
 		hasGraph := false
-		for _, t := range e.site.Types {
+		for _, t := range s.site.Types {
 			if isWiki(t.Name) && len(m.byLevelType[l+"\x00"+t.Name]) > 0 {
 				hasGraph = true
 			}
 		}
-		lms := e.levelMatrices(m, l)
-		parts := matrixParts(m, l, lms, e.site.Limits.MatrixChunkRows)
+		lms := s.levelMatrices(m, l)
+		parts := matrixParts(m, l, lms, s.site.Limits.MatrixChunkRows)
 		add("level", levelURL(l), "the overview of the "+l+" level", func() *View {
-			v := e.view("list", levelURL(l), levelTitle(l)+" level")
+			v := s.view("list", levelURL(l), levelTitle(l)+" level")
 			v.level = l
 			v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels", URL: "/levels/"}, Link{Title: levelTitle(l)})
-			v.Groups = capGroups(v.Root, e.byType(v.Root, e.levelPages(m, l)), e.site.Limits.ListEntries)
-			v.MatrixParts = e.matrixPartsTable(m, lms, parts, v.Root)
-			if wholeMatricesFit(lms, e.site.Limits.InlineMatrixCells) {
+			v.Groups = capGroups(v.Root, s.byType(v.Root, s.levelPages(m, l)), s.site.Limits.ListEntries)
+			v.MatrixParts = s.matrixPartsTable(m, lms, parts, v.Root)
+			if wholeMatricesFit(lms, s.site.Limits.InlineMatrixCells) {
 				for _, lm := range lms {
 					v.Matrices = append(v.Matrices, lm.matrix(m, nil, v.Root))
 				}
@@ -270,16 +270,16 @@ func (e *Site) addLevelViews(m *index, add func(kind, url, source string, view f
 			return v
 		})
 		for _, p := range parts {
-			add("level group", p.url, "the "+l+" level's page of "+p.title, func() *View { return e.matrixPartView(m, l, lms, p) })
+			add("level group", p.url, "the "+l+" level's page of "+p.title, func() *View { return s.matrixPartView(m, l, lms, p) })
 		}
 		if hasGraph {
-			add("level graph", levelURL(l)+"graph/", "the relation graph of the "+l+" level", func() *View { return e.levelGraphView(m, l) })
+			add("level graph", levelURL(l)+"graph/", "the relation graph of the "+l+" level", func() *View { return s.levelGraphView(m, l) })
 		}
 	}
 }
 
 // levelPages are the pages of level l, items aside (their backlogs list them).
-func (e *Site) levelPages(m *index, l string) []*generator.Page {
+func (s *Site) levelPages(m *index, l string) []*generator.Page {
 	var in []*generator.Page
 	for _, p := range m.Pages {
 		if p.Level == l && p.Type != generator.TypeItem {
@@ -315,7 +315,7 @@ func summaryEntries(root string, gs []Group) []Entry {
 	return out
 }
 
-func (e *Site) tagViews(m *index) []*View {
+func (s *Site) tagViews(m *index) []*View {
 	tagged := map[string][]*generator.Page{}
 	names := map[string]string{}
 	for _, p := range m.Pages {
@@ -332,14 +332,14 @@ func (e *Site) tagViews(m *index) []*View {
 			}
 		}
 	})
-	all := e.view("list", "/tags/", "Tags")
+	all := s.view("list", "/tags/", "Tags")
 	all.Breadcrumbs = linked(all.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Tags"})
 	index := Group{ID: "all-tags", Title: "All tags"}
 	views := []*View{all}
 	for _, u := range urls {
-		v := e.view("list", u, "#"+names[u])
+		v := s.view("list", u, "#"+names[u])
 		v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Tags", URL: "/tags/"}, Link{Title: names[u]})
-		v.Groups = e.byType(v.Root, tagged[u])
+		v.Groups = s.byType(v.Root, tagged[u])
 		views = append(views, v)
 		index.Entries = append(index.Entries, Entry{Title: names[u], URL: u, Href: generator.Rel(all.Root, u), Badge: strconv.Itoa(len(tagged[u]))})
 	}
