@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/backlight-wiki/backlight/internal/corpus"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/internal/corpus"
 )
 
 // The size every output file must stay under at scalePages pages
