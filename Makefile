@@ -22,7 +22,7 @@ MODULE       := github.com/backlight-wiki/backlight
 # BACKLIGHT_RACE=require (as .ci/run sets), which makes that an error.
 RACE_PKGS    := ./generator/site ./generator/serve ./generator/watch ./generator/search ./generator/workers ./generator/outdir ./generator/cmd/backlight
 
-.PHONY: site build test golden gates check bench bench-search bench-serve serve clean fuzz lighthouse
+.PHONY: site build test golden gates check bench bench-stages bench-search bench-serve serve clean fuzz lighthouse
 
 site: build            ## build the example site in content/ into public/
 	$(BIN) build -s . -d public
@@ -75,6 +75,9 @@ check: build           ## validate the example site, write nothing
 
 bench: build           ## whole builds of generated sites of $(SIZES) pages on tmpfs and on disk against Hugo 0.165 (HUGO), and an earlier Backlight binary (BASELINE) when given, in rounds: medians, ratios, targets
 	$(GO) -C tools/bench run ./cmd/benchbuild -backlight "$(CURDIR)/$(BIN)" -hugo "$(HUGO)" -sizes $(SIZES) $(if $(BASELINE),-baseline "$(abspath $(BASELINE))")
+
+bench-stages:          ## where a 10,000-page build spends its CPU, stage by stage, from a CPU profile of BenchmarkBuild; STAGES_ROOTS="/tmp/old ../.." compares checkouts
+	$(GO) -C tools/bench run ./cmd/benchstages $(foreach r,$(or $(STAGES_ROOTS),$(CURDIR)),-root "$(abspath $(r))")
 
 bench-search: build    ## Backlight's search against Pagefind on a generated site of $(SEARCH_PAGES) pages: index, first-query download, quality; report in $(SEARCH_OUT) (needs npm and chromium)
 	$(GO) -C tools/bench run ./cmd/benchsearch -backlight "$(CURDIR)/$(BIN)" -pages $(SEARCH_PAGES) -out "$(SEARCH_OUT)"

@@ -78,6 +78,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	b, err := load(opts, res)
+	if b != nil {
+		dropSources(b.model)
+	}
 	if b != nil && err != nil {
 		err = planDespiteErrors(res, b) // content errors: report the output paths' errors with them
 	}
@@ -217,6 +220,15 @@ func load(opts Options, res *Result) (*loaded, error) {
 		return nil, cmp.Or(contentErr, err)
 	}
 	return &loaded{cfg: cfg, model: m, engine: eng, texts: bodies.rb.texts, bodies: bodies}, contentErr
+}
+
+// dropSources lets the Markdown source of every page go once its body is
+// rendered: the rest of a build reads the rendered bodies, and the sources
+// are a third of what it holds in memory.
+func dropSources(m *views.Model) {
+	for _, p := range m.Pages {
+		p.Body = nil
+	}
 }
 
 // modelBodies is what loadModel keeps for updating bodies one by one.
