@@ -26,7 +26,10 @@ type Body struct {
 	Lead     string // the first paragraph of prose, plain text: the description of a page without a summary
 }
 
-// Model is everything a site's files are made from.
+// Model is everything a site's files are made from. The outputs Plan
+// makes read Bodies and Backlinks when they are written, never when they
+// are planned, so that both may be replaced after planning (the
+// development server does so after an edit of bodies alone).
 type Model struct {
 	Pages      []*generator.Page // published pages, in path order
 	Bodies     map[*generator.Page]*Body
