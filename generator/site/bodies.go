@@ -80,7 +80,7 @@ type renderedBodies struct {
 	links     map[*generator.Page][]markdown.Link       // each body's resolved links, intros included
 	mdDiags   map[*generator.Page]generator.Diagnostics // what rendering each body reported
 	refs      map[*generator.Page][]markdown.Ref        // each body's destinations inside the site, intros included
-	fragDiags generator.Diagnostics                     // links to #headings that do not exist
+	fragDiags map[*generator.Page]generator.Diagnostics // each body's links to #headings that do not exist
 	ids       map[string]*generator.Page                // the pages by id
 }
 
@@ -92,7 +92,8 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base
 		bodies: map[*generator.Page]*render.Body{}, intros: map[string]*render.Body{},
 		backlinks: map[*generator.Page][]*generator.Page{}, texts: map[*generator.Page]string{},
 		links: map[*generator.Page][]markdown.Link{}, mdDiags: map[*generator.Page]generator.Diagnostics{},
-		refs: map[*generator.Page][]markdown.Ref{}, ids: make(map[string]*generator.Page, len(pages))}
+		refs: map[*generator.Page][]markdown.Ref{}, fragDiags: map[*generator.Page]generator.Diagnostics{},
+		ids: make(map[string]*generator.Page, len(pages))}
 	rb.all = slices.Clone(pages)
 	for _, k := range slices.Sorted(maps.Keys(intros)) {
 		rb.all = append(rb.all, intros[k])
@@ -120,8 +121,10 @@ func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*r
 		p.Body = nil // rendered; the source, and the file it pins, can go
 	})
 	touched := map[*generator.Page]bool{}
+	headings := false // whether the headings of a changed page changed
 	for i, p := range order {
 		next.dropBacklinks(p, touched)
+		headings = headings || !sameHeadings(next.bodies[p], results[i].Headings)
 		next.store(p, results[i])
 	}
 	for _, p := range order {
@@ -134,7 +137,17 @@ func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*r
 			sortByTitle(next.backlinks[t])
 		}
 	}
-	next.fragDiags = fragmentDiags(next.all, next.links, next.bodies, next.pages)
+	checked := order // the links of the changed bodies; every body's when a heading changed
+	if headings {
+		checked = next.all
+	}
+	for _, p := range checked {
+		if d := next.checkFragments(p); len(d) > 0 {
+			next.fragDiags[p] = d
+		} else {
+			delete(next.fragDiags, p)
+		}
+	}
 	return next, next.diagnostics()
 }
 
@@ -143,7 +156,7 @@ func (rb *renderedBodies) clone() *renderedBodies {
 	next := *rb
 	next.bodies, next.intros, next.texts = maps.Clone(rb.bodies), maps.Clone(rb.intros), maps.Clone(rb.texts)
 	next.links, next.mdDiags, next.refs = maps.Clone(rb.links), maps.Clone(rb.mdDiags), maps.Clone(rb.refs)
-	next.backlinks = maps.Clone(rb.backlinks)
+	next.backlinks, next.fragDiags = maps.Clone(rb.backlinks), maps.Clone(rb.fragDiags)
 	return &next
 }
 
@@ -239,40 +252,46 @@ func (rb *renderedBodies) diagnostics() generator.Diagnostics {
 	var out generator.Diagnostics
 	for _, p := range rb.all {
 		out.Append(rb.mdDiags[p])
+		out.Append(rb.fragDiags[p])
 	}
-	out.Append(rb.fragDiags)
 	return out
 }
 
-// fragmentDiags checks that every link to a #heading finds that heading.
-func fragmentDiags(all []*generator.Page, links map[*generator.Page][]markdown.Link, bodies map[*generator.Page]*render.Body, pages []*generator.Page) generator.Diagnostics {
-	headings := make(map[string][]markdown.Heading, len(pages))
-	for _, p := range pages {
-		if b := bodies[p]; b != nil {
-			headings[p.ID] = b.Headings
-		}
-	}
+// checkFragments checks that each link of p's body to a #heading of a
+// page finds that heading.
+func (rb *renderedBodies) checkFragments(p *generator.Page) generator.Diagnostics {
 	var diags generator.Diagnostics
-	for _, p := range all {
-		for _, l := range links[p] {
-			checkFragment(l, headings, &diags)
+	for _, l := range rb.links[p] {
+		if l.Fragment == "" {
+			continue
 		}
+		b := rb.bodies[rb.ids[l.Target]]
+		if b == nil {
+			continue // a page that could not be loaded: its own error says why
+		}
+		checkFragment(l, b.Headings, &diags)
 	}
 	return diags
+}
+
+// sameHeadings reports whether a body had the headings, by id.
+func sameHeadings(b *render.Body, hs []markdown.Heading) bool {
+	if b == nil || len(b.Headings) != len(hs) {
+		return false
+	}
+	for i, h := range hs {
+		if b.Headings[i].ID != h.ID {
+			return false
+		}
+	}
+	return true
 }
 
 func sortByTitle(ps []*generator.Page) {
 	slices.SortFunc(ps, generator.CompareTitles)
 }
 
-func checkFragment(l markdown.Link, headings map[string][]markdown.Heading, diags *generator.Diagnostics) {
-	if l.Fragment == "" {
-		return
-	}
-	hs, ok := headings[l.Target]
-	if !ok {
-		return // a page that could not be loaded: its own error says why
-	}
+func checkFragment(l markdown.Link, hs []markdown.Heading, diags *generator.Diagnostics) {
 	var ids []string
 	for _, h := range hs {
 		if h.ID == l.Fragment {

@@ -477,3 +477,25 @@ func TestPlannedOutputsReadBodiesWhenWritten(t *testing.T) {
 		t.Error("no output shows the replaced bodies")
 	}
 }
+
+// TestLiveHeadingRemovedUnderALinkIsRefused: a body edit that removes a
+// heading another page links to breaks that page's link, which is
+// checked again though that page did not change.
+func TestLiveHeadingRemovedUnderALinkIsRefused(t *testing.T) {
+	src := copySite(t, "basic")
+	lv := openLive(t, src)
+	sync := filepath.Join(src, "content", "events", "daily-sync.md")
+	good, _ := os.ReadFile(sync)
+	edit(t, sync, func(s string) string { return strings.Replace(s, "## Agenda", "## Order of the day", 1) })
+	ch := lv.Update([]string{sync})
+	if ch.Err == nil || !strings.Contains(ch.Diags.Error(), "content/roles/team-lead.md:20:") {
+		t.Fatalf("err %v, diagnostics\n%s", ch.Err, ch.Diags.Error())
+	}
+	if err := os.WriteFile(sync, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if ch := lv.Update([]string{sync}); ch.Err != nil {
+		t.Fatalf("the fix: %v\n%s", ch.Err, ch.Diags.Error())
+	}
+	assertLiveEqualsBuild(t, lv, src)
+}
