@@ -33,6 +33,7 @@ func (e *Engine) Plan(m *Model) []Output {
 		outs = append(outs, Output{Path: OutPath(p.URL), Source: p.File, Pos: generator.Pos{File: p.File}, Kind: "page " + p.Type, Minified: e.Minified(),
 			Write: func(w io.Writer) error { return e.execute(w, e.pageView(m, p)) }})
 	}
+	e.cache.Clear() // partials cached for an earlier plan may show an earlier model
 	e.site.Nav = e.nav(m)
 	e.site.Feed = ""
 	if m.Backlogs != nil && len(m.Backlogs.Releases) > 0 {
