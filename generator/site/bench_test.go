@@ -406,11 +406,11 @@ type fmEdit struct {
 	change func(string) string
 }
 
-// frontMatterEdits picks a file of the generated corpus for each kind of
+// frontMatterEdits picks a file of a generated corpus for each kind of
 // front-matter edit: an item's status and its estimate, a role's
 // relation (taken out, which takes its inverse off the other page) and a
 // backlog's order (its first two items swapped).
-func frontMatterEdits(b *testing.B, content string) []fmEdit {
+func frontMatterEdits(b testing.TB, content string) []fmEdit {
 	b.Helper()
 	find := func(dir, want string) (string, string) {
 		files, _ := filepath.Glob(filepath.Join(content, dir, "*.md"))

@@ -15,6 +15,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/outdir"
 	"github.com/backlight-wiki/backlight/generator/render"
+	"github.com/backlight-wiki/backlight/internal/corpus"
 )
 
 var liveNow = time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
@@ -498,4 +499,27 @@ func TestLiveHeadingRemovedUnderALinkIsRefused(t *testing.T) {
 		t.Fatalf("the fix: %v\n%s", ch.Err, ch.Diags.Error())
 	}
 	assertLiveEqualsBuild(t, lv, src)
+}
+
+// TestLiveCorpusEditsMatchABuild applies the benchmark's front-matter
+// edits one after another to a generated corpus (minified, with hundreds
+// of relations, items and backlinks): each is applied without loading
+// the whole site, and the site served stays the one a build writes.
+func TestLiveCorpusEditsMatchABuild(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	if _, err := corpus.Write(src, corpus.Options{Pages: 500, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	lv := openLive(t, src)
+	engine := lv.l.engine
+	for _, e := range frontMatterEdits(t, filepath.Join(src, "content")) {
+		edit(t, e.file, e.change)
+		if ch := lv.Update([]string{e.file}); ch.Err != nil {
+			t.Fatalf("%s: %v\n%s", e.name, ch.Err, ch.Diags.Error())
+		}
+		if lv.l.engine != engine {
+			t.Errorf("%s: the whole site was loaded again", e.name)
+		}
+		assertLiveEqualsBuild(t, lv, src)
+	}
 }
