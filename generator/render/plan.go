@@ -58,7 +58,9 @@ func (e *Engine) Plan(m *Model) []Output {
 			add(e.redirectView(p, a.Name), fmt.Sprintf("the alias %q of %s", a.Name, p.File), a.Pos)
 		}
 	}
-	add(e.homeView(m), "the home page", generator.Pos{})
+	// The home page lists every wiki page: its view too is made when written.
+	outs = append(outs, Output{Path: "index.html", Source: "the home page", Kind: "home",
+		Write: func(w io.Writer) error { return e.execute(w, e.homeView(m)) }})
 	if e.site.Feed != "" && m.byURL("/roadmap/") == nil {
 		r := e.view("redirect", "/roadmap/", "Roadmap")
 		r.Target = generator.TypeURL(generator.TypeRelease)
