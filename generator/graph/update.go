@@ -11,9 +11,9 @@ import (
 // place, keeping their names (the index stays valid): their relations and
 // references are resolved again, the other pages' are kept. before holds
 // each changed page as g resolved it, for its references to be dropped.
-// The diagnostics are the changed pages' and, when they declare a
-// relation that must be acyclic, the cycles; g, a graph without errors,
-// is left as it was.
+// The diagnostics are the changed pages' and, when one of them is now on
+// a cycle of a relation that must be acyclic, every cycle. g, a graph
+// without errors, is left as it was.
 func (g *Graph) Update(changed []*generator.Page, before []generator.Page) (*Graph, generator.Diagnostics) {
 	next := &Graph{Index: g.Index, vocab: g.vocab, order: g.order,
 		out: maps.Clone(g.out), in: maps.Clone(g.in), refs: maps.Clone(g.refs)}
@@ -38,14 +38,14 @@ func (g *Graph) Update(changed []*generator.Page, before []generator.Page) (*Gra
 		}
 	}
 	var diags generator.Diagnostics
-	acyclic := false
+	cycle := false
 	for _, p := range changed {
 		next.relations(p, &diags)
 		next.references(p, &diags)
 		for _, e := range next.out[p] {
 			touched[e.To] = true
-			acyclic = acyclic || g.vocab[e.Relation].Acyclic
 		}
+		cycle = cycle || next.onCycle(p)
 	}
 	for t := range touched {
 		if len(next.in[t]) == 0 {
@@ -54,10 +54,40 @@ func (g *Graph) Update(changed []*generator.Page, before []generator.Page) (*Gra
 			next.sortIn(t)
 		}
 	}
-	if acyclic {
-		next.checkCycles(&diags)
+	if cycle {
+		next.checkCycles(&diags) // to report every cycle as Build does
 	}
 	return next, diags
+}
+
+// onCycle reports whether p is on a cycle of a relation that must be
+// acyclic. In a graph that had no cycle, a cycle made by editing pages
+// passes through one of them, so checking those finds every new one.
+func (g *Graph) onCycle(p *generator.Page) bool {
+	for _, e := range g.out[p] {
+		if !g.vocab[e.Relation].Acyclic {
+			continue
+		}
+		seen := map[*generator.Page]bool{}
+		stack := []*generator.Page{e.To}
+		for len(stack) > 0 {
+			q := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if q == p {
+				return true
+			}
+			if seen[q] {
+				continue
+			}
+			seen[q] = true
+			for _, f := range g.out[q] {
+				if f.Relation == e.Relation {
+					stack = append(stack, f.To)
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pageRefs lists the reference fields of p that references resolves.
