@@ -22,6 +22,8 @@ func TestUpdateEqualsABuildOfTheEditedPages(t *testing.T) {
 		{"a target changed", map[string][]string{"dev": {"part_of: team", "attends: retro"}}, ""},
 		{"two pages", map[string][]string{"dev": {"relates: lead"}, "lead": {"relates: dev", "attends: retro"}}, ""},
 		{"a cycle", map[string][]string{"team": {"part_of: squad"}, "squad": {"part_of: team"}}, "forms a cycle"},
+		{"a cycle closed by one page", map[string][]string{"team": {"part_of: squad"}}, "forms a cycle"},
+		{"a cycle taken apart", map[string][]string{"squad": {"relates: team"}}, ""},
 		{"an unknown target", map[string][]string{"dev": {"attends: nowhere"}}, "nowhere"},
 	}
 	for _, tt := range tests {
@@ -30,7 +32,7 @@ func TestUpdateEqualsABuildOfTheEditedPages(t *testing.T) {
 				newPage("role", "dev", "Developer", "part_of: team", "attends: sync"),
 				newPage("role", "lead", "Lead", "part_of: team", "attends: sync", "moderates: team"),
 				newPage("group", "team", "Team"),
-				newPage("group", "squad", "Squad"),
+				newPage("group", "squad", "Squad", "part_of: team"),
 				newPage("event", "sync", "Sync"),
 				newPage("event", "retro", "Retro"),
 				withRelease(item("a-1", "A-1", "First"), "v1"),
