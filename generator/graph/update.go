@@ -38,15 +38,14 @@ func (g *Graph) Update(changed []*generator.Page, before []generator.Page) (*Gra
 		}
 	}
 	var diags generator.Diagnostics
-	cycle := false
 	for _, p := range changed {
 		next.relations(p, &diags)
 		next.references(p, &diags)
 		for _, e := range next.out[p] {
 			touched[e.To] = true
 		}
-		cycle = cycle || next.onCycle(p)
 	}
+	cycle := slices.ContainsFunc(changed, next.onCycle)
 	for t := range touched {
 		if len(next.in[t]) == 0 {
 			delete(next.in, t)
