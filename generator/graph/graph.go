@@ -35,15 +35,21 @@ func Build(ix *Index, vocab []generator.RelationType) (*Graph, generator.Diagnos
 		g.references(p, &diags)
 	}
 	for _, p := range ix.Pages() {
-		slices.SortStableFunc(g.in[p], func(a, b generator.Edge) int {
-			if d := slices.Index(g.order, a.Relation) - slices.Index(g.order, b.Relation); d != 0 {
-				return d
-			}
-			return generator.CompareTitles(a.From, b.From)
-		})
+		g.sortIn(p)
 	}
 	g.checkCycles(&diags)
 	return g, diags
+}
+
+// sortIn sorts the relations declared about p in vocabulary order, then
+// by the declaring page's title.
+func (g *Graph) sortIn(p *generator.Page) {
+	slices.SortStableFunc(g.in[p], func(a, b generator.Edge) int {
+		if d := slices.Index(g.order, a.Relation) - slices.Index(g.order, b.Relation); d != 0 {
+			return d
+		}
+		return generator.CompareTitles(a.From, b.From)
+	})
 }
 
 func (g *Graph) relations(p *generator.Page, diags *generator.Diagnostics) {

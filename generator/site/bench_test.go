@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -338,7 +339,7 @@ func BenchmarkLinkCheck10000(b *testing.B) {
 	if err != nil {
 		b.Fatalf("%v\n%s", err, res.Diags.Error())
 	}
-	outs := append(l.engine.Plan(l.model), l.bodies.rb.files.outputs()...)
+	outs := append(l.engine.Plan(l.model), l.files.outputs()...)
 	rendered := make([][]byte, len(outs))
 	for i, o := range outs {
 		var buf bytes.Buffer
@@ -349,10 +350,97 @@ func BenchmarkLinkCheck10000(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		lc := newLinkCheck(outs, l.bodies.rb, l.model.Pages, false)
+		lc := newLinkCheck(outs, l.bodies, l.model.Pages, false)
 		workers.EachWorker(len(outs), func(w, i int) { lc.scan(w, i, rendered[i]) })
 		if d := lc.report(); len(d) > 0 {
 			b.Fatalf("broken links in the corpus:\n%s", d.Error())
 		}
+	}
+}
+
+// BenchmarkLiveFrontMatter measures what the development server does when
+// a page's front matter changes on a site of 10,000 pages, per kind of
+// edit: from Update to the edited page's rendered bytes, as the browser's
+// reload asks for it. Each edit switches a file between two versions.
+func BenchmarkLiveFrontMatter(b *testing.B) {
+	src := benchCorpus(b, 10000)
+	lv, res, err := OpenLive(Options{Source: src})
+	if err != nil {
+		b.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	for _, e := range frontMatterEdits(b, filepath.Join(src, "content")) {
+		b.Run(e.name, func(b *testing.B) {
+			orig, err := os.ReadFile(e.file)
+			if err != nil {
+				b.Fatal(err)
+			}
+			versions := [][]byte{[]byte(e.change(string(orig))), orig}
+			if bytes.Equal(versions[0], orig) {
+				b.Fatalf("%s: the edit changes nothing in %s", e.name, e.file)
+			}
+			page := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(e.file), filepath.ToSlash(src)+"/content/"), ".md")
+			page = strings.TrimSuffix(page, "/_index") + "/index.html"
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				if err := os.WriteFile(e.file, versions[i%2], 0o644); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if ch := lv.Update([]string{e.file}); ch.Err != nil {
+					b.Fatalf("update: %v\n%s", ch.Err, ch.Diags.Error())
+				}
+				if _, ok := lv.File(page); !ok {
+					b.Fatalf("%s is not served", page)
+				}
+			}
+			os.WriteFile(e.file, orig, 0o644)
+			lv.Update([]string{e.file})
+		})
+	}
+}
+
+// fmEdit is one kind of front-matter edit of one file of the corpus.
+type fmEdit struct {
+	name   string
+	file   string
+	change func(string) string
+}
+
+// frontMatterEdits picks a file of a generated corpus for each kind of
+// front-matter edit: an item's status and its estimate, a role's
+// relation (taken out, which takes its inverse off the other page) and a
+// backlog's order (its first two items swapped).
+func frontMatterEdits(b testing.TB, content string) []fmEdit {
+	b.Helper()
+	find := func(dir, want string) (string, string) {
+		files, _ := filepath.Glob(filepath.Join(content, dir, "*.md"))
+		slices.Sort(files)
+		re := regexp.MustCompile(want)
+		for _, f := range files {
+			data, _ := os.ReadFile(f)
+			if m := re.FindStringSubmatch(string(data)); m != nil {
+				return f, m[len(m)-1]
+			}
+		}
+		b.Fatalf("no file in %s has %q", dir, want)
+		return "", ""
+	}
+	replace := func(old, new string) func(string) string {
+		return func(s string) string { return strings.Replace(s, old, new, 1) }
+	}
+	swapFirstTwo := func(s string) string {
+		start := strings.Index(s, "\norder: [") + len("\norder: [")
+		keys := strings.SplitN(s[start:], ", ", 3)
+		return s[:start] + keys[1] + ", " + keys[0] + ", " + keys[2]
+	}
+	item, _ := find("backlogs/*", `\nstatus: idea\n`)
+	sized, _ := find("backlogs/*", `\nestimate: 8\n`)
+	role, rel := find("roles", `\nrelations:\n  \w+: [^\n]*(\n  \w+: [^\n]*)`) // the second of two relations
+	backlog, _ := find("backlogs/*", `\norder: \[`)
+	return []fmEdit{
+		{"status", item, replace("\nstatus: idea\n", "\nstatus: refining\n")},
+		{"estimate", sized, replace("\nestimate: 8\n", "\nestimate: 5\n")},
+		{"relation", role, replace(rel, "")},
+		{"order", backlog, swapFirstTwo},
 	}
 }

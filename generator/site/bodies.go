@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"html/template"
+	"maps"
 	"slices"
 	"strings"
 
@@ -58,128 +59,239 @@ func (r resolver) Resolve(ref string, isPath bool) (markdown.Target, error) {
 	return markdown.Target{ID: p.ID, URL: generator.Rel(r.root, p.URL), Title: p.Title}, nil
 }
 
-// renderBodies renders every body in parallel, then checks that each link
-// to a #heading of another page finds that heading.
+// renderedBodies is the prose stage: the rendered Markdown of every page
+// and introduction, and what the links in it say about other pages (the
+// backlinks, or "mentioned in" lists, and the checks of links to
+// #headings). Build makes it with renderBodies; the development server
+// keeps it and applies edits with Update. A value is never changed once
+// made: Update returns a new one that shares what did not change.
+type renderedBodies struct {
+	md         *markdown.Renderer
+	files      *siteFiles                 // the files published as they are
+	base       string                     // the base URL's path
+	introPages map[string]*generator.Page // the introductions, by folder
+	pages      []*generator.Page          // the published pages, in path order
+	all        []*generator.Page          // the pages, then the intros by folder, as rendered
+
+	bodies    map[*generator.Page]*views.Body
+	intros    map[string]*views.Body
+	backlinks map[*generator.Page][]*generator.Page     // pages whose prose links to the key page, by title
+	texts     map[*generator.Page]string                // each page's plain text, for the search index
+	links     map[*generator.Page][]markdown.Link       // each body's resolved links, intros included
+	mdDiags   map[*generator.Page]generator.Diagnostics // what rendering each body reported
+	refs      map[*generator.Page][]markdown.Ref        // each body's destinations inside the site, intros included
+	fragDiags map[*generator.Page]generator.Diagnostics // each body's links to #headings that do not exist
+	ids       map[string]*generator.Page                // the pages by id
+}
+
+// renderBodies renders every body in parallel, then finds the backlinks
+// and checks that each link to a #heading of another page finds that
+// heading. It returns the bodies' diagnostics.
 func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base string, pages []*generator.Page, intros map[string]*generator.Page) (*renderedBodies, generator.Diagnostics) {
-	all := slices.Clone(pages)
-	for _, k := range slices.Sorted(mapKeys(intros)) {
-		all = append(all, intros[k])
+	rb := &renderedBodies{md: md, files: files, base: base, introPages: intros, pages: pages,
+		bodies: map[*generator.Page]*views.Body{}, intros: map[string]*views.Body{},
+		backlinks: map[*generator.Page][]*generator.Page{}, texts: map[*generator.Page]string{},
+		links: map[*generator.Page][]markdown.Link{}, mdDiags: map[*generator.Page]generator.Diagnostics{},
+		refs: map[*generator.Page][]markdown.Ref{}, fragDiags: map[*generator.Page]generator.Diagnostics{},
+		ids: make(map[string]*generator.Page, len(pages))}
+	rb.all = slices.Clone(pages)
+	for _, k := range slices.Sorted(maps.Keys(intros)) {
+		rb.all = append(rb.all, intros[k])
 	}
-	results := make([]markdown.Result, len(all))
-	workers.Each(len(all), func(i int) {
-		p := all[i]
-		root := generator.RootOf(p.URL)
-		if _, intro := intros[p.Section]; intro && intros[p.Section] == p {
-			root = generator.RootOf("/" + p.Section + "/")
-			if p.Section == "" {
-				root = "./"
-			}
-		}
-		results[i] = md.Render(markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title}, resolver{ix, root, files, base})
+	for _, p := range pages {
+		rb.ids[p.ID] = p
+	}
+	return rb.Update(ix, rb.all)
+}
+
+// Update renders the bodies of the changed pages again, from their Body,
+// and returns the prose stage with them, and its diagnostics. The changed
+// pages keep their files, ids and titles (the development server loads
+// the whole site again when one of those changes). The bodies of the
+// other pages are kept, and the backlinks are updated for the links the
+// changed bodies lost and gained.
+func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*renderedBodies, generator.Diagnostics) {
+	next := rb.clone()
+	order := next.ordered(changed)
+	results := make([]markdown.Result, len(order))
+	workers.Each(len(order), func(i int) {
+		p := order[i]
+		results[i] = next.md.Render(markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
+			resolver{ix, next.rootOf(p), next.files, next.base})
 		p.Body = nil // rendered; the source, and the file it pins, can go
 	})
-	var diags generator.Diagnostics
-	out := &renderedBodies{bodies: make(map[*generator.Page]*views.Body, len(pages)),
-		intros: map[string]*views.Body{}, backlinks: map[*generator.Page][]*generator.Page{},
-		texts: make(map[*generator.Page]string, len(pages)), links: make(map[*generator.Page][]markdown.Link, len(all)),
-		mdDiags: make(map[*generator.Page]generator.Diagnostics), refs: make(map[*generator.Page][]markdown.Ref, len(all)),
-		files: files, base: base, introPages: intros}
-	for i, p := range all {
-		r := results[i]
-		diags.Append(r.Diags)
-		if len(r.Diags) > 0 {
-			out.mdDiags[p] = r.Diags
-		}
-		out.links[p] = r.Links
-		out.refs[p] = r.Refs
-		b := &views.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
-		if i < len(pages) {
-			out.bodies[p] = b
-			out.texts[p] = r.Text
+	touched := map[*generator.Page]bool{}
+	headings := false // whether the headings of a changed page changed
+	for i, p := range order {
+		next.dropBacklinks(p, touched)
+		headings = headings || !sameHeadings(next.bodies[p], results[i].Headings)
+		next.store(p, results[i])
+	}
+	for _, p := range order {
+		next.addBacklinks(p, touched)
+	}
+	for t := range touched {
+		if len(next.backlinks[t]) == 0 {
+			delete(next.backlinks, t)
 		} else {
-			out.intros[p.Section] = b
+			sortByTitle(next.backlinks[t])
 		}
 	}
-	for i, p := range pages {
-		for _, l := range out.links[all[i]] {
-			addBacklink(out.backlinks, out.byID(pages, l.Target), p)
+	checked := order // the links of the changed bodies; every body's when a heading changed
+	if headings {
+		checked = next.all
+	}
+	for _, p := range checked {
+		if d := next.checkFragments(p); len(d) > 0 {
+			next.fragDiags[p] = d
+		} else {
+			delete(next.fragDiags, p)
 		}
 	}
-	for _, from := range out.backlinks {
-		sortByTitle(from)
-	}
-	out.all = all
-	out.fragDiags = fragmentDiags(all, out.links, out.bodies, pages)
-	diags.Append(out.fragDiags)
-	return out, diags
+	return next, next.diagnostics()
 }
 
-// byID finds a page by id, building the lookup table on first use.
-func (rb *renderedBodies) byID(pages []*generator.Page, id string) *generator.Page {
-	if rb.ids == nil {
-		rb.ids = make(map[string]*generator.Page, len(pages))
-		for _, p := range pages {
-			rb.ids[p.ID] = p
-		}
-	}
-	return rb.ids[id]
+// clone copies rb's tables, for Update to change.
+func (rb *renderedBodies) clone() *renderedBodies {
+	next := *rb
+	next.bodies, next.intros, next.texts = maps.Clone(rb.bodies), maps.Clone(rb.intros), maps.Clone(rb.texts)
+	next.links, next.mdDiags, next.refs = maps.Clone(rb.links), maps.Clone(rb.mdDiags), maps.Clone(rb.refs)
+	next.backlinks, next.fragDiags = maps.Clone(rb.backlinks), maps.Clone(rb.fragDiags)
+	return &next
 }
 
-// fragmentDiags checks that every link to a #heading finds that heading.
-func fragmentDiags(all []*generator.Page, links map[*generator.Page][]markdown.Link, bodies map[*generator.Page]*views.Body, pages []*generator.Page) generator.Diagnostics {
-	headings := make(map[string][]markdown.Heading, len(pages))
-	for _, p := range pages {
-		if b := bodies[p]; b != nil {
-			headings[p.ID] = b.Headings
+// ordered lists the changed pages in the order of all, so that the
+// backlinks and diagnostics do not depend on the order of changed.
+func (rb *renderedBodies) ordered(changed []*generator.Page) []*generator.Page {
+	if len(changed) == len(rb.all) {
+		return changed
+	}
+	now := make(map[*generator.Page]bool, len(changed))
+	for _, p := range changed {
+		now[p] = true
+	}
+	var out []*generator.Page
+	for _, p := range rb.all {
+		if now[p] {
+			out = append(out, p)
 		}
 	}
+	return out
+}
+
+// isIntro reports whether p is a folder's introduction.
+func (rb *renderedBodies) isIntro(p *generator.Page) bool {
+	return rb.introPages[p.Section] == p
+}
+
+// rootOf is the path from p's output to the site's root.
+func (rb *renderedBodies) rootOf(p *generator.Page) string {
+	if !rb.isIntro(p) {
+		return generator.RootOf(p.URL)
+	}
+	if p.Section == "" {
+		return "./"
+	}
+	return generator.RootOf("/" + p.Section + "/")
+}
+
+// store records what rendering p's body gave.
+func (rb *renderedBodies) store(p *generator.Page, r markdown.Result) {
+	b := &views.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
+	rb.links[p], rb.refs[p] = r.Links, r.Refs
+	if len(r.Diags) > 0 {
+		rb.mdDiags[p] = r.Diags
+	} else {
+		delete(rb.mdDiags, p)
+	}
+	if rb.isIntro(p) {
+		rb.intros[p.Section] = b
+		return
+	}
+	rb.bodies[p], rb.texts[p] = b, r.Text
+}
+
+// dropBacklinks takes p out of the backlinks of the pages its body linked
+// to before it changed.
+func (rb *renderedBodies) dropBacklinks(p *generator.Page, touched map[*generator.Page]bool) {
+	if rb.isIntro(p) {
+		return
+	}
+	for _, l := range rb.links[p] {
+		t := rb.ids[l.Target]
+		if t == nil || !slices.Contains(rb.backlinks[t], p) {
+			continue
+		}
+		rb.backlinks[t] = slices.DeleteFunc(slices.Clone(rb.backlinks[t]), func(q *generator.Page) bool { return q == p })
+		touched[t] = true
+	}
+}
+
+// addBacklinks records that p's prose links to the pages it names, once
+// per pair; the lists touched are sorted by Update.
+func (rb *renderedBodies) addBacklinks(p *generator.Page, touched map[*generator.Page]bool) {
+	if rb.isIntro(p) {
+		return
+	}
+	for _, l := range rb.links[p] {
+		t := rb.ids[l.Target]
+		if t == nil || t == p || slices.Contains(rb.backlinks[t], p) {
+			continue
+		}
+		if !touched[t] {
+			rb.backlinks[t] = slices.Clone(rb.backlinks[t]) // the list may be shared with the previous value
+			touched[t] = true
+		}
+		rb.backlinks[t] = append(rb.backlinks[t], p)
+	}
+}
+
+// diagnostics are what rendering the bodies reported, in page order, and
+// the #heading checks.
+func (rb *renderedBodies) diagnostics() generator.Diagnostics {
+	var out generator.Diagnostics
+	for _, p := range rb.all {
+		out.Append(rb.mdDiags[p])
+		out.Append(rb.fragDiags[p])
+	}
+	return out
+}
+
+// checkFragments checks that each link of p's body to a #heading of a
+// page finds that heading.
+func (rb *renderedBodies) checkFragments(p *generator.Page) generator.Diagnostics {
 	var diags generator.Diagnostics
-	for _, p := range all {
-		for _, l := range links[p] {
-			checkFragment(l, headings, &diags)
+	for _, l := range rb.links[p] {
+		if l.Fragment == "" {
+			continue
 		}
+		b := rb.bodies[rb.ids[l.Target]]
+		if b == nil {
+			continue // a page that could not be loaded: its own error says why
+		}
+		checkFragment(l, b.Headings, &diags)
 	}
 	return diags
 }
 
-// renderedBodies are the rendered Markdown of a build and what the links
-// in it say about other pages.
-type renderedBodies struct {
-	bodies     map[*generator.Page]*views.Body
-	intros     map[string]*views.Body
-	backlinks  map[*generator.Page][]*generator.Page
-	texts      map[*generator.Page]string                // each page's plain text, for the search index
-	links      map[*generator.Page][]markdown.Link       // each body's resolved links, intros included
-	mdDiags    map[*generator.Page]generator.Diagnostics // what rendering each body reported
-	refs       map[*generator.Page][]markdown.Ref        // each body's destinations inside the site, intros included
-	files      *siteFiles                                // the files published as they are
-	introPages map[string]*generator.Page                // the introductions, by folder
-	base       string                                    // the base URL's path
-	fragDiags  generator.Diagnostics                     // links to #headings that do not exist
-	ids        map[string]*generator.Page
-	all        []*generator.Page // the pages, then the intros, as rendered
-}
-
-// addBacklink records that from's prose links to to, once per pair.
-func addBacklink(backlinks map[*generator.Page][]*generator.Page, to, from *generator.Page) {
-	if to == nil || to == from || slices.Contains(backlinks[to], from) {
-		return
+// sameHeadings reports whether a body had the headings, by id.
+func sameHeadings(b *views.Body, hs []markdown.Heading) bool {
+	if b == nil || len(b.Headings) != len(hs) {
+		return false
 	}
-	backlinks[to] = append(backlinks[to], from)
+	for i, h := range hs {
+		if b.Headings[i].ID != h.ID {
+			return false
+		}
+	}
+	return true
 }
 
 func sortByTitle(ps []*generator.Page) {
 	slices.SortFunc(ps, generator.CompareTitles)
 }
 
-func checkFragment(l markdown.Link, headings map[string][]markdown.Heading, diags *generator.Diagnostics) {
-	if l.Fragment == "" {
-		return
-	}
-	hs, ok := headings[l.Target]
-	if !ok {
-		return // a page that could not be loaded: its own error says why
-	}
+func checkFragment(l markdown.Link, hs []markdown.Heading, diags *generator.Diagnostics) {
 	var ids []string
 	for _, h := range hs {
 		if h.ID == l.Fragment {
@@ -189,14 +301,4 @@ func checkFragment(l markdown.Link, headings map[string][]markdown.Heading, diag
 	}
 	diags.Errorf(l.Pos, "link to %s#%s: that page has no heading with the id %q%s", l.Target, l.Fragment, l.Fragment,
 		generator.DidYouMean(l.Fragment, ids))
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }

@@ -32,13 +32,13 @@ func contentError(ds generator.Diagnostics) error {
 // planning it fails (a panic), the content's errors alone are reported.
 func planDespiteErrors(res *Result, b *loaded) error {
 	if outs, ok := tryPlan(b); ok {
-		outs = append(outs, b.bodies.rb.files.outputs()...)
+		outs = append(outs, b.files.outputs()...)
 		paths := checkPaths(withoutBadIDs(outs, b.model.Pages))
 		res.Diags.Append(paths)
 		if len(paths) == 0 {
 			// The links of the rendered pages, too: a broken link is
 			// usually its own mistake, not the consequence of another.
-			links := newLinkCheck(outs, b.bodies.rb, b.model.Pages, b.cfg.Build.BrokenLinks == "warning")
+			links := newLinkCheck(outs, b.bodies, b.model.Pages, b.cfg.Build.BrokenLinks == "warning")
 			links.bodiesOnly = true
 			if tryRenderAll(outs, links) {
 				res.Diags.Append(links.report())

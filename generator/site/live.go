@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"maps"
 	"os"
 	"path"
@@ -18,58 +17,48 @@ import (
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 	"github.com/backlight-wiki/backlight/generator/render"
-	"github.com/backlight-wiki/backlight/generator/render/views"
 )
 
 // Live is a site kept in memory for the development server. Open builds
 // it once; Update applies changed source files; File renders a file of
-// the site when it is asked for and keeps it until a change affects it.
+// the site when it is asked for and keeps it until the next change.
 // What File returns is byte for byte what Build writes for the same
 // sources and options.
 //
-// Updates come in two kinds. An edit to the body of an existing page,
-// with its front matter unchanged, renders that body again and updates
-// the backlinks and #heading checks it touches: the other pages, the
-// graph and the backlogs stay as they are, so it takes milliseconds at
-// any size. Every other change (front matter, a new, renamed or deleted
-// file, site.toml, the theme) loads the whole site again.
+// An edit to existing pages (their bodies, their front matter, or both)
+// loads those files again, renders their bodies again and derives the
+// model again from the pages in memory: relations and their inverses,
+// backlogs, releases and the plan of the site's files. Other pages'
+// bodies are kept, and the backlinks and #heading checks are updated for
+// the links the edited bodies lost and gained; it takes tens of
+// milliseconds at 10,000 pages. A change that renames a page (its title, id, aliases,
+// abbreviation or item key), publishes or hides one (draft), touches a
+// folder's _index.md introduction, or any other file (a new, renamed or
+// deleted page, site.toml, the theme, static files) loads the whole site
+// again.
 //
 // When a change brings errors, Live keeps serving the last good site and
-// Update reports the errors; the next good change replaces both.
+// Update reports the errors, as a build would; the files of that change
+// are read again with the next one.
 type Live struct {
 	opts Options
 
-	mu    sync.RWMutex // guards st: File reads under RLock, Update swaps or edits under Lock
-	st    *liveState
-	cache sync.Map // path → []byte, the files rendered since the last change that affected them
+	mu sync.Mutex // guards everything below: rendering, like updating, is done under it
 
-	flightMu sync.Mutex
-	inflight map[string]*rendering // files being rendered, so that two requests for one render it once
-}
-
-// rendering is one file being rendered; done is closed when data is set.
-// A view is rendered by one goroutine at a time: rendering fills in its
-// links.
-type rendering struct {
-	done chan struct{}
-	data []byte
-}
-
-// liveState is one good build in memory.
-type liveState struct {
-	l       *loaded
-	outs    map[string]render.Output // by path
-	byFile  map[string]*generator.Page
-	diags   generator.Diagnostics // all of the build's, warnings included
-	search  map[string][]byte     // the search index files, made on first request
-	searchM sync.Mutex
-	mini    *minifier // nil when the site is not minified
+	l       *loaded                    // the last good site
+	outs    map[string]render.Output   // by path
+	byFile  map[string]*generator.Page // the published pages by their file ("content/roles/cpo.md")
+	diags   generator.Diagnostics      // all of the site's, warnings included
+	mini    *minifier                  // nil when the site is not minified
+	cache   map[string][]byte          // the files rendered since the last change
+	search  map[string][]byte          // the search index files, made on first request after a change
+	pending []string                   // the files of changes refused for errors, read again with the next
 }
 
 // Change says what an Update did.
 type Change struct {
 	All      bool                  // everything may have changed: every open page reloads
-	Paths    []string              // else the site paths of files whose content changed ("roles/cpo/index.html")
+	Paths    []string              // else the site paths of the pages whose content changed ("roles/cpo/index.html"); other files (feeds, the search index) are rendered again when asked for
 	CSS      [][2]string           // stylesheets renamed by a CSS-only change: old and new path
 	Diags    generator.Diagnostics // the sources' problems after the change, warnings included
 	Err      error                 // not nil when the change was not applied (errors in the sources, or worse)
@@ -81,16 +70,16 @@ type Change struct {
 func OpenLive(opts Options) (*Live, *Result, error) {
 	lv := &Live{opts: opts}
 	res := &Result{ByType: map[string]int{}}
-	st, err := lv.load(res)
+	b, outs, err := lv.load(res)
 	if err != nil {
 		return nil, res, err
 	}
-	lv.st = st
+	lv.use(b, outs, res.Diags)
 	return lv, res, nil
 }
 
-// load builds a new state from the sources, as Build does.
-func (lv *Live) load(res *Result) (*liveState, error) {
+// load builds the site from the sources, as Build does.
+func (lv *Live) load(res *Result) (*loaded, map[string]render.Output, error) {
 	opts := lv.opts
 	opts.Check = false
 	b, err := load(opts, res)
@@ -98,80 +87,70 @@ func (lv *Live) load(res *Result) (*liveState, error) {
 		err = planDespiteErrors(res, b) // as Build: the output paths' errors too
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	st := &liveState{l: b, outs: map[string]render.Output{}, byFile: map[string]*generator.Page{}, diags: res.Diags}
-	for _, o := range b.engine.Plan(b.model) {
-		st.outs[o.Path] = o
+	outs, err := lv.plan(b, res)
+	if err != nil {
+		return nil, nil, err
 	}
-	for _, o := range b.bodies.rb.files.outputs() {
-		st.outs[o.Path] = o
-	}
-	if d := checkPaths(mapValues(st.outs)); len(d) > 0 {
+	return b, outs, nil
+}
+
+// plan lists the files of b's site by path, or reports the output paths
+// that collide or cannot be written in res and returns an error.
+func (lv *Live) plan(b *loaded, res *Result) (map[string]render.Output, error) {
+	list := append(b.engine.Plan(b.model), b.files.outputs()...)
+	if d := checkPaths(list); len(d) > 0 {
 		res.Diags = append(res.Diags, d...).Sort()
-		return nil, fmt.Errorf("%w: %s", ErrContent, generator.Count(res.Diags.Count(generator.Error), "error"))
+		return nil, contentError(res.Diags)
 	}
+	outs := make(map[string]render.Output, len(list))
+	for _, o := range list {
+		outs[o.Path] = o
+	}
+	return outs, nil
+}
+
+// use makes b the site served, with its files and diagnostics, and drops
+// every file rendered before. The caller holds lv.mu, or is OpenLive.
+func (lv *Live) use(b *loaded, outs map[string]render.Output, diags generator.Diagnostics) {
+	lv.l, lv.outs, lv.diags = b, outs, diags
+	lv.byFile = make(map[string]*generator.Page, len(b.model.Pages))
 	for _, p := range b.model.Pages {
-		st.byFile[p.File] = p
+		lv.byFile[p.File] = p
 	}
+	lv.mini = nil
 	if b.cfg.Build.Minify {
-		st.mini = newMinify()
+		lv.mini = newMinify()
 	}
-	return st, nil
+	lv.cache, lv.search, lv.pending = map[string][]byte{}, nil, nil
 }
 
 // File returns the bytes of the site file at slash path name, rendered
 // and minified as Build writes it, or ok false.
 func (lv *Live) File(name string) ([]byte, bool) {
-	if data, ok := lv.cache.Load(name); ok {
-		return data.([]byte), true
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	if data, ok := lv.cache[name]; ok {
+		return data, true
 	}
-	lv.mu.RLock()
-	defer lv.mu.RUnlock()
-	st := lv.st
 	if strings.HasPrefix(name, "search/") && name != "search/index.html" {
-		data, ok := st.searchFile(name)
+		data, ok := lv.searchFiles()[name]
 		return data, ok
 	}
-	o, ok := st.outs[name]
+	o, ok := lv.outs[name]
 	if !ok {
 		return nil, false
 	}
-	return lv.renderOnce(st, o), true
-}
-
-// renderOnce renders o and caches it, or waits for the goroutine that is
-// rendering it already. The caller holds lv.mu for reading, so st stays
-// the current state until it returns.
-func (lv *Live) renderOnce(st *liveState, o render.Output) []byte {
-	lv.flightMu.Lock()
-	if r, ok := lv.inflight[o.Path]; ok {
-		lv.flightMu.Unlock()
-		<-r.done
-		return r.data
-	}
-	if lv.inflight == nil {
-		lv.inflight = map[string]*rendering{}
-	}
-	r := &rendering{done: make(chan struct{})}
-	lv.inflight[o.Path] = r
-	lv.flightMu.Unlock()
-
-	data, err := st.render(o)
+	data, err := lv.render(o)
 	if err != nil {
-		data = []byte(err.Error())
-	} else {
-		lv.cache.Store(o.Path, data)
+		return []byte(err.Error()), true
 	}
-	r.data = data
-	close(r.done)
-	lv.flightMu.Lock()
-	delete(lv.inflight, o.Path)
-	lv.flightMu.Unlock()
-	return data
+	lv.cache[name] = data
+	return data, true
 }
 
-func (st *liveState) render(o render.Output) ([]byte, error) {
+func (lv *Live) render(o render.Output) ([]byte, error) {
 	var raw, out bytes.Buffer
 	if err := o.Write(&raw); err != nil {
 		return nil, fmt.Errorf("render %s (from %s): %w", o.Path, o.Source, err)
@@ -180,41 +159,32 @@ func (st *liveState) render(o render.Output) ([]byte, error) {
 	if o.Packed || o.Minified {
 		ext = ""
 	}
-	if err := st.mini.minify(&out, &raw, ext); err != nil {
+	if err := lv.mini.minify(&out, &raw, ext); err != nil {
 		return nil, fmt.Errorf("minify %s (from %s): %w", o.Path, o.Source, err)
 	}
 	return out.Bytes(), nil
 }
 
-// searchFile builds the search index on first use after a change.
-func (st *liveState) searchFile(name string) ([]byte, bool) {
-	st.searchM.Lock()
-	defer st.searchM.Unlock()
-	if st.search == nil {
-		st.search = map[string][]byte{}
-		for _, o := range searchOutputs(st.l.cfg, st.l.model, st.l.bodies.rb.texts) {
+// searchFiles builds the search index on first use after a change.
+func (lv *Live) searchFiles() map[string][]byte {
+	if lv.search == nil {
+		lv.search = map[string][]byte{}
+		for _, o := range searchOutputs(lv.l.cfg, lv.l.model, lv.l.bodies.texts) {
 			var b bytes.Buffer
 			if err := o.Write(&b); err == nil {
-				st.search[o.Path] = b.Bytes()
+				lv.search[o.Path] = b.Bytes()
 			}
 		}
 	}
-	data, ok := st.search[name]
-	return data, ok
+	return lv.search
 }
 
 // Paths lists every file of the site, search index included, sorted.
 func (lv *Live) Paths() []string {
-	lv.mu.RLock()
-	defer lv.mu.RUnlock()
-	var out []string
-	for p := range lv.st.outs {
-		out = append(out, p)
-	}
-	lv.st.searchFile("")
-	for p := range lv.st.search {
-		out = append(out, p)
-	}
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	out := slices.Collect(maps.Keys(lv.outs))
+	out = slices.AppendSeq(out, maps.Keys(lv.searchFiles()))
 	slices.Sort(out)
 	return out
 }
@@ -223,28 +193,40 @@ func (lv *Live) Paths() []string {
 // "https://example.org/wiki/". The server serves the site under it, as it
 // will be published; a change to it takes a restart of the server.
 func (lv *Live) BasePath() string {
-	lv.mu.RLock()
-	defer lv.mu.RUnlock()
-	return generator.BasePath(lv.st.l.cfg.BaseURL)
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	return generator.BasePath(lv.l.cfg.BaseURL)
 }
 
 // Diagnostics returns the problems of the site being served.
 func (lv *Live) Diagnostics() generator.Diagnostics {
-	lv.mu.RLock()
-	defer lv.mu.RUnlock()
-	return lv.st.diags
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	return lv.diags
 }
 
 // Update applies the changed source files (paths relative to the site's
-// folder or absolute; files that no longer exist count as deleted).
+// folder or absolute; files that no longer exist count as deleted; none:
+// unknown, everything is loaded again). Pages asked for meanwhile wait
+// for it.
 func (lv *Live) Update(changed []string) Change {
 	start := time.Now()
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
 	rel := lv.relative(changed)
-	var ch Change
-	if p, body, ok := lv.bodyOnly(rel); ok {
-		ch = lv.updateBody(p, body)
-	} else {
+	ch, ok := Change{}, false
+	if len(rel) > 0 {
+		rel = union(rel, lv.pending)
+		ch, ok = lv.edit(rel)
+	}
+	if !ok {
 		ch = lv.reload(rel)
+	}
+	if ch.Err != nil {
+		if len(rel) == 0 {
+			rel = []string{"."} // unknown files: the next change loads everything again too
+		}
+		lv.pending = union(rel, lv.pending)
 	}
 	ch.Duration = time.Since(start)
 	return ch
@@ -265,131 +247,194 @@ func (lv *Live) relative(paths []string) []string {
 	return out
 }
 
-// bodyOnly reports whether the change is one existing page whose front
-// matter is unchanged, and returns the page and its new body.
-func (lv *Live) bodyOnly(rel []string) (*generator.Page, []byte, bool) {
-	if len(rel) != 1 || !strings.HasPrefix(rel[0], "content/") || path.Base(rel[0]) == "_index.md" {
-		return nil, nil, false
+// edit applies a change to published pages, each loaded again, without
+// loading the whole site. It reports false, having changed nothing, when
+// the change is of another kind, or renames a page, or has errors: a full
+// load reports those as a build does.
+//
+// The pages served are updated in place, so that the index of names, the
+// other pages' relations and backlinks and their bodies, which point to
+// them, stay valid; on errors they are put back as they were.
+func (lv *Live) edit(rel []string) (Change, bool) {
+	ed, ok := lv.reread(rel)
+	if !ok {
+		return Change{}, false
 	}
-	lv.mu.RLock()
-	old := lv.st.byFile[rel[0]]
-	lv.mu.RUnlock()
-	if old == nil {
-		return nil, nil, false
+	before := make([]generator.Page, len(ed.pages))
+	for i, p := range ed.pages {
+		before[i] = *p
+		if sameFrontMatter(p, ed.loaded[i]) {
+			p.Body = ed.loaded[i].Body // the relations and backlogs know its references by pointer
+		} else {
+			*p = *ed.loaded[i]
+		}
 	}
+	b := *lv.l
+	// The bodies need only the index of names: they are rendered while
+	// the relations and backlogs are derived.
+	var bodies *renderedBodies
+	var bodyDiags generator.Diagnostics
+	var wg sync.WaitGroup
+	wg.Go(func() { bodies, bodyDiags = lv.l.bodies.Update(lv.l.graph.Index, ed.pages) })
+	if ed.frontMatter {
+		b.derive(b.graph.Update(ed.pages, before))
+	}
+	wg.Wait()
+	b.bodies, b.diags.bodies = bodies, bodyDiags
+	b.diags.content = ed.contentDiags(b.diags.content)
+	outs, err := lv.outs, error(nil)
+	if ed.frontMatter {
+		withBodies(b.model, b.bodies)
+		outs, err = lv.replan(&b)
+	}
+	if err != nil || b.diags.model.HasErrors() || b.diags.bodies.HasErrors() {
+		for i, p := range ed.pages {
+			*p = before[i]
+		}
+		return Change{}, false
+	}
+	ch := Change{All: ed.frontMatter}
+	if !ed.frontMatter {
+		// The files planned read the model's bodies and backlinks when
+		// they are written: the model takes the new ones, and the plan stays.
+		withBodies(b.model, b.bodies)
+		ch.Paths = affected(lv.l.bodies, b.bodies, ed.pages)
+	}
+	lv.use(&b, outs, b.diags.all())
+	return ch, true
+}
+
+// replan lists the files of b's site, which has the same pages as the
+// one served. When it has the same paths, they were checked already.
+func (lv *Live) replan(b *loaded) (map[string]render.Output, error) {
+	list := append(b.engine.Plan(b.model), b.files.outputs()...)
+	outs := make(map[string]render.Output, len(list))
+	for _, o := range list {
+		outs[o.Path] = o
+	}
+	same := len(outs) == len(list) && len(outs) == len(lv.outs)
+	for p := range outs {
+		if _, ok := lv.outs[p]; !ok {
+			same = false
+			break
+		}
+	}
+	if same {
+		return outs, nil
+	}
+	if d := checkPaths(list); len(d) > 0 {
+		return nil, contentError(d)
+	}
+	return outs, nil
+}
+
+// pageEdit is a change to published pages, each loaded again.
+type pageEdit struct {
+	pages       []*generator.Page     // the pages served
+	loaded      []*generator.Page     // each loaded again, with its body
+	frontMatter bool                  // some page's front matter changed
+	files       []string              // their files
+	diags       generator.Diagnostics // what loading them found
+}
+
+// reread loads the changed files again and reports whether the change is
+// one edit can apply: every file a published page, loaded without errors
+// and keeping its names, and no folder's introduction.
+func (lv *Live) reread(rel []string) (*pageEdit, bool) {
 	root, err := os.OpenRoot(filepath.Join(lv.opts.Source, "content"))
 	if err != nil {
-		return nil, nil, false
+		return nil, false
 	}
 	defer root.Close()
-	lv.mu.RLock()
-	cfg := lv.st.l.cfg
-	lv.mu.RUnlock()
-	p, intro, diags := content.LoadFile(root.FS(), strings.TrimPrefix(rel[0], "content/"),
-		content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder})
-	if p == nil || intro || len(diags) > 0 || p.Draft != old.Draft {
-		return nil, nil, false // let a full load report it
+	ed := &pageEdit{files: rel}
+	for _, file := range rel {
+		old := lv.byFile[file]
+		if old == nil {
+			return nil, false
+		}
+		p, intro, diags := content.LoadFile(root.FS(), strings.TrimPrefix(file, "content/"), contentOptions(lv.l.cfg))
+		if p == nil || intro || diags.HasErrors() || !sameNames(old, p) {
+			return nil, false
+		}
+		ed.diags.Append(diags)
+		ed.pages, ed.loaded = append(ed.pages, old), append(ed.loaded, p)
+		ed.frontMatter = ed.frontMatter || !sameFrontMatter(old, p)
 	}
-	body := p.Body
-	p.Body, p.BodyLine = nil, old.BodyLine
-	if p.BodyLine != old.BodyLine || !reflect.DeepEqual(p, old) {
-		return nil, nil, false
-	}
-	return old, body, true
+	return ed, true
 }
 
-// updateBody renders one page's new body and updates what depends on it:
-// the backlinks of the pages it links to now or linked to before, and the
-// checks of links to #headings.
-func (lv *Live) updateBody(p *generator.Page, body []byte) Change {
-	lv.mu.Lock()
-	defer lv.mu.Unlock()
-	st := lv.st
-	mb := st.l.bodies
-	r := mb.md.Render(markdown.Source{Body: body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
-		resolver{mb.ix, generator.RootOf(p.URL), mb.rb.files, mb.rb.base})
-	newBody := &views.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
-	links, bodies := maps.Clone(mb.rb.links), maps.Clone(mb.rb.bodies)
-	links[p], bodies[p] = r.Links, newBody
-	frag := fragmentDiags(mb.rb.all, links, bodies, st.l.model.Pages)
-	if r.Diags.HasErrors() || frag.HasErrors() {
-		diags := lv.withoutFragments(p, mb.rb.fragDiags)
-		diags = append(append(diags, r.Diags...), frag...).Sort()
-		return Change{Diags: diags, Err: fmt.Errorf("%w: %s", ErrContent, generator.Count(diags.Count(generator.Error), "error"))}
-	}
-	base := lv.withoutFragments(p, mb.rb.fragDiags) // before p's old body diagnostics are replaced
-	m := st.l.model
-	affected := map[string]bool{generator.OutPath(p.URL): true}
-	if p.Type == generator.TypeRelease {
-		affected["releases.xml"] = true // the feed carries a release's notes
-	}
-	before := linkTargets(mb.rb.links[p])
-	after := linkTargets(r.Links)
-	for id := range before {
-		if !after[id] {
-			if t := mb.rb.byID(m.Pages, id); t != nil && t != p {
-				m.Backlinks[t] = slices.DeleteFunc(slices.Clone(m.Backlinks[t]), func(q *generator.Page) bool { return q == p })
-				if len(m.Backlinks[t]) == 0 {
-					delete(m.Backlinks, t)
-				}
-				affected[generator.OutPath(t.URL)] = true
-			}
+// sameNames reports whether the page loaded again keeps what other pages,
+// their bodies and the site's lists know it by: its file, id and type,
+// every name a link may use, and whether it is published.
+func sameNames(old, p *generator.Page) bool {
+	key := func(p *generator.Page) string {
+		if p.Item == nil {
+			return ""
 		}
+		return p.Item.Key
 	}
-	for id := range after {
-		if !before[id] {
-			if t := mb.rb.byID(m.Pages, id); t != nil && t != p {
-				bl := append(slices.Clone(m.Backlinks[t]), p)
-				sortByTitle(bl)
-				m.Backlinks[t] = bl
-				affected[generator.OutPath(t.URL)] = true
-			}
+	aliases := func(p *generator.Page) []string {
+		var out []string
+		for _, a := range p.Aliases {
+			out = append(out, a.Name)
 		}
+		return out
 	}
-	m.Bodies[p] = newBody
-	mb.rb.bodies[p] = newBody
-	mb.rb.texts[p] = r.Text
-	mb.rb.links[p] = r.Links
-	if len(r.Diags) > 0 {
-		mb.rb.mdDiags[p] = r.Diags
-	} else {
-		delete(mb.rb.mdDiags, p)
-	}
-	mb.rb.fragDiags = frag
-	st.diags = append(base, r.Diags...)
-	st.diags = append(st.diags, mb.rb.fragDiags...).Sort()
-	st.search = nil
-	for path := range affected {
-		lv.cache.Delete(path)
-	}
-	lv.dropSearchCache()
-	return Change{Paths: slices.Sorted(mapKeysBool(affected)), Diags: st.diags}
+	return old.File == p.File && old.ID == p.ID && old.Type == p.Type && old.Section == p.Section &&
+		old.URL == p.URL && old.Title == p.Title && old.Abbr == p.Abbr && old.Draft == p.Draft &&
+		key(old) == key(p) && slices.Equal(aliases(old), aliases(p))
 }
 
-// withoutFragments is the current diagnostics without p's body's and
-// without the #heading checks, which are made again.
-func (lv *Live) withoutFragments(p *generator.Page, frag generator.Diagnostics) generator.Diagnostics {
-	md := lv.st.l.bodies.rb.mdDiags[p]
-	return slices.DeleteFunc(slices.Clone(lv.st.diags), func(d generator.Diagnostic) bool {
-		return slices.Contains(md, d) || slices.Contains(frag, d)
+// sameFrontMatter reports whether the page loaded again differs from the
+// one served in its body alone.
+func sameFrontMatter(old, p *generator.Page) bool {
+	q := *p
+	q.Body = nil
+	return reflect.DeepEqual(&q, old)
+}
+
+// contentDiags are the content's diagnostics with those of the files
+// loaded again replaced.
+func (ed *pageEdit) contentDiags(before generator.Diagnostics) generator.Diagnostics {
+	out := slices.DeleteFunc(slices.Clone(before), func(d generator.Diagnostic) bool {
+		return slices.Contains(ed.files, d.Pos.File)
 	})
+	return append(out, ed.diags...)
+}
+
+// affected are the files a body edit changes: the pages edited, and those
+// whose backlinks gained or lost one of them.
+func affected(before, after *renderedBodies, changed []*generator.Page) []string {
+	out := map[string]bool{}
+	for _, p := range changed {
+		out[generator.OutPath(p.URL)] = true
+		was, is := linkTargets(before.links[p]), linkTargets(after.links[p])
+		for id := range was {
+			if t := after.ids[id]; !is[id] && t != nil && t != p {
+				out[generator.OutPath(t.URL)] = true
+			}
+		}
+		for id := range is {
+			if t := after.ids[id]; !was[id] && t != nil && t != p {
+				out[generator.OutPath(t.URL)] = true
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(out))
 }
 
 // reload loads the whole site again.
 func (lv *Live) reload(rel []string) Change {
 	res := &Result{ByType: map[string]int{}}
-	st, err := lv.load(res)
+	b, outs, err := lv.load(res)
 	if err != nil {
 		return Change{Diags: res.Diags, Err: err}
 	}
-	lv.mu.Lock()
-	old := lv.st
-	lv.st = st
-	lv.cache.Clear()
-	lv.mu.Unlock()
-	ch := Change{All: true, Diags: st.diags}
+	before := lv.outs
+	lv.use(b, outs, res.Diags)
+	ch := Change{All: true, Diags: lv.diags}
 	if cssOnly(rel) {
-		if pairs := renamed(old.outs, st.outs, "css/"); len(pairs) > 0 {
+		if pairs := renamed(before, outs, "css/"); len(pairs) > 0 {
 			ch.All, ch.CSS = false, pairs
 		}
 	}
@@ -444,13 +489,14 @@ func assetStem(p string) string {
 	return base + ext
 }
 
-func (lv *Live) dropSearchCache() {
-	lv.cache.Range(func(k, _ any) bool {
-		if s := k.(string); strings.HasPrefix(s, "search/") {
-			lv.cache.Delete(k)
+// union is a with the paths of b it lacks.
+func union(a, b []string) []string {
+	for _, p := range b {
+		if !slices.Contains(a, p) {
+			a = append(a, p)
 		}
-		return true
-	})
+	}
+	return a
 }
 
 func linkTargets(links []markdown.Link) map[string]bool {
@@ -459,22 +505,4 @@ func linkTargets(links []markdown.Link) map[string]bool {
 		out[l.Target] = true
 	}
 	return out
-}
-
-func mapValues[K comparable, V any](m map[K]V) []V {
-	out := make([]V, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
-	}
-	return out
-}
-
-func mapKeysBool(m map[string]bool) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }

@@ -3,7 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
-	"github.com/backlight-wiki/backlight/generator/outdir"
+	"html/template"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +11,11 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/outdir"
+	"github.com/backlight-wiki/backlight/generator/render/views"
+	"github.com/backlight-wiki/backlight/internal/corpus"
 )
 
 var liveNow = time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
@@ -33,6 +38,17 @@ func assertLiveEqualsBuild(t *testing.T, lv *Live, src string) {
 	}
 	slices.Sort(wantPaths)
 	if !slices.Equal(got, wantPaths) {
+		for _, p := range got {
+			if _, ok := want[p]; !ok {
+				d, _ := lv.File(p)
+				t.Logf("live only %s:\n%s", p, d)
+			}
+		}
+		for _, p := range wantPaths {
+			if !slices.Contains(got, p) {
+				t.Logf("build only %s:\n%s", p, want[p])
+			}
+		}
 		t.Fatalf("the live site has files\n%q\nthe build wrote\n%q", got, wantPaths)
 	}
 	for _, p := range got {
@@ -98,7 +114,8 @@ func TestLiveBodyEditUpdatesThePageAndItsBacklinksOnly(t *testing.T) {
 }
 
 // TestLiveReleaseBodyEditUpdatesTheFeed: the Atom feed carries a
-// release's notes, so editing them must refresh releases.xml too.
+// release's notes, so editing them must refresh releases.xml too, though
+// it is no page a browser reloads.
 func TestLiveReleaseBodyEditUpdatesTheFeed(t *testing.T) {
 	src := copySite(t, "basic")
 	lv := openLive(t, src)
@@ -111,8 +128,8 @@ func TestLiveReleaseBodyEditUpdatesTheFeed(t *testing.T) {
 	if ch.Err != nil || ch.All {
 		t.Fatalf("body edit: err %v, all %v", ch.Err, ch.All)
 	}
-	if !slices.Contains(ch.Paths, "releases.xml") {
-		t.Errorf("affected %q, want releases.xml among them", ch.Paths)
+	if want := []string{"releases/alpha-1/index.html"}; !slices.Equal(ch.Paths, want) {
+		t.Errorf("affected %q, want %q", ch.Paths, want)
 	}
 	if feed, _ := lv.File("releases.xml"); !bytes.Contains(feed, []byte("A note added while serving.")) {
 		t.Error("releases.xml does not carry the new note")
@@ -227,8 +244,9 @@ func TestLiveDiagnosticsMatchAFullCheck(t *testing.T) {
 }
 
 // TestLiveServesWhileItReloads reads pages on several goroutines while
-// front-matter edits reload the site and body edits take the fast path;
-// under go test -race (make test runs it so) any unguarded state fails it.
+// front-matter and body edits are applied in memory and an edit of the
+// aliases loads the whole site again; under go test -race (make test runs
+// it so) any unguarded state fails it.
 func TestLiveServesWhileItReloads(t *testing.T) {
 	src := copySite(t, "basic")
 	lv := openLive(t, src)
@@ -254,11 +272,19 @@ func TestLiveServesWhileItReloads(t *testing.T) {
 			}
 		})
 	}
-	for i := range 6 {
-		if i%2 == 0 {
+	for i := range 9 {
+		switch i % 3 {
+		case 0:
 			edit(t, lead, func(s string) string { return strings.Replace(s, "summary: ", "summary: Still ", 1) })
-		} else {
+		case 1:
 			edit(t, lead, func(s string) string { return s + "\nMore words.\n" })
+		default:
+			edit(t, lead, func(s string) string {
+				if strings.Contains(s, "boss") {
+					return strings.Replace(s, "aliases: [lead, boss", "aliases: [lead", 1)
+				}
+				return strings.Replace(s, "aliases: [lead", "aliases: [lead, boss", 1)
+			})
 		}
 		if ch := lv.Update([]string{lead}); ch.Err != nil {
 			t.Fatalf("update %d: %v\n%s", i, ch.Err, ch.Diags.Error())
@@ -267,4 +293,233 @@ func TestLiveServesWhileItReloads(t *testing.T) {
 	close(stop)
 	wg.Wait()
 	assertLiveEqualsBuild(t, lv, src)
+}
+
+// TestLiveFrontMatterEditsMatchABuild edits front matter of each kind
+// while serving: every edit takes the fast path (the theme is not read
+// again) and leaves the site byte for byte what a build of the edited
+// sources writes, inverse relations and backlog ranks included.
+func TestLiveFrontMatterEditsMatchABuild(t *testing.T) {
+	src := copySite(t, "basic")
+	lv := openLive(t, src)
+	engine := lv.l.engine
+	replace := func(old, new string) func(string) string {
+		return func(s string) string {
+			if !strings.Contains(s, old) {
+				t.Fatalf("the file has no %q", old)
+			}
+			return strings.Replace(s, old, new, 1)
+		}
+	}
+	tests := []struct {
+		name   string
+		file   string
+		change func(string) string
+		page   string // a page that must show the edit: it contains want, or not
+		want   string
+		absent bool
+	}{
+		{"status", "backlogs/alpha/a-1.md", replace("status: ready", "status: in-progress"), "backlogs/alpha/a-1/index.html", "in-progress", false},
+		{"estimate", "backlogs/alpha/a-2.md", replace("estimate: 1\n", "estimate: 13\n"), "backlogs/alpha/a-2/index.html", "13", false},
+		{"relation removed", "roles/team-lead.md", replace("  mentors: Developer\n", ""), "roles/developer/index.html", "is mentored by", true},
+		{"relation added", "roles/team-lead.md", replace("  part_of: The Team\n", "  part_of: The Team\n  mentors: Developer\n"), "roles/developer/index.html", "is mentored by", false},
+		{"order", "backlogs/alpha/_index.md", replace("order: [A-2, A-1,", "order: [A-1, A-2,"), "backlogs/alpha/index.html", "", false},
+		{"summary and body", "roles/developer.md", replace("level: team", "level: team\r\nsummary: Writes the code."), "roles/developer/index.html", "Writes the code.", false},
+		{"two files", "events/daily-sync.md", func(s string) string { return s + "\nMore about the sync.\n" }, "events/daily-sync/index.html", "More about the sync.", false},
+	}
+	for _, tt := range tests {
+		for _, p := range lv.Paths() {
+			lv.File(p) // render everything, so that stale copies would show
+		}
+		file := filepath.Join(src, "content", filepath.FromSlash(tt.file))
+		edit(t, file, tt.change)
+		changed := []string{file}
+		if tt.name == "two files" {
+			lead := filepath.Join(src, "content", "roles", "team-lead.md")
+			edit(t, lead, replace("summary: Leads a team.", "summary: Leads the team."))
+			changed = append(changed, lead)
+		}
+		ch := lv.Update(changed)
+		if ch.Err != nil {
+			t.Fatalf("%s: %v\n%s", tt.name, ch.Err, ch.Diags.Error())
+		}
+		if lv.l.engine != engine {
+			t.Errorf("%s: the whole site was loaded again", tt.name)
+		}
+		if page, _ := lv.File(tt.page); bytes.Contains(page, []byte(tt.want)) == tt.absent {
+			t.Errorf("%s: %s has %q: %v, want %v", tt.name, tt.page, tt.want, !tt.absent, !tt.absent)
+		}
+		assertLiveEqualsBuild(t, lv, src)
+		assertLiveDiagsEqualBuild(t, lv, src)
+	}
+}
+
+// TestLiveFrontMatterErrorIsReportedAsABuildDoes introduces front-matter
+// errors while serving: Update reports what a build reports and the last
+// good site is served; a later edit of another file reads the broken one
+// again; the fix is applied without a full load.
+func TestLiveFrontMatterErrorIsReportedAsABuildDoes(t *testing.T) {
+	src := copySite(t, "basic")
+	lv := openLive(t, src)
+	item := filepath.Join(src, "content", "backlogs", "alpha", "a-1.md")
+	good, _ := os.ReadFile(item)
+	before, _ := lv.File("backlogs/alpha/a-1/index.html")
+	for _, tt := range []struct{ name, old, new string }{
+		{"a bad estimate", "estimate: 3", "estimate: lots"},
+		{"an unknown relation target", "release: alpha-1", "release: alpha-1\nrelations:\n  depends_on: no-such-page"},
+		{"a bad reference", "release: alpha-1", "release: no-such-release"},
+	} {
+		edit(t, item, func(s string) string { return strings.Replace(s, tt.old, tt.new, 1) })
+		ch := lv.Update([]string{item})
+		res, err := Build(context.Background(), Options{Source: src, Check: true, Version: "test", Now: liveNow})
+		if ch.Err == nil || err == nil {
+			t.Fatalf("%s: accepted (live error %v, build error %v)", tt.name, ch.Err, err)
+		}
+		if got, want := ch.Diags.Error(), res.Diags.Error(); got != want {
+			t.Errorf("%s: live diagnostics:\n%s\nbuild:\n%s", tt.name, got, want)
+		}
+		if now, _ := lv.File("backlogs/alpha/a-1/index.html"); !bytes.Equal(now, before) {
+			t.Errorf("%s: a refused edit changed what is served", tt.name)
+		}
+		// An edit of another file does not make the broken one forgotten.
+		lead := filepath.Join(src, "content", "roles", "team-lead.md")
+		edit(t, lead, func(s string) string { return s + "\nAnother line.\n" })
+		if ch := lv.Update([]string{lead}); ch.Err == nil {
+			t.Errorf("%s: the next edit was applied while the item is broken", tt.name)
+		}
+		if err := os.WriteFile(item, good, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		engine := lv.l.engine
+		if ch := lv.Update([]string{item}); ch.Err != nil {
+			t.Fatalf("%s: the fix: %v\n%s", tt.name, ch.Err, ch.Diags.Error())
+		}
+		if lv.l.engine != engine {
+			t.Errorf("%s: the fix loaded the whole site again", tt.name)
+		}
+		assertLiveEqualsBuild(t, lv, src)
+		assertLiveDiagsEqualBuild(t, lv, src)
+	}
+}
+
+// assertLiveDiagsEqualBuild checks that the live site reports what a
+// check of the same sources reports.
+func assertLiveDiagsEqualBuild(t *testing.T, lv *Live, src string) {
+	t.Helper()
+	res, err := Build(context.Background(), Options{Source: src, Check: true, Version: "test", Now: liveNow})
+	if err != nil {
+		t.Fatalf("check: %v\n%s", err, res.Diags.Error())
+	}
+	if got, want := lv.Diagnostics().Error(), res.Diags.Error(); got != want {
+		t.Errorf("live diagnostics:\n%s\nfull check:\n%s", got, want)
+	}
+}
+
+// TestLiveRefusesCollidingPaths: two outputs with one path are an error
+// of the build, so Live refuses them too, whichever way it applies the
+// change.
+func TestLiveRefusesCollidingPaths(t *testing.T) {
+	src := copySite(t, "basic")
+	lv := openLive(t, src)
+	lead := filepath.Join(src, "content", "roles", "team-lead.md")
+	edit(t, lead, func(s string) string { return strings.Replace(s, "aliases: [lead", "aliases: [lead, boss, boss", 1) })
+	ch := lv.Update([]string{lead})
+	if ch.Err == nil || !strings.Contains(ch.Diags.Error(), "both produce roles/boss/index.html") {
+		t.Fatalf("err %v, diagnostics\n%s", ch.Err, ch.Diags.Error())
+	}
+	if _, ok := lv.File("roles/boss/index.html"); ok {
+		t.Error("a refused change is served")
+	}
+}
+
+// TestPlannedOutputsReadBodiesWhenWritten checks what Live relies on
+// after a body edit: every output of a plan reads the model's bodies and
+// backlinks when it is written, so that replacing them after planning
+// gives the files a new plan would give.
+func TestPlannedOutputsReadBodiesWhenWritten(t *testing.T) {
+	res := &Result{ByType: map[string]int{}}
+	b, err := load(Options{Source: "../../testdata/sites/basic/src", Version: "test", Now: liveNow}, res)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	planned := b.engine.Plan(b.model)
+	bodies := map[*generator.Page]*views.Body{}
+	for p, body := range b.model.Bodies {
+		changed := *body
+		changed.HTML += template.HTML("<p>Replaced after planning.</p>")
+		bodies[p] = &changed
+	}
+	backlinks := map[*generator.Page][]*generator.Page{}
+	for _, p := range b.model.Pages {
+		backlinks[p] = b.model.Pages[:1] // everyone is mentioned by the first page
+	}
+	b.model.Bodies, b.model.Backlinks = bodies, backlinks
+	fresh := b.engine.Plan(b.model)
+	if len(fresh) != len(planned) {
+		t.Fatalf("%d outputs planned, then %d", len(planned), len(fresh))
+	}
+	changed := 0
+	for i, o := range planned {
+		var got, want bytes.Buffer
+		if err := o.Write(&got); err != nil {
+			t.Fatal(err)
+		}
+		if err := fresh[i].Write(&want); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: written from the first plan, it is not what a new plan writes: %s", o.Path, firstDifference(want.String(), got.String()))
+		}
+		if bytes.Contains(got.Bytes(), []byte("Replaced after planning.")) {
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Error("no output shows the replaced bodies")
+	}
+}
+
+// TestLiveHeadingRemovedUnderALinkIsRefused: a body edit that removes a
+// heading another page links to breaks that page's link, which is
+// checked again though that page did not change.
+func TestLiveHeadingRemovedUnderALinkIsRefused(t *testing.T) {
+	src := copySite(t, "basic")
+	lv := openLive(t, src)
+	sync := filepath.Join(src, "content", "events", "daily-sync.md")
+	good, _ := os.ReadFile(sync)
+	edit(t, sync, func(s string) string { return strings.Replace(s, "## Agenda", "## Order of the day", 1) })
+	ch := lv.Update([]string{sync})
+	if ch.Err == nil || !strings.Contains(ch.Diags.Error(), "content/roles/team-lead.md:20:") {
+		t.Fatalf("err %v, diagnostics\n%s", ch.Err, ch.Diags.Error())
+	}
+	if err := os.WriteFile(sync, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if ch := lv.Update([]string{sync}); ch.Err != nil {
+		t.Fatalf("the fix: %v\n%s", ch.Err, ch.Diags.Error())
+	}
+	assertLiveEqualsBuild(t, lv, src)
+}
+
+// TestLiveCorpusEditsMatchABuild applies the benchmark's front-matter
+// edits one after another to a generated corpus (minified, with hundreds
+// of relations, items and backlinks): each is applied without loading
+// the whole site, and the site served stays the one a build writes.
+func TestLiveCorpusEditsMatchABuild(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	if _, err := corpus.Write(src, corpus.Options{Pages: 500, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	lv := openLive(t, src)
+	engine := lv.l.engine
+	for _, e := range frontMatterEdits(t, filepath.Join(src, "content")) {
+		edit(t, e.file, e.change)
+		if ch := lv.Update([]string{e.file}); ch.Err != nil {
+			t.Fatalf("%s: %v\n%s", e.name, ch.Err, ch.Diags.Error())
+		}
+		if lv.l.engine != engine {
+			t.Errorf("%s: the whole site was loaded again", e.name)
+		}
+		assertLiveEqualsBuild(t, lv, src)
+	}
 }

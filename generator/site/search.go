@@ -125,5 +125,5 @@ func IndexInput(opts Options) ([]search.Doc, search.Options, error) {
 	if err != nil {
 		return nil, search.Options{}, fmt.Errorf("%w\n%s", err, res.Diags.Error())
 	}
-	return indexDocs(l.model, l.texts), indexOptions(l.cfg, l.model), nil
+	return indexDocs(l.model, l.bodies.texts), indexOptions(l.cfg, l.model), nil
 }

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -96,15 +97,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		res.Duration = time.Since(start)
 		return res, err
 	}
-	outs := append(b.engine.Plan(b.model), b.bodies.rb.files.outputs()...)
+	outs := append(b.engine.Plan(b.model), b.files.outputs()...)
 	if !opts.Check {
-		outs = append(outs, searchOutputs(b.cfg, b.model, b.texts)...)
+		outs = append(outs, searchOutputs(b.cfg, b.model, b.bodies.texts)...)
 	}
-	links := newLinkCheck(outs, b.bodies.rb, b.model.Pages, b.cfg.Build.BrokenLinks == "warning")
+	links := newLinkCheck(outs, b.bodies, b.model.Pages, b.cfg.Build.BrokenLinks == "warning")
 	if opts.Check {
 		links.assume(search.ManifestPath) // the search page preloads it
 	}
-	b.texts, b.bodies = nil, nil // indexed: the plain text and links can go
+	b.bodies = nil // indexed: the plain text and links can go
 	if err := pathErrors(res, outs); err != nil {
 		return res, err
 	}
@@ -166,13 +167,35 @@ func pathErrors(res *Result, outs []render.Output) error {
 	return fmt.Errorf("%w: %s", ErrContent, generator.Count(res.Diags.Count(generator.Error), "error"))
 }
 
-// loaded is a checked site, ready to render.
+// loaded is a checked site, ready to render, with what the development
+// server needs to derive its model again after an edit.
 type loaded struct {
 	cfg    *config.Config
 	model  *views.Model
 	engine *render.Engine
-	texts  map[*generator.Page]string // plain text of each body, for the search index
-	bodies *modelBodies               // for the development server's updates
+	bodies *renderedBodies
+	graph  *graph.Graph // the relations and references resolved
+	files  *siteFiles   // the files published as they are
+	terms  []glossary.Entry
+	now    time.Time          // the date forecasts count from
+	unread []generator.Unread // the files that could not be loaded
+	diags  stageDiags
+}
+
+// stageDiags are a load's diagnostics by the stage that found them, so
+// that the development server can replace those of the stages it runs
+// again.
+type stageDiags struct {
+	fixed   generator.Diagnostics // site.toml, the glossary and the static files
+	content generator.Diagnostics // the Markdown files' own, each at its file
+	model   generator.Diagnostics // relations, references and backlogs
+	bodies  generator.Diagnostics // the Markdown bodies and their #heading links
+}
+
+// all is every diagnostic, sorted.
+func (d stageDiags) all() generator.Diagnostics {
+	out := slices.Concat(d.fixed, d.content, d.model, d.bodies)
+	return out.Sort()
 }
 
 // load reads and checks everything and returns the model ready to render.
@@ -186,40 +209,41 @@ func load(opts Options, res *Result) (*loaded, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("read site.toml: %w", err)
 	}
+	l := &loaded{now: cmp.Or(opts.Now, time.Now())}
 	cfg, diags := config.Parse("site.toml", cfgSrc)
-	res.Diags.Append(diags)
-	terms, diags := siteGlossary(cfg, cfgSrc)
-	res.Diags.Append(diags)
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
-	}
+	l.cfg = cfg
+	l.diags.fixed.Append(diags)
+	l.terms, diags = siteGlossary(cfg, cfgSrc)
+	l.diags.fixed.Append(diags)
 	res.Types = cfg.TypeOrder
 	theme, err := openTheme(opts.Source, cfg.Theme)
 	if err != nil {
+		res.Diags.Append(l.diags.fixed)
 		return nil, err
 	}
-	m, bodies, err := loadModel(opts, cfg, terms, res)
-	if err != nil {
+	if err := l.loadModel(opts, res); err != nil {
+		res.Diags.Append(l.diags.fixed)
 		return nil, err
 	}
+	res.Diags.Append(l.diags.all())
 	res.Diags = res.Diags.Sort()
 	var contentErr error // with errors, the model is still returned for planning
 	if res.Diags.HasErrors() {
 		contentErr = contentError(res.Diags)
 	}
 	info := siteInfo(cfg, opts.Version)
-	info.Glossary = terms
-	info.Now = opts.Now
+	info.Glossary = l.terms
+	info.Now = l.now
 	info.Limits = opts.Limits
 	var engOpts []render.Option
 	if cfg.Build.Minify {
 		engOpts = append(engOpts, render.MinifyLayouts(minifyLayout))
 	}
-	eng, err := render.New(theme, info, engOpts...)
+	l.engine, err = render.New(theme, info, engOpts...)
 	if err != nil {
 		return nil, cmp.Or(contentErr, err)
 	}
-	return &loaded{cfg: cfg, model: m, engine: eng, texts: bodies.rb.texts, bodies: bodies}, contentErr
+	return l, contentErr
 }
 
 // dropSources lets the Markdown source of every page go once its body is
@@ -231,39 +255,48 @@ func dropSources(m *views.Model) {
 	}
 }
 
-// modelBodies is what loadModel keeps for updating bodies one by one.
-type modelBodies struct {
-	rb *renderedBodies
-	ix *graph.Index
-	md *markdown.Renderer
-}
-
-func loadModel(opts Options, cfg *config.Config, terms []glossary.Entry, res *Result) (*views.Model, *modelBodies, error) {
+// loadModel loads the content and derives the model from it.
+func (l *loaded) loadModel(opts Options, res *Result) error {
 	root, err := openDirRoots(filepath.Join(opts.Source, "content"))
 	if err != nil {
-		return nil, nil, fmt.Errorf("open the content folder: %w", err)
+		return fmt.Errorf("open the content folder: %w", err)
 	}
 	defer root.Close()
-	loaded, diags := content.Load(root, content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder})
-	res.Diags.Append(diags)
-	files, diags := loadFiles(opts.Source, loaded.Files)
-	res.Diags.Append(diags)
-	pages := published(loaded.Pages, opts.Drafts)
-	ix := graph.NewIndex(pages, loaded.Unread...)
-	g, diags := graph.Build(ix, vocabulary(cfg))
-	res.Diags.Append(diags)
-	bm, diags := backlog.Derive(pages, g.Target, withUnread(backlogSettings(cfg, opts.Now), loaded.Unread))
-	res.Diags.Append(diags)
-	m := &views.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Glossary: terms, Provided: files.provides}
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML, Terms: glossary.NewMatcher(terms)})
-	rb, diags := renderBodies(md, ix, files, generator.BasePath(cfg.BaseURL), pages, loaded.Intros)
-	res.Diags.Append(diags)
-	m.Bodies, m.Intros, m.Backlinks = rb.bodies, rb.intros, rb.backlinks
+	cfg := l.cfg
+	loaded, diags := content.Load(root, contentOptions(cfg))
+	l.diags.content = diags
+	l.unread = loaded.Unread
+	l.files, diags = loadFiles(opts.Source, loaded.Files)
+	l.diags.fixed.Append(diags)
+	l.derive(graph.Build(graph.NewIndex(published(loaded.Pages, opts.Drafts), l.unread...), vocabulary(cfg)))
+	pages := l.model.Pages
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML, Terms: glossary.NewMatcher(l.terms)})
+	l.bodies, l.diags.bodies = renderBodies(md, l.graph.Index, l.files, generator.BasePath(cfg.BaseURL), pages, loaded.Intros)
+	withBodies(l.model, l.bodies)
 	for _, p := range pages {
 		res.ByType[p.Type]++
 	}
 	res.Pages = len(pages)
-	return m, &modelBodies{rb: rb, ix: ix, md: md}, nil
+	return nil
+}
+
+// derive derives the backlogs from the pages of g, resolved with the
+// diagnostics gd, into a new l.model without bodies.
+func (l *loaded) derive(g *graph.Graph, gd generator.Diagnostics) {
+	pages := g.Index.Pages()
+	bm, bd := backlog.Derive(pages, g.Target, withUnread(backlogSettings(l.cfg, l.now), l.unread))
+	l.graph, l.diags.model = g, slices.Concat(gd, bd)
+	l.model = &views.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Glossary: l.terms, Provided: l.files.provides}
+}
+
+// withBodies gives m the bodies, introductions and backlinks of rb.
+func withBodies(m *views.Model, rb *renderedBodies) {
+	m.Bodies, m.Intros, m.Backlinks = rb.bodies, rb.intros, rb.backlinks
+}
+
+// contentOptions are the rules of the site's content folder.
+func contentOptions(cfg *config.Config) content.Options {
+	return content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder}
 }
 
 func published(pages []*generator.Page, drafts bool) []*generator.Page {

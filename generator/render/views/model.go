@@ -25,7 +25,11 @@ type Body struct {
 	Lead     string // the first paragraph of prose, plain text: the description of a page without a summary
 }
 
-// Model is everything a site's files are made from.
+// Model is everything a site's files are made from. The views that read
+// Bodies and Backlinks (content pages, the home page) are made when their
+// Spec's View is called, never by Site.Pages, so that both may be replaced
+// after planning (the development server does so after an edit of bodies
+// alone); export.Files reads them when its files are written.
 type Model struct {
 	Pages      []*generator.Page // published pages, in path order
 	Bodies     map[*generator.Page]*Body

@@ -79,9 +79,10 @@ type Spec struct {
 	View        func() *View
 }
 
-// Pages lists every page of the site. Content pages and level pages are
-// made only when their View is called, so that views of thousands of
-// pages are never all in memory at once; the lists are made now.
+// Pages lists every page of the site. Content pages, the home page and
+// level pages are made only when their View is called, so that views of
+// thousands of pages are never all in memory at once; the other lists are
+// made now.
 func (s *Site) Pages() []Spec {
 	m := s.m
 	var specs []Spec
@@ -101,7 +102,8 @@ func (s *Site) Pages() []Spec {
 			add(s.redirectView(p, a.Name), fmt.Sprintf("the alias %q of %s", a.Name, p.File), a.Pos)
 		}
 	}
-	add(s.homeView(m), "the home page", generator.Pos{})
+	// The home page lists every wiki page: its view too is made when written.
+	specs = append(specs, Spec{URL: "/", Source: "the home page", Kind: "home", View: func() *View { return s.complete(s.homeView(m)) }})
 	if s.site.Feed != "" && m.byURL("/roadmap/") == nil {
 		r := s.view("redirect", "/roadmap/", "Roadmap")
 		r.Target = generator.TypeURL(generator.TypeRelease)
