@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
-
 	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 )
