@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -168,5 +169,60 @@ func TestPlanConcurrently(t *testing.T) {
 	wg.Wait()
 	for i := 1; i < n; i++ {
 		sameFiles(t, "a concurrent plan", got[i], got[0])
+	}
+}
+
+// TestEveryLinkIsRelativeToItsPage walks every view of a site, its lists
+// cut into pages by small limits, and checks every Href beside a URL
+// (Href and URL, TypeHref and TypeURL, …) in it: the URL made relative to
+// the view's page, as views are made, since nothing fills links in later.
+func TestEveryLinkIsRelativeToItsPage(t *testing.T) {
+	info, m := planFixture(t, planSite(true))
+	info.Limits = views.Limits{ListEntries: 1, ListPage: 2, TreeNodes: 2, InlineMatrixCells: 1, MatrixChunkRows: 1}
+	checked := 0
+	for _, s := range views.New(info, m).Pages() {
+		v := s.View()
+		if v.Kind == "redirect" {
+			continue
+		}
+		checkHrefs(t, v.URL, v.Root, reflect.ValueOf(v), &checked)
+	}
+	if checked < 100 {
+		t.Errorf("only %d links checked: the walk misses the views' links", checked)
+	}
+}
+
+// checkHrefs checks the links in x, a view or a part of one, of the page
+// at url, whose root is root.
+func checkHrefs(t *testing.T, url, root string, x reflect.Value, checked *int) {
+	t.Helper()
+	switch x.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !x.IsNil() {
+			checkHrefs(t, url, root, x.Elem(), checked)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range x.Len() {
+			checkHrefs(t, url, root, x.Index(i), checked)
+		}
+	case reflect.Struct:
+		if x.Type() == reflect.TypeFor[views.SiteInfo]() {
+			return // the settings: URLs of the site, no page's links
+		}
+		for i := range x.NumField() {
+			f := x.Type().Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			if name, ok := strings.CutSuffix(f.Name, "Href"); ok {
+				if u := x.FieldByName(name + "URL"); u.IsValid() {
+					*checked++
+					if want := generator.Rel(root, u.String()); x.Field(i).String() != want {
+						t.Errorf("%s: %s.%s is %q, want %q (of %s %q)", url, x.Type().Name(), f.Name, x.Field(i).String(), want, name+"URL", u.String())
+					}
+				}
+			}
+			checkHrefs(t, url, root, x.Field(i), checked)
+		}
 	}
 }
