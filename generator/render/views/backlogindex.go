@@ -64,6 +64,16 @@ func rowsOf(b *backlog.Backlog) []BacklogRow {
 // level first, each with the items refined from it, recursively, for the
 // page at root.
 func traceTree(m *index, root string) []TreeNode {
+	roots := traceRoots(m)
+	nodes := make([]TreeNode, len(roots))
+	for i, r := range roots {
+		nodes[i] = treeNode(root, r, 0)
+	}
+	return nodes
+}
+
+// traceRoots are the items without a parent, highest level first.
+func traceRoots(m *index) []*backlog.Item {
 	var roots []*backlog.Item
 	for _, b := range m.Backlogs.Backlogs {
 		for _, it := range b.Items {
@@ -80,11 +90,30 @@ func traceTree(m *index, root string) []TreeNode {
 		return -slices.Index(levels, it.Backlog.Page.Level)
 	}
 	slices.SortStableFunc(roots, func(a, b *backlog.Item) int { return levelRank(a) - levelRank(b) })
-	nodes := make([]TreeNode, len(roots))
+	return roots
+}
+
+// traceSizes are the sizes of the trees traceTree makes, in its order,
+// counted without making them.
+func traceSizes(m *index) []int {
+	roots := traceRoots(m)
+	sizes := make([]int, len(roots))
 	for i, r := range roots {
-		nodes[i] = treeNode(root, r, 0)
+		sizes[i] = itemTreeSize(r, 0)
 	}
-	return nodes
+	return sizes
+}
+
+// itemTreeSize is treeSize of treeNode(…, it, depth).
+func itemTreeSize(it *backlog.Item, depth int) int {
+	n := 1
+	if depth > 64 {
+		return n
+	}
+	for _, c := range it.Children {
+		n += itemTreeSize(c, depth+1)
+	}
+	return n
 }
 
 func treeNode(root string, it *backlog.Item, depth int) TreeNode {

@@ -143,21 +143,35 @@ func splitGroups(gs []Group, size int) [][]Group {
 // splitTree cuts a forest into runs of whole trees of at most maxNodes
 // items each; a tree larger than that gets a page of its own.
 func splitTree(roots []TreeNode, maxNodes int) [][]TreeNode {
-	var pages [][]TreeNode
-	var cur []TreeNode
-	count := 0
-	for _, r := range roots {
-		n := treeSize(r)
-		if len(cur) > 0 && count+n > maxNodes {
-			pages, cur, count = append(pages, cur), nil, 0
-		}
-		cur = append(cur, r)
-		count += n
+	sizes := make([]int, len(roots))
+	for i, r := range roots {
+		sizes[i] = treeSize(r)
 	}
-	if len(cur) > 0 {
-		pages = append(pages, cur)
+	starts := cutTrees(sizes, maxNodes)
+	pages := make([][]TreeNode, len(starts))
+	for i, at := range starts {
+		end := len(roots)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		pages[i] = roots[at:end:end]
 	}
 	return pages
+}
+
+// cutTrees returns where each page of splitTree starts, given the sizes of
+// the trees: whole trees, at most maxNodes items a page unless one tree
+// alone is larger.
+func cutTrees(sizes []int, maxNodes int) []int {
+	var starts []int
+	count := 0
+	for i, n := range sizes {
+		if i == 0 || count+n > maxNodes {
+			starts, count = append(starts, i), 0
+		}
+		count += n
+	}
+	return starts
 }
 
 func treeSize(n TreeNode) int {

@@ -110,16 +110,12 @@ func (s *Site) Pages() []Spec {
 		r.Canonical = generator.AbsURL(s.site.BaseURL, r.Target)
 		add(r, "the roadmap's short address", generator.Pos{})
 	}
-	for _, v := range s.typeViews(m) {
-		for _, pv := range s.paginate(v, s.site.Limits.ListPage, s.site.Limits.TreeNodes) {
-			add(pv, "the list of "+strings.ToLower(pv.Title), generator.Pos{})
-		}
+	for _, l := range s.typeLists(m) {
+		specs = append(specs, s.listSpecs(l)...)
 	}
 	s.addLevelViews(m, addLazy)
-	for _, v := range s.tagViews(m) {
-		for _, pv := range s.paginate(v, s.site.Limits.ListPage, s.site.Limits.TreeNodes) {
-			add(pv, "the tag list "+pv.Title, generator.Pos{})
-		}
+	for _, l := range s.tagLists(m) {
+		specs = append(specs, s.listSpecs(l)...)
 	}
 	sv := s.view("search", "/search/", "Search")
 	sv.Breadcrumbs = linked(sv.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Search"})
@@ -132,17 +128,53 @@ func (s *Site) Pages() []Spec {
 	return specs
 }
 
+// listSpecs plans the pages a list is cut into. Their number follows
+// from the list's size, so the view, which sorts and links hundreds of
+// pages, is made only when its first page is written (once, for all of
+// them): a plan made again after an edit under serve costs little.
+func (s *Site) listSpecs(l list) []Spec {
+	pages := sync.OnceValue(func() []*View { return s.paginate(l.view(), s.site.Limits.ListPage, s.site.Limits.TreeNodes) })
+	specs := make([]Spec, l.pages)
+	for i := range specs {
+		u := pageURL(l.url, i+1)
+		source := l.source
+		if i > 0 {
+			source = fmt.Sprintf("%s, page %d", l.source, i+1)
+		}
+		specs[i] = Spec{URL: u, Source: source, Kind: listKind(u), View: func() *View {
+			pvs := pages()
+			if len(pvs) != l.pages {
+				panic(fmt.Sprintf("views: %s was planned as %d pages and made as %d", l.url, l.pages, len(pvs)))
+			}
+			return s.complete(pvs[i])
+		}}
+	}
+	return specs
+}
+
+// groupPages is how many pages paginate cuts a list of n grouped entries
+// into.
+func (s *Site) groupPages(n int) int {
+	return max(1, (n+s.site.Limits.ListPage-1)/s.site.Limits.ListPage)
+}
+
+// listKind is the Kind of a list page at u: its URL, tag lists being one
+// kind.
+func listKind(u string) string {
+	if strings.HasPrefix(u, "/tags/") && u != "/tags/" {
+		return "list /tags/*/"
+	}
+	return "list " + u
+}
+
 // viewKind is an Output's Kind for a view made when planning: its layout,
 // and for a list its URL (each type's list shows other things), tag lists
 // being one kind.
 func viewKind(v *View) string {
-	switch {
-	case v.Kind != "list":
+	if v.Kind != "list" {
 		return v.Kind
-	case strings.HasPrefix(v.URL, "/tags/") && v.URL != "/tags/":
-		return "list /tags/*/"
 	}
-	return "list " + v.URL
+	return listKind(v.URL)
 }
 
 // view starts the view of the page at site URL u.
@@ -235,6 +267,30 @@ func (s *Site) byType(root string, ps []*generator.Page) []Group {
 		groups = append(groups, Group{ID: t.Name, Title: t.Plural, URL: generator.TypeURL(t.Name), Entries: entries(root, in)})
 	}
 	return groups
+}
+
+// countByType is how many entries byType makes of ps: those of a type
+// the site knows.
+func (s *Site) countByType(ps []*generator.Page) int {
+	n := 0
+	for _, p := range ps {
+		if slices.ContainsFunc(s.site.Types, func(t TypeInfo) bool { return t.Name == p.Type }) {
+			n++
+		}
+	}
+	return n
+}
+
+// countByLevel is how many entries byLevel makes of ps: those of a level
+// the site knows, or of none.
+func (s *Site) countByLevel(ps []*generator.Page) int {
+	n := 0
+	for _, p := range ps {
+		if p.Level == "" || slices.Contains(s.site.Levels, p.Level) {
+			n++
+		}
+	}
+	return n
 }
 
 // byLevel groups pages by level in the site's order, for the page at

@@ -3,6 +3,7 @@ package views
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -190,10 +191,20 @@ func pagesOf(m *index, es []Entry) []*generator.Page {
 	return out
 }
 
-// typeViews lists the pages of each type, except items, which their
-// backlogs list in rank order.
-func (s *Site) typeViews(m *index) []*View {
-	var views []*View
+// list is a list page planned before it is made: its URL and title, how
+// many pages it is cut into, and the function that makes its view.
+type list struct {
+	url, title string
+	source     string // what made it, for errors: "the list of roles"
+	pages      int
+	view       func() *View
+}
+
+// typeLists lists the pages of each type, except items, which their
+// backlogs list in rank order; the backlogs' list comes with the
+// traceability tree.
+func (s *Site) typeLists(m *index) []list {
+	var lists []list
 	for _, t := range s.site.Types {
 		if t.Name == generator.TypeItem {
 			continue
@@ -207,30 +218,46 @@ func (s *Site) typeViews(m *index) []*View {
 		if len(in) == 0 {
 			continue
 		}
-		v := s.view("list", generator.TypeURL(t.Name), t.Plural)
-		v.typ = t.Name
-		v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: t.Plural})
-		if b := m.Intros[strings.Trim(generator.TypeURL(t.Name), "/")]; b != nil {
-			v.Intro, v.lead = b.HTML, b.Lead
+		l := list{url: generator.TypeURL(t.Name), title: t.Plural, source: "the list of " + strings.ToLower(t.Plural),
+			pages: s.groupPages(s.countByLevel(in)), view: func() *View { return s.typeView(m, t, in) }}
+		switch {
+		case t.Name == generator.TypeRelease && m.Backlogs != nil:
+			l.title, l.source, l.pages = "Roadmap", "the list of roadmap", 1
+		case t.Name == generator.TypeBacklog:
+			l.pages = 1
+			lists = append(lists, list{url: "/backlogs/traceability/", title: "Traceability", source: "the list of traceability",
+				pages: max(1, len(cutTrees(traceSizes(m), s.site.Limits.TreeNodes))),
+				view: func() *View {
+					tree := s.view("list", "/backlogs/traceability/", "Traceability")
+					tree.Breadcrumbs = linked(tree.Root, Link{Title: "Home", URL: "/"}, Link{Title: t.Plural, URL: generator.TypeURL(t.Name)}, Link{Title: "Traceability"})
+					tree.Tree = traceTree(m, tree.Root)
+					return tree
+				}})
 		}
-		v.Groups = s.byLevel(v.Root, in)
-		if t.Name == generator.TypeRelease && m.Backlogs != nil {
-			v.Title = "Roadmap"
-			v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Roadmap"})
-			v.Groups = nil
-			s.roadmapView(m, v)
-		}
-		if t.Name == generator.TypeBacklog {
-			v.BacklogList = s.backlogIndex(m, v.Root)
-			v.Groups = nil
-			tree := s.view("list", "/backlogs/traceability/", "Traceability")
-			tree.Breadcrumbs = linked(tree.Root, Link{Title: "Home", URL: "/"}, Link{Title: t.Plural, URL: generator.TypeURL(t.Name)}, Link{Title: "Traceability"})
-			tree.Tree = traceTree(m, tree.Root)
-			views = append(views, tree)
-		}
-		views = append(views, v)
+		lists = append(lists, l)
 	}
-	return views
+	return lists
+}
+
+// typeView is the list of the pages in of type t.
+func (s *Site) typeView(m *index, t TypeInfo, in []*generator.Page) *View {
+	v := s.view("list", generator.TypeURL(t.Name), t.Plural)
+	v.typ = t.Name
+	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: t.Plural})
+	if b := m.Intros[strings.Trim(generator.TypeURL(t.Name), "/")]; b != nil {
+		v.Intro, v.lead = b.HTML, b.Lead
+	}
+	switch {
+	case t.Name == generator.TypeRelease && m.Backlogs != nil:
+		v.Title = "Roadmap"
+		v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Roadmap"})
+		s.roadmapView(m, v)
+	case t.Name == generator.TypeBacklog:
+		v.BacklogList = s.backlogIndex(m, v.Root)
+	default:
+		v.Groups = s.byLevel(v.Root, in)
+	}
+	return v
 }
 
 // addLevelViews plans the levels index, each level's overview with its
@@ -315,38 +342,46 @@ func summaryEntries(root string, gs []Group) []Entry {
 	return out
 }
 
-func (s *Site) tagViews(m *index) []*View {
+// tagLists are the list of tags and a list of each tag's pages.
+func (s *Site) tagLists(m *index) []list {
 	tagged := map[string][]*generator.Page{}
 	names := map[string]string{}
+	urlOf := map[string]string{} // tagURL of each spelling, worked out once
 	for _, p := range m.Pages {
 		for _, t := range p.Tags {
-			u := tagURL(t)
+			u, ok := urlOf[t]
+			if !ok {
+				u = tagURL(t)
+				urlOf[t] = u
+			}
 			tagged[u] = append(tagged[u], p)
 			names[u] = cmp.Or(names[u], t)
 		}
 	}
-	urls := slices.Sorted(func(yield func(string) bool) {
-		for u := range tagged {
-			if !yield(u) {
-				return
-			}
+	urls := slices.Sorted(maps.Keys(tagged))
+	all := list{url: "/tags/", title: "Tags", source: "the tag list Tags", pages: s.groupPages(len(urls)), view: func() *View {
+		all := s.view("list", "/tags/", "Tags")
+		all.Breadcrumbs = linked(all.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Tags"})
+		index := Group{ID: "all-tags", Title: "All tags"}
+		for _, u := range urls {
+			index.Entries = append(index.Entries, Entry{Title: names[u], URL: u, Href: generator.Rel(all.Root, u), Badge: strconv.Itoa(len(tagged[u]))})
 		}
-	})
-	all := s.view("list", "/tags/", "Tags")
-	all.Breadcrumbs = linked(all.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Tags"})
-	index := Group{ID: "all-tags", Title: "All tags"}
-	views := []*View{all}
+		if len(index.Entries) > 0 {
+			all.Groups = []Group{index}
+		}
+		return all
+	}}
+	lists := []list{all}
 	for _, u := range urls {
-		v := s.view("list", u, "#"+names[u])
-		v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Tags", URL: "/tags/"}, Link{Title: names[u]})
-		v.Groups = s.byType(v.Root, tagged[u])
-		views = append(views, v)
-		index.Entries = append(index.Entries, Entry{Title: names[u], URL: u, Href: generator.Rel(all.Root, u), Badge: strconv.Itoa(len(tagged[u]))})
+		lists = append(lists, list{url: u, title: "#" + names[u], source: "the tag list #" + names[u], pages: s.groupPages(s.countByType(tagged[u])),
+			view: func() *View {
+				v := s.view("list", u, "#"+names[u])
+				v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Tags", URL: "/tags/"}, Link{Title: names[u]})
+				v.Groups = s.byType(v.Root, tagged[u])
+				return v
+			}})
 	}
-	if len(index.Entries) > 0 {
-		all.Groups = []Group{index}
-	}
-	return views
+	return lists
 }
 
 // relationGroups builds a page's relation box: what it declares, grouped by
