@@ -115,3 +115,37 @@ func TestPaginatedPagesLinkFromTheirOwnFolder(t *testing.T) {
 		t.Errorf("paginating changed the list's own entries")
 	}
 }
+
+// TestCutTreesCountsThePagesSplitTreeMakes checks the page starts that
+// planning counts before a tree is made against splitTree's pages.
+func TestCutTreesCountsThePagesSplitTreeMakes(t *testing.T) {
+	tree := func(size int) TreeNode {
+		n := TreeNode{}
+		for range size - 1 {
+			n.Children = append(n.Children, TreeNode{})
+		}
+		return n
+	}
+	for _, c := range []struct {
+		sizes []int
+		max   int
+		want  []int
+	}{
+		{nil, 5, nil},
+		{[]int{7}, 5, []int{0}},
+		{[]int{3, 2, 5, 1}, 5, []int{0, 2, 3}},
+		{[]int{1, 1, 1, 1}, 2, []int{0, 2}},
+	} {
+		got := cutTrees(c.sizes, c.max)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("cutTrees(%v, %d) = %v, want %v", c.sizes, c.max, got, c.want)
+		}
+		var roots []TreeNode
+		for _, n := range c.sizes {
+			roots = append(roots, tree(n))
+		}
+		if pages := splitTree(roots, c.max); len(pages) != len(c.want) {
+			t.Errorf("splitTree of sizes %v made %d pages, cutTrees counts %d", c.sizes, len(pages), len(c.want))
+		}
+	}
+}
