@@ -20,6 +20,9 @@ MODULE       := github.com/backlight-wiki/backlight
 # (once: not also without it). It needs cgo and a C compiler; without
 # them make test runs those packages without it and says so, unless
 # BACKLIGHT_RACE=require (as .ci/run sets), which makes that an error.
+# generator/site takes 6 to 7 minutes of it on 2 quiet cores, half of that
+# the Lighthouse gate; -timeout 20m keeps a busy machine from stopping it
+# at go test's default 10 minutes.
 RACE_PKGS    := ./generator/site ./generator/serve ./generator/watch ./generator/search ./generator/workers ./generator/outdir ./generator/cmd/backlight
 
 .PHONY: site build test golden gates check bench bench-stages bench-search bench-serve serve clean fuzz lighthouse
@@ -37,7 +40,7 @@ test:                  ## go vet and every test, those of the concurrent package
 		if [ "$$BACKLIGHT_RACE" = require ]; then echo "make test: the race detector needs cgo and a C compiler (Debian: apt-get install gcc)"; exit 1; fi; \
 		echo "make test: no C compiler, so the race detector is off (install gcc to turn it on)"; race=""; \
 	fi; \
-	echo "$(GO) test $$race $(RACE_PKGS)"; $(GO) test $$race $(RACE_PKGS)
+	echo "$(GO) test $$race -timeout 20m $(RACE_PKGS)"; $(GO) test $$race -timeout 20m $(RACE_PKGS)
 	$(GO) test $$($(GO) list ./... | grep -v -x $(foreach p,$(RACE_PKGS),-e '$(MODULE)/$(patsubst ./%,%,$(p))'))
 	$(GO) -C tools/bench vet ./...
 	$(GO) -C tools/bench test ./...
