@@ -507,7 +507,7 @@ func TestLiveHeadingRemovedUnderALinkIsRefused(t *testing.T) {
 // the whole site, and the site served stays the one a build writes.
 func TestLiveCorpusEditsMatchABuild(t *testing.T) {
 	src := filepath.Join(t.TempDir(), "site")
-	if _, err := corpus.Write(src, corpus.Options{Pages: 500, Seed: 1}); err != nil {
+	if _, err := corpus.Write(src, corpus.Options{Pages: corpus.MinPages, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
 	lv := openLive(t, src)
