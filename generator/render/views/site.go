@@ -79,10 +79,11 @@ type Spec struct {
 	View        func() *View
 }
 
-// Pages lists every page of the site. Content pages, the home page and
-// level pages are made only when their View is called, so that views of
-// thousands of pages are never all in memory at once; the other lists are
-// made now.
+// Pages lists every page of the site. Content pages, the home page, the
+// level pages and the lists are made only when their View is called, so
+// that views of thousands of pages are never all in memory at once and a
+// plan made again under serve costs little; a few small pages (redirects,
+// search, glossary, 404) are made now.
 func (s *Site) Pages() []Spec {
 	m := s.m
 	var specs []Spec
