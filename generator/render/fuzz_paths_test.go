@@ -8,11 +8,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
-	"github.com/backlight-wiki/backlight/generator/config"
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/graph"
 	"github.com/backlight-wiki/backlight/generator/render"
@@ -85,25 +83,7 @@ func FuzzOutputPaths(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s.dir, s.name, s.alias, s.tag)
 	}
-	cfg, diags := config.Parse("site.toml", nil)
-	if diags.HasErrors() {
-		f.Fatalf("default site.toml: %v", diags)
-	}
-	info := views.SiteInfo{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
-		Version: "test", Levels: cfg.Levels, Statuses: cfg.Backlog.Statuses,
-		Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}
-	for _, t := range cfg.TypeOrder {
-		info.Types = append(info.Types, views.TypeInfo{Name: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
-	}
-	var vocab []generator.RelationType
-	for _, name := range cfg.RelationOrder {
-		r := cfg.Relations[name]
-		vocab = append(vocab, generator.RelationType{Name: name, Label: r.Label, Inverse: r.Inverse, From: r.From, To: r.To, Acyclic: r.Acyclic})
-	}
-	b := cfg.Backlog
-	settings := backlog.Settings{Kinds: b.Kinds, Statuses: b.Statuses, Ready: b.Ready, Done: b.Done, Dropped: b.Dropped,
-		DoR: b.DoR, Horizon: b.Horizon, IterationWeeks: b.IterationWeeks, Now: info.Now, NextWeeks: cfg.Roadmap.CycleWeeks}
-	opts := content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder}
+	info, vocab, settings, opts := defaultSettings(f)
 	e, err := render.New(themes.Default(), info) // Plan may run again and again, as in `backlight serve`
 	if err != nil {
 		f.Fatal(err)

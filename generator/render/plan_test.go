@@ -49,15 +49,16 @@ func planSite(withRelease bool) fstest.MapFS {
 	return fsys
 }
 
-// planFixture loads a site as a build does and returns the engine's
-// settings and the model, or fails the test.
-func planFixture(t *testing.T, fsys fstest.MapFS) (views.SiteInfo, *views.Model) {
-	t.Helper()
+// defaultSettings are what a build of a site with an empty site.toml gives
+// each stage: the engine's settings, the relation vocabulary, the backlog
+// settings and the content options.
+func defaultSettings(tb testing.TB) (views.SiteInfo, []generator.RelationType, backlog.Settings, content.Options) {
+	tb.Helper()
 	cfg, diags := config.Parse("site.toml", nil)
 	if diags.HasErrors() {
-		t.Fatalf("default site.toml: %v", diags)
+		tb.Fatalf("default site.toml: %v", diags)
 	}
-	info := views.SiteInfo{Title: "Pumps wiki", BaseURL: "https://wiki.example.org/", Language: cfg.Language,
+	info := views.SiteInfo{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
 		Version: "test", Levels: cfg.Levels, Statuses: cfg.Backlog.Statuses,
 		Now: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}
 	for _, name := range cfg.TypeOrder {
@@ -71,7 +72,16 @@ func planFixture(t *testing.T, fsys fstest.MapFS) (views.SiteInfo, *views.Model)
 	b := cfg.Backlog
 	settings := backlog.Settings{Kinds: b.Kinds, Statuses: b.Statuses, Ready: b.Ready, Done: b.Done, Dropped: b.Dropped,
 		DoR: b.DoR, Horizon: b.Horizon, IterationWeeks: b.IterationWeeks, Now: info.Now, NextWeeks: cfg.Roadmap.CycleWeeks}
-	res, diags := content.Load(fsys, content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder})
+	return info, vocab, settings, content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder}
+}
+
+// planFixture loads a site as a build does and returns the engine's
+// settings and the model, or fails the test.
+func planFixture(t *testing.T, fsys fstest.MapFS) (views.SiteInfo, *views.Model) {
+	t.Helper()
+	info, vocab, settings, opts := defaultSettings(t)
+	info.Title, info.BaseURL = "Pumps wiki", "https://wiki.example.org/"
+	res, diags := content.Load(fsys, opts)
 	if diags.HasErrors() {
 		t.Fatalf("content: %v", diags)
 	}

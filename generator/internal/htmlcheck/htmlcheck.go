@@ -17,6 +17,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/backlight-wiki/backlight/generator/safeurl"
 )
 
 // Allow lists what the checked pages may contain beyond the fixed rules.
@@ -226,7 +228,7 @@ func BadURL(val string) string {
 	}
 	// Percent-decoding must not reveal a dangerous scheme either.
 	for range 3 {
-		d, changed := percentDecode(u)
+		d, changed := safeurl.PercentDecode(u) // the decoding only: the verdict below is this checker's own
 		if !changed {
 			break
 		}
@@ -273,38 +275,6 @@ func scheme(u string) string {
 // host: "//host/x", which browsers also spell with backslashes.
 func crossOrigin(u string) bool {
 	return len(u) >= 2 && (u[0] == '/' || u[0] == '\\') && (u[1] == '/' || u[1] == '\\')
-}
-
-func percentDecode(s string) (string, bool) {
-	if !strings.Contains(s, "%") {
-		return s, false
-	}
-	var b strings.Builder
-	changed := false
-	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
-			i += 2
-			changed = true
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String(), changed
-}
-
-func isHex(b byte) bool {
-	return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F'
-}
-
-func unhex(b byte) byte {
-	switch {
-	case b >= 'a':
-		return b - 'a' + 10
-	case b >= 'A':
-		return b - 'A' + 10
-	}
-	return b - '0'
 }
 
 // badStyle says what is wrong with CSS text, or returns "".

@@ -25,7 +25,7 @@
 // of it in -cache, made with `go install` on first use.
 //
 // -corpus DIR measures an existing tree instead, on its own medium; its
-// public/ and public-hugo/ are replaced.
+// public/, public-hugo/ and (with -baseline) public-baseline/ are replaced.
 //
 // Usage:
 //
@@ -82,7 +82,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the generated corpora and their output")
 	fs.StringVar(&cfg.tmpfs, "tmpfs", defaultTmpfs(), "`folder` on tmpfs to build in; empty: measure on disk only")
 	fs.StringVar(&cfg.disk, "disk", os.TempDir(), "`folder` on disk to build in")
-	fs.StringVar(&cfg.corpus, "corpus", "", "measure the existing site in `DIR` instead (its public/ and public-hugo/ are replaced)")
+	fs.StringVar(&cfg.corpus, "corpus", "", "measure the existing site in `DIR` instead (its public/, public-hugo/ and, with -baseline, public-baseline/ are replaced)")
 	if err := harness.Parse(fs, args); err != nil {
 		return cfg, err
 	}
