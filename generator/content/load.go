@@ -69,7 +69,13 @@ func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 		diags.Errorf(generator.Pos{File: opts.Prefix}, "cannot read the content folder: %v", err)
 	}
 	results := make([]loaded, len(files))
-	workers.Each(len(files), func(i int) { results[i] = loadFile(fsys, files[i], opts) })
+	splitters := make([]*splitter, workers.Count(len(files)))
+	workers.EachWorker(len(files), func(w, i int) {
+		if splitters[w] == nil {
+			splitters[w] = newSplitter()
+		}
+		results[i] = loadFile(fsys, files[i], opts, splitters[w])
+	})
 	res := &Result{Intros: map[string]*generator.Page{}, Files: others}
 	for _, r := range results {
 		diags.Append(r.diags)
@@ -116,7 +122,7 @@ func linkOK(fsys fs.FS, p string, isMD bool, opts Options, diags *generator.Diag
 // does: its page, whether it is a folder's _index.md (an intro) and what
 // reading it found. Duplicate ids across files are Load's to check.
 func LoadFile(fsys fs.FS, p string, opts Options) (*generator.Page, bool, generator.Diagnostics) {
-	l := loadFile(fsys, p, opts)
+	l := loadFile(fsys, p, opts, newSplitter())
 	return l.page, l.intro, l.diags
 }
 
@@ -127,7 +133,7 @@ type loaded struct {
 	unread *generator.Unread // what is known of a file that could not be loaded
 }
 
-func loadFile(fsys fs.FS, p string, opts Options) loaded {
+func loadFile(fsys fs.FS, p string, opts Options, sp *splitter) loaded {
 	var l loaded
 	file := path.Join(opts.Prefix, p)
 	src, size, err := readLimited(fsys, p, MaxFileSize)
@@ -147,7 +153,7 @@ func loadFile(fsys fs.FS, p string, opts Options) loaded {
 		l.unread = unreadOf(p, file, src)
 		return l
 	}
-	fm, body, bodyLine, err := split(file, src)
+	fm, body, bodyLine, err := sp.split(file, src)
 	if err != nil {
 		pe := err.(*posError)
 		l.diags.Errorf(pe.pos, "%s", pe.msg)

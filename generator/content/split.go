@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 
@@ -10,11 +11,28 @@ import (
 )
 
 // captured receives the raw front matter from adrg/frontmatter, which does
-// the splitting; decoding, with positions, is done here per format.
+// the splitting; decoding, with positions, is done here per format. data
+// is the library's, valid until the next split.
 type captured struct {
 	format string
 	data   []byte
 	found  bool
+}
+
+// splitter separates front matter from bodies with adrg/frontmatter. It
+// keeps the reader the library reads through, and the formats, from one
+// file to the next, so that a file costs no 4 KiB buffer of its own; use
+// one per goroutine.
+type splitter struct {
+	src     bytes.Reader
+	buf     *bufio.Reader
+	formats []*frontmatter.Format
+}
+
+func newSplitter() *splitter {
+	s := &splitter{formats: formats()}
+	s.buf = bufio.NewReader(&s.src) // the library's bufio.NewReader returns it as it is
+	return s
 }
 
 // formats are the delimiters Backlight accepts: --- YAML, +++ TOML, and a
@@ -23,7 +41,7 @@ func formats() []*frontmatter.Format {
 	capture := func(name string) frontmatter.UnmarshalFunc {
 		return func(data []byte, v any) error {
 			c := v.(*captured)
-			c.format, c.data, c.found = name, bytes.Clone(data), true
+			c.format, c.data, c.found = name, data, true
 			return nil
 		}
 	}
@@ -44,13 +62,19 @@ var openers = []string{"---", "---yaml", "+++", "---toml", "---json", "{"}
 
 // split separates front matter from body. src must already be normalised
 // (no BOM, LF line ends). It returns the decoded front matter (nil when
-// the file has none), the body, and the line on which the body starts.
-func split(file string, src []byte) (*node, []byte, int, error) {
+// the file has none), the body, a slice of src, and the line on which the
+// body starts.
+func (s *splitter) split(file string, src []byte) (*node, []byte, int, error) {
 	var c captured
-	body, err := frontmatter.Parse(bytes.NewReader(src), &c, formats()...)
+	s.src.Reset(src)
+	s.buf.Reset(&s.src)
+	rest, err := frontmatter.Parse(s.buf, &c, s.formats...)
 	if err != nil {
 		return nil, nil, 0, &posError{generator.Pos{File: file, Line: 1}, "cannot read front matter: " + err.Error()}
 	}
+	// The library returns the rest of its own copy of the file: take it
+	// from src instead, so that the copy can go.
+	body := src[len(src)-len(rest):]
 	openLine, opener := firstLine(src)
 	if !c.found {
 		if opener != "" && opener != "{" {

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/glossary"
@@ -142,7 +143,7 @@ func (r *Renderer) Render(src Source, res Resolver) Result {
 	out.Lead = bodyLead(doc, src.Body)
 	var buf bytes.Buffer
 	buf.Grow(len(src.Body) * 3 / 2)
-	if err := r.md.Renderer().Render(&buf, src.Body, doc); err != nil {
+	if err := r.md.Renderer().Render(bufferWriter{&buf}, src.Body, doc); err != nil {
 		out.Diags.Errorf(generator.Pos{File: src.File}, "cannot render Markdown: %v", err)
 	}
 	out.HTML = bytes.Clone(buf.Bytes()) // exact size: bodies stay in memory until their page is written
@@ -193,3 +194,12 @@ func (l lineIndex) pos(off int) generator.Pos {
 	}
 	return generator.Pos{File: l.file, Line: l.first + lo, Col: off - l.starts[lo] + 1}
 }
+
+// bufferWriter lets goldmark write straight into a bytes.Buffer: it wraps
+// any other writer in a bufio.Writer of its own, 4 KiB per body.
+type bufferWriter struct{ *bytes.Buffer }
+
+var _ util.BufWriter = bufferWriter{}
+
+func (bufferWriter) Buffered() int { return 0 }
+func (bufferWriter) Flush() error  { return nil }

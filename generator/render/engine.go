@@ -210,7 +210,12 @@ func (e *Engine) cached(name, key string, data any) (template.HTML, error) {
 // relation box, related pages and mentions of a large site hold tens of
 // thousands of them. Text and URLs are escaped.
 func links(es []views.Entry) template.HTML {
+	n := 0
+	for _, e := range es {
+		n += len(e.Href) + len(e.Title) + len(e.Abbr) + len(`<li><a href=""></a> <abbr class="abbr"></abbr></li>`)
+	}
 	var b strings.Builder
+	b.Grow(n) // most have nothing to escape: one allocation
 	for _, e := range es {
 		b.WriteString(`<li><a href="`)
 		b.WriteString(template.HTMLEscapeString(e.Href))

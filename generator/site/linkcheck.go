@@ -175,7 +175,9 @@ func (lc *linkCheck) scan(w, i int, data []byte) {
 					cache[string(fromRoot)] = r
 				}
 				l, keep = r.link, r.keep
-				l.href = string(value)
+				if keep {
+					l.href = string(value)
+				}
 			} else {
 				l, keep = lc.resolve(dir, unescape(value))
 			}

@@ -39,6 +39,9 @@ func (b box) union(o box) box {
 // crossesSegment reports whether the segment p–q passes through b
 // (Liang–Barsky clipping).
 func (b box) crossesSegment(p, q pt) bool {
+	if max(p.x, q.x) < b.x0 || min(p.x, q.x) > b.x1 || max(p.y, q.y) < b.y0 || min(p.y, q.y) > b.y1 {
+		return false // apart at a glance, as most are
+	}
 	d := q.sub(p)
 	t0, t1 := 0.0, 1.0
 	for _, c := range [4][2]float64{{-d.x, p.x - b.x0}, {d.x, b.x1 - p.x}, {-d.y, p.y - b.y0}, {d.y, b.y1 - p.y}} {

@@ -164,6 +164,7 @@ func layoutNarrow(c *vnode, groups []*relationGroup) float64 {
 // drawNarrow writes the narrow drawing laid out by layoutNarrow.
 func drawNarrow(c *vnode, groups []*relationGroup, height float64, related int) []byte {
 	var cv canvas
+	cv.Grow(bytesPerNode * (related + 2))
 	cv.open("graph-neighbourhood-narrow", box{0, 0, narrowWidth, height}, fmt.Sprintf("Relations of %s: %d related pages", c.label, related))
 	cv.arrows()
 	if last := lastNeighbour(groups); last != nil {
@@ -174,10 +175,12 @@ func drawNarrow(c *vnode, groups []*relationGroup, height float64, related int) 
 	cv.node(c, " center")
 	for _, rg := range groups {
 		cv.WriteString(`<g class="relation">`)
-		fmt.Fprintf(&cv, `<g class="edge-label"><text font-size="%s" text-anchor="start">`, num(narrowTextSize))
+		writeAttrs(&cv.Buffer, []string{`<g class="edge-label"><text font-size="`, `" text-anchor="start">`}, narrowTextSize)
 		for i, line := range rg.heading {
 			y := rg.headY + lineHeight*float64(i)
-			fmt.Fprintf(&cv, `<tspan x="%s" y="%s">%s</tspan>`, num(headingX), num(y+lineHeight/2+narrowTextSize*0.35), esc(line))
+			writeAttrs(&cv.Buffer, []string{`<tspan x="`, `" y="`, `">`}, headingX, y+lineHeight/2+narrowTextSize*0.35)
+			cv.WriteString(esc(line))
+			cv.WriteString(`</tspan>`)
 		}
 		cv.WriteString("</text></g>\n")
 		for i, v := range rg.nodes {
@@ -186,8 +189,10 @@ func drawNarrow(c *vnode, groups []*relationGroup, height float64, related int) 
 			if !rg.outgoing {
 				marker = "start"
 			}
-			fmt.Fprintf(&cv, `<g class="edge"><title>%s</title><path d="M%s %sH%s" marker-%s="url(#%s-arrow)"/></g>`,
-				esc(rg.links[i].title()), num(p.x), num(p.y), num(q.x), marker, idToken)
+			cv.WriteString(`<g class="edge"><title>`)
+			cv.WriteString(esc(rg.links[i].title()))
+			writeAttrs(&cv.Buffer, []string{`</title><path d="M`, ` `, `H`, `" marker-`}, p.x, p.y, q.x)
+			cv.WriteString(marker + `="url(#` + idToken + `-arrow)"/></g>`)
 			cv.node(v, "")
 		}
 		cv.WriteString("</g>\n")

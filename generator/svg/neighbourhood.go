@@ -139,12 +139,13 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link) []labelBox {
 	for i := 1; i < fitTries; i++ {
 		rys[i] = rys[i-1] + max(4, rys[i-1]*0.03)
 	}
+	var sc layoutScratch // the tries' boxes, made once
 	fits := func(i int) bool {
 		r.place(ring, rys[i])
-		if !apart(all, links) {
+		if !apart(all, links, &sc) {
 			return false
 		}
-		_, ok := placeLabels(all, links)
+		_, ok := sc.placeLabels(all, links)
 		return ok
 	}
 	lo, hi := -1, fitTries-1 // lo does not fit; hi fits, or is the last
@@ -163,8 +164,16 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link) []labelBox {
 		}
 	}
 	r.place(ring, rys[hi])
-	labels, _ := placeLabels(all, links)
+	var final layoutScratch // the labels returned are its own
+	labels, _ := final.placeLabels(all, links)
 	return labels
+}
+
+// layoutScratch holds the boxes a layout try works with, for the next try
+// to use again.
+type layoutScratch struct {
+	nodes, obstacles, taken []box
+	labels                  []labelBox
 }
 
 // place puts node i of the ring at angle i/n of a turn, clockwise from
@@ -193,8 +202,9 @@ var labelSpots = [...]float64{0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74}
 
 // apart reports whether no two nodes overlap and no line crosses a node
 // it does not connect.
-func apart(nodes []*vnode, links []*link) bool {
-	boxes := nodeBoxes(nodes)
+func apart(nodes []*vnode, links []*link, sc *layoutScratch) bool {
+	sc.nodes = appendBoxes(sc.nodes[:0], nodes)
+	boxes := sc.nodes
 	for i := range boxes {
 		for j := range i {
 			if boxes[i].grow(6).overlaps(boxes[j]) {
@@ -214,14 +224,12 @@ func apart(nodes []*vnode, links []*link) bool {
 // placeLabels puts every link's label at the first spot along its line
 // clear of nodes and of the labels placed before, or, when there is
 // none, in the middle of the line. It returns the labels and whether all
-// found a clear spot.
-func placeLabels(nodes []*vnode, links []*link) ([]labelBox, bool) {
-	// The node boxes follow two slots for the line's ends in obstacles,
-	// made once: placeLabels runs for every size a layout tries.
-	obstacles := make([]box, 2, 2+len(nodes))
-	obstacles = append(obstacles, nodeBoxes(nodes)...)
-	labels := make([]labelBox, len(links))
-	taken := make([]box, 0, len(links))
+// found a clear spot. The labels are sc's, until its next use.
+func (sc *layoutScratch) placeLabels(nodes []*vnode, links []*link) ([]labelBox, bool) {
+	// The node boxes follow two slots for the line's ends in obstacles.
+	obstacles := appendBoxes(append(sc.obstacles[:0], box{}, box{}), nodes)
+	labels := slices.Grow(sc.labels[:0], len(links))[:len(links)]
+	taken := sc.taken[:0]
 	var spots [len(labelSpots)]pt
 	ok := true
 	for i, l := range links {
@@ -246,6 +254,7 @@ func placeLabels(nodes []*vnode, links []*link) ([]labelBox, bool) {
 		labels[i].c = spot
 		taken = append(taken, labels[i].box())
 	}
+	sc.obstacles, sc.labels, sc.taken = obstacles, labels, taken
 	return labels, ok
 }
 
@@ -288,9 +297,13 @@ func free(lb box, nodes, taken []box) bool {
 }
 
 func nodeBoxes(nodes []*vnode) []box {
-	out := make([]box, len(nodes))
-	for i, v := range nodes {
-		out[i] = v.box()
+	return appendBoxes(make([]box, 0, len(nodes)), nodes)
+}
+
+// appendBoxes appends the nodes' boxes to out.
+func appendBoxes(out []box, nodes []*vnode) []box {
+	for _, v := range nodes {
+		out = append(out, v.box())
 	}
 	return out
 }
@@ -317,13 +330,16 @@ func drawNeighbourhood(g *graph, c *vnode, labels []labelBox) []byte {
 	}
 	f = box{0, 0, f.x1 - f.x0, f.y1 - f.y0}
 	var cv canvas
+	cv.Grow(bytesPerNode * (len(g.nodes) + 1)) // one allocation instead of a dozen as it grows
 	cv.open("graph-neighbourhood", f, fmt.Sprintf("Relations of %s: %d related pages", c.label, len(g.nodes)-1))
 	cv.arrows()
 	cv.WriteString("<g class=\"edges\">\n")
 	for _, l := range g.links {
 		p, q := lineEnds(l)
-		fmt.Fprintf(&cv, `<g class="edge"><title>%s</title><path d="M%s %sL%s %s"%s/></g>`+"\n",
-			esc(l.title()), num(p.x), num(p.y), num(q.x), num(q.y), markers(l))
+		cv.WriteString(`<g class="edge"><title>`)
+		cv.WriteString(esc(l.title()))
+		writeAttrs(&cv.Buffer, []string{`</title><path d="M`, ` `, `L`, ` `, `"`}, p.x, p.y, q.x, q.y)
+		cv.WriteString(markers(l) + "/></g>\n")
 	}
 	cv.WriteString("</g>\n<g class=\"nodes\">\n")
 	for _, v := range g.nodes {

@@ -2,7 +2,6 @@ package svg
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"strings"
 )
@@ -174,9 +173,9 @@ func (s shape) write(b *bytes.Buffer, c pt) {
 	w, h := s.hw, s.hh
 	switch s.kind {
 	case kEllipse:
-		fmt.Fprintf(b, `<ellipse class="shape" cx="%s" cy="%s" rx="%s" ry="%s"/>`, num(c.x), num(c.y), num(w), num(h))
+		writeAttrs(b, []string{`<ellipse class="shape" cx="`, `" cy="`, `" rx="`, `" ry="`, `"/>`}, c.x, c.y, w, h)
 	case kCircle:
-		fmt.Fprintf(b, `<circle class="shape" cx="%s" cy="%s" r="%s"/>`, num(c.x), num(c.y), num(w))
+		writeAttrs(b, []string{`<circle class="shape" cx="`, `" cy="`, `" r="`, `"/>`}, c.x, c.y, w)
 	case kRect, kRounded:
 		r := 3.0
 		if s.kind == kRounded {
@@ -187,35 +186,45 @@ func (s shape) write(b *bytes.Buffer, c pt) {
 		writeRect(b, "shape back", c.add(pt{4, -4}), w, h, 2)
 		writeRect(b, "shape", c, w, h, 2)
 	case kDocument:
-		fmt.Fprintf(b, `<path class="shape" d="%s"/>`, pathOf(c, s.polygon(new([8]pt))))
-		fmt.Fprintf(b, `<path class="fold" d="M%s %sV%sH%s"/>`, num(c.x+w-fold), num(c.y-h), num(c.y-h+fold), num(c.x+w))
+		b.WriteString(`<path class="shape" d="`)
+		writePath(b, c, s.polygon(new([8]pt)))
+		writeAttrs(b, []string{`"/><path class="fold" d="M`, ` `, `V`, `H`, `"/>`}, c.x+w-fold, c.y-h, c.y-h+fold, c.x+w)
 	default:
-		fmt.Fprintf(b, `<polygon class="shape" points="%s"/>`, pointsOf(c, s.polygon(new([8]pt))))
+		b.WriteString(`<polygon class="shape" points="`)
+		writePoints(b, c, s.polygon(new([8]pt)))
+		b.WriteString(`"/>`)
 	}
 }
 
 func writeRect(b *bytes.Buffer, class string, c pt, hw, hh, r float64) {
-	fmt.Fprintf(b, `<rect class="%s" x="%s" y="%s" width="%s" height="%s" rx="%s"/>`,
-		class, num(c.x-hw), num(c.y-hh), num(2*hw), num(2*hh), num(r))
+	b.WriteString(`<rect class="`)
+	b.WriteString(class)
+	writeAttrs(b, []string{`" x="`, `" y="`, `" width="`, `" height="`, `" rx="`, `"/>`}, c.x-hw, c.y-hh, 2*hw, 2*hh, r)
 }
 
-func pointsOf(c pt, poly []pt) string {
-	parts := make([]string, len(poly))
+// writePoints writes poly, placed at c, as a polygon's points.
+func writePoints(b *bytes.Buffer, c pt, poly []pt) {
 	for i, p := range poly {
-		parts[i] = num(c.x+p.x) + "," + num(c.y+p.y)
-	}
-	return strings.Join(parts, " ")
-}
-
-func pathOf(c pt, poly []pt) string {
-	var b strings.Builder
-	for i, p := range poly {
-		cmd := "L"
-		if i == 0 {
-			cmd = "M"
+		if i > 0 {
+			b.WriteByte(' ')
 		}
-		b.WriteString(cmd + num(c.x+p.x) + " " + num(c.y+p.y))
+		writeNum(b, c.x+p.x)
+		b.WriteByte(',')
+		writeNum(b, c.y+p.y)
 	}
-	b.WriteString("Z")
-	return b.String()
+}
+
+// writePath writes poly, placed at c, as a closed path's data.
+func writePath(b *bytes.Buffer, c pt, poly []pt) {
+	for i, p := range poly {
+		if i == 0 {
+			b.WriteByte('M')
+		} else {
+			b.WriteByte('L')
+		}
+		writeNum(b, c.x+p.x)
+		b.WriteByte(' ')
+		writeNum(b, c.y+p.y)
+	}
+	b.WriteByte('Z')
 }

@@ -12,15 +12,19 @@ import (
 // num formats a coordinate rounded to 0.1 px, without a trailing ".0"
 // and never as "-0", so that output stays the same across platforms.
 func num(f float64) string {
+	var buf [24]byte
+	return string(appendNum(buf[:0], f))
+}
+
+// appendNum appends f as num formats it.
+func appendNum(b []byte, f float64) []byte {
 	t := math.Round(f * 10)
 	if math.IsNaN(t) || math.Abs(t) >= 1e15 {
-		return strconv.FormatFloat(t/10, 'f', -1, 64)
+		return strconv.AppendFloat(b, t/10, 'f', -1, 64)
 	}
 	// In whole tenths, which is what FormatFloat's shortest form of t/10
 	// gives, without its search for the shortest digits.
 	n := int64(t)
-	var buf [24]byte
-	b := buf[:0]
 	if n < 0 {
 		b, n = append(b, '-'), -n
 	}
@@ -28,7 +32,23 @@ func num(f float64) string {
 	if d := n % 10; d != 0 {
 		b = append(b, '.', byte('0'+d))
 	}
-	return string(b)
+	return b
+}
+
+// writeNum writes f as num formats it, without a string of its own.
+func writeNum(b *bytes.Buffer, f float64) {
+	b.Write(appendNum(b.AvailableBuffer(), f))
+}
+
+// writeAttrs writes pairs of literal text and numbers: text, number,
+// text, number, …, text, so that a tag needs no fmt and no strings.
+func writeAttrs(b *bytes.Buffer, text []string, nums ...float64) {
+	for i, t := range text {
+		b.WriteString(t)
+		if i < len(nums) {
+			writeNum(b, nums[i])
+		}
+	}
 }
 
 // esc escapes text for an XML attribute or element: &, <, >, " and '.
@@ -39,6 +59,10 @@ func esc(s string) string { return html.EscapeString(s) }
 // for the same graph whatever the input order. No cleaned text contains
 // a NUL, so the token cannot clash with a label.
 const idToken = "\x00id\x00"
+
+// bytesPerNode is about what a neighbourhood drawing takes per node, with
+// its link and label, to size its buffer once.
+const bytesPerNode = 800
 
 // canvas is an SVG document being written.
 type canvas struct {
@@ -89,13 +113,20 @@ func (c *canvas) close() []byte {
 // node writes v as a link (or a group when it has no safe href) holding
 // its tooltip, outline and text; extra classes follow "node t-TYPE".
 func (c *canvas) node(v *vnode, extra string) {
-	class := "node " + typeClass(v.typ) + extra
 	if v.href != "" {
-		fmt.Fprintf(c, `<a class="%s" href="%s">`, class, esc(v.href))
+		c.WriteString(`<a class="node `)
 	} else {
-		fmt.Fprintf(c, `<g class="%s">`, class)
+		c.WriteString(`<g class="node `)
 	}
-	fmt.Fprintf(c, `<title>%s</title>`, esc(v.title()))
+	c.WriteString(typeClass(v.typ))
+	c.WriteString(extra)
+	if v.href != "" {
+		c.WriteString(`" href="`)
+		c.WriteString(esc(v.href))
+	}
+	c.WriteString(`"><title>`)
+	c.WriteString(esc(v.title()))
+	c.WriteString(`</title>`)
 	v.shape.write(&c.Buffer, v.c)
 	c.text(v)
 	if v.href != "" {
@@ -114,12 +145,16 @@ func (c *canvas) text(v *vnode) {
 		c.WriteString(`<text class="label">`)
 	}
 	for _, l := range v.lines {
-		fmt.Fprintf(c, `<tspan x="%s" y="%s">%s</tspan>`, num(v.c.x), num(y+lineHeight/2+fontSize*0.35), esc(l))
+		writeAttrs(&c.Buffer, []string{`<tspan x="`, `" y="`, `">`}, v.c.x, y+lineHeight/2+fontSize*0.35)
+		c.WriteString(esc(l))
+		c.WriteString(`</tspan>`)
 		y += lineHeight
 	}
 	if v.abbr != "" {
-		fmt.Fprintf(c, `<tspan class="abbr" x="%s" y="%s" font-size="%s" font-weight="bold">%s</tspan>`,
-			num(v.c.x), num(y+smallLine/2+smallSize*0.35), num(smallSize), esc(v.abbr))
+		writeAttrs(&c.Buffer, []string{`<tspan class="abbr" x="`, `" y="`, `" font-size="`, `" font-weight="bold">`},
+			v.c.x, y+smallLine/2+smallSize*0.35, smallSize)
+		c.WriteString(esc(v.abbr))
+		c.WriteString(`</tspan>`)
 	}
 	c.WriteString("</text>")
 }
@@ -153,12 +188,14 @@ func (b labelBox) box() box { return boxAt(b.c, b.w, b.h) }
 
 // label writes an edge label: a rounded background and the lines.
 func (c *canvas) label(b labelBox) {
-	fmt.Fprintf(c, `<g class="edge-label">`)
+	c.WriteString(`<g class="edge-label">`)
 	writeRect(&c.Buffer, "bg", b.c, b.w/2, b.h/2, 3)
-	fmt.Fprintf(c, `<text font-size="%s">`, num(edgeSize))
+	writeAttrs(&c.Buffer, []string{`<text font-size="`, `">`}, edgeSize)
 	y := b.c.y - b.h/2 + 1.5
 	for _, l := range b.lines {
-		fmt.Fprintf(c, `<tspan x="%s" y="%s">%s</tspan>`, num(b.c.x), num(y+edgeLine/2+edgeSize*0.35), esc(l))
+		writeAttrs(&c.Buffer, []string{`<tspan x="`, `" y="`, `">`}, b.c.x, y+edgeLine/2+edgeSize*0.35)
+		c.WriteString(esc(l))
+		c.WriteString(`</tspan>`)
 		y += edgeLine
 	}
 	c.WriteString("</text></g>\n")

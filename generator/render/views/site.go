@@ -218,6 +218,7 @@ func (s *Site) complete(v *View) *View {
 	if v.Kind != "redirect" {
 		v.Description = s.describe(v)
 		v.Sheets = sheets(v)
+		v.HeadKey = v.Root + " " + strings.Join(v.Sheets, " ")
 	}
 	return v
 }

@@ -68,6 +68,7 @@ type View struct {
 	Pager       *Pager            // on a page of a list cut into pages
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached
+	HeadKey     string // what the head's links depend on: the root and the sheets, for cached
 
 	lead     string      // the first paragraph of a list's introduction, for describe
 	level    string      // on a level's page and its graph page: the level
