@@ -27,7 +27,7 @@ import (
 // each on the outputs it writes; report runs once every file is written.
 type linkCheck struct {
 	base    string                // the base URL's path, "/" or "/wiki/"
-	caches  []map[string]rootLink // one per writing goroutine: links from the root ("../../x/" on a page two folders down), resolved once
+	caches  []map[string]*pageLink // one per writing goroutine: links from the root ("../../x/" on a page two folders down), resolved once; nil for one not kept
 	index   map[string]int        // output path → index in outs and scans
 	scans   []pageScan
 	outs    []render.Output
@@ -45,18 +45,16 @@ type linkCheck struct {
 	assumed map[string]bool
 }
 
-// rootLink is a resolved link from the site's root: whether it must be
-// kept (broken, or with a fragment), and as what.
-type rootLink struct {
-	keep bool
-	link pageLink
-}
-
 // pageScan is what the check keeps of one HTML file: its ids, and the
 // links that are broken or need an id to be looked for.
 type pageScan struct {
 	ids   string     // "\x00id\x00id\x00…"
 	links []pageLink // broken, or with a #fragment
+	// fromRoot are such links that climb to the root first, shared with
+	// the cache that resolved them, so that a link on every page (to a
+	// glossary entry, say) is kept once: their href is the part after
+	// the climb, which the report puts back.
+	fromRoot []*pageLink
 }
 
 // pageLink is a link found in a file.
@@ -73,9 +71,9 @@ type pageLink struct {
 func newLinkCheck(outs []render.Output, rb *renderedBodies, pages []*generator.Page, warning bool) *linkCheck {
 	lc := &linkCheck{base: rb.base, index: make(map[string]int, len(outs)), scans: make([]pageScan, len(outs)), outs: outs,
 		refs: map[string][]markdown.Ref{}, checked: map[string]string{}, files: map[string]string{}, warning: warning,
-		caches: make([]map[string]rootLink, workers.Count(len(outs)))}
+		caches: make([]map[string]*pageLink, workers.Count(len(outs)))}
 	for w := range lc.caches {
-		lc.caches[w] = map[string]rootLink{}
+		lc.caches[w] = map[string]*pageLink{}
 	}
 	for i, o := range outs {
 		lc.index[o.Path] = i
@@ -171,13 +169,15 @@ func (lc *linkCheck) scan(w, i int, data []byte) {
 			if fromRoot, ok := bytes.CutPrefix(value, []byte(up)); ok && up != "" && rootRelative(fromRoot) {
 				r, hit := cache[string(fromRoot)]
 				if !hit {
-					r.link, r.keep = lc.resolve("", string(fromRoot))
+					if l, keep := lc.resolve("", string(fromRoot)); keep {
+						r = &l
+					}
 					cache[string(fromRoot)] = r
 				}
-				l, keep = r.link, r.keep
-				if keep {
-					l.href = string(value)
+				if r != nil && !slices.Contains(s.fromRoot, r) {
+					s.fromRoot = append(s.fromRoot, r)
 				}
+				continue
 			} else {
 				l, keep = lc.resolve(dir, unescape(value))
 			}
@@ -327,7 +327,17 @@ func (lc *linkCheck) report() generator.Diagnostics {
 	reported := map[generator.Pos]bool{}
 	for i, s := range lc.scans {
 		o := lc.outs[i]
-		for _, l := range s.links {
+		links := s.links
+		if len(s.fromRoot) > 0 {
+			up := strings.Repeat("../", strings.Count(o.Path, "/"))
+			links = slices.Clone(links)
+			for _, r := range s.fromRoot {
+				l := *r
+				l.href = up + l.href
+				links = append(links, l)
+			}
+		}
+		for _, l := range links {
 			what := lc.broken(o.Path, s, l)
 			if what == "" {
 				continue
