@@ -26,9 +26,9 @@ import (
 // linkCheck is one build's check. scan runs on the writing goroutines,
 // each on the outputs it writes; report runs once every file is written.
 type linkCheck struct {
-	base    string                // the base URL's path, "/" or "/wiki/"
+	base    string                 // the base URL's path, "/" or "/wiki/"
 	caches  []map[string]*pageLink // one per writing goroutine: links from the root ("../../x/" on a page two folders down), resolved once; nil for one not kept
-	index   map[string]int        // output path → index in outs and scans
+	index   map[string]int         // output path → index in outs and scans
 	scans   []pageScan
 	outs    []render.Output
 	refs    map[string][]markdown.Ref // by output path: the Markdown destinations its body wrote that were not resolved then
