@@ -174,6 +174,8 @@ func (e *Engine) funcs() template.FuncMap {
 		"term":      e.term,
 		"facts":     e.facts,
 		"crumbs":    crumbs,
+		"entryList": entryList,
+		"relations": e.relations,
 		"relterm":   e.relationTerm,
 	}
 }
@@ -279,6 +281,56 @@ func crumbs(ls []views.Link) template.HTML {
 			b.WriteString(escHTML(l.Title))
 			b.WriteString("</span></li>")
 		}
+	}
+	return template.HTML(b.String())
+}
+
+// entryList writes a list of page entries as <li> items: the linked
+// title, the abbreviation, a badge and the summary, each where there is
+// one; escaped as html/template escapes.
+func entryList(es []views.Entry) template.HTML {
+	var b strings.Builder
+	for _, e := range es {
+		b.WriteString(`<li><a href="`)
+		b.WriteString(escHref(e.Href))
+		b.WriteString(`">`)
+		b.WriteString(escHTML(e.Title))
+		b.WriteString("</a>")
+		if e.Abbr != "" {
+			b.WriteString(` <abbr class="abbr">`)
+			b.WriteString(escHTML(e.Abbr))
+			b.WriteString("</abbr>")
+		}
+		if e.Badge != "" {
+			b.WriteString(` <span class="badge">`)
+			b.WriteString(escHTML(e.Badge))
+			b.WriteString("</span>")
+		}
+		if e.Summary != "" {
+			b.WriteString(`<span class="summary">`)
+			b.WriteString(escHTML(e.Summary))
+			b.WriteString("</span>")
+		}
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
+// relations writes the rows of a page's relation box, <div class="rel">
+// with the relation's label (linked to its glossary entry as relterm
+// links it) and its pages as links writes them, in one call.
+func (e *Engine) relations(root string, gs []views.RelationGroup) template.HTML {
+	var b strings.Builder
+	for _, g := range gs {
+		if g.Inverse {
+			b.WriteString(`<div class="rel inverse"><dt>`)
+		} else {
+			b.WriteString(`<div class="rel"><dt>`)
+		}
+		b.WriteString(string(e.relationTerm(root, g.Name, g.Label)))
+		b.WriteString("</dt><dd><ul>")
+		b.WriteString(string(links(g.Pages)))
+		b.WriteString("</ul></dd></div>")
 	}
 	return template.HTML(b.String())
 }

@@ -53,6 +53,34 @@ func TestFactsWriteWhatTheirActionsWrote(t *testing.T) {
 	}
 }
 
+// TestRelationsWriteWhatTheirActionsWrote does the same for the rows of
+// the relation box.
+func TestRelationsWriteWhatTheirActionsWrote(t *testing.T) {
+	e, err := New(themes.Default(), views.SiteInfo{Title: "T", Glossary: []glossary.Entry{
+		{ID: "relation-part_of", Kind: glossary.KindRelation, Title: "is part of"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := template.Must(template.New("relations").Funcs(e.funcs()).Parse(
+		`{{range .Groups}}<div class="rel{{if .Inverse}} inverse{{end}}"><dt>{{relterm $.Root .Name .Label}}</dt><dd><ul>{{links .Pages}}</ul></dd></div>{{end}}`))
+	var gs []views.RelationGroup
+	for i, s := range tricky {
+		g := views.RelationGroup{Name: "part_of", Label: s, Inverse: i%2 == 1}
+		if i%3 == 0 {
+			g.Name = s
+		}
+		g.Pages = []views.Entry{{Title: s, Href: tricky[(i+1)%len(tricky)], Abbr: tricky[(i+2)%len(tricky)]}}
+		gs = append(gs, g)
+	}
+	var want strings.Builder
+	if err := ref.Execute(&want, map[string]any{"Root": "../", "Groups": gs}); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(e.relations("../", gs)); got != want.String() {
+		t.Errorf("\n got %s\nwant %s", got, want.String())
+	}
+}
+
 // TestCrumbsWriteWhatTheirActionsWrote does the same for breadcrumbs.
 func TestCrumbsWriteWhatTheirActionsWrote(t *testing.T) {
 	ref := template.Must(template.New("crumbs").Parse(
@@ -70,6 +98,33 @@ func TestCrumbsWriteWhatTheirActionsWrote(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got := string(crumbs(ls)); got != want.String() {
+		t.Errorf("\n got %s\nwant %s", got, want.String())
+	}
+}
+
+// TestEntryListWritesWhatItsActionsWrote does the same for entries.
+func TestEntryListWritesWhatItsActionsWrote(t *testing.T) {
+	ref := template.Must(template.New("entries").Parse(
+		`{{range .}}<li><a href="{{.Href}}">{{.Title}}</a>{{with .Abbr}} <abbr class="abbr">{{.}}</abbr>{{end}}{{with .Badge}} <span class="badge">{{.}}</span>{{end}}{{with .Summary}}<span class="summary">{{.}}</span>{{end}}</li>{{end}}`))
+	var es []views.Entry
+	for i, s := range tricky {
+		e := views.Entry{Title: s, Href: tricky[(i+1)%len(tricky)]}
+		if i%2 == 0 {
+			e.Abbr = tricky[(i+2)%len(tricky)]
+		}
+		if i%3 == 0 {
+			e.Badge = tricky[(i+3)%len(tricky)]
+		}
+		if i%4 != 0 {
+			e.Summary = tricky[(i+4)%len(tricky)]
+		}
+		es = append(es, e)
+	}
+	var want strings.Builder
+	if err := ref.Execute(&want, es); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(entryList(es)); got != want.String() {
 		t.Errorf("\n got %s\nwant %s", got, want.String())
 	}
 }
