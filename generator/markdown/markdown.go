@@ -123,6 +123,14 @@ type Source struct {
 
 // Render parses and renders one body, resolving its links with res.
 func (r *Renderer) Render(src Source, res Resolver) Result {
+	return r.RenderWith(new(bytes.Buffer), src, res)
+}
+
+// RenderWith is Render writing the HTML through buf, a scratch buffer
+// that a caller rendering many bodies keeps from one to the next (one per
+// goroutine), so that it grows once instead of for every body; the
+// Result's HTML is a copy of exactly its size.
+func (r *Renderer) RenderWith(buf *bytes.Buffer, src Source, res Resolver) Result {
 	var out Result
 	lines := newLineIndex(src)
 	if pos, msg, ok := checkLimits(src.Body); !ok {
@@ -141,9 +149,9 @@ func (r *Renderer) Render(src Source, res Resolver) Result {
 	containerDiags(doc, src.Body, lines, &out.Diags)
 	out.Text = bodyText(doc, src.Body)
 	out.Lead = bodyLead(doc, src.Body)
-	var buf bytes.Buffer
+	buf.Reset()
 	buf.Grow(len(src.Body) * 3 / 2)
-	if err := r.md.Renderer().Render(bufferWriter{&buf}, src.Body, doc); err != nil {
+	if err := r.md.Renderer().Render(bufferWriter{buf}, src.Body, doc); err != nil {
 		out.Diags.Errorf(generator.Pos{File: src.File}, "cannot render Markdown: %v", err)
 	}
 	out.HTML = bytes.Clone(buf.Bytes()) // exact size: bodies stay in memory until their page is written

@@ -242,6 +242,11 @@ func links(es []views.Entry) template.HTML {
 // wrote, in one call instead of a dozen actions a row.
 func (e *Engine) facts(root string, fs []views.Fact) template.HTML {
 	var b strings.Builder
+	n := 0
+	for _, f := range fs {
+		n += len(f.Label) + len(f.Value) + len(f.Href) + 96 // with a glossary link's
+	}
+	b.Grow(n)
 	for _, f := range fs {
 		b.WriteString("<div><dt>")
 		if f.Term != "" {
@@ -269,6 +274,11 @@ func (e *Engine) facts(root string, fs []views.Fact) template.HTML {
 // without; escaped as html/template escapes.
 func crumbs(ls []views.Link) template.HTML {
 	var b strings.Builder
+	n := 0
+	for _, l := range ls {
+		n += len(l.Title) + len(l.Href) + 32
+	}
+	b.Grow(n)
 	for _, l := range ls {
 		if l.URL != "" {
 			b.WriteString(`<li><a href="`)
@@ -290,6 +300,11 @@ func crumbs(ls []views.Link) template.HTML {
 // one; escaped as html/template escapes.
 func entryList(es []views.Entry) template.HTML {
 	var b strings.Builder
+	n := 0
+	for _, e := range es {
+		n += len(e.Href) + len(e.Title) + len(e.Abbr) + len(e.Badge) + len(e.Summary) + 96
+	}
+	b.Grow(n)
 	for _, e := range es {
 		b.WriteString(`<li><a href="`)
 		b.WriteString(escHref(e.Href))
@@ -321,6 +336,14 @@ func entryList(es []views.Entry) template.HTML {
 // links it) and its pages as links writes them, in one call.
 func (e *Engine) relations(root string, gs []views.RelationGroup) template.HTML {
 	var b strings.Builder
+	n := 0
+	for _, g := range gs {
+		n += len(g.Label) + 128
+		for _, p := range g.Pages {
+			n += len(p.Href) + len(p.Title) + len(p.Abbr) + 48
+		}
+	}
+	b.Grow(n)
 	for _, g := range gs {
 		if g.Inverse {
 			b.WriteString(`<div class="rel inverse"><dt>`)

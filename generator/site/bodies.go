@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"html/template"
@@ -114,9 +115,10 @@ func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*r
 	next := rb.clone()
 	order := next.ordered(changed)
 	results := make([]markdown.Result, len(order))
-	workers.Each(len(order), func(i int) {
+	bufs := make([]bytes.Buffer, workers.Count(len(order)))
+	workers.EachWorker(len(order), func(w, i int) {
 		p := order[i]
-		results[i] = next.md.Render(markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
+		results[i] = next.md.RenderWith(&bufs[w], markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
 			resolver{ix, next.rootOf(p), next.files, next.base})
 		p.Body = nil // rendered; the source, and the file it pins, can go
 	})
