@@ -127,6 +127,10 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 			return template.HTML(b.String()), err
 		},
 		"links":     func([]views.Entry) template.HTML { return "" },
+		"entryList": func([]views.Entry) template.HTML { return "" },
+		"crumbs":    func([]views.Link) template.HTML { return "" },
+		"facts":     func(string, []views.Fact) template.HTML { return "" },
+		"relations": func(string, []views.RelationGroup) template.HTML { return "" },
 		"dict":      func(...any) map[string]any { return nil },
 		"hasPrefix": strings.HasPrefix,
 		"lower":     strings.ToLower,
