@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -163,20 +164,21 @@ func (e *Engine) Minified() bool { return e.raw != nil }
 
 func (e *Engine) funcs() template.FuncMap {
 	return template.FuncMap{
-		"rel":       generator.Rel,
-		"cached":    e.cached,
-		"links":     links,
-		"asset":     e.assetURL,
-		"dict":      dict,
-		"hasPrefix": strings.HasPrefix,
-		"lower":     strings.ToLower,
-		"join":      strings.Join,
-		"term":      e.term,
-		"facts":     e.facts,
-		"crumbs":    crumbs,
-		"entryList": entryList,
-		"relations": e.relations,
-		"relterm":   e.relationTerm,
+		"rel":         generator.Rel,
+		"cached":      e.cached,
+		"links":       links,
+		"asset":       e.assetURL,
+		"dict":        dict,
+		"hasPrefix":   strings.HasPrefix,
+		"lower":       strings.ToLower,
+		"join":        strings.Join,
+		"term":        e.term,
+		"facts":       e.facts,
+		"crumbs":      crumbs,
+		"entryList":   entryList,
+		"relations":   e.relations,
+		"backlogRows": e.backlogRows,
+		"relterm":     e.relationTerm,
 	}
 }
 
@@ -356,6 +358,89 @@ func (e *Engine) relations(root string, gs []views.RelationGroup) template.HTML 
 		b.WriteString("</ul></dd></div>")
 	}
 	return template.HTML(b.String())
+}
+
+// backlogRows writes the rows of a backlog's ranking table, with the
+// line where the refinement horizon ends: what the default theme's range
+// over .Rows wrote, in one call instead of some forty actions a row.
+func (e *Engine) backlogRows(root string, bv *views.BacklogView) template.HTML {
+	var b strings.Builder
+	b.Grow(len(bv.Rows) * 900)
+	for _, r := range bv.Rows {
+		b.WriteString(`<tr data-kind="`)
+		b.WriteString(escHTML(r.Kind))
+		b.WriteString(`" data-status="`)
+		b.WriteString(escHTML(r.Status))
+		b.WriteString(`" data-release="`)
+		b.WriteString(escHTML(r.Release))
+		b.WriteString(`" data-tag="`)
+		b.WriteString(escHTML(r.TagData))
+		if r.Done || r.Dropped {
+			b.WriteString(`" class="closed`)
+		}
+		b.WriteString(`"><td class="num rank">`)
+		b.WriteString(strconv.Itoa(r.Rank))
+		if !r.Ranked {
+			b.WriteString(`<span class="unranked" title="not in the product owner's order; ranked by priority">*</span>`)
+		}
+		b.WriteString(`</td><td class="key">`)
+		b.WriteString(escHTML(r.Key))
+		b.WriteString(`</td><td class="card-title"><a href="`)
+		b.WriteString(escHref(r.Href))
+		b.WriteString(`">`)
+		b.WriteString(escHTML(r.Title))
+		b.WriteString(`</a></td><td class="kind">`)
+		b.WriteString(escHTML(r.Kind))
+		b.WriteString(`</td><td class="state"><span class="status s-`)
+		b.WriteString(escHTML(r.Status))
+		b.WriteString(`">`)
+		b.WriteString(escHTML(r.Status))
+		b.WriteString(`</span></td><td class="num" data-label="Value">`)
+		b.WriteString(escHTML(r.Value))
+		b.WriteString(`</td><td class="num" data-label="Estimate">`)
+		b.WriteString(escHTML(r.Estimate))
+		b.WriteString(`</td><td class="num" data-label="Priority">`)
+		b.WriteString(escHTML(r.Priority))
+		b.WriteString(`</td><td class="num forecast" data-label="Iteration">`)
+		b.WriteString(escHTML(r.Forecast))
+		b.WriteString(`</td><td data-label="Release">`)
+		if r.ReleaseHref != "" {
+			b.WriteString(`<a href="`)
+			b.WriteString(escHref(r.ReleaseHref))
+			b.WriteString(`">`)
+			b.WriteString(escHTML(r.ReleaseTitle))
+			b.WriteString(`</a>`)
+		}
+		b.WriteString(`</td><td class="state">`)
+		writeReadiness(&b, r)
+		b.WriteString(`</td></tr>`)
+		if r.Rank == bv.HorizonAfter {
+			b.WriteString(`<tr class="horizon-line" aria-hidden="false"><td colspan="11">End of the `)
+			b.WriteString(string(e.term(root, "horizon", "refinement horizon")))
+			b.WriteString(`: `)
+			b.WriteString(escHTML(bv.HorizonText))
+			b.WriteString(`</td></tr>`)
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// writeReadiness writes a row's readiness badge as the default theme's
+// "readiness" partial does.
+func writeReadiness(b *strings.Builder, r views.BacklogRow) {
+	switch {
+	case r.Done || r.Dropped:
+	case r.Ready:
+		b.WriteString(`<span class="badge ready">ready</span>`)
+	case r.InHorizon:
+		b.WriteString(`<span class="badge refine" title="missing: `)
+		b.WriteString(escHTML(r.Missing))
+		b.WriteString(`">needs refinement</span>`)
+	default:
+		b.WriteString(`<span class="badge coarse" title="missing: `)
+		b.WriteString(escHTML(r.Missing))
+		b.WriteString(`">coarse</span>`)
+	}
 }
 
 func (e *Engine) assetURL(root, name string) (string, error) {

@@ -81,6 +81,43 @@ func TestRelationsWriteWhatTheirActionsWrote(t *testing.T) {
 	}
 }
 
+// TestBacklogRowsWriteWhatTheirActionsWrote does the same for the rows of
+// a backlog's ranking table, with the actions as the minified layout has
+// them (no white space between the cells).
+func TestBacklogRowsWriteWhatTheirActionsWrote(t *testing.T) {
+	e, err := New(themes.Default(), views.SiteInfo{Title: "T", Glossary: []glossary.Entry{
+		{ID: "horizon", Kind: glossary.KindConcept, Title: "Refinement horizon"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := template.Must(template.New("rows").Funcs(e.funcs()).Parse(
+		`{{define "readiness"}}{{if or .Done .Dropped}}{{else if .Ready}}<span class="badge ready">ready</span>{{else if .InHorizon}}<span class="badge refine" title="missing: {{.Missing}}">needs refinement</span>{{else}}<span class="badge coarse" title="missing: {{.Missing}}">coarse</span>{{end}}{{end}}` +
+			`{{with .B}}{{$after := .HorizonAfter}}{{$text := .HorizonText}}{{range .Rows}}<tr data-kind="{{.Kind}}" data-status="{{.Status}}" data-release="{{.Release}}" data-tag="{{.TagData}}"{{if or .Done .Dropped}} class="closed"{{end}}>` +
+			`<td class="num rank">{{.Rank}}{{if not .Ranked}}<span class="unranked" title="not in the product owner's order; ranked by priority">*</span>{{end}}</td>` +
+			`<td class="key">{{.Key}}</td><td class="card-title"><a href="{{.Href}}">{{.Title}}</a></td><td class="kind">{{.Kind}}</td><td class="state"><span class="status s-{{.Status}}">{{.Status}}</span></td>` +
+			`<td class="num" data-label="Value">{{.Value}}</td><td class="num" data-label="Estimate">{{.Estimate}}</td><td class="num" data-label="Priority">{{.Priority}}</td><td class="num forecast" data-label="Iteration">{{.Forecast}}</td>` +
+			`<td data-label="Release">{{if .ReleaseHref}}<a href="{{.ReleaseHref}}">{{.ReleaseTitle}}</a>{{end}}</td>` +
+			`<td class="state">{{template "readiness" .}}</td></tr>` +
+			`{{if eq .Rank $after}}<tr class="horizon-line" aria-hidden="false"><td colspan="11">End of the {{term $.Root "horizon" "refinement horizon"}}: {{$text}}</td></tr>{{end}}{{end}}{{end}}`))
+	bv := &views.BacklogView{HorizonAfter: 3, HorizonText: "items <above> & ready"}
+	for i, s := range tricky {
+		at := func(k int) string { return tricky[(i+k)%len(tricky)] }
+		bv.Rows = append(bv.Rows, views.BacklogRow{Rank: i + 1, Ranked: i%3 != 0, Ready: i%4 == 1, InHorizon: i%5 < 2,
+			Done: i%7 == 2, Dropped: i%11 == 3, Key: s, Title: at(1), Href: at(2), Kind: at(3), Status: at(4),
+			Value: at(5), Estimate: at(6), Priority: at(7), Forecast: at(8), Release: at(9), ReleaseHref: at(10)[:min(len(at(10)), i%3*9)],
+			ReleaseTitle: at(11), Missing: at(12), TagData: at(13)})
+	}
+	for _, root := range []string{"./", "../../"} {
+		var want strings.Builder
+		if err := ref.Execute(&want, map[string]any{"Root": root, "B": bv}); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(e.backlogRows(root, bv)); got != want.String() {
+			t.Errorf("root %q:\n got %s\nwant %s", root, got, want.String())
+		}
+	}
+}
+
 // TestCrumbsWriteWhatTheirActionsWrote does the same for breadcrumbs.
 func TestCrumbsWriteWhatTheirActionsWrote(t *testing.T) {
 	ref := template.Must(template.New("crumbs").Parse(

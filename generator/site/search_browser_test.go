@@ -126,17 +126,18 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 			err := tpl.ExecuteTemplate(&b, name, data)
 			return template.HTML(b.String()), err
 		},
-		"links":     func([]views.Entry) template.HTML { return "" },
-		"entryList": func([]views.Entry) template.HTML { return "" },
-		"crumbs":    func([]views.Link) template.HTML { return "" },
-		"facts":     func(string, []views.Fact) template.HTML { return "" },
-		"relations": func(string, []views.RelationGroup) template.HTML { return "" },
-		"dict":      func(...any) map[string]any { return nil },
-		"hasPrefix": strings.HasPrefix,
-		"lower":     strings.ToLower,
-		"join":      strings.Join,
-		"term":      func(_, _, text string) string { return text },
-		"relterm":   func(_, _, text string) string { return text },
+		"links":       func([]views.Entry) template.HTML { return "" },
+		"entryList":   func([]views.Entry) template.HTML { return "" },
+		"crumbs":      func([]views.Link) template.HTML { return "" },
+		"facts":       func(string, []views.Fact) template.HTML { return "" },
+		"relations":   func(string, []views.RelationGroup) template.HTML { return "" },
+		"backlogRows": func(string, *views.BacklogView) template.HTML { return "" },
+		"dict":        func(...any) map[string]any { return nil },
+		"hasPrefix":   strings.HasPrefix,
+		"lower":       strings.ToLower,
+		"join":        strings.Join,
+		"term":        func(_, _, text string) string { return text },
+		"relterm":     func(_, _, text string) string { return text },
 	})
 	files := []string{"layouts/base.html"}
 	partials, err := fs.Glob(theme, "layouts/partials/*.html")
