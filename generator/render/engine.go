@@ -258,17 +258,33 @@ func (e *Engine) facts(root string, fs []views.Fact) template.HTML {
 		}
 		b.WriteString("</dt><dd>")
 		if f.URL != "" {
-			b.WriteString(`<a href="`)
-			b.WriteString(escHref(f.Href))
-			b.WriteString(`">`)
-			b.WriteString(escHTML(f.Value))
-			b.WriteString("</a>")
+			writeLink(&b, f.Href, f.Value)
 		} else {
 			b.WriteString(escHTML(f.Value))
 		}
 		b.WriteString("</dd></div>")
 	}
 	return template.HTML(b.String())
+}
+
+// writeLink writes <a href="href">text</a>, escaped as html/template
+// escapes the two.
+func writeLink(b *strings.Builder, href, text string) {
+	b.WriteString(`<a href="`)
+	b.WriteString(escHref(href))
+	b.WriteString(`">`)
+	b.WriteString(escHTML(text))
+	b.WriteString(`</a>`)
+}
+
+// writeIn writes text, escaped, between open and close, and nothing when
+// there is no text.
+func writeIn(b *strings.Builder, open, text, close string) {
+	if text != "" {
+		b.WriteString(open)
+		b.WriteString(escHTML(text))
+		b.WriteString(close)
+	}
 }
 
 // crumbs writes breadcrumbs as list items: a link for each that has a
@@ -283,11 +299,9 @@ func crumbs(ls []views.Link) template.HTML {
 	b.Grow(n)
 	for _, l := range ls {
 		if l.URL != "" {
-			b.WriteString(`<li><a href="`)
-			b.WriteString(escHref(l.Href))
-			b.WriteString(`">`)
-			b.WriteString(escHTML(l.Title))
-			b.WriteString("</a></li>")
+			b.WriteString("<li>")
+			writeLink(&b, l.Href, l.Title)
+			b.WriteString("</li>")
 		} else {
 			b.WriteString(`<li><span aria-current="page">`)
 			b.WriteString(escHTML(l.Title))
@@ -308,26 +322,11 @@ func entryList(es []views.Entry) template.HTML {
 	}
 	b.Grow(n)
 	for _, e := range es {
-		b.WriteString(`<li><a href="`)
-		b.WriteString(escHref(e.Href))
-		b.WriteString(`">`)
-		b.WriteString(escHTML(e.Title))
-		b.WriteString("</a>")
-		if e.Abbr != "" {
-			b.WriteString(` <abbr class="abbr">`)
-			b.WriteString(escHTML(e.Abbr))
-			b.WriteString("</abbr>")
-		}
-		if e.Badge != "" {
-			b.WriteString(` <span class="badge">`)
-			b.WriteString(escHTML(e.Badge))
-			b.WriteString("</span>")
-		}
-		if e.Summary != "" {
-			b.WriteString(`<span class="summary">`)
-			b.WriteString(escHTML(e.Summary))
-			b.WriteString("</span>")
-		}
+		b.WriteString("<li>")
+		writeLink(&b, e.Href, e.Title)
+		writeIn(&b, ` <abbr class="abbr">`, e.Abbr, "</abbr>")
+		writeIn(&b, ` <span class="badge">`, e.Badge, "</span>")
+		writeIn(&b, `<span class="summary">`, e.Summary, "</span>")
 		b.WriteString("</li>")
 	}
 	return template.HTML(b.String())
@@ -385,11 +384,9 @@ func (e *Engine) backlogRows(root string, bv *views.BacklogView) template.HTML {
 		}
 		b.WriteString(`</td><td class="key">`)
 		b.WriteString(escHTML(r.Key))
-		b.WriteString(`</td><td class="card-title"><a href="`)
-		b.WriteString(escHref(r.Href))
-		b.WriteString(`">`)
-		b.WriteString(escHTML(r.Title))
-		b.WriteString(`</a></td><td class="kind">`)
+		b.WriteString(`</td><td class="card-title">`)
+		writeLink(&b, r.Href, r.Title)
+		b.WriteString(`</td><td class="kind">`)
 		b.WriteString(escHTML(r.Kind))
 		b.WriteString(`</td><td class="state"><span class="status s-`)
 		b.WriteString(escHTML(r.Status))
@@ -405,11 +402,7 @@ func (e *Engine) backlogRows(root string, bv *views.BacklogView) template.HTML {
 		b.WriteString(escHTML(r.Forecast))
 		b.WriteString(`</td><td data-label="Release">`)
 		if r.ReleaseHref != "" {
-			b.WriteString(`<a href="`)
-			b.WriteString(escHref(r.ReleaseHref))
-			b.WriteString(`">`)
-			b.WriteString(escHTML(r.ReleaseTitle))
-			b.WriteString(`</a>`)
+			writeLink(&b, r.ReleaseHref, r.ReleaseTitle)
 		}
 		b.WriteString(`</td><td class="state">`)
 		writeReadiness(&b, r)

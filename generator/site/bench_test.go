@@ -33,6 +33,19 @@ func benchCorpus(b *testing.B, n int) string {
 	return dir
 }
 
+// plannedCorpus loads a generated corpus of n pages and plans its
+// outputs, once per benchmark.
+func plannedCorpus(b *testing.B, n int) (*loaded, []render.Output) {
+	b.Helper()
+	src := benchCorpus(b, n)
+	res := &Result{ByType: map[string]int{}}
+	l, err := load(Options{Source: src, Now: time.Now()}, res)
+	if err != nil {
+		b.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	return l, append(l.engine.Plan(l.model), l.files.outputs()...)
+}
+
 // BenchmarkBuild measures a whole build of generated sites, written to a
 // fresh folder each time.
 func BenchmarkBuild(b *testing.B) {
@@ -334,13 +347,7 @@ func BenchmarkLiveBodyEdit(b *testing.B) {
 // resolving them. The files are rendered once, before the timer starts.
 // Compare with BenchmarkBuild/10000.
 func BenchmarkLinkCheck10000(b *testing.B) {
-	src := benchCorpus(b, 10000)
-	res := &Result{ByType: map[string]int{}}
-	l, err := load(Options{Source: src, Now: time.Now()}, res)
-	if err != nil {
-		b.Fatalf("%v\n%s", err, res.Diags.Error())
-	}
-	outs := append(l.engine.Plan(l.model), l.files.outputs()...)
+	l, outs := plannedCorpus(b, 10000)
 	rendered := make([][]byte, len(outs))
 	for i, o := range outs {
 		var buf bytes.Buffer
@@ -452,13 +459,7 @@ func frontMatterEdits(b testing.TB, content string) []fmEdit {
 // a page of each kind costs to render, apart from loading and writing.
 // It reports the microseconds per file.
 func BenchmarkRenderByKind(b *testing.B) {
-	src := benchCorpus(b, 10000)
-	res := &Result{ByType: map[string]int{}}
-	l, err := load(Options{Source: src, Now: time.Now()}, res)
-	if err != nil {
-		b.Fatalf("%v\n%s", err, res.Diags.Error())
-	}
-	outs := append(l.engine.Plan(l.model), l.files.outputs()...)
+	_, outs := plannedCorpus(b, 10000)
 	kinds := map[string][]int{}
 	for i, o := range outs {
 		kind, _, _ := strings.Cut(o.Path, "/")
