@@ -6,9 +6,11 @@ import (
 	"github.com/backlight-wiki/backlight/generator/safeurl"
 )
 
-// The template functions that write HTML themselves (links, facts) escape
-// as html/template would escape the same values in the same places, so
-// that a partial that calls them writes the bytes its actions would.
+// The template functions that write rows of HTML themselves (facts,
+// crumbs, entryList, backlogRows) escape as html/template would escape
+// the same values in the same places, so that a partial that calls them
+// writes the bytes its actions wrote. links, older, escapes with
+// template.HTMLEscapeString, which leaves + as it is.
 
 // escHTML escapes s for HTML text or a quoted attribute value, as
 // html/template does: &, <, >, ", ' and + as entities, NUL as U+FFFD.
@@ -43,9 +45,10 @@ func escHTML(s string) string {
 
 // escHref makes u the value of an href attribute as html/template does
 // with href="{{.}}": a URL that is not safe (safeurl, the project's one
-// rule) or that html/template would refuse becomes "#ZgotmplZ", and every byte a URL may not hold as it is is
-// percent-encoded (in lower-case hex), except a % that starts an escape;
-// then the result is escaped for the attribute.
+// rule) or that html/template would refuse becomes "#ZgotmplZ", and every
+// byte a URL may not hold as it is is percent-encoded (in lower-case
+// hex), except a % that starts an escape; then the result is escaped for
+// the attribute.
 func escHref(u string) string {
 	if !safeurl.Safe(u) || !templateSafe(u) {
 		return "#ZgotmplZ"
