@@ -24,4 +24,9 @@ type Output struct {
 	// which minifying the page again would save a few bytes of, at a
 	// seventh of a build's time, so it is not.
 	Minified bool
+	// Release, when not nil, lets go of what only this output needs (a
+	// content page's rendered Markdown, which no other output shows): a
+	// build, which writes each output once, calls it once the output is
+	// written. Write may not be called after it.
+	Release func()
 }

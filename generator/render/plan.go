@@ -15,13 +15,20 @@ import (
 // parallel and stream them to disk. Plan changes neither the engine nor
 // the model: what it derives from the model (the navigation, the feed,
 // the index of pages) views.New keeps in values of its own, so that Plan
-// may run again, or at the same time, on the same engine.
+// may run again, or at the same time, on the same engine. (An Output's
+// Release changes the model's bodies, when a build calls it.)
 func (e *Engine) Plan(m *views.Model) []Output {
 	site := views.New(*e.info, m)
-	var outs []Output
-	for _, s := range site.Pages() {
-		outs = append(outs, Output{Path: generator.OutPath(s.URL), Source: s.Source, Pos: s.Pos, Kind: s.Kind, Minified: e.Minified(),
-			Write: func(w io.Writer) error { return e.execute(w, s.View()) }})
+	specs := site.Pages()
+	outs := make([]Output, 0, len(specs)+len(e.assets)+64)
+	for _, s := range specs {
+		view := s.View // not s, which the closure would copy to the heap whole
+		o := Output{Path: generator.OutPath(s.URL), Source: s.Source, Pos: s.Pos, Kind: s.Kind, Minified: e.Minified(),
+			Write: func(w io.Writer) error { return e.execute(w, view()) }}
+		if b := m.Bodies[s.Page]; b != nil && !export.ShowsBody(s.Page) {
+			o.Release = func() { b.HTML = "" }
+		}
+		outs = append(outs, o)
 	}
 	outs = append(outs, e.icons(m)...)
 	for _, f := range export.Files(site.Info(), m) {

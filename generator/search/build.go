@@ -66,10 +66,13 @@ func Build(docs []Doc, opts Options) *Index {
 		terms[i] = toks[w].doc(&sorted[i])
 		terms[i].worker = w
 	})
-	post := score(terms, toks)
+	// Each excerpt is picked as soon as its document is scored, and the
+	// body, its words and sentences, which only the excerpt reads, go
+	// before the postings are made: at 50,000 pages they are the larger.
 	excerpts := make([]string, len(sorted))
-	eachDoc(len(sorted), func(_, i int) {
+	post := score(terms, toks, func(i int) {
 		excerpts[i] = excerpt(&sorted[i], &terms[i])
+		terms[i].body, terms[i].sents, sorted[i].Body = nil, nil, ""
 	})
 	exact := exactEntries(sorted)
 

@@ -65,7 +65,7 @@ func excerptsOf(docs []Doc) []string {
 	for i := range docs {
 		terms[i] = toks[0].doc(&docs[i])
 	}
-	score(terms, toks)
+	score(terms, toks, nil)
 	out := make([]string, len(docs))
 	for i := range docs {
 		out[i] = excerpt(&docs[i], &terms[i])

@@ -33,8 +33,10 @@ func (p *postings) list(i int) (docs, scores []int32) {
 // (terms[d].terms[i].id becomes the index's stem number instead of the
 // tokenizer's), scores each (stem, document) pair with BM25F (setting
 // terms[d].score) and returns each stem's best maxPostings documents.
-// toks are the tokenizers that made terms.
-func score(terms []docTerms, toks []tokenizer) *postings {
+// toks are the tokenizers that made terms. scored, when not nil, is
+// called with each document once its terms are scored, before the
+// postings are made, so that what only it needs can go first.
+func score(terms []docTerms, toks []tokenizer, scored func(d int)) *postings {
 	p := &postings{}
 	number := map[string]int32{}
 	remap := make([][]int32, len(toks))
@@ -93,6 +95,9 @@ func score(terms []docTerms, toks []tokenizer) *postings {
 		dt.score = make([]int32, len(dt.terms))
 		for i := range dt.terms {
 			dt.score[i] = scoreOf(&dt.terms[i], &dt.lens, &mean, idf[dt.terms[i].id])
+		}
+		if scored != nil {
+			scored(d)
 		}
 	})
 

@@ -67,7 +67,7 @@ func scoresOf(docs []Doc) []map[string]int32 {
 	for i := range docs {
 		terms[i] = toks[0].doc(&docs[i])
 	}
-	p := score(terms, toks)
+	p := score(terms, toks, nil)
 	out := make([]map[string]int32, len(docs))
 	for d := range terms {
 		out[d] = map[string]int32{}
@@ -182,7 +182,7 @@ func TestPostingsAreCappedInTheIndex(t *testing.T) {
 	for i := range docs {
 		terms[i] = toks[0].doc(&docs[i])
 	}
-	p := score(terms, toks)
+	p := score(terms, toks, nil)
 	i := slices.Index(p.stems, "common")
 	got, scores := p.list(i)
 	if len(got) != maxPostings {

@@ -182,7 +182,7 @@ func TestPlanShardsOnACorpus(t *testing.T) {
 	for i := range docs {
 		terms[i] = toks[0].doc(&docs[i])
 	}
-	es := shardEntries(score(terms, toks), exactEntries(docs))
+	es := shardEntries(score(terms, toks, nil), exactEntries(docs))
 	shards := planShards(es, shardLimit)
 	checkShards(t, es, shards, shardLimit)
 	total := 0

@@ -358,7 +358,8 @@ func BenchmarkLinkCheck10000(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		lc := newLinkCheck(outs, l.bodies, l.model.Pages, false)
+		lc := newLinkCheck(l.bodies, l.model.Pages, false)
+		lc.plan(outs)
 		workers.EachWorker(len(outs), func(w, i int) { lc.scan(w, i, rendered[i]) })
 		if d := lc.report(); len(d) > 0 {
 			b.Fatalf("broken links in the corpus:\n%s", d.Error())

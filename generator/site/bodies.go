@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
+	"hash/maphash"
 	"html/template"
 	"maps"
 	"slices"
@@ -83,6 +84,28 @@ type renderedBodies struct {
 	refs      map[*generator.Page][]markdown.Ref        // each body's destinations inside the site, intros included
 	fragDiags map[*generator.Page]generator.Diagnostics // each body's links to #headings that do not exist
 	ids       map[string]*generator.Page                // the pages by id
+	sources   map[*generator.Page]sourceSum             // what each body was rendered from, to tell an edit that leaves it as it was
+	seed      maphash.Seed
+}
+
+// sourceSum identifies the Markdown a body was rendered from: a hash of
+// its bytes, and the line it starts on, which its diagnostics count from.
+type sourceSum struct {
+	hash uint64
+	line int
+}
+
+// sum is the sourceSum of p's Body.
+func (rb *renderedBodies) sum(p *generator.Page) sourceSum {
+	return sourceSum{maphash.Bytes(rb.seed, p.Body), p.BodyLine}
+}
+
+// unchanged reports whether p, loaded again, has the body that was
+// rendered for the page it replaces, old: then the rendering is still
+// true, since the names links resolve to did not change either.
+func (rb *renderedBodies) unchanged(old, p *generator.Page) bool {
+	s, ok := rb.sources[old]
+	return ok && s == rb.sum(p)
 }
 
 // renderBodies renders every body in parallel, then finds the backlinks
@@ -94,7 +117,7 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base
 		backlinks: map[*generator.Page][]*generator.Page{}, texts: map[*generator.Page]string{},
 		links: map[*generator.Page][]markdown.Link{}, mdDiags: map[*generator.Page]generator.Diagnostics{},
 		refs: map[*generator.Page][]markdown.Ref{}, fragDiags: map[*generator.Page]generator.Diagnostics{},
-		ids: make(map[string]*generator.Page, len(pages))}
+		ids: make(map[string]*generator.Page, len(pages)), sources: make(map[*generator.Page]sourceSum, len(pages)), seed: maphash.MakeSeed()}
 	rb.all = slices.Clone(pages)
 	for _, k := range slices.Sorted(maps.Keys(intros)) {
 		rb.all = append(rb.all, intros[k])
@@ -115,9 +138,11 @@ func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*r
 	next := rb.clone()
 	order := next.ordered(changed)
 	results := make([]markdown.Result, len(order))
+	sums := make([]sourceSum, len(order))
 	bufs := make([]bytes.Buffer, workers.Count(len(order)))
 	workers.EachWorker(len(order), func(w, i int) {
 		p := order[i]
+		sums[i] = next.sum(p)
 		results[i] = next.md.RenderWith(&bufs[w], markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
 			resolver{ix, next.rootOf(p), next.files, next.base})
 		p.Body = nil // rendered; the source, and the file it pins, can go
@@ -128,6 +153,7 @@ func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*r
 		next.dropBacklinks(p, touched)
 		headings = headings || !sameHeadings(next.bodies[p], results[i].Headings)
 		next.store(p, results[i])
+		next.sources[p] = sums[i]
 	}
 	for _, p := range order {
 		next.addBacklinks(p, touched)
@@ -159,6 +185,7 @@ func (rb *renderedBodies) clone() *renderedBodies {
 	next.bodies, next.intros, next.texts = maps.Clone(rb.bodies), maps.Clone(rb.intros), maps.Clone(rb.texts)
 	next.links, next.mdDiags, next.refs = maps.Clone(rb.links), maps.Clone(rb.mdDiags), maps.Clone(rb.refs)
 	next.backlinks, next.fragDiags = maps.Clone(rb.backlinks), maps.Clone(rb.fragDiags)
+	next.sources = maps.Clone(rb.sources)
 	return &next
 }
 

@@ -38,7 +38,8 @@ func planDespiteErrors(res *Result, b *loaded) error {
 		if len(paths) == 0 {
 			// The links of the rendered pages, too: a broken link is
 			// usually its own mistake, not the consequence of another.
-			links := newLinkCheck(outs, b.bodies, b.model.Pages, b.cfg.Build.BrokenLinks == "warning")
+			links := newLinkCheck(b.bodies, b.model.Pages, b.cfg.Build.BrokenLinks == "warning")
+			links.plan(outs)
 			links.bodiesOnly = true
 			if tryRenderAll(outs, links) {
 				res.Diags.Append(links.report())

@@ -68,16 +68,12 @@ type pageLink struct {
 	frag    string // the fragment, %-escapes decoded
 }
 
-func newLinkCheck(outs []render.Output, rb *renderedBodies, pages []*generator.Page, warning bool) *linkCheck {
-	lc := &linkCheck{base: rb.base, index: make(map[string]int, len(outs)), scans: make([]pageScan, len(outs)), outs: outs,
-		refs: map[string][]markdown.Ref{}, checked: map[string]string{}, files: map[string]string{}, warning: warning,
-		caches: make([]map[string]*pageLink, workers.Count(len(outs)))}
-	for w := range lc.caches {
-		lc.caches[w] = map[string]*pageLink{}
-	}
-	for i, o := range outs {
-		lc.index[o.Path] = i
-	}
+// newLinkCheck starts the check of a build with what it needs of the
+// rendered bodies (their destinations and files) and pages, so that
+// those may go before the site's files are planned and the search index
+// is built; plan gives it the files.
+func newLinkCheck(rb *renderedBodies, pages []*generator.Page, warning bool) *linkCheck {
+	lc := &linkCheck{base: rb.base, refs: map[string][]markdown.Ref{}, checked: map[string]string{}, files: map[string]string{}, warning: warning}
 	lc.byID = make(map[string]string, len(pages))
 	for _, p := range pages {
 		out := generator.OutPath(p.URL)
@@ -94,6 +90,19 @@ func newLinkCheck(outs []render.Output, rb *renderedBodies, pages []*generator.P
 		lc.files[out] = p.File
 	}
 	return lc
+}
+
+// plan tells the check the files the build writes, which links may
+// find; it comes before the first scan.
+func (lc *linkCheck) plan(outs []render.Output) {
+	lc.index, lc.scans, lc.outs = make(map[string]int, len(outs)), make([]pageScan, len(outs)), outs
+	lc.caches = make([]map[string]*pageLink, workers.Count(len(outs)))
+	for w := range lc.caches {
+		lc.caches[w] = map[string]*pageLink{}
+	}
+	for i, o := range outs {
+		lc.index[o.Path] = i
+	}
 }
 
 // addRefs keeps what the report needs of a body's destinations: those

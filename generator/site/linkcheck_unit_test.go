@@ -51,7 +51,8 @@ func TestLinkCheckReadsLinksAsTheBrowserDoes(t *testing.T) {
 		{URL: "/handbook/x/", Pos: at(6, 40)},
 		{URL: "../../../up/", Pos: at(6, 70)},
 	}}}
-	lc := newLinkCheck(outs, rb, []*generator.Page{dev, lead}, false)
+	lc := newLinkCheck(rb, []*generator.Page{dev, lead}, false)
+	lc.plan(outs)
 	if err := renderAll(context.Background(), outs, lc); err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,8 @@ import (
 // sources and options.
 //
 // An edit to existing pages (their bodies, their front matter, or both)
-// loads those files again, renders their bodies again and derives the
+// loads those files again, renders again the bodies whose Markdown
+// changed (a front-matter edit renders none) and derives the
 // model again from the pages in memory: relations and their inverses,
 // backlogs, releases and the plan of the site's files. Other pages'
 // bodies are kept, and the backlinks and #heading checks are updated for
@@ -261,26 +262,32 @@ func (lv *Live) edit(rel []string) (Change, bool) {
 		return Change{}, false
 	}
 	before := make([]generator.Page, len(ed.pages))
+	var rerender []*generator.Page // the pages whose body is not the one rendered
 	for i, p := range ed.pages {
 		before[i] = *p
+		same := lv.l.bodies.unchanged(p, ed.loaded[i])
 		if sameFrontMatter(p, ed.loaded[i]) {
 			p.Body = ed.loaded[i].Body // the relations and backlogs know its references by pointer
 		} else {
 			*p = *ed.loaded[i]
 		}
+		if same {
+			p.Body = nil // a front-matter edit: the body rendered is still true
+		} else {
+			rerender = append(rerender, p)
+		}
 	}
 	b := *lv.l
 	// The bodies need only the index of names: they are rendered while
 	// the relations and backlogs are derived.
-	var bodies *renderedBodies
-	var bodyDiags generator.Diagnostics
 	var wg sync.WaitGroup
-	wg.Go(func() { bodies, bodyDiags = lv.l.bodies.Update(lv.l.graph.Index, ed.pages) })
+	if len(rerender) > 0 {
+		wg.Go(func() { b.bodies, b.diags.bodies = lv.l.bodies.Update(lv.l.graph.Index, rerender) })
+	}
 	if ed.frontMatter {
 		b.derive(b.graph.Update(ed.pages, before))
 	}
 	wg.Wait()
-	b.bodies, b.diags.bodies = bodies, bodyDiags
 	b.diags.content = ed.contentDiags(b.diags.content)
 	outs, err := lv.outs, error(nil)
 	if ed.frontMatter {

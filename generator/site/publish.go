@@ -265,6 +265,9 @@ func writeAll(ctx context.Context, d disk, stage string, outs []render.Output, m
 				links.scan(w, i, raw)
 			}
 		})
+		if outs[i].Release != nil {
+			outs[i].Release()
+		}
 		files[i] = f
 		size.Add(f.Size)
 		if err != nil {

@@ -3,12 +3,14 @@ package site
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/backlight-wiki/backlight/generator/outdir"
@@ -182,6 +184,38 @@ func assertNoStaging(t *testing.T, parent string) {
 	for _, pattern := range []string{".public.staging-*", ".public.old-*"} {
 		if m, _ := filepath.Glob(filepath.Join(parent, pattern)); len(m) > 0 {
 			t.Errorf("left behind: %v", m)
+		}
+	}
+}
+
+// TestPublishReleasesEachOutputOnceWritten: a build lets go of what an
+// output alone needs (a page's body, a search file's bytes) right after
+// writing it, and never before.
+func TestPublishReleasesEachOutputOnceWritten(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	released := make([]atomic.Int32, 50)
+	outs := make([]render.Output, len(released))
+	for i := range outs {
+		data := fmt.Sprintf("<p>page %d</p>", i)
+		outs[i] = render.Output{Path: fmt.Sprintf("p%d/index.html", i), Source: "a page",
+			Write: func(w io.Writer) error {
+				if released[i].Load() != 0 {
+					return fmt.Errorf("p%d written after its release", i)
+				}
+				_, err := io.WriteString(w, data)
+				return err
+			},
+			Release: func() { released[i].Add(1) }}
+	}
+	if err := publish(context.Background(), osDisk{}, targetOf(dest), false, outs, nil, nil, nil, &Result{}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range released {
+		if n := released[i].Load(); n != 1 {
+			t.Errorf("p%d released %d times, want once", i, n)
+		}
+		if data, err := os.ReadFile(filepath.Join(dest, fmt.Sprintf("p%d", i), "index.html")); err != nil || string(data) != fmt.Sprintf("<p>page %d</p>", i) {
+			t.Errorf("p%d: %q, %v", i, data, err)
 		}
 	}
 }

@@ -24,7 +24,7 @@ func searchOutputs(cfg *config.Config, m *views.Model, texts map[*generator.Page
 		outs = append(outs, render.Output{Path: f.Path, Source: "the search index", Packed: true, Write: func(w io.Writer) error {
 			_, err := w.Write(f.Data)
 			return err
-		}})
+		}, Release: func() { f.Data = nil }})
 	}
 	return outs
 }

@@ -273,14 +273,15 @@ const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 // the sitemaps it lists, sitemaps/sitemap-0001.xml …, each of at most
 // limit URLs, so that no file grows with the site.
 func (x *exporter) sitemapOutputs(m *views.Model, limit int) []File {
-	urls := x.sitemapURLs(m)
+	n := 1 + len(x.site.Nav) + len(m.Pages) // as sitemapURLs lists them
 	index := sitemapIndex{NS: sitemapNS}
 	var outs []File
-	for i, part := range slices.Collect(slices.Chunk(urls, limit)) {
+	for i, lo := 0, 0; lo < n; i, lo = i+1, lo+limit {
+		hi := min(lo+limit, n)
 		path := fmt.Sprintf("sitemaps/sitemap-%04d.xml", i+1)
 		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, "/"+path)})
 		outs = append(outs, File{Path: path, Source: "the sitemap", Write: func(w io.Writer) error {
-			return writeXML(w, urlset{NS: sitemapNS, URLs: part})
+			return writeXML(w, urlset{NS: sitemapNS, URLs: x.sitemapURLs(m, lo, hi)})
 		}})
 	}
 	return append(outs, File{Path: "sitemap.xml", Source: "the sitemap index", Write: func(w io.Writer) error {
@@ -288,16 +289,21 @@ func (x *exporter) sitemapOutputs(m *views.Model, limit int) []File {
 	}})
 }
 
-// sitemapURLs are the home page, the list pages of the navigation and
-// every page.
-func (x *exporter) sitemapURLs(m *views.Model) []sitemapURL {
-	urls := make([]sitemapURL, 0, len(m.Pages)+len(x.site.Nav)+1)
-	urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, "/")})
-	for _, n := range x.site.Nav {
-		urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, n.URL)})
-	}
-	for _, p := range m.Pages {
-		urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, p.URL), LastMod: views.ISODate(p.Date)})
+// sitemapURLs are the entries lo to hi (excluded) of the sitemap: the
+// home page, the list pages of the navigation, then every page. They are
+// made when their part is written, not kept through the build.
+func (x *exporter) sitemapURLs(m *views.Model, lo, hi int) []sitemapURL {
+	urls := make([]sitemapURL, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		switch nav := i - 1; {
+		case i == 0:
+			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, "/")})
+		case nav < len(x.site.Nav):
+			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, x.site.Nav[nav].URL)})
+		default:
+			p := m.Pages[nav-len(x.site.Nav)]
+			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, p.URL), LastMod: views.ISODate(p.Date)})
+		}
 	}
 	return urls
 }

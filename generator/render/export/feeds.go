@@ -17,6 +17,10 @@ import (
 	"github.com/backlight-wiki/backlight/generator/render/views"
 )
 
+// ShowsBody reports whether an export shows p's rendered Markdown, as
+// p's own page does: the release feed carries each release's notes.
+func ShowsBody(p *generator.Page) bool { return p.Release != nil }
+
 // releaseFeeds are releases.ics, a calendar of every release, and
 // releases.xml, an Atom feed of them, newest first. A site without
 // releases gets neither.

@@ -77,6 +77,7 @@ type Spec struct {
 	Pos         generator.Pos
 	Kind        string
 	View        func() *View
+	Page        *generator.Page // the content page it shows, or nil
 }
 
 // Pages lists every page of the site. Content pages, the home page, the
@@ -86,7 +87,8 @@ type Spec struct {
 // search, glossary, 404) are made now.
 func (s *Site) Pages() []Spec {
 	m := s.m
-	var specs []Spec
+	specs := make([]Spec, 0, len(m.Pages)+64)
+	kinds := map[string]string{} // "page role", made once per type
 	add := func(v *View, source string, pos generator.Pos) {
 		s.complete(v)
 		specs = append(specs, Spec{URL: v.URL, Source: source, Pos: pos, Kind: viewKind(v), View: func() *View { return v }})
@@ -97,7 +99,12 @@ func (s *Site) Pages() []Spec {
 		specs = append(specs, Spec{URL: url, Source: source, Kind: "list " + kind, View: func() *View { return s.complete(view()) }})
 	}
 	for _, p := range m.Pages {
-		specs = append(specs, Spec{URL: p.URL, Source: p.File, Pos: generator.Pos{File: p.File}, Kind: "page " + p.Type,
+		kind, ok := kinds[p.Type]
+		if !ok {
+			kind = "page " + p.Type
+			kinds[p.Type] = kind
+		}
+		specs = append(specs, Spec{URL: p.URL, Source: p.File, Pos: generator.Pos{File: p.File}, Kind: kind, Page: p,
 			View: func() *View { return s.complete(s.pageView(m, p)) }})
 		for _, a := range p.Aliases {
 			add(s.redirectView(p, a.Name), fmt.Sprintf("the alias %q of %s", a.Name, p.File), a.Pos)

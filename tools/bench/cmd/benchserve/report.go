@@ -42,6 +42,9 @@ func (r *report) markdown() string {
 			built = fmt.Sprintf(", first build %s by its own count", harness.Ms(res.built))
 		}
 		fmt.Fprintf(&b, "- %s: %s, answering %s after its start%s\n", res.tool, res.version, harness.Ms(res.ready), built)
+		if res.stopped != "" {
+			fmt.Fprintf(&b, "  - %s stopped early: %s\n", res.tool, res.stopped)
+		}
 	}
 	if r.hugo.Path == "" {
 		fmt.Fprintf(&b, "- Hugo: %s\n", r.hugo)
