@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"html"
 	"path"
 	"slices"
@@ -32,7 +33,8 @@ type linkCheck struct {
 	scans   []pageScan
 	outs    []render.Output
 	refs    map[string][]markdown.Ref // by output path: the Markdown destinations its body wrote that were not resolved then
-	checked map[string]string         // by output path: those that were, "\x00url\x00url\x00…" (most of them: kept compact)
+	checked map[string][]uint64       // by output path: those that were, as hashes of their decoded URLs (most of them: kept compact)
+	seed    maphash.Seed              // of checked's hashes
 	files   map[string]string         // by output path: the source file of its body
 	warning bool                      // report broken links as warnings ([build] brokenLinks)
 	// bodiesOnly reports only the links the Markdown bodies wrote: when
@@ -73,7 +75,7 @@ type pageLink struct {
 // those may go before the site's files are planned and the search index
 // is built; plan gives it the files.
 func newLinkCheck(rb *renderedBodies, pages []*generator.Page, warning bool) *linkCheck {
-	lc := &linkCheck{base: rb.base, refs: map[string][]markdown.Ref{}, checked: map[string]string{}, files: map[string]string{}, warning: warning}
+	lc := &linkCheck{base: rb.base, refs: map[string][]markdown.Ref{}, checked: map[string][]uint64{}, files: map[string]string{}, warning: warning, seed: maphash.MakeSeed()}
 	lc.byID = make(map[string]string, len(pages))
 	for _, p := range pages {
 		out := generator.OutPath(p.URL)
@@ -109,24 +111,27 @@ func (lc *linkCheck) plan(outs []render.Output) {
 // resolved when the body was rendered only as URLs, in one string.
 func (lc *linkCheck) addRefs(out string, refs []markdown.Ref) {
 	var unresolved []markdown.Ref
-	var checked strings.Builder
+	var checked []uint64
 	for _, r := range refs {
 		if !r.Checked {
 			unresolved = append(unresolved, r)
 			continue
 		}
-		if checked.Len() == 0 {
-			checked.WriteByte(0)
-		}
-		checked.WriteString(markdown.PathDecode(r.URL))
-		checked.WriteByte(0)
+		checked = append(checked, lc.hash(r.URL))
 	}
 	if len(unresolved) > 0 {
 		lc.refs[out] = unresolved
 	}
-	if checked.Len() > 0 {
-		lc.checked[out] = checked.String()
+	if len(checked) > 0 {
+		lc.checked[out] = slices.Clip(checked)
 	}
+}
+
+// hash identifies a destination by its decoded URL, as checked keeps
+// it: 8 bytes instead of the URL, since it is looked for only when a
+// link is broken. Two URLs share a hash by chance once in 2⁶⁴.
+func (lc *linkCheck) hash(url string) uint64 {
+	return maphash.String(lc.seed, markdown.PathDecode(url))
 }
 
 // scan reads the rendered bytes of output i on writing goroutine w.
@@ -351,7 +356,7 @@ func (lc *linkCheck) report() generator.Diagnostics {
 			if what == "" {
 				continue
 			}
-			if strings.Contains(lc.checked[o.Path], "\x00"+markdown.PathDecode(l.href)+"\x00") {
+			if slices.Contains(lc.checked[o.Path], lc.hash(l.href)) {
 				continue // the body's: resolved, or reported, when it was rendered
 			}
 			if refs := lc.bodyRefs(o.Path, l.href); len(refs) > 0 {
