@@ -104,11 +104,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// rendered bodies stay in the model, and the plain text for the
 	// search index.
 	b.bodies = nil
-	outs := append(b.engine.Plan(b.model), b.files.outputs()...)
+	var outs []render.Output
 	if !opts.Check {
-		// The search index first: its files are written, and let go,
-		// before the pages.
-		outs = append(searchOutputs(b.cfg, b.model, texts), outs...)
+		// The search index first, before the plan, whose outputs it
+		// need not share the heap with; its files are written, and let
+		// go, before the pages.
+		outs = searchOutputs(b.cfg, b.model, texts)
 		// Building the search index made, and dropped, tables as large
 		// as the rendered bodies. The collector would take the peak it
 		// saw while they lived as the base of its next target and let
@@ -119,6 +120,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	} else {
 		links.assume(search.ManifestPath) // the search page preloads it
 	}
+	outs = append(append(outs, b.engine.Plan(b.model)...), b.files.outputs()...)
 	links.plan(outs)
 	if err := pathErrors(res, outs); err != nil {
 		return res, err
