@@ -104,6 +104,9 @@ func FuzzUnsafeScheme(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, u string) {
 		s := UnsafeScheme(u)
+		if long := unsafeScheme(u); s != long {
+			t.Errorf("UnsafeScheme(%q) = %q, the long way %q", u, s, long)
+		}
 		if s == "" && runs(u) {
 			t.Errorf("UnsafeScheme(%q) = \"\", but a browser runs it", u)
 		}

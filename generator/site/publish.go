@@ -122,7 +122,7 @@ type disk interface {
 // osDisk is the real file system.
 type osDisk struct{ outdir.OS }
 
-func (osDisk) WriteFile(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }
+func (osDisk) WriteFile(name string, data []byte) error { return writeNewFile(name, data) }
 func (osDisk) Rename(oldpath, newpath string) error     { return os.Rename(oldpath, newpath) }
 
 // publish writes every output into a staging folder beside the output

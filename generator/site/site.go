@@ -13,7 +13,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"time"
 
@@ -42,6 +41,10 @@ type Options struct {
 	Now      time.Time // the build date forecasts count from; zero means today
 	Progress func(done, total int)
 	Limits   views.Limits // the size limits of lists and files; those left zero are views.DefaultLimits
+	// OwnProcess says the build is its process's only work, as in
+	// backlight build: it may then pace the process's garbage collector
+	// while it writes (collectBeforeWriting).
+	OwnProcess bool
 }
 
 // Result reports what a build did.
@@ -110,13 +113,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		// need not share the heap with; its files are written, and let
 		// go, before the pages.
 		outs = searchOutputs(b.cfg, b.model, texts)
-		// Building the search index made, and dropped, tables as large
-		// as the rendered bodies. The collector would take the peak it
-		// saw while they lived as the base of its next target and let
-		// the heap grow to 1.7 times that while the pages are written; a
-		// collection now starts the writing from what is still needed (a
-		// 50,000-page build's peak fell by a fifth: docs/benchmarks.md).
-		runtime.GC()
+		defer collectBeforeWriting(opts.OwnProcess)()
 	} else {
 		links.assume(search.ManifestPath) // the search page preloads it
 	}

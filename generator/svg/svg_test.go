@@ -272,3 +272,16 @@ func TestLegendShowsEachTypeOnce(t *testing.T) {
 		t.Errorf("legend lacks the class of a site's own type:\n%s", svg)
 	}
 }
+
+// TestIDTokenIsAsLongAsTheID keeps close's in-place replacement exact.
+func TestIDTokenIsAsLongAsTheID(t *testing.T) {
+	var c canvas
+	c.WriteString(`<svg><defs id="` + idToken + `-a"/><use href="#` + idToken + `-a"/>`)
+	doc := string(c.close())
+	if strings.Contains(doc, "\x00") || strings.Count(doc, `"g`) != 1 || !strings.Contains(doc, `-a"/><use href="#g`) {
+		t.Errorf("close() = %q: want the token replaced by g and 12 hex digits, whole", doc)
+	}
+	if n := len(fmt.Sprintf("g%012x", uint64(0))); len(idToken) != n {
+		t.Errorf("idToken is %d bytes, the id %d", len(idToken), n)
+	}
+}

@@ -57,8 +57,14 @@ func esc(s string) string { return html.EscapeString(s) }
 // idToken stands for the graph's id prefix while the SVG is written; the
 // prefix is then derived from the bytes written, so that it is the same
 // for the same graph whatever the input order. No cleaned text contains
-// a NUL, so the token cannot clash with a label.
-const idToken = "\x00id\x00"
+// a NUL, so the token cannot clash with a label. It is as long as the id
+// that replaces it ("g" and 12 hex digits), so that close replaces it in
+// place instead of copying the document.
+const idToken = "\x00id-token-\x00\x00\x00"
+
+// hashedToken is what the id hash reads in place of idToken: the token
+// the ids were first derived with, so that a graph keeps its id.
+const hashedToken = "\x00id\x00"
 
 // bytesPerNode is about what a neighbourhood drawing takes per node, with
 // its link and label, to size its buffer once.
@@ -104,10 +110,25 @@ func markers(l *link) string {
 // marker ids.
 func (c *canvas) close() []byte {
 	c.WriteString("</svg>\n")
+	doc := c.Bytes()
 	h := fnv.New64a()
-	h.Write(c.Bytes())
-	id := fmt.Sprintf("g%012x", h.Sum64()&0xffffffffffff)
-	return bytes.ReplaceAll(c.Bytes(), []byte(idToken), []byte(id))
+	var at []int // where the tokens are
+	for rest, off := doc, 0; ; {
+		i := bytes.Index(rest, []byte(idToken))
+		if i < 0 {
+			h.Write(rest)
+			break
+		}
+		h.Write(rest[:i])
+		h.Write([]byte(hashedToken))
+		at = append(at, off+i)
+		rest, off = rest[i+len(idToken):], off+i+len(idToken)
+	}
+	id := fmt.Appendf(make([]byte, 0, len(idToken)), "g%012x", h.Sum64()&0xffffffffffff)
+	for _, i := range at {
+		copy(doc[i:], id)
+	}
+	return doc
 }
 
 // node writes v as a link (or a group when it has no safe href) holding

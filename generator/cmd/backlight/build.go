@@ -18,7 +18,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/site"
 )
 
-func runBuild(args []string, stdout, stderr io.Writer) int {
+func runBuild(p process, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", "[-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE]", stderr)
 	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
 	dest := fs.String("d", "", "write the site to `DEST` (default SRC/public)")
@@ -39,7 +39,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "backlight build: %v\n", err)
 		return exitUsage
 	}
-	opts := site.Options{Source: *src, Dest: *dest, Force: *force, Drafts: *drafts, Version: version(), Now: when}
+	opts := site.Options{Source: *src, Dest: *dest, Force: *force, Drafts: *drafts, Version: version(), Now: when, OwnProcess: p.ownCollector}
 	if !*quiet && isTerminal(stderr) {
 		opts.Progress = progress(stderr)
 	}

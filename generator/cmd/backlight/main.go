@@ -40,9 +40,22 @@ type command struct {
 	run     func(args []string, stdout, stderr io.Writer) int
 }
 
-func commands() []command {
+// process is what main knows of the process the commands run in.
+type process struct {
+	// ownCollector: the command is the process's only work and GOGC and
+	// GOMEMLIMIT are unset, so a build may pace the garbage collector
+	// (site.Options.OwnProcess). Not in tests, which run commands side
+	// by side in one process.
+	ownCollector bool
+}
+
+func commands() []command { return processCommands(process{}) }
+
+func processCommands(p process) []command {
 	return []command{
-		{"build", "build the site into DEST (default SRC/public)", runBuild},
+		{"build", "build the site into DEST (default SRC/public)", func(args []string, stdout, stderr io.Writer) int {
+			return runBuild(p, args, stdout, stderr)
+		}},
 		{"check", "run every check of build and write nothing", runCheck},
 		{"init", "start a new site: site.toml, starter content, a CI workflow", runInit},
 		{"new", "write a new page of a type from its template", runNew},
@@ -60,13 +73,17 @@ func commands() []command {
 const gcPercent = 70
 
 func main() {
+	p := process{ownCollector: os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == ""}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runIn(p, os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+// run runs the command of args in a process it shares (tests).
+func run(args []string, stdout, stderr io.Writer) int { return runIn(process{}, args, stdout, stderr) }
+
+func runIn(p process, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
 		return exitUsage
@@ -78,7 +95,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "-v", "--version", "-version":
 		return runVersion(args[1:], stdout, stderr)
 	}
-	for _, c := range commands() {
+	for _, c := range processCommands(p) {
 		if c.name == args[0] {
 			return c.run(args[1:], stdout, stderr)
 		}
