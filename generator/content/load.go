@@ -169,15 +169,16 @@ func loadFile(fsys fs.FS, p string, opts Options, sp *splitter) loaded {
 }
 
 // readLimited reads at most limit+1 bytes of the file at p, so that a huge
-// file is refused without being read whole, and says how big it is. The
-// buffer is sized from the file's size, so that a page takes one read.
+// file is refused without being read whole, and says how big it is when
+// it is too big. The buffer is sized from the file's size, so that a page
+// takes one read.
 func readLimited(fsys fs.FS, p string, limit int) ([]byte, string, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, "", err
 	}
 	defer f.Close()
-	size := fmt.Sprintf("more than %d bytes", limit)
+	size := ""
 	want := 512
 	if fi, err := f.Stat(); err == nil {
 		if fi.Size() > int64(limit) {
@@ -198,6 +199,9 @@ func readLimited(fsys fs.FS, p string, limit int) ([]byte, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
+	}
+	if len(src) > limit && size == "" {
+		size = fmt.Sprintf("more than %d bytes", limit)
 	}
 	return src, size, nil
 }

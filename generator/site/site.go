@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -281,10 +282,17 @@ func (l *loaded) loadModel(opts Options, res *Result) error {
 	l.unread = loaded.Unread
 	l.files, diags = loadFiles(opts.Source, loaded.Files)
 	l.diags.fixed.Append(diags)
-	l.derive(graph.Build(graph.NewIndex(published(loaded.Pages, opts.Drafts), l.unread...), vocabulary(cfg)))
-	pages := l.model.Pages
+	ix := graph.NewIndex(published(loaded.Pages, opts.Drafts), l.unread...)
+	pages := ix.Pages()
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Build.UnsafeHTML, Terms: glossary.NewMatcher(l.terms)})
-	l.bodies, l.diags.bodies = renderBodies(md, l.graph.Index, l.files, generator.BasePath(cfg.BaseURL), pages, loaded.Intros)
+	// The bodies need only the index to resolve their links; the
+	// relations and backlogs are derived beside them, on a goroutine of
+	// their own, so that their one core's work overlaps the bodies' work
+	// on all of them. Neither writes what the other reads.
+	var derived sync.WaitGroup
+	derived.Go(func() { l.derive(graph.Build(ix, vocabulary(cfg))) })
+	l.bodies, l.diags.bodies = renderBodies(md, ix, l.files, generator.BasePath(cfg.BaseURL), pages, loaded.Intros)
+	derived.Wait()
 	withBodies(l.model, l.bodies)
 	for _, p := range pages {
 		res.ByType[p.Type]++
