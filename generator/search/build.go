@@ -67,12 +67,13 @@ func Build(docs []Doc, opts Options) *Index {
 		terms[i].worker = w
 	})
 	// Each excerpt is picked as soon as its document is scored, and the
-	// body, its words and sentences, which only the excerpt reads, go
-	// before the postings are made: at 50,000 pages they are the larger.
+	// body, its words and sentences and the stems' frequencies, which
+	// only the score and the excerpt read, go before the postings are
+	// made: at 50,000 pages they are the larger.
 	excerpts := make([]string, len(sorted))
 	post := score(terms, toks, func(i int) {
 		excerpts[i] = excerpt(&sorted[i], &terms[i])
-		terms[i].body, terms[i].sents, sorted[i].Body = nil, nil, ""
+		terms[i].body, terms[i].sents, terms[i].inBody, terms[i].other, sorted[i].Body = nil, nil, nil, nil, ""
 	})
 	exact := exactEntries(sorted)
 

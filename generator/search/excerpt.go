@@ -34,9 +34,11 @@ func excerpt(d *Doc, dt *docTerms) string {
 	} else if n > 0 {
 		budget -= n + utf8.RuneCountInString(separator(summary))
 	}
-	covered := make([]bool, len(dt.terms))
-	for i := range dt.terms {
-		covered[i] = dt.terms[i].tf[fieldSummary] > 0
+	covered := make([]bool, len(dt.ids))
+	for _, c := range dt.other {
+		if c.field == fieldSummary {
+			covered[c.term] = true
+		}
 	}
 	taken := make([]bool, len(dt.sents))
 	var picked []int

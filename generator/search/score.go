@@ -30,7 +30,7 @@ func (p *postings) list(i int) (docs, scores []int32) {
 }
 
 // score numbers the stems of all documents in order of first occurrence
-// (terms[d].terms[i].id becomes the index's stem number instead of the
+// (terms[d].ids[i] becomes the index's stem number instead of the
 // tokenizer's), scores each (stem, document) pair with BM25F (setting
 // terms[d].score) and returns each stem's best maxPostings documents.
 // toks are the tokenizers that made terms. scored, when not nil, is
@@ -52,11 +52,11 @@ func score(terms []docTerms, toks []tokenizer, scored func(d int)) *postings {
 	total := 0
 	for d := range terms {
 		dt := &terms[d]
-		for i := range dt.terms {
-			t := &dt.terms[i]
-			id := remap[dt.worker][t.id]
+		for i := range dt.ids {
+			t := &dt.ids[i]
+			id := remap[dt.worker][*t]
 			if id < 0 {
-				stem := toks[dt.worker].stems[t.id]
+				stem := toks[dt.worker].stems[*t]
 				var ok bool
 				if id, ok = number[stem]; !ok {
 					id = int32(len(p.stems))
@@ -64,12 +64,12 @@ func score(terms []docTerms, toks []tokenizer, scored func(d int)) *postings {
 					p.stems = append(p.stems, stem)
 					df = append(df, 0)
 				}
-				remap[dt.worker][t.id] = id
+				remap[dt.worker][*t] = id
 			}
-			t.id = id
+			*t = id
 			df[id]++
 		}
-		total += len(dt.terms)
+		total += len(dt.ids)
 		for f, l := range dt.lens {
 			if l > 0 {
 				sum[f] += float64(l)
@@ -92,9 +92,11 @@ func score(terms []docTerms, toks []tokenizer, scored func(d int)) *postings {
 	}
 	eachDoc(len(terms), func(_, d int) {
 		dt := &terms[d]
-		dt.score = make([]int32, len(dt.terms))
-		for i := range dt.terms {
-			dt.score[i] = scoreOf(&dt.terms[i], &dt.lens, &mean, idf[dt.terms[i].id])
+		dt.score = make([]int32, len(dt.ids))
+		for i, j := 0, 0; i < len(dt.ids); i++ {
+			var tf [numFields]uint16
+			tf, j = dt.tf(i, j)
+			dt.score[i] = scoreOf(&tf, &dt.lens, &mean, idf[dt.ids[i]])
 		}
 		if scored != nil {
 			scored(d)
@@ -112,8 +114,8 @@ func score(terms []docTerms, toks []tokenizer, scored func(d int)) *postings {
 	p.scores = make([]int32, total)
 	for d := range terms {
 		dt := &terms[d]
-		for i := range dt.terms {
-			id := dt.terms[i].id
+		for i := range dt.ids {
+			id := dt.ids[i]
 			at := p.start[id] + p.n[id]
 			p.docs[at], p.scores[at] = int32(d), dt.score[i]
 			p.n[id]++
@@ -132,9 +134,9 @@ func score(terms []docTerms, toks []tokenizer, scored func(d int)) *postings {
 // at least 1: the stem's frequency in each field, divided by
 // 1 − b + b × (the field's length ÷ its mean), weighted and summed into
 // tf, then idf × tf ÷ (k1 + tf).
-func scoreOf(t *termCount, lens *[numFields]int, mean *[numFields]float64, idf float64) int32 {
+func scoreOf(counts *[numFields]uint16, lens *[numFields]int, mean *[numFields]float64, idf float64) int32 {
 	tf := 0.0
-	for f, c := range t.tf {
+	for f, c := range counts {
 		if c == 0 {
 			continue
 		}

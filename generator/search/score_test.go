@@ -71,8 +71,8 @@ func scoresOf(docs []Doc) []map[string]int32 {
 	out := make([]map[string]int32, len(docs))
 	for d := range terms {
 		out[d] = map[string]int32{}
-		for i, t := range terms[d].terms {
-			out[d][p.stems[t.id]] = terms[d].score[i]
+		for i, id := range terms[d].ids {
+			out[d][p.stems[id]] = terms[d].score[i]
 		}
 	}
 	return out
@@ -225,6 +225,38 @@ func TestAppendPostingsDeltaEncodes(t *testing.T) {
 		}
 		if n := postingsLen(tt.docs, tt.scores); n != len(got) {
 			t.Errorf("postingsLen(%v, %v) = %d, want %d", tt.docs, tt.scores, n, len(got))
+		}
+	}
+}
+
+// TestTermCountsKeptSparse checks that a document's stems, kept with
+// their body frequency beside them and the other fields' apart, give
+// back every field's frequency as the tokenizer counted it.
+func TestTermCountsKeptSparse(t *testing.T) {
+	d := Doc{Title: "Cluster planning", Summary: "Planning the cluster backlog.", Tags: []string{"planning"},
+		Body: "The planning of a cluster. Planning happens each cycle."}
+	var tok tokenizer
+	dt := tok.doc(&d)
+	want := map[string][numFields]uint16{
+		Stem("planning"): {fieldTitle: 1, fieldTags: 1, fieldSummary: 1, fieldBody: 2},
+		Stem("cluster"):  {fieldTitle: 1, fieldSummary: 1, fieldBody: 1},
+		Stem("cycle"):    {fieldBody: 1},
+		Stem("backlog"):  {fieldSummary: 1},
+	}
+	got := map[string][numFields]uint16{}
+	for i, j := 0, 0; i < len(dt.ids); i++ {
+		var tf [numFields]uint16
+		tf, j = dt.tf(i, j)
+		got[tok.stems[dt.ids[i]]] = tf
+	}
+	for stem, w := range want {
+		if got[stem] != w {
+			t.Errorf("stem %q: frequencies %v, want %v", stem, got[stem], w)
+		}
+	}
+	for k, c := range dt.other {
+		if c.field >= fieldBody || c.n == 0 || k > 0 && (c.term < dt.other[k-1].term || c.term == dt.other[k-1].term && c.field <= dt.other[k-1].field) {
+			t.Errorf("count %d outside the body is %+v after %+v: want non-zero, not the body's, in stem and field order", k, c, dt.other[max(k-1, 0)])
 		}
 	}
 }
