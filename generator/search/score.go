@@ -52,11 +52,10 @@ func score(terms []docTerms, toks []tokenizer, scored func(d int)) *postings {
 	total := 0
 	for d := range terms {
 		dt := &terms[d]
-		for i := range dt.ids {
-			t := &dt.ids[i]
-			id := remap[dt.worker][*t]
+		for i, local := range dt.ids {
+			id := remap[dt.worker][local]
 			if id < 0 {
-				stem := toks[dt.worker].stems[*t]
+				stem := toks[dt.worker].stems[local]
 				var ok bool
 				if id, ok = number[stem]; !ok {
 					id = int32(len(p.stems))
@@ -64,9 +63,9 @@ func score(terms []docTerms, toks []tokenizer, scored func(d int)) *postings {
 					p.stems = append(p.stems, stem)
 					df = append(df, 0)
 				}
-				remap[dt.worker][*t] = id
+				remap[dt.worker][local] = id
 			}
-			*t = id
+			dt.ids[i] = id
 			df[id]++
 		}
 		total += len(dt.ids)

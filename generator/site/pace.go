@@ -19,9 +19,9 @@ import (
 // With ownProcess, the build is its process's only work (backlight
 // build), and the collector is also paced for the writing: by then the
 // process has already held the memory it held at its peak (the index
-// beside the bodies), so collecting whenever the heap doubles the third
+// beside the bodies), so collecting whenever the heap grows by 70 % over the third
 // of that still live would only spend CPU to stay under a peak already
-// reached. Until pace's restore is called, the collector runs when the
+// reached. Until the returned restore is called, the collector runs when the
 // process's memory reaches that peak, or twice what is live, whichever
 // is more, and so never more often than it would have. A 10,000-page
 // build collects 10 times instead of 17 while it writes. Tests and the
