@@ -103,7 +103,7 @@ type Link struct {
 
 // Result is a rendered body.
 type Result struct {
-	HTML     []byte
+	HTML     string
 	Text     string // the plain text, for search (at most about 64 KiB)
 	Lead     string // the first paragraph of prose as plain text on one line, for the page's description
 	Headings []Heading
@@ -154,7 +154,7 @@ func (r *Renderer) RenderWith(buf *bytes.Buffer, src Source, res Resolver) Resul
 	if err := r.md.Renderer().Render(bufferWriter{buf}, src.Body, doc); err != nil {
 		out.Diags.Errorf(generator.Pos{File: src.File}, "cannot render Markdown: %v", err)
 	}
-	out.HTML = bytes.Clone(buf.Bytes()) // exact size: bodies stay in memory until their page is written
+	out.HTML = buf.String() // a copy of exactly its size: bodies stay in memory until their page is written
 	return out
 }
 

@@ -17,6 +17,7 @@ const maxText = 64 << 10
 // included, with blocks on lines of their own and no markup or raw HTML.
 func bodyText(doc ast.Node, src []byte) string {
 	var b strings.Builder
+	b.Grow(min(len(src), maxText)) // the text is about as long as the source, less its markup
 	newline := func() {
 		if s := b.String(); s != "" && !strings.HasSuffix(s, "\n") {
 			b.WriteByte('\n')
@@ -42,7 +43,13 @@ func bodyText(doc ast.Node, src []byte) string {
 		}
 		return writeInline(&b, n, src, true), nil
 	})
-	return strings.TrimSpace(b.String())
+	text := strings.TrimSpace(b.String())
+	if b.Cap()-len(text) > len(text)/8 {
+		// The text stays in memory until the search index is built:
+		// keep it without the room the markup left.
+		text = strings.Clone(text)
+	}
+	return text
 }
 
 // writeInline writes the text a reader sees of the inline node n (which
@@ -98,6 +105,9 @@ func textValue(n ast.Node, src []byte) []byte {
 // resolveText resolves backslash escapes and entity references in a copy
 // of v.
 func resolveText(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v // nothing to resolve: most text
+	}
 	v = util.UnescapePunctuations(bytes.Clone(v))
 	return util.ResolveEntityNames(util.ResolveNumericReferences(v))
 }

@@ -118,7 +118,7 @@ func TestCommonMarkSpec(t *testing.T) {
 				res := r.Render(markdown.Source{Body: []byte(ex.Markdown), File: "spec.md", Path: "spec.md", BodyLine: 1}, nothingResolver{})
 				_, errorWanted := right[ex.Example]
 				checkSpecDiags(t, ex, res.Diags, pending[ex.Example], errorWanted)
-				got, err := publishedBody(mini, res.HTML)
+				got, err := publishedBody(mini, []byte(res.HTML))
 				if err != nil {
 					t.Errorf("example %d (%s): %v", ex.Example, ex.Section, err)
 					continue
