@@ -62,6 +62,29 @@ type Page struct {
 	Item    *Item    // set for type item
 	Backlog *Backlog // set for type backlog
 	Release *Release // set for type release
+
+	// Translations are the page's texts in the site's other languages,
+	// by language code; a language without one shows the page's own.
+	Translations map[string]*Translation
+}
+
+// Translation is a page's text in a language other than the site's
+// default: a file beside the page's with the language code before .md
+// (roles/cpo.de.md beside roles/cpo.md). It carries only what is read,
+// not structure: the page's own file holds its level, relations and
+// backlog fields for every language.
+type Translation struct {
+	Lang       string
+	Path       string // slash path relative to content/, e.g. roles/cpo.de.md
+	File       string // slash path relative to the site root, for positions
+	Title      string // "" when the translation leaves the page's own
+	Abbr       string
+	Summary    string
+	Tags       []string
+	Aliases    []Ref
+	Acceptance []string // an item's acceptance criteria; nil: the page's own
+	Body       []byte   // Markdown without front matter, BOM, or CR
+	BodyLine   int      // line of the file on which Body starts
 }
 
 // Pos returns the position of front-matter key k, or of the file's first

@@ -8,11 +8,16 @@ import (
 )
 
 // OrList joins "a", "b" and "c" as "a, b or c", for diagnostics.
-func OrList(s []string) string {
+func OrList(s []string) string { return joinLast(s, " or ") }
+
+// AndList joins "a", "b" and "c" as "a, b and c", for diagnostics.
+func AndList(s []string) string { return joinLast(s, " and ") }
+
+func joinLast(s []string, last string) string {
 	if len(s) <= 1 {
 		return strings.Join(s, "")
 	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+	return strings.Join(s[:len(s)-1], ", ") + last + s[len(s)-1]
 }
 
 // Article puts "a" or "an" before a word such as a type name.

@@ -15,12 +15,18 @@ import (
 
 // Config is a site's configuration after defaults and validation.
 type Config struct {
-	Title    string   `toml:"title"`
-	BaseURL  string   `toml:"baseURL"`
-	Language string   `toml:"language"`
-	Theme    string   `toml:"theme"`
-	EditURL  string   `toml:"editURL"`
-	Levels   []string `toml:"levels"`
+	Title    string `toml:"title"`
+	BaseURL  string `toml:"baseURL"`
+	Language string `toml:"language"`
+	// DefaultLanguage is the language of the pages' own files, published
+	// at the root; after Parse it is set (to Language unless site.toml
+	// says otherwise), and Language equals it.
+	DefaultLanguage         string              `toml:"defaultLanguage"`
+	DefaultLanguageInSubdir bool                `toml:"defaultLanguageInSubdir"`
+	Languages               map[string]Language `toml:"languages"`
+	Theme                   string              `toml:"theme"`
+	EditURL                 string              `toml:"editURL"`
+	Levels                  []string            `toml:"levels"`
 
 	Build     Build                    `toml:"build"`
 	Types     map[string]Type          `toml:"types"`
@@ -35,6 +41,10 @@ type Config struct {
 	// RelationOrder lists relation names in vocabulary order: built-in
 	// first, then the site's own in declaration order.
 	RelationOrder []string `toml:"-"`
+	// LanguageOrder lists the site's languages: the default first, then
+	// the others in the order site.toml declares them. A site without
+	// [languages] has its one language.
+	LanguageOrder []string `toml:"-"`
 	// GlossaryOrder lists the ids of Glossary in the order site.toml
 	// declares them.
 	GlossaryOrder []string `toml:"-"`

@@ -42,14 +42,17 @@ var (
 // Default returns the configuration of a site whose site.toml is empty.
 func Default() *Config {
 	c := &Config{
-		Title:     "Backlight site",
-		BaseURL:   "/",
-		Language:  "en",
-		Theme:     "default",
-		Levels:    []string{"team", "cluster", "organisation"},
-		Build:     Build{Minify: true, BrokenLinks: "error"},
-		Types:     map[string]Type{},
-		Relations: map[string]Relation{},
+		Title:    "Backlight site",
+		BaseURL:  "/",
+		Language: "en",
+
+		DefaultLanguage: "en",
+		LanguageOrder:   []string{"en"},
+		Theme:           "default",
+		Levels:          []string{"team", "cluster", "organisation"},
+		Build:           Build{Minify: true, BrokenLinks: "error"},
+		Types:           map[string]Type{},
+		Relations:       map[string]Relation{},
 		Backlog: Backlog{
 			Kinds:          []string{"feature", "change", "bug", "knowledge-gap", "improvement"},
 			Statuses:       []string{"idea", "refining", "ready", "in-progress", "done", "released", "dropped"},

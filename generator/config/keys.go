@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -83,7 +84,9 @@ func Keys() []Key {
 	}{
 		{"title", kindText, "", "The site's name, shown in every page's header and title."},
 		{"baseURL", kindText, "", "The address the site is published at, such as https://wiki.example.org/ (or a path starting with /); the sitemap, feeds and canonical links need an absolute URL, so a value without a host gets a warning. A missing final / is added."},
-		{"language", kindText, "", "The language of the pages (the lang attribute), such as en or de."},
+		{"language", kindText, "", "The older name of defaultLanguage: the language of the pages (their lang attribute), such as en, de or en-US."},
+		{"defaultLanguage", kindText, "", "The language of the pages' own files, published at the site's root; none: language. With [languages] it must be one of them."},
+		{"defaultLanguageInSubdir", kindBool, "", "Publish the default language under its code too (/en/roles/…/), with a page at the root that leads to it; needs [languages]."},
 		{"theme", kindText, "", "A folder name under themes/ whose files override the embedded default theme, file by file."},
 		{"editURL", kindText, "", "An http(s) address to which a page's path under content/ is appended for its \"edit this page\" link; none: no such links."},
 		{"levels", kindNames, "", "The organisational levels a page's level and a backlog's level may name."},
@@ -119,6 +122,19 @@ func Keys() []Key {
 		{"roadmap", kindTable, "", "The cycle grid of the roadmap timeline."},
 		{"roadmap.cycle_weeks", kindInt, "", "Weeks per cycle; iterations of backlog.iteration_weeks fill it from its first day and the rest is inter-cycle time; 0 draws no cycles."},
 		{"roadmap.cycle_start", kindDate, "", "The first day of one cycle, as a TOML date without quotes (2026-01-05); none: the earliest release's start."},
+
+		{"languages", kindTable, "", "The languages the site is published in, one `[languages.<code>]` table each; none: one language, language. Every page is published in each; a translation is a file beside the page with the code before .md (roles/cpo.de.md)."},
+		{"languages." + Name, kindTable, "", "One language; the code is lower-case letters with optional subtags (de, pt-br), and is the folder its pages are published under."},
+		{"languages." + Name + ".name", kindText, "English for en, Deutsch for de; otherwise the code", "The language's name in itself, as the language switcher shows it."},
+		{"languages." + Name + ".title", kindText, "title", "The site's title in the language."},
+		{"languages." + Name + ".relations", kindTable, "", "Relation labels in the language: one `[languages.<code>.relations.<name>]` table per relation, over the built-in ones (English and German are built in)."},
+		{"languages." + Name + ".relations." + Name, kindTable, "", "One relation's labels in the language."},
+		{"languages." + Name + ".relations." + Name + ".label", kindText, "built-in for en and de; otherwise the relation's label", "How the relation reads on the page that declares it."},
+		{"languages." + Name + ".relations." + Name + ".inverse", kindText, "built-in for en and de; otherwise the relation's inverse", "How the relation reads on the pages it names."},
+		{"languages." + Name + ".types", kindTable, "", "Type labels in the language: one `[languages.<code>.types.<name>]` table per type, over the built-in ones."},
+		{"languages." + Name + ".types." + Name, kindTable, "", "One type's labels in the language."},
+		{"languages." + Name + ".types." + Name + ".label", kindText, "built-in for en and de; otherwise the type's label", "The singular label in the language."},
+		{"languages." + Name + ".types." + Name + ".plural", kindText, "built-in for en and de; otherwise the type's plural", "The plural label in the language."},
 
 		{"glossary", kindTable, "", "The glossary page (/glossary/), whose entries the pages link to where a term first appears: one `[glossary.<id>]` table per entry, to change a built-in entry, switch one off or add one."},
 		{"glossary." + Name, kindTable, "", "One entry; the id is its anchor on the page: a built-in term's (docs/content-model.md lists them), a type's or a relation's name, or a new one of lower-case letters, digits, hyphens and underscores."},
@@ -193,9 +209,12 @@ func keyIndex(keys []Key) map[string]Key {
 // pattern returns the declared path a key of the file would have: the
 // name of a type or relation becomes Name.
 func pattern(k toml.Key) string {
-	p := []string(k)
-	if len(p) >= 2 && (p[0] == "types" || p[0] == "relations" || p[0] == "glossary") {
-		p = append([]string{p[0], Name}, p[2:]...)
+	p := slices.Clone([]string(k))
+	if len(p) >= 2 && (p[0] == "types" || p[0] == "relations" || p[0] == "glossary" || p[0] == "languages") {
+		p[1] = Name
+	}
+	if len(p) >= 4 && p[0] == "languages" && (p[2] == "relations" || p[2] == "types") {
+		p[3] = Name // [languages.<code>.relations.<name>]
 	}
 	return strings.Join(p, ".")
 }

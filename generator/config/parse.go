@@ -54,6 +54,8 @@ func Parse(file string, src []byte) (*Config, generator.Diagnostics) {
 	mergeRelations(c, rels, md)
 	c.GlossaryOrder = declaredOrder(md, "glossary", c.Glossary)
 	validate(c, file, src, &diags)
+	validateLanguages(c, declaredOrder(md, "languages", c.Languages), md.IsDefined("language"), md.IsDefined("defaultLanguage"),
+		func(path ...string) generator.Pos { return Locate(file, src, path...) }, &diags)
 	return c, diags
 }
 

@@ -118,6 +118,7 @@ iteration_weeks = 3
 `)
 	want := Default()
 	want.Title, want.BaseURL, want.Language, want.Theme = "Example Org process wiki", "https://wiki.example.org/", "de", "corporate"
+	want.DefaultLanguage, want.LanguageOrder = "de", []string{"de"} // language is the older name of defaultLanguage
 	want.EditURL = "https://git.example.org/org/wiki/edit/main/content/"
 	want.Levels = []string{"team", "tribe"}
 	want.Build = Build{Minify: false, UnsafeHTML: true, BrokenLinks: "error"}

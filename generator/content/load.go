@@ -24,6 +24,12 @@ type Options struct {
 	Prefix string   // path of the content folder from the site root, for positions ("content")
 	Levels []string // allowed values of level
 	Types  []string // known type names, for the type key
+	// Languages are the site's languages other than the default: a file
+	// <name>.<code>.md of one of them is a translation of <name>.md.
+	// Default is the default language, whose code in a file name is an
+	// error when there are Languages. Both empty: one language.
+	Languages []string
+	Default   string
 }
 
 // Result is the loaded content: pages in path order and the introductions
@@ -74,12 +80,19 @@ func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 		if splitters[w] == nil {
 			splitters[w] = newSplitter()
 		}
+		if of, lang, ok := opts.translationOf(files[i]); ok {
+			results[i] = loadTranslation(fsys, files[i], of, lang, opts, splitters[w])
+			return
+		}
 		results[i] = loadFile(fsys, files[i], opts, splitters[w])
 	})
 	res := &Result{Intros: map[string]*generator.Page{}, Files: others}
+	var translations []loaded
 	for _, r := range results {
 		diags.Append(r.diags)
 		switch {
+		case r.translation != nil:
+			translations = append(translations, r)
 		case r.page == nil:
 			if r.unread != nil {
 				res.Unread = append(res.Unread, *r.unread)
@@ -91,6 +104,7 @@ func Load(fsys fs.FS, opts Options) (*Result, generator.Diagnostics) {
 		}
 	}
 	checkDuplicates(res.Pages, &diags)
+	attachTranslations(res, translations, &diags)
 	return res, diags
 }
 
@@ -131,41 +145,54 @@ type loaded struct {
 	intro  bool
 	diags  generator.Diagnostics
 	unread *generator.Unread // what is known of a file that could not be loaded
+
+	translation *generator.Translation // set for a translation, instead of page
+	of          string                 // the path of the page it translates
 }
 
 func loadFile(fsys fs.FS, p string, opts Options, sp *splitter) loaded {
 	var l loaded
 	file := path.Join(opts.Prefix, p)
-	src, size, err := readLimited(fsys, p, MaxFileSize)
-	switch {
-	case err != nil:
-		l.diags.Errorf(generator.Pos{File: file}, "cannot read: %v", err)
-		l.unread = unreadOf(p, file, nil)
-		return l
-	case len(src) > MaxFileSize:
-		l.diags.Errorf(generator.Pos{File: file}, "file is %s; pages may be at most %d bytes (2 MiB): split it, or move large data out of content/", size, MaxFileSize)
-		l.unread = unreadOf(p, file, normalise(src))
-		return l
-	}
-	src = normalise(src)
-	if !utf8.Valid(src) {
-		l.diags.Errorf(generator.Pos{File: file, Line: invalidUTF8Line(src)}, "file is not valid UTF-8 text")
+	src, fm, body, bodyLine, ok := readSource(fsys, p, file, sp, &l.diags)
+	if !ok {
 		l.unread = unreadOf(p, file, src)
 		return l
-	}
-	fm, body, bodyLine, err := sp.split(file, src)
-	if err != nil {
-		pe := err.(*posError)
-		l.diags.Errorf(pe.pos, "%s", pe.msg)
-		l.unread = unreadOf(p, file, src)
-		return l
-	}
-	if fm == nil {
-		fm = &node{kind: mapNode, pos: generator.Pos{File: file, Line: 1}}
 	}
 	l.page, l.intro = newPage(p, file, fm, opts, &l.diags)
 	l.page.Body, l.page.BodyLine = body, bodyLine
 	return l
+}
+
+// readSource reads the Markdown file at p (file from the site root) and
+// splits it into its front matter, never nil, and its body, which starts
+// on bodyLine. When the file cannot be read, or is too large, not UTF-8
+// or its front matter is broken, it reports why and returns !ok, with
+// what it could read of the file.
+func readSource(fsys fs.FS, p, file string, sp *splitter, diags *generator.Diagnostics) (src []byte, fm *node, body []byte, bodyLine int, ok bool) {
+	src, size, err := readLimited(fsys, p, MaxFileSize)
+	switch {
+	case err != nil:
+		diags.Errorf(generator.Pos{File: file}, "cannot read: %v", err)
+		return nil, nil, nil, 0, false
+	case len(src) > MaxFileSize:
+		diags.Errorf(generator.Pos{File: file}, "file is %s; pages may be at most %d bytes (2 MiB): split it, or move large data out of content/", size, MaxFileSize)
+		return normalise(src), nil, nil, 0, false
+	}
+	src = normalise(src)
+	if !utf8.Valid(src) {
+		diags.Errorf(generator.Pos{File: file, Line: invalidUTF8Line(src)}, "file is not valid UTF-8 text")
+		return src, nil, nil, 0, false
+	}
+	fm, body, bodyLine, err = sp.split(file, src)
+	if err != nil {
+		pe := err.(*posError)
+		diags.Errorf(pe.pos, "%s", pe.msg)
+		return src, nil, nil, 0, false
+	}
+	if fm == nil {
+		fm = &node{kind: mapNode, pos: generator.Pos{File: file, Line: 1}}
+	}
+	return src, fm, body, bodyLine, true
 }
 
 // readLimited reads at most limit+1 bytes of the file at p, so that a huge

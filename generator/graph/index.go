@@ -7,6 +7,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -81,12 +82,33 @@ func NewIndex(pages []*generator.Page, unread ...generator.Unread) *Index {
 			ix.add(a.Name, p)
 		}
 		ix.add(p.Title, p)
-		if k := strings.ToLower(strings.TrimSpace(p.Abbr)); k != "" {
-			ix.byAbbr[k] = append(ix.byAbbr[k], p)
-			ix.abbrs = append(ix.abbrs, p.Abbr)
+		ix.addAbbr(p.Abbr, p)
+		// A page is named by its translations' titles, aliases and
+		// abbreviations too, and a relative link to a translation's
+		// file leads to the page.
+		for _, lang := range slices.Sorted(maps.Keys(p.Translations)) {
+			tr := p.Translations[lang]
+			ix.byPath[tr.Path] = p
+			if tr.Title != "" {
+				ix.add(tr.Title, p)
+				ix.names = append(ix.names, tr.Title)
+			}
+			for _, a := range tr.Aliases {
+				ix.add(a.Name, p)
+			}
+			ix.addAbbr(tr.Abbr, p)
 		}
 	}
 	return ix
+}
+
+func (ix *Index) addAbbr(abbr string, p *generator.Page) {
+	k := strings.ToLower(strings.TrimSpace(abbr))
+	if k == "" || slices.Contains(ix.byAbbr[k], p) {
+		return
+	}
+	ix.byAbbr[k] = append(ix.byAbbr[k], p)
+	ix.abbrs = append(ix.abbrs, abbr)
 }
 
 func (ix *Index) add(name string, p *generator.Page) {

@@ -159,3 +159,32 @@ func TestLookupOfADuplicateKeySaysToChangeAKey(t *testing.T) {
 		}
 	}
 }
+
+func TestLookupFindsAPageByItsTranslatedNames(t *testing.T) {
+	cpo := newPage("role", "cluster-product-owner", "Cluster Product Owner")
+	cpo.Abbr = "CPO"
+	cpo.Translations = map[string]*generator.Translation{"de": {Lang: "de", Path: "roles/cluster-product-owner.de.md",
+		Title: "Cluster-Produktverantwortlicher", Abbr: "CPV", Aliases: []generator.Ref{{Name: "Produktverantwortung"}}}}
+	po := newPage("role", "product-owner", "Product Owner")
+	po.Translations = map[string]*generator.Translation{"de": {Lang: "de", Path: "roles/product-owner.de.md"}} // keeps its title
+	ix := NewIndex([]*generator.Page{cpo, po})
+	for ref, want := range map[string]*generator.Page{
+		"Cluster Product Owner":           cpo,
+		"cluster-produktverantwortlicher": cpo,
+		"Produktverantwortung":            cpo,
+		"CPO":                             cpo,
+		"cpv":                             cpo,
+		"Product Owner":                   po,
+	} {
+		if got, err := ix.Lookup(ref); err != nil || got != want {
+			t.Errorf("Lookup(%q): got %v, %v, want %s", ref, got, err, want.ID)
+		}
+	}
+	if got, err := ix.LookupPath("roles/cluster-product-owner.de.md"); err != nil || got != cpo {
+		t.Errorf("LookupPath of the translation's file: got %v, %v, want the page", got, err)
+	}
+	_, err := ix.Lookup("Cluster-Produktverantwortung")
+	if err == nil || !strings.Contains(err.Error(), `"Cluster-Produktverantwortlicher"`) {
+		t.Errorf("a mistyped translated title: got %v, want the translated title suggested", err)
+	}
+}

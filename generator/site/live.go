@@ -363,6 +363,7 @@ func (lv *Live) reread(rel []string) (*pageEdit, bool) {
 		if p == nil || intro || diags.HasErrors() || !sameNames(old, p) {
 			return nil, false
 		}
+		p.Translations = old.Translations // files of their own, which did not change
 		ed.diags.Append(diags)
 		ed.pages, ed.loaded = append(ed.pages, old), append(ed.loaded, p)
 		ed.frontMatter = ed.frontMatter || !sameFrontMatter(old, p)

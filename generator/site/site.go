@@ -319,7 +319,11 @@ func withBodies(m *views.Model, rb *renderedBodies) {
 
 // contentOptions are the rules of the site's content folder.
 func contentOptions(cfg *config.Config) content.Options {
-	return content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder}
+	o := content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder}
+	if cfg.Multilingual() {
+		o.Languages, o.Default = cfg.Translated(), cfg.DefaultLanguage
+	}
+	return o
 }
 
 func published(pages []*generator.Page, drafts bool) []*generator.Page {
