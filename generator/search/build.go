@@ -26,6 +26,9 @@ type Facet struct{ Value, Label, Plural string }
 type Options struct {
 	Types, Levels, Statuses, Releases []Facet
 	Synonyms                          []Synonym // words a query may use for others, in order of precedence
+	// Language is the documents' language, which picks the stemmer (StemIn)
+	// of the index and of the browser's queries; "" is English.
+	Language string
 }
 
 // File is one output file, Path relative to the output root
@@ -62,6 +65,9 @@ func Build(docs []Doc, opts Options) *Index {
 
 	terms := make([]docTerms, len(sorted))
 	toks := make([]tokenizer, workerCount(len(sorted), batch))
+	for i := range toks {
+		toks[i].lang = opts.Language
+	}
 	eachDoc(len(sorted), func(w, i int) {
 		terms[i] = toks[w].doc(&sorted[i])
 		terms[i].worker = w
@@ -78,7 +84,7 @@ func Build(docs []Doc, opts Options) *Index {
 	exact := exactEntries(sorted)
 
 	ix := &Index{}
-	ix.files = writeFiles(sorted, facets, excerpts, post, exact, synonymTable(opts.Synonyms))
+	ix.files = writeFiles(sorted, facets, excerpts, post, exact, synonymTable(opts.Synonyms, opts.Language), stemmerName(opts.Language))
 	ix.stats = Stats{
 		Documents: len(sorted),
 		Stems:     len(post.stems),

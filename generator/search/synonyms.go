@@ -16,15 +16,15 @@ type Synonym struct{ From, To string }
 // stems are a key by the value and searches for both queries. Of two
 // synonyms with the same stems, the first is kept; one that stands for
 // itself is left out.
-func synonymTable(syns []Synonym) map[string]string {
+func synonymTable(syns []Synonym, lang string) map[string]string {
 	if len(syns) == 0 {
 		return nil
 	}
 	table := map[string]string{}
 	for _, s := range syns {
-		key := strings.Join(Words(s.From), " ")
+		key := strings.Join(WordsIn(lang, s.From), " ")
 		to := strings.Join(foldedWords(s.To), " ")
-		if _, taken := table[key]; taken || key == "" || to == "" || key == strings.Join(Words(s.To), " ") {
+		if _, taken := table[key]; taken || key == "" || to == "" || key == strings.Join(WordsIn(lang, s.To), " ") {
 			continue
 		}
 		table[key] = to

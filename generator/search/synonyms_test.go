@@ -18,7 +18,7 @@ func TestSynonymTable(t *testing.T) {
 		{"iteration", "Iterations"}, // stands for itself
 		{"", "Cycle"},
 		{"---", "Cycle"},
-	})
+	}, "")
 	want := map[string]string{
 		"sprint":               "iteration",
 		"pi":                   "cycle",
@@ -30,7 +30,7 @@ func TestSynonymTable(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
-	if synonymTable(nil) != nil {
+	if synonymTable(nil, "") != nil {
 		t.Error("no synonyms should give no table, which the manifest leaves out")
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/german"
 	"github.com/kljensen/snowball/english"
 	"github.com/rivo/uniseg"
 	"golang.org/x/text/unicode/norm"
@@ -15,8 +17,11 @@ import (
 // holds them: text split at Unicode word boundaries (UAX #29), segments
 // without a letter or a digit dropped, each word folded as Fold folds it
 // and stemmed by Stem. Stop words are kept.
-func Words(text string) []string {
-	var t tokenizer
+func Words(text string) []string { return WordsIn("", text) }
+
+// WordsIn is Words in the language lang: its words stemmed by StemIn.
+func WordsIn(lang, text string) []string {
+	t := tokenizer{lang: lang}
 	t.split(validUTF8(text))
 	var out []string
 	for _, h := range t.hits {
@@ -55,6 +60,38 @@ func Stem(word string) string {
 	return word
 }
 
+// stemmerName is what the manifest says of the stemmer of an index in
+// lang: "de" for German, "" (left out) for English.
+func stemmerName(lang string) string {
+	if isGerman(lang) {
+		return "de"
+	}
+	return ""
+}
+
+func isGerman(lang string) bool { return lang == "de" || strings.HasPrefix(lang, "de-") }
+
+// StemIn is the stem of one folded word in the language lang: for German
+// (de, or de-…), what the Snowball project's German algorithm gives, as
+// github.com/blevesearch/snowballstem computes it; for English and every
+// language without a stemmer of its own here, Stem. A word of at most two
+// characters is its own stem. The browser's stemmers give the same stems
+// (a browser test compares them on more than 5,000 German words).
+func StemIn(lang, word string) string {
+	if !isGerman(lang) {
+		return Stem(word)
+	}
+	if utf8.RuneCountInString(word) <= 2 {
+		return word
+	}
+	env := snowballstem.NewEnv(word)
+	german.Stem(env)
+	if s := env.Current(); s != "" {
+		return s
+	}
+	return word
+}
+
 // ascii reports whether s is all ASCII.
 func ascii(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -78,6 +115,7 @@ func validUTF8(s string) string {
 // word costs a map look-up. A tokenizer is used by one goroutine at a
 // time.
 type tokenizer struct {
+	lang    string           // the language, for StemIn
 	ids     map[string]int32 // folded word → word number
 	words   []string         // word number → folded word
 	stemOf  []int32          // word number → stem number
@@ -166,7 +204,7 @@ func (t *tokenizer) number() int32 {
 	n, ok := t.ids[string(t.word)]
 	if !ok {
 		w := string(t.word)
-		stem := Stem(w)
+		stem := StemIn(t.lang, w)
 		id, ok := t.numbers[stem]
 		if !ok {
 			id = int32(len(t.stems))

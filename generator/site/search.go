@@ -86,7 +86,7 @@ func glossaryDoc(es []glossary.Entry) search.Doc {
 // order, levels lowest first, item statuses then release statuses, and
 // releases by start date.
 func indexOptions(cfg *config.Config, m *views.Model) search.Options {
-	var o search.Options
+	o := search.Options{Language: cfg.DefaultLanguage}
 	for _, t := range cfg.TypeOrder {
 		o.Types = append(o.Types, search.Facet{Value: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
 	}

@@ -444,6 +444,37 @@ func TestSearchStemmerMatchesGo(t *testing.T) {
 	}
 }
 
+// TestSearchGermanStemmerMatchesGo runs the browser's German stemmer over
+// the German word list of the Go index (generator/search/testdata/
+// stems-de.txt: more than 5,000 words, folded as the index folds them, some
+// with their umlauts and ß) and compares every stem with search.StemIn.
+func TestSearchGermanStemmerMatchesGo(t *testing.T) {
+	chromiumPath(t)
+	data, err := os.ReadFile("../search/testdata/stems-de.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		words = append(words, strings.Fields(line)[0])
+	}
+	if len(words) < 5000 {
+		t.Fatalf("%d German words, want at least 5,000", len(words))
+	}
+	got := mapInBrowser[string](t, scriptPage(t), "stemDe", words)
+	bad := 0
+	for i, w := range words {
+		if want := search.StemIn("de", w); got[i] != want {
+			if bad++; bad <= 20 {
+				t.Errorf("stemDe(%q) = %q in the browser, %q in Go", w, got[i], want)
+			}
+		}
+	}
+	if bad > 20 {
+		t.Errorf("and %d more words stem differently", bad-20)
+	}
+}
+
 // TestSearchWordsMatchGo compares what the browser makes of text with what
 // the index makes of it: the stems of the words (search.js's UAX #29
 // segmentation, fold, stem against search.Words) over every page of the example site and some
@@ -828,6 +859,40 @@ func TestSearchOnExampleSite(t *testing.T) {
 		)
 		checkNoJS(t, ctx)
 	})
+}
+
+// TestSearchStemsGermanOnAGermanSite builds the basic site in German
+// (language = "de") with two pages, one about an Anforderung and one about
+// Anforderungen, and searches for each word: the index and the browser
+// both stem German, so each finds both pages. With English stems on
+// either side the two words would not meet.
+func TestSearchStemsGermanOnAGermanSite(t *testing.T) {
+	chromiumPath(t)
+	src := copySite(t, "basic")
+	toml := filepath.Join(src, "site.toml")
+	data, err := os.ReadFile(toml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(toml, append([]byte("language = \"de\"\n"), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, src, "content/artifacts/pruefliste.md", []byte("---\ntitle: Prüfliste\n---\nJede neue Anforderung kommt zuerst auf diese Liste.\n"))
+	writeFile(t, src, "content/events/abstimmungsrunde.md", []byte("---\ntitle: Abstimmungsrunde\n---\nHier klären die Teams ihre Anforderungen an die Plattform.\n"))
+	base := buildWithSearch(t, src)
+	ctx := newBrowser(t)
+	do(t, ctx, "open the start page", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS(searchBox)))
+	// The German word comes first: the last word of a query also matches
+	// as a prefix while it is typed, which stems do not decide.
+	for _, q := range []string{"Anforderung Plattform", "Anforderungen Liste", "anforderungen liste"} {
+		d := typeAndWait(t, ctx, q)
+		if !slices.Contains(d.Titles, "Prüfliste") || !slices.Contains(d.Titles, "Abstimmungsrunde") {
+			t.Errorf("%s should find both pages, which say Anforderung and Anforderungen: %q", q, d.Titles)
+		}
+		if !slices.ContainsFunc(d.Marks, func(m string) bool { return strings.HasPrefix(m, "Anforderung") }) {
+			t.Errorf("%s: the excerpts should mark the German word by its stem: %q", q, d.Marks)
+		}
+	}
 }
 
 // TestSearchShowsHostileTitlesAsText gives a page of the basic site a title
