@@ -50,16 +50,41 @@ type Options struct {
 
 // Result reports what a build did.
 type Result struct {
-	Diags    generator.Diagnostics
-	Pages    int
-	ByType   map[string]int
-	Types    []string // type names in display order, for reporting ByType
-	Files    int
-	Bytes    int64
-	Dest     string
-	Deleted  []string // files no build wrote that Force deleted from Dest (slash paths)
-	Stale    []string // folders a killed build left beside Dest that were kept, since they hold files no build wrote
-	Duration time.Duration
+	Diags  generator.Diagnostics
+	Pages  int
+	ByType map[string]int
+	Types  []string // type names in display order, for reporting ByType
+	Files  int
+	Bytes  int64
+	Dest   string
+	// Translations say, for a site with [languages], which pages have no
+	// translation into each language other than the default, in the
+	// order site.toml lists the languages.
+	Translations []Translations
+	Deleted      []string // files no build wrote that Force deleted from Dest (slash paths)
+	Stale        []string // folders a killed build left beside Dest that were kept, since they hold files no build wrote
+	Duration     time.Duration
+}
+
+// Translations are the pages not yet translated into one language.
+type Translations struct {
+	Lang    string
+	Missing []string // the files of the pages without a translation into Lang, in path order
+}
+
+// untranslated lists, for each of langs, the pages without a translation
+// into it.
+func untranslated(langs []string, pages []*generator.Page) []Translations {
+	out := make([]Translations, len(langs))
+	for i, l := range langs {
+		out[i] = Translations{Lang: l, Missing: []string{}}
+		for _, p := range pages {
+			if p.Translations[l] == nil {
+				out[i].Missing = append(out[i].Missing, p.File)
+			}
+		}
+	}
+	return out
 }
 
 // ErrContent is returned (wrapped) when the sources have errors; the
@@ -300,6 +325,9 @@ func (l *loaded) loadModel(opts Options, res *Result) error {
 		res.ByType[p.Type]++
 	}
 	res.Pages = len(pages)
+	if cfg.Multilingual() {
+		res.Translations = untranslated(cfg.Translated(), pages)
+	}
 	return nil
 }
 

@@ -22,10 +22,11 @@ type jsonDiagnostic struct {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE] [--format text|json]", stderr)
+	fs := newFlags("check", "[-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE] [--format text|json] [--translations]", stderr)
 	src := fs.String("s", ".", "site root `SRC` with site.toml and content/")
 	drafts := fs.Bool("drafts", false, "check pages marked draft: true as published")
 	format := fs.String("format", "text", "output `format`: text or json")
+	listTranslations := fs.Bool("translations", false, "list the pages not yet translated into each of the site's languages")
 	dest := fs.String("d", "", "check that build could write the site to `DEST` (default SRC/public); check writes nothing")
 	force := fs.Bool("force", false, "as build --force: accept a DEST holding files no Backlight build wrote")
 	quiet := quietFlag(fs)
@@ -53,6 +54,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return reportError(stderr, "check", err)
 	}
+	printTranslations(stdout, res, *listTranslations)
 	errs, warns := res.Diags.Count(generator.Error), res.Diags.Count(generator.Warning)
 	fmt.Fprintf(stdout, "checked %d %s: %d %s, %d %s\n", res.Pages, generator.ForCount(res.Pages, "page", "pages"),
 		errs, generator.ForCount(errs, "error", "errors"), warns, generator.ForCount(warns, "warning", "warnings"))
@@ -84,4 +86,25 @@ func checkJSON(stdout, stderr io.Writer, res *site.Result, err error) int {
 		return exitContent
 	}
 	return exitOK
+}
+
+// printTranslations writes, for each language of a site with several, one
+// line that counts the pages not yet translated into it, and with list
+// their files too, one a line.
+func printTranslations(w io.Writer, res *site.Result, list bool) {
+	for _, tr := range res.Translations {
+		n := len(tr.Missing)
+		switch {
+		case n == 0:
+			fmt.Fprintf(w, "%s: every page translated\n", tr.Lang)
+		case list:
+			fmt.Fprintf(w, "%s: %d of %d %s not yet translated:\n", tr.Lang, n, res.Pages, generator.ForCount(res.Pages, "page", "pages"))
+			for _, f := range tr.Missing {
+				fmt.Fprintf(w, "  %s\n", f)
+			}
+		default:
+			fmt.Fprintf(w, "%s: %d of %d %s not yet translated (backlight check --translations lists them)\n",
+				tr.Lang, n, res.Pages, generator.ForCount(res.Pages, "page", "pages"))
+		}
+	}
 }

@@ -4,7 +4,7 @@
 // Usage:
 //
 //	backlight build   [-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE]
-//	backlight check   [-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE] [--format text|json]
+//	backlight check   [-s SRC] [-d DEST] [--force] [--drafts] [-q|--quiet] [--now DATE] [--format text|json] [--translations]
 //	backlight init    [DIR] [--template scaled|minimal|empty] [--ci github|gitlab] [--force]
 //	backlight new     [-s SRC] [--backlog ID] [--key KEY] [--unranked] TYPE "Title"
 //	                  [--system S] [--variant V] [--version N] [--start DATE] [--end DATE]

@@ -251,3 +251,42 @@ func TestVersionAndHelpAsTheDocsWriteThem(t *testing.T) {
 		t.Errorf("build -q: got exit %d, stdout %q, stderr %q; want silence", code, stdout, stderr)
 	}
 }
+
+func TestCheckCountsUntranslatedPagesPerLanguage(t *testing.T) {
+	src := t.TempDir()
+	files := map[string]string{
+		"site.toml":             "baseURL = \"https://wiki.example.org/\"\n[languages.en]\n[languages.de]\n[languages.fr]\n",
+		"content/roles/a.md":    "---\ntitle: A\n---\nBody.\n",
+		"content/roles/a.de.md": "---\ntitle: A auf Deutsch\n---\nText.\n",
+		"content/roles/b.md":    "---\ntitle: B\n---\nBody.\n",
+		"content/roles/c.md":    "---\ntitle: C\n---\nBody.\n",
+		"content/roles/c.de.md": "---\ntitle: C auf Deutsch\n---\nText.\n",
+		"content/roles/c.fr.md": "---\ntitle: C en français\n---\nTexte.\n",
+	}
+	for name, text := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(src, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := runCLI("check", "-s", src)
+	want := "de: 1 of 3 pages not yet translated (backlight check --translations lists them)\n" +
+		"fr: 2 of 3 pages not yet translated (backlight check --translations lists them)\n" +
+		"checked 3 pages: 0 errors, 0 warnings\n"
+	if code != exitOK || stdout != want {
+		t.Errorf("check: got exit %d, stdout\n%s\nstderr %q; want\n%s", code, stdout, stderr, want)
+	}
+	code, stdout, _ = runCLI("check", "-s", src, "--translations")
+	want = "de: 1 of 3 pages not yet translated:\n  content/roles/b.md\n" +
+		"fr: 2 of 3 pages not yet translated:\n  content/roles/a.md\n  content/roles/b.md\n" +
+		"checked 3 pages: 0 errors, 0 warnings\n"
+	if code != exitOK || stdout != want {
+		t.Errorf("check --translations: got exit %d, stdout\n%s\nwant\n%s", code, stdout, want)
+	}
+	os.WriteFile(filepath.Join(src, "content/roles/b.de.md"), []byte("---\ntitle: B auf Deutsch\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "site.toml"), []byte("baseURL = \"https://wiki.example.org/\"\n[languages.en]\n[languages.de]\n"), 0o644)
+	os.Remove(filepath.Join(src, "content/roles/c.fr.md"))
+	if code, stdout, _ = runCLI("check", "-s", src); stdout != "de: every page translated\nchecked 3 pages: 0 errors, 0 warnings\n" {
+		t.Errorf("every page translated: got exit %d, stdout %q", code, stdout)
+	}
+}
