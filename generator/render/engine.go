@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,7 +34,12 @@ type Engine struct {
 	// were minified (nil otherwise): an error met executing a minified
 	// template is found again in these, so that it names the line and
 	// column of the file the theme's author wrote.
-	raw      *templates
+	raw *templates
+	// copies are clones of templates, one for each page written at the
+	// same time (GOMAXPROCS): text/template looks every function and
+	// template of an action up under its set's lock, and cores sharing
+	// one set would contend for that lock's memory at every action.
+	copies   chan *templates
 	assets   map[string]asset          // by logical name, "css/style.css"
 	files    map[string]string         // theme path of each template file by its name: "page.html" → "layouts/page.html"
 	glossary map[string]glossary.Entry // by what templates name: glossaryIndex
@@ -95,7 +101,35 @@ func New(theme fs.FS, site views.SiteInfo, opts ...Option) (*Engine, error) {
 			e.templates, e.raw = *small, raw
 		}
 	}
+	e.copies = make(chan *templates, runtime.GOMAXPROCS(0))
+	for range cap(e.copies) {
+		c, err := e.templates.clone()
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		e.copies <- c
+	}
 	return e, nil
+}
+
+// clone copies ts, which must not have been executed, so that the copy is
+// escaped and executed apart from it (html/template copies the parse
+// trees). The copy shares base, which only cached partials execute.
+func (ts *templates) clone() (*templates, error) {
+	c := &templates{pages: make(map[string]*template.Template, len(ts.pages)), base: ts.base}
+	for name, t := range ts.pages {
+		ct, err := t.Clone()
+		if err != nil {
+			return nil, err
+		}
+		c.pages[name] = ct
+	}
+	r, err := ts.redirect.Clone()
+	if err != nil {
+		return nil, err
+	}
+	c.redirect = r
+	return c, nil
 }
 
 // parseTheme parses the theme's layouts, each minified with minify first
@@ -490,7 +524,14 @@ func (e *Engine) readAssets(theme fs.FS) error {
 // execute renders a view with the layout of its kind. Its error is a
 // *TemplateError.
 func (e *Engine) execute(w io.Writer, v *views.View) error {
-	err := e.executeView(w, v, &e.templates)
+	ts := &e.templates
+	select {
+	case c := <-e.copies:
+		ts = c
+		defer func() { e.copies <- c }()
+	default: // more pages at once than copies: the engine's own set
+	}
+	err := e.executeView(w, v, ts)
 	if err == nil {
 		return nil
 	}

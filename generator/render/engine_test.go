@@ -2,7 +2,9 @@ package render
 
 import (
 	"errors"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/backlight-wiki/backlight/generator/backlog"
@@ -55,5 +57,52 @@ func TestMinifyLayoutsParsesTheMinifiedSource(t *testing.T) {
 		if o.Minified {
 			t.Errorf("%s is marked Minified although the minifier failed", o.Path)
 		}
+	}
+}
+
+// TestPagesWrittenAtOnceAreTheSame writes one page from more goroutines
+// than the engine has copies of its templates: those that take a copy and
+// those that use the engine's own set write the same bytes, from the
+// minified layouts.
+func TestPagesWrittenAtOnceAreTheSame(t *testing.T) {
+	squeeze := func(name string, src []byte) ([]byte, error) {
+		return []byte(strings.ReplaceAll(string(src), "<main", "<main data-squeezed")), nil
+	}
+	e, err := New(themes.Default(), views.SiteInfo{Title: "T"}, MinifyLayouts(squeeze))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cap(e.copies) != runtime.GOMAXPROCS(0) || len(e.copies) != cap(e.copies) {
+		t.Fatalf("the engine has %d of %d copies, want one for each of GOMAXPROCS %d", len(e.copies), cap(e.copies), runtime.GOMAXPROCS(0))
+	}
+	var page Output
+	for _, o := range e.Plan(&views.Model{Backlogs: &backlog.Model{}}) {
+		if o.Path == "404.html" {
+			page = o
+		}
+	}
+	const writers = 16
+	got := make([]string, writers)
+	var wg sync.WaitGroup
+	for i := range writers {
+		wg.Go(func() {
+			var b strings.Builder
+			if err := page.Write(&b); err != nil {
+				t.Error(err)
+			}
+			got[i] = b.String()
+		})
+	}
+	wg.Wait()
+	if !strings.Contains(got[0], "data-squeezed") {
+		t.Fatalf("404.html was not written by the minified layouts:\n%s", got[0])
+	}
+	for i, g := range got {
+		if g != got[0] {
+			t.Errorf("writer %d wrote another page than writer 0:\n%s\n---\n%s", i, g, got[0])
+		}
+	}
+	if len(e.copies) != cap(e.copies) {
+		t.Errorf("%d of %d copies came back", len(e.copies), cap(e.copies))
 	}
 }
