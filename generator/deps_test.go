@@ -22,7 +22,7 @@ var allowed = map[string][]string{
 	"generator/graph":         {"generator"},
 	"generator/backlog":       {"generator"},
 	"generator/svg":           {"generator", "generator/safeurl"},
-	"generator/search":        {"golang.org/x/text", "github.com/rivo/uniseg", "github.com/kljensen/snowball"},
+	"generator/search":        {"golang.org/x/text", "github.com/rivo/uniseg", "github.com/kljensen/snowball", "github.com/blevesearch/snowballstem"},
 	"generator/glossary":      {"generator"},
 	"generator/markdown":      {"generator", "generator/glossary", "generator/safeurl", "github.com/yuin/goldmark", "golang.org/x/text"},
 	"generator/favicon":       {"golang.org/x/image"},
