@@ -197,8 +197,7 @@ func warnUnknownKeys(pg *generator.Page, fm *node, diags *generator.Diagnostics,
 		if slices.Contains(known, e.key) {
 			continue
 		}
-		all := slices.Concat(commonKeys, itemKeys, backlogKeys, releaseKeys)
-		if slices.Contains(all, e.key) && !intro {
+		if slices.Contains(allKeys(), e.key) && !intro {
 			diags.Warnf(e.pos, "key %q has no meaning on %s page and is ignored", e.key, generator.Article(pg.Type))
 			continue
 		}

@@ -62,7 +62,7 @@ func loadTranslation(fsys fs.FS, p, of, lang string, opts Options, sp *splitter)
 		case e.key == "acceptance":
 			tr.Acceptance = f.strs("acceptance")
 		case slices.Contains(translationKeys, e.key):
-		case slices.Contains(KnownKeys(typ), e.key) || slices.Contains(allKeys(), e.key):
+		case slices.Contains(allKeys(), e.key):
 			l.diags.Errorf(e.pos, "%s is part of the page's structure, the same in every language: set it in %s (a translation sets only %s, and the body)",
 				e.key, ofFile, generator.AndList(translationKeys))
 		default:
