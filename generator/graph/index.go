@@ -229,3 +229,30 @@ func times(n int) string {
 	}
 	return fmt.Sprintf("%d times", n)
 }
+
+// Mapped returns an index that resolves every name as ix does, to the
+// page to gives for the page ix finds: a language's copies of the pages,
+// whose titles are that language's, are found by the names of every
+// language. The pages of the new index are to applied to ix's, in order.
+func (ix *Index) Mapped(to func(*generator.Page) *generator.Page) *Index {
+	all := func(ps []*generator.Page) []*generator.Page {
+		out := make([]*generator.Page, len(ps))
+		for i, p := range ps {
+			out[i] = to(p)
+		}
+		return out
+	}
+	m := &Index{pages: all(ix.pages), names: ix.names, abbrs: ix.abbrs, unread: ix.unread,
+		byName: make(map[string][]*generator.Page, len(ix.byName)), byPath: make(map[string]*generator.Page, len(ix.byPath)),
+		byAbbr: make(map[string][]*generator.Page, len(ix.byAbbr))}
+	for k, ps := range ix.byName {
+		m.byName[k] = all(ps)
+	}
+	for k, ps := range ix.byAbbr {
+		m.byAbbr[k] = all(ps)
+	}
+	for k, p := range ix.byPath {
+		m.byPath[k] = to(p)
+	}
+	return m
+}

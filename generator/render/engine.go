@@ -43,6 +43,7 @@ type Engine struct {
 	assets   map[string]asset          // by logical name, "css/style.css"
 	files    map[string]string         // theme path of each template file by its name: "page.html" → "layouts/page.html"
 	glossary map[string]glossary.Entry // by what templates name: glossaryIndex
+	prefix   string                    // the folder of the site the pages are written to (Under), "" for its top
 }
 
 // templates is one parse of a theme's layouts.
@@ -57,6 +58,15 @@ type Option func(*options)
 
 type options struct {
 	minify func(name string, src []byte) ([]byte, error)
+	prefix string
+}
+
+// Under has the engine render a language's pages into a folder of the
+// site, prefix ("de/"): their outputs are planned there, and they take
+// the theme's files and the icons from the top of the site, which the
+// engine of the default language writes.
+func Under(prefix string) Option {
+	return func(o *options) { o.prefix = prefix }
 }
 
 // MinifyLayouts has New minify each layout's source once with fn (which
@@ -81,7 +91,8 @@ func New(theme fs.FS, site views.SiteInfo, opts ...Option) (*Engine, error) {
 		opt(&o)
 	}
 	e := &Engine{info: &site, assets: map[string]asset{}, files: map[string]string{},
-		glossary: glossaryIndex(site.Glossary)}
+		glossary: glossaryIndex(site.Glossary), prefix: o.prefix}
+	e.info.Prefix = o.prefix
 	if len(site.Glossary) > 0 {
 		e.info.GlossaryURL = glossary.URL
 	}
@@ -475,7 +486,7 @@ func (e *Engine) assetURL(root, name string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("the theme has no static file %q", name)
 	}
-	return generator.Rel(root, "/"+a.out), nil
+	return generator.Rel(views.Up(root, e.prefix), "/"+a.out), nil
 }
 
 func dict(kv ...any) (map[string]any, error) {

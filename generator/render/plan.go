@@ -23,16 +23,21 @@ func (e *Engine) Plan(m *views.Model) []Output {
 	outs := make([]Output, 0, len(specs)+len(e.assets)+64)
 	for _, s := range specs {
 		view := s.View // not s, which the closure would copy to the heap whole
-		o := Output{Path: generator.OutPath(s.URL), Source: s.Source, Pos: s.Pos, Kind: s.Kind, Minified: e.Minified(),
+		o := Output{Path: e.prefix + generator.OutPath(s.URL), Source: s.Source, Pos: s.Pos, Kind: s.Kind, Minified: e.Minified(),
 			Write: func(w io.Writer) error { return e.execute(w, view()) }}
 		if b := m.Bodies[s.Page]; b != nil && !export.ShowsBody(s.Page) {
 			o.Release = func() { b.HTML = "" }
 		}
 		outs = append(outs, o)
 	}
-	outs = append(outs, e.icons(m)...)
+	if e.prefix == "" { // the icons and the theme's files are the top's
+		outs = append(outs, e.icons(m)...)
+	}
 	for _, f := range export.Files(site.Info(), m) {
-		outs = append(outs, Output{Path: f.Path, Source: f.Source, Pos: f.Pos, Write: f.Write})
+		outs = append(outs, Output{Path: e.prefix + f.Path, Source: f.Source, Pos: f.Pos, Write: f.Write})
+	}
+	if e.prefix != "" {
+		return outs
 	}
 	for _, name := range slices.Sorted(maps.Keys(e.assets)) {
 		a := e.assets[name]

@@ -23,6 +23,7 @@ type resolver struct {
 	root  string
 	files *siteFiles // the files published as they are; nil when none are known
 	base  string     // the path of the base URL, "/" or "/wiki/"
+	up    string     // the folder of the page's language under the top of the site, where the files are: "de/"; ""
 }
 
 // File finds a file published as it is: by its path in content/, or from
@@ -38,7 +39,7 @@ func (r resolver) File(ref string, fromRoot bool) (markdown.FileTarget, bool) {
 		}
 		ref = rest
 	}
-	return r.files.target(ref, r.root)
+	return r.files.target(ref, views.Up(r.root, r.up))
 }
 
 func (r resolver) Resolve(ref string, isPath bool) (markdown.Target, error) {
@@ -71,6 +72,7 @@ type renderedBodies struct {
 	md         *markdown.Renderer
 	files      *siteFiles                 // the files published as they are
 	base       string                     // the base URL's path
+	up         string                     // the folder of the bodies' language under the top of the site, "de/"; "" for the default's
 	introPages map[string]*generator.Page // the introductions, by folder
 	pages      []*generator.Page          // the published pages, in path order
 	all        []*generator.Page          // the pages, then the intros by folder, as rendered
@@ -111,8 +113,8 @@ func (rb *renderedBodies) unchanged(old, p *generator.Page) bool {
 // renderBodies renders every body in parallel, then finds the backlinks
 // and checks that each link to a #heading of another page finds that
 // heading. It returns the bodies' diagnostics.
-func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base string, pages []*generator.Page, intros map[string]*generator.Page) (*renderedBodies, generator.Diagnostics) {
-	rb := &renderedBodies{md: md, files: files, base: base, introPages: intros, pages: pages,
+func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base, up string, pages []*generator.Page, intros map[string]*generator.Page) (*renderedBodies, generator.Diagnostics) {
+	rb := &renderedBodies{md: md, files: files, base: base, up: up, introPages: intros, pages: pages,
 		bodies: map[*generator.Page]*views.Body{}, intros: map[string]*views.Body{},
 		backlinks: map[*generator.Page][]*generator.Page{}, texts: map[*generator.Page]string{},
 		links: map[*generator.Page][]markdown.Link{}, mdDiags: map[*generator.Page]generator.Diagnostics{},
@@ -144,7 +146,7 @@ func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*r
 		p := order[i]
 		sums[i] = next.sum(p)
 		results[i] = next.md.RenderWith(&bufs[w], markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
-			resolver{ix, next.rootOf(p), next.files, next.base})
+			resolver{ix, next.rootOf(p), next.files, next.base, next.up})
 		p.Body = nil // rendered; the source, and the file it pins, can go
 	})
 	touched := map[*generator.Page]bool{}

@@ -78,20 +78,29 @@ func newLinkCheck(rb *renderedBodies, pages []*generator.Page, warning bool) *li
 	lc := &linkCheck{base: rb.base, refs: map[string][]markdown.Ref{}, checked: map[string][]uint64{}, files: map[string]string{}, warning: warning, seed: maphash.MakeSeed()}
 	lc.byID = make(map[string]string, len(pages))
 	for _, p := range pages {
-		out := generator.OutPath(p.URL)
-		lc.addRefs(out, rb.refs[p])
-		lc.files[out] = p.File
 		lc.byID[p.ID] = p.URL
 	}
+	lc.addBodies(rb, pages, "")
+	return lc
+}
+
+// addBodies gives the check the destinations and files of the bodies of
+// one language, whose pages are written under prefix ("de/"; "" for the
+// default language's).
+func (lc *linkCheck) addBodies(rb *renderedBodies, pages []*generator.Page, prefix string) {
+	for _, p := range pages {
+		out := prefix + generator.OutPath(p.URL)
+		lc.addRefs(out, rb.refs[p])
+		lc.files[out] = p.File
+	}
 	for section, p := range rb.introPages {
-		out := "index.html"
+		out := prefix + "index.html"
 		if section != "" {
-			out = section + "/index.html"
+			out = prefix + section + "/index.html"
 		}
 		lc.addRefs(out, rb.refs[p])
 		lc.files[out] = p.File
 	}
-	return lc
 }
 
 // plan tells the check the files the build writes, which links may

@@ -170,7 +170,7 @@ func (lv *Live) render(o render.Output) ([]byte, error) {
 func (lv *Live) searchFiles() map[string][]byte {
 	if lv.search == nil {
 		lv.search = map[string][]byte{}
-		for _, o := range searchOutputs(lv.l.cfg, lv.l.model, lv.l.bodies.texts) {
+		for _, o := range searchOutputs(lv.l.cfg, lv.l.cfg.DefaultLanguage, "", lv.l.model, lv.l.bodies.texts) {
 			var b bytes.Buffer
 			if err := o.Write(&b); err == nil {
 				lv.search[o.Path] = b.Bytes()

@@ -17,11 +17,11 @@ import (
 
 // searchOutputs builds the search index of the model's pages and returns
 // its files as outputs.
-func searchOutputs(cfg *config.Config, m *views.Model, texts map[*generator.Page]string) []render.Output {
-	ix := search.Build(indexDocs(m, texts), indexOptions(cfg, m))
+func searchOutputs(cfg *config.Config, lang, prefix string, m *views.Model, texts map[*generator.Page]string) []render.Output {
+	ix := search.Build(indexDocs(m, texts), indexOptions(cfg, lang, m))
 	var outs []render.Output
 	for _, f := range ix.Files() {
-		outs = append(outs, render.Output{Path: f.Path, Source: "the search index", Packed: true, Write: func(w io.Writer) error {
+		outs = append(outs, render.Output{Path: prefix + f.Path, Source: "the search index", Packed: true, Write: func(w io.Writer) error {
 			_, err := w.Write(f.Data)
 			return err
 		}, Release: func() { f.Data = nil }})
@@ -85,10 +85,11 @@ func glossaryDoc(es []glossary.Entry) search.Doc {
 // indexOptions names the facet values in display order: types in type
 // order, levels lowest first, item statuses then release statuses, and
 // releases by start date.
-func indexOptions(cfg *config.Config, m *views.Model) search.Options {
-	o := search.Options{Language: cfg.DefaultLanguage}
+func indexOptions(cfg *config.Config, lang string, m *views.Model) search.Options {
+	o := search.Options{Language: lang}
 	for _, t := range cfg.TypeOrder {
-		o.Types = append(o.Types, search.Facet{Value: t, Label: cfg.TypeLabel(t), Plural: cfg.TypePlural(t)})
+		ls := cfg.TypeIn(lang, t)
+		o.Types = append(o.Types, search.Facet{Value: t, Label: ls.Label, Plural: ls.Plural})
 	}
 	if len(m.Glossary) > 0 && !slices.Contains(cfg.TypeOrder, glossaryType) {
 		o.Types = append(o.Types, search.Facet{Value: glossaryType, Label: "Glossary", Plural: "Glossary"})
@@ -125,5 +126,5 @@ func IndexInput(opts Options) ([]search.Doc, search.Options, error) {
 	if err != nil {
 		return nil, search.Options{}, fmt.Errorf("%w\n%s", err, res.Diags.Error())
 	}
-	return indexDocs(l.model, l.bodies.texts), indexOptions(l.cfg, l.model), nil
+	return indexDocs(l.model, l.bodies.texts), indexOptions(l.cfg, l.cfg.DefaultLanguage, l.model), nil
 }

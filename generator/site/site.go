@@ -133,17 +133,33 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// rendered bodies stay in the model, and the plain text for the
 	// search index.
 	b.bodies = nil
+	langTexts := make([]map[*generator.Page]string, len(b.langs))
+	for i, lang := range b.langs {
+		links.addBodies(lang.bodies, lang.model.Pages, lang.prefix)
+		langTexts[i], lang.bodies = lang.bodies.texts, nil
+	}
 	var outs []render.Output
 	if !opts.Check {
 		// The search index first, before the plan, whose outputs it
 		// need not share the heap with; its files are written, and let
-		// go, before the pages.
-		outs = searchOutputs(b.cfg, b.model, texts)
+		// go, before the pages. Each language has its own.
+		outs = searchOutputs(b.cfg, b.cfg.DefaultLanguage, "", b.model, texts)
+		for i, lang := range b.langs {
+			outs = append(outs, searchOutputs(b.cfg, lang.code, lang.prefix, lang.model, langTexts[i])...)
+		}
 		defer collectBeforeWriting(opts.OwnProcess)()
 	} else {
 		links.assume(search.ManifestPath) // the search page preloads it
+		for _, lang := range b.langs {
+			links.assume(lang.prefix + search.ManifestPath)
+		}
 	}
-	outs = append(append(outs, b.engine.Plan(b.model)...), b.files.outputs()...)
+	outs = append(outs, b.engine.Plan(b.model)...)
+	for _, lang := range b.langs {
+		outs = append(outs, lang.engine.Plan(lang.model)...)
+	}
+	outs = append(outs, b.files.outputs()...)
+	knownURLs(b.langv, outs)
 	links.plan(outs)
 	if err := pathErrors(res, outs); err != nil {
 		return res, err
@@ -219,6 +235,8 @@ type loaded struct {
 	now    time.Time          // the date forecasts count from
 	unread []generator.Unread // the files that could not be loaded
 	diags  stageDiags
+	langs  []*language      // the site in each language other than the default, for a multilingual site
+	langv  []views.Language // every language as the pages link them, the default first; nil for one language
 }
 
 // stageDiags are a load's diagnostics by the stage that found them, so
@@ -278,9 +296,19 @@ func load(opts Options, res *Result) (*loaded, error) {
 	if cfg.Build.Minify {
 		engOpts = append(engOpts, render.MinifyLayouts(minifyLayout))
 	}
+	l.langv = languageInfos(cfg)
+	info.Languages = l.langv
 	l.engine, err = render.New(theme, info, engOpts...)
 	if err != nil {
 		return nil, cmp.Or(contentErr, err)
+	}
+	for _, lang := range l.langs {
+		li := siteInfoIn(cfg, lang.code, opts.Version)
+		li.Glossary, li.Now, li.Limits, li.Languages = l.terms, l.now, opts.Limits, l.langv
+		lang.engine, err = render.New(theme, li, append(engOpts, render.Under(lang.prefix))...)
+		if err != nil {
+			return nil, cmp.Or(contentErr, err)
+		}
 	}
 	return l, contentErr
 }
@@ -317,10 +345,18 @@ func (l *loaded) loadModel(opts Options, res *Result) error {
 	// their own, so that their one core's work overlaps the bodies' work
 	// on all of them. Neither writes what the other reads.
 	var derived sync.WaitGroup
-	derived.Go(func() { l.derive(graph.Build(ix, vocabulary(cfg))) })
-	l.bodies, l.diags.bodies = renderBodies(md, ix, l.files, generator.BasePath(cfg.BaseURL), pages, loaded.Intros)
+	derived.Go(func() { l.derive(graph.Build(ix, vocabularyIn(cfg, cfg.DefaultLanguage))) })
+	for _, code := range cfg.Translated() {
+		// The copies take the sources, which rendering lets go.
+		l.langs = append(l.langs, newLanguage(code, pages, loaded.Intros))
+	}
+	base := generator.BasePath(cfg.BaseURL)
+	l.bodies, l.diags.bodies = renderBodies(md, ix, l.files, base, "", pages, loaded.Intros)
 	derived.Wait()
 	withBodies(l.model, l.bodies)
+	for _, lang := range l.langs {
+		l.diags.bodies.Append(lang.derive(ix, cfg, backlogSettings(cfg, l.now), md, l.files, base, l.model))
+	}
 	for _, p := range pages {
 		res.ByType[p.Type]++
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
@@ -18,6 +19,9 @@ import (
 func (x *exporter) dataOutputs(m *views.Model) []File {
 	outs := x.modelOutputs(m, x.site.Limits.ModelChunk)
 	outs = append(outs, x.sitemapOutputs(m, x.site.Limits.SitemapURLs)...)
+	if x.site.Prefix != "" {
+		return outs // robots.txt is the top's
+	}
 	return append(outs, File{Path: "robots.txt", Source: "robots.txt", Write: func(w io.Writer) error {
 		_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+generator.AbsURL(x.site.BaseURL, "/sitemap.xml")+"\n")
 		return err
@@ -253,12 +257,37 @@ func optional(n generator.Number) *float64 {
 type urlset struct {
 	XMLName xml.Name     `xml:"urlset"`
 	NS      string       `xml:"xmlns,attr"`
+	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"` // a multilingual site's, for the alternates
 	URLs    []sitemapURL `xml:"url"`
 }
 
 type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
+	Loc        string      `xml:"loc"`
+	LastMod    string      `xml:"lastmod,omitempty"`
+	Alternates []xhtmlLink `xml:"xhtml:link"`
+}
+
+// xhtmlLink is a sitemap entry's page in one language (Google's
+// hreflang sitemaps).
+type xhtmlLink struct {
+	Rel      string `xml:"rel,attr"`
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+const xhtmlNS = "http://www.w3.org/1999/xhtml"
+
+// alternates are the entries of site URL u in every language, and the
+// default language's as x-default; none for a site in one language.
+func (x *exporter) alternates(u string) []xhtmlLink {
+	if len(x.site.Languages) == 0 {
+		return nil
+	}
+	out := make([]xhtmlLink, 0, len(x.site.Languages)+1)
+	for _, l := range x.site.Languages {
+		out = append(out, xhtmlLink{Rel: "alternate", HrefLang: l.Code, Href: generator.AbsURL(l.BaseURL, u)})
+	}
+	return append(out, xhtmlLink{Rel: "alternate", HrefLang: "x-default", Href: out[0].Href})
 }
 
 type sitemapIndex struct {
@@ -281,8 +310,27 @@ func (x *exporter) sitemapOutputs(m *views.Model, limit int) []File {
 		path := fmt.Sprintf("sitemaps/sitemap-%04d.xml", i+1)
 		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, "/"+path)})
 		outs = append(outs, File{Path: path, Source: "the sitemap", Write: func(w io.Writer) error {
-			return writeXML(w, urlset{NS: sitemapNS, URLs: x.sitemapURLs(m, lo, hi)})
+			set := urlset{NS: sitemapNS, URLs: x.sitemapURLs(m, lo, hi)}
+			if len(x.site.Languages) > 0 {
+				set.XHTML = xhtmlNS
+			}
+			return writeXML(w, set)
 		}})
+	}
+	if x.site.Prefix != "" {
+		return outs // the top's index lists these
+	}
+	if len(x.site.Languages) > 0 {
+		// Every language has as many pages, in as many parts: the index
+		// lists each language's.
+		parts := index.Sitemaps
+		index.Sitemaps = nil
+		for _, l := range x.site.Languages {
+			for _, part := range parts {
+				rel := strings.TrimPrefix(part.Loc, generator.AbsURL(x.site.BaseURL, "/"))
+				index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: generator.AbsURL(l.BaseURL, "/"+rel)})
+			}
+		}
 	}
 	return append(outs, File{Path: "sitemap.xml", Source: "the sitemap index", Write: func(w io.Writer) error {
 		return writeXML(w, index)
@@ -297,12 +345,13 @@ func (x *exporter) sitemapURLs(m *views.Model, lo, hi int) []sitemapURL {
 	for i := lo; i < hi; i++ {
 		switch nav := i - 1; {
 		case i == 0:
-			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, "/")})
+			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, "/"), Alternates: x.alternates("/")})
 		case nav < len(x.site.Nav):
-			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, x.site.Nav[nav].URL)})
+			u := x.site.Nav[nav].URL
+			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, u), Alternates: x.alternates(u)})
 		default:
 			p := m.Pages[nav-len(x.site.Nav)]
-			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, p.URL), LastMod: views.ISODate(p.Date)})
+			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, p.URL), LastMod: views.ISODate(p.Date), Alternates: x.alternates(p.URL)})
 		}
 	}
 	return urls

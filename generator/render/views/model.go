@@ -43,6 +43,10 @@ type Model struct {
 	// path ("favicon.ico", from its static/ folder): the build then draws
 	// no icon of its own there. Nil: none.
 	Provided func(path string) bool
+	// Fallback are, in a language other than the default, the pages not
+	// translated into it: they show the default language's text, marked
+	// as such. Nil: every page is in the site's language.
+	Fallback map[*generator.Page]bool
 }
 
 // byURL returns the published page at site URL u, or nil.

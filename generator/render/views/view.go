@@ -29,6 +29,30 @@ type SiteInfo struct {
 	GlossaryURL string           // filled by render.New: the glossary page's URL, "" when there is none
 	Icons       []IconLink       // filled by render.New: the site's icons, provided or drawn
 	Limits      Limits           // the size limits; New fills those left zero from DefaultLimits
+	// Languages are a multilingual site's languages, in site.toml's
+	// order, the default first; nil for a site in one language. Prefix
+	// is this site's folder under the top of the whole site, "de/", ""
+	// for the default language's pages at the top.
+	Languages []Language
+	Prefix    string
+}
+
+// Language is one language a multilingual site is published in.
+type Language struct {
+	Code, Name string
+	Prefix     string // its folder under the top of the site, "de/"; "" at the top
+	BaseURL    string // the base URL of its pages, ending in /
+	// Has reports whether the language's site has a page at site URL u
+	// (its tag lists differ from the others'); nil: every page.
+	Has func(u string) bool
+}
+
+// Alternate is the same page in one of the site's languages.
+type Alternate struct {
+	Lang, Name string
+	Href       string // from the page that links it
+	URL        string // absolute where the base URL is
+	Current    bool   // the page itself
 }
 
 // IconLink is a <link> of every page's head that names the site's icon.
@@ -75,6 +99,49 @@ type View struct {
 	typ      string      // on a type's list: the type
 	part     *matrixPart // on a level's group page: its group
 	partials *sync.Map   // the output of cached partials, shared by the views of one Site
+}
+
+// Top is the path from the page to the top of the whole site, where the
+// theme's and the site's files are: Root, but for the pages of a
+// language published under a folder of its own, Root and up one more.
+func (v *View) Top() string { return Up(v.Root, v.Site.Prefix) }
+
+// Up is the path from a page whose links climb to its language's root by
+// root, to the top of a site whose language is under prefix.
+func Up(root, prefix string) string {
+	if prefix == "" {
+		return root
+	}
+	if strings.HasPrefix(root, "/") { // the 404 page's absolute root
+		return strings.TrimSuffix(root, prefix)
+	}
+	up := strings.Repeat("../", strings.Count(prefix, "/"))
+	if root == "./" {
+		return up
+	}
+	return root + up
+}
+
+// Alternates are the page in every language the site is published in
+// that has it, the page's own first in site.toml's order; none for a
+// site in one language, for redirects and for the 404 page.
+func (v *View) Alternates() []Alternate {
+	if len(v.Site.Languages) == 0 || v.Kind == "redirect" || v.Kind == "404" {
+		return nil
+	}
+	top := v.Top()
+	out := make([]Alternate, 0, len(v.Site.Languages))
+	for _, l := range v.Site.Languages {
+		if l.Has != nil && !l.Has(v.URL) {
+			continue
+		}
+		out = append(out, Alternate{Lang: l.Code, Name: l.Name, Href: top + l.Prefix + strings.TrimPrefix(v.URL, "/"),
+			URL: generator.AbsURL(l.BaseURL, v.URL), Current: l.Prefix == v.Site.Prefix})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // Partials is the cache of the partials a theme renders once per key
@@ -160,6 +227,11 @@ type PageView struct {
 	Item                           *ItemView       // on an item's page
 	Release                        *ReleaseView    // on a release's page
 	Params                         map[string]any
+	// TextLang is the language of the page's title, summary and body
+	// when it is not the site's: a page not yet translated shows the
+	// default language's, and Original links to it there.
+	TextLang string
+	Original string
 
 	src  *generator.Page // the page itself, for describe
 	lead string          // the first paragraph of its body, for describe

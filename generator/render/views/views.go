@@ -47,6 +47,10 @@ func (s *Site) pageView(m *index, p *generator.Page) *View {
 			pv.TOC = nil
 		}
 	}
+	if m.Fallback[p] && len(s.site.Languages) > 0 {
+		def := s.site.Languages[0]
+		pv.TextLang, pv.Original = def.Code, v.Top()+def.Prefix+strings.TrimPrefix(p.URL, "/")
+	}
 	if s.site.EditURL != "" {
 		pv.EditURL = strings.TrimSuffix(s.site.EditURL, "/") + "/" + strings.TrimPrefix(p.Path, "/")
 	}
