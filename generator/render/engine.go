@@ -15,6 +15,7 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/glossary"
+	"github.com/backlight-wiki/backlight/generator/i18n"
 	"github.com/backlight-wiki/backlight/generator/render/views"
 )
 
@@ -44,6 +45,27 @@ type Engine struct {
 	files    map[string]string         // theme path of each template file by its name: "page.html" → "layouts/page.html"
 	glossary map[string]glossary.Entry // by what templates name: glossaryIndex
 	prefix   string                    // the folder of the site the pages are written to (Under), "" for its top
+	words    rowWords                  // the words backlogRows writes, in the site's language
+}
+
+// rowWords are the words of a backlog's rows in the site's language,
+// looked up once, since every row writes them.
+type rowWords struct {
+	unranked, value, estimate, priority, iteration, release string
+	endOf, horizon, ready, missing, refine, coarse          string
+}
+
+// newRowWords looks the row words up in w, English where w has none.
+// The theme's strings are HTML; those written into attributes have
+// their quotes escaped.
+func newRowWords(w *i18n.Strings) rowWords {
+	attr := func(key, english string) string { return strings.ReplaceAll(w.Or(key, english), `"`, "&#34;") }
+	return rowWords{unranked: attr("unranked_title", "not in the product owner's order; ranked by priority"),
+		value: attr("value", "Value"), estimate: attr("estimate", "Estimate"), priority: attr("priority", "Priority"),
+		iteration: attr("iteration", "Iteration"), release: attr("release", "Release"),
+		endOf: w.Or("horizon_end", "End of the {horizon}:"), horizon: w.Or("refinement_horizon", "refinement horizon"),
+		ready: w.Or("ready", "ready"), missing: attr("missing", "missing:"), refine: w.Or("needs_refinement", "needs refinement"),
+		coarse: w.Or("coarse", "coarse")}
 }
 
 // templates is one parse of a theme's layouts.
@@ -97,6 +119,14 @@ func New(theme fs.FS, site views.SiteInfo, opts ...Option) (*Engine, error) {
 		e.info.GlossaryURL = glossary.URL
 	}
 	e.info.Icons = iconLinks()
+	if e.info.Strings == nil {
+		strs, err := i18n.Load(site.Language, theme)
+		if err != nil {
+			return nil, err
+		}
+		e.info.Strings = strs
+	}
+	e.words = newRowWords(e.info.Strings)
 	if err := e.readAssets(theme); err != nil {
 		return nil, err
 	}
@@ -224,6 +254,9 @@ func (e *Engine) funcs() template.FuncMap {
 		"relations":   e.relations,
 		"backlogRows": e.backlogRows,
 		"relterm":     e.relationTerm,
+		"t":           e.info.Strings.HTML,
+		"tn":          e.info.Strings.HTMLN,
+		"date":        e.info.Strings.Date,
 	}
 }
 
@@ -324,6 +357,13 @@ func writeLink(b *strings.Builder, href, text string) {
 
 // writeIn writes text, escaped, between open and close, and nothing when
 // there is no text.
+// writeRaw writes open, html and close: html is HTML already.
+func writeRaw(b *strings.Builder, open, html, close string) {
+	b.WriteString(open)
+	b.WriteString(html)
+	b.WriteString(close)
+}
+
 func writeIn(b *strings.Builder, open, text, close string) {
 	if text != "" {
 		b.WriteString(open)
@@ -425,7 +465,9 @@ func (e *Engine) backlogRows(root string, bv *views.BacklogView) template.HTML {
 		b.WriteString(`"><td class="num rank">`)
 		b.WriteString(strconv.Itoa(r.Rank))
 		if !r.Ranked {
-			b.WriteString(`<span class="unranked" title="not in the product owner's order; ranked by priority">*</span>`)
+			b.WriteString(`<span class="unranked" title="`)
+			b.WriteString(e.words.unranked)
+			b.WriteString(`">*</span>`)
 		}
 		b.WriteString(`</td><td class="key">`)
 		b.WriteString(escHTML(r.Key))
@@ -437,25 +479,25 @@ func (e *Engine) backlogRows(root string, bv *views.BacklogView) template.HTML {
 		b.WriteString(escHTML(r.Status))
 		b.WriteString(`">`)
 		b.WriteString(escHTML(r.Status))
-		b.WriteString(`</span></td><td class="num" data-label="Value">`)
+		writeRaw(&b, `</span></td><td class="num" data-label="`, e.words.value, `">`)
 		b.WriteString(escHTML(r.Value))
-		b.WriteString(`</td><td class="num" data-label="Estimate">`)
+		writeRaw(&b, `</td><td class="num" data-label="`, e.words.estimate, `">`)
 		b.WriteString(escHTML(r.Estimate))
-		b.WriteString(`</td><td class="num" data-label="Priority">`)
+		writeRaw(&b, `</td><td class="num" data-label="`, e.words.priority, `">`)
 		b.WriteString(escHTML(r.Priority))
-		b.WriteString(`</td><td class="num forecast" data-label="Iteration">`)
+		writeRaw(&b, `</td><td class="num forecast" data-label="`, e.words.iteration, `">`)
 		b.WriteString(escHTML(r.Forecast))
-		b.WriteString(`</td><td data-label="Release">`)
+		writeRaw(&b, `</td><td data-label="`, e.words.release, `">`)
 		if r.ReleaseHref != "" {
 			writeLink(&b, r.ReleaseHref, r.ReleaseTitle)
 		}
 		b.WriteString(`</td><td class="state">`)
-		writeReadiness(&b, r)
+		e.writeReadiness(&b, r)
 		b.WriteString(`</td></tr>`)
 		if r.Rank == bv.HorizonAfter {
-			b.WriteString(`<tr class="horizon-line" aria-hidden="false"><td colspan="11">End of the `)
-			b.WriteString(string(e.term(root, "horizon", "refinement horizon")))
-			b.WriteString(`: `)
+			b.WriteString(`<tr class="horizon-line" aria-hidden="false"><td colspan="11">`)
+			b.WriteString(strings.Replace(e.words.endOf, "{horizon}", string(e.term(root, "horizon", e.words.horizon)), 1))
+			b.WriteString(` `)
 			b.WriteString(escHTML(bv.HorizonText))
 			b.WriteString(`</td></tr>`)
 		}
@@ -465,19 +507,20 @@ func (e *Engine) backlogRows(root string, bv *views.BacklogView) template.HTML {
 
 // writeReadiness writes a row's readiness badge as the default theme's
 // "readiness" partial does.
-func writeReadiness(b *strings.Builder, r views.BacklogRow) {
+func (e *Engine) writeReadiness(b *strings.Builder, r views.BacklogRow) {
+	w := &e.words
 	switch {
 	case r.Done || r.Dropped:
 	case r.Ready:
-		b.WriteString(`<span class="badge ready">ready</span>`)
+		writeRaw(b, `<span class="badge ready">`, w.ready, `</span>`)
 	case r.InHorizon:
-		b.WriteString(`<span class="badge refine" title="missing: `)
+		writeRaw(b, `<span class="badge refine" title="`, w.missing, ` `)
 		b.WriteString(escHTML(r.Missing))
-		b.WriteString(`">needs refinement</span>`)
+		writeRaw(b, `">`, w.refine, `</span>`)
 	default:
-		b.WriteString(`<span class="badge coarse" title="missing: `)
+		writeRaw(b, `<span class="badge coarse" title="`, w.missing, ` `)
 		b.WriteString(escHTML(r.Missing))
-		b.WriteString(`">coarse</span>`)
+		writeRaw(b, `">`, w.coarse, `</span>`)
 	}
 }
 

@@ -29,6 +29,10 @@ type Options struct {
 	// Language is the documents' language, which picks the stemmer (StemIn)
 	// of the index and of the browser's queries; "" is English.
 	Language string
+	// UI are the browser's words in the documents' language, by the
+	// keys docs/search.md lists ("search_no_results", "search_count_results.one"),
+	// for a language other than English; none: the client's English.
+	UI map[string]string
 }
 
 // File is one output file, Path relative to the output root
@@ -84,7 +88,7 @@ func Build(docs []Doc, opts Options) *Index {
 	exact := exactEntries(sorted)
 
 	ix := &Index{}
-	ix.files = writeFiles(sorted, facets, excerpts, post, exact, synonymTable(opts.Synonyms, opts.Language), stemmerName(opts.Language))
+	ix.files = writeFiles(sorted, facets, excerpts, post, exact, synonymTable(opts.Synonyms, opts.Language), stemmerName(opts.Language), opts.UI)
 	ix.stats = Stats{
 		Documents: len(sorted),
 		Stems:     len(post.stems),

@@ -46,7 +46,7 @@ func newFile(kind, prefix string, size int, data func([]byte) []byte) file {
 
 // writeFiles serialises an index: manifest first, then shards by key,
 // docs files in order and the facets file.
-func writeFiles(docs []Doc, f facets, excerpts []string, p *postings, x exactIndex, synonyms map[string]string, stemmer string) []File {
+func writeFiles(docs []Doc, f facets, excerpts []string, p *postings, x exactIndex, synonyms map[string]string, stemmer string, ui map[string]string) []File {
 	entries := shardEntries(p, x)
 	shards := planShards(entries, shardLimit)
 	nDocFiles := (len(docs) + chunk - 1) / chunk
@@ -82,6 +82,7 @@ func writeFiles(docs []Doc, f facets, excerpts []string, p *postings, x exactInd
 		Releases: facetLists(f.lists[facetRelease]),
 		Synonyms: synonyms,
 		Stemmer:  stemmer,
+		UI:       ui,
 	}
 	for i := range made {
 		name, dup := names.name(&made[i])
@@ -127,6 +128,7 @@ type manifestJSON struct {
 	Releases  [][]string        `json:"releases"`
 	Synonyms  map[string]string `json:"synonyms,omitempty"` // stems of a synonym → the folded words it stands for
 	Stemmer   string            `json:"stemmer,omitempty"`  // the queries' stemmer: "de" for German; none: English
+	UI        map[string]string `json:"ui,omitempty"`       // the client's words in the index's language; none: its English
 }
 
 // facetLists is a manifest list of facet values: [value, label] or

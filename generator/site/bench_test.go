@@ -49,10 +49,25 @@ func plannedCorpus(b *testing.B, n int) (*loaded, []render.Output) {
 // BenchmarkBuild measures a whole build of generated sites, written to a
 // fresh folder each time, as backlight build makes it: the build owns
 // the process (benchmarks run one at a time) and paces its collector.
-func BenchmarkBuild(b *testing.B) {
+func BenchmarkBuild(b *testing.B) { benchBuilds(b, "") }
+
+// BenchmarkBuildTranslated is BenchmarkBuild of the same sites with every
+// page translated into German (corpus.Translate): twice the pages to
+// publish, each language with its own bodies, graph and search index.
+// make bench-languages compares the two.
+func BenchmarkBuildTranslated(b *testing.B) { benchBuilds(b, "de") }
+
+// benchBuilds builds generated sites of 1,000 and 10,000 pages, each page
+// translated into lang unless it is "", into a fresh folder each time.
+func benchBuilds(b *testing.B, lang string) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			src := benchCorpus(b, n)
+			if lang != "" {
+				if _, err := corpus.Translate(src, lang); err != nil {
+					b.Fatal(err)
+				}
+			}
 			b.ResetTimer()
 			for i := range b.N {
 				dest := filepath.Join(b.TempDir(), "public"+strconv.Itoa(i))

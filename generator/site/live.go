@@ -100,7 +100,12 @@ func (lv *Live) load(res *Result) (*loaded, map[string]render.Output, error) {
 // plan lists the files of b's site by path, or reports the output paths
 // that collide or cannot be written in res and returns an error.
 func (lv *Live) plan(b *loaded, res *Result) (map[string]render.Output, error) {
-	list := append(b.engine.Plan(b.model), b.files.outputs()...)
+	list := b.engine.Plan(b.model)
+	for _, lang := range b.langs {
+		list = append(list, lang.engine.Plan(lang.model)...)
+	}
+	list = append(list, b.files.outputs()...)
+	knownURLs(b.langv, list)
 	if d := checkPaths(list); len(d) > 0 {
 		res.Diags = append(res.Diags, d...).Sort()
 		return nil, contentError(res.Diags)
@@ -135,7 +140,7 @@ func (lv *Live) File(name string) ([]byte, bool) {
 	if data, ok := lv.cache[name]; ok {
 		return data, true
 	}
-	if strings.HasPrefix(name, "search/") && name != "search/index.html" {
+	if lv.isSearchFile(name) {
 		data, ok := lv.searchFiles()[name]
 		return data, ok
 	}
@@ -166,11 +171,27 @@ func (lv *Live) render(o render.Output) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// searchFiles builds the search index on first use after a change.
+// isSearchFile reports whether the file at name is one of a search
+// index's, of any language, which searchFiles makes.
+func (lv *Live) isSearchFile(name string) bool {
+	for _, lang := range lv.l.langs {
+		if rest, ok := strings.CutPrefix(name, lang.prefix); ok {
+			name = rest
+			break
+		}
+	}
+	return strings.HasPrefix(name, "search/") && name != "search/index.html"
+}
+
+// searchFiles builds the search indexes on first use after a change.
 func (lv *Live) searchFiles() map[string][]byte {
 	if lv.search == nil {
 		lv.search = map[string][]byte{}
-		for _, o := range searchOutputs(lv.l.cfg, lv.l.cfg.DefaultLanguage, "", lv.l.model, lv.l.bodies.texts) {
+		outs := searchOutputs(lv.l.cfg, lv.l.cfg.DefaultLanguage, "", lv.l.model, lv.l.bodies.texts, lv.l.strs[lv.l.cfg.Language])
+		for _, lang := range lv.l.langs {
+			outs = append(outs, searchOutputs(lv.l.cfg, lang.code, lang.prefix, lang.model, lang.bodies.texts, lv.l.strs[lang.code])...)
+		}
+		for _, o := range outs {
 			var b bytes.Buffer
 			if err := o.Write(&b); err == nil {
 				lv.search[o.Path] = b.Bytes()
@@ -257,6 +278,11 @@ func (lv *Live) relative(paths []string) []string {
 // other pages' relations and backlinks and their bodies, which point to
 // them, stay valid; on errors they are put back as they were.
 func (lv *Live) edit(rel []string) (Change, bool) {
+	if len(lv.l.langs) > 0 {
+		// A multilingual site's languages share its pages' structure:
+		// it is loaded again whole.
+		return Change{}, false
+	}
 	ed, ok := lv.reread(rel)
 	if !ok {
 		return Change{}, false

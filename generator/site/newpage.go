@@ -18,6 +18,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/config"
 	"github.com/backlight-wiki/backlight/generator/content"
+	"github.com/backlight-wiki/backlight/generator/graph"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 )
 
@@ -35,6 +36,10 @@ type NewPageOptions struct {
 	Start    time.Time
 	End      time.Time // for releases: default the last day of one roadmap cycle from Start
 	Now      time.Time
+	// Lang, when set, makes NewPage write a translation into that
+	// language of the existing page Title names (by id, key, alias or
+	// title), beside it, instead of a new page.
+	Lang string
 }
 
 // NewPageResult says what NewPage wrote.
@@ -59,6 +64,9 @@ func NewPage(o NewPageOptions) (*NewPageResult, error) {
 	}
 	if _, ok := cfg.Types[o.Type]; !ok {
 		return nil, fmt.Errorf("%w: unknown type %q (known: %s)%s", errUsageNew, o.Type, strings.Join(cfg.TypeOrder, ", "), generator.DidYouMean(o.Type, cfg.TypeOrder))
+	}
+	if o.Lang != "" {
+		return newTranslation(o, cfg)
 	}
 	id := markdown.Slug(o.Title)
 	if id == "" {
@@ -91,22 +99,8 @@ func NewPage(o NewPageOptions) (*NewPageResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	file := filepath.Join(o.Source, "content", filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return nil, fmt.Errorf("create %s: %w", filepath.Dir(file), err)
-	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return nil, fmt.Errorf("content/%s already exists; nothing was written", rel)
-	} else if err != nil {
-		return nil, fmt.Errorf("create content/%s: %w", rel, err)
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, fmt.Errorf("write content/%s: %w", rel, err)
+	if err := writeNew(o.Source, rel, data); err != nil {
+		return nil, err
 	}
 	res.Path = filepath.Join("content", filepath.FromSlash(rel))
 	if bl != nil {
@@ -117,6 +111,29 @@ func NewPage(o NewPageOptions) (*NewPageResult, error) {
 		res.Notes = append(res.Notes, note)
 	}
 	return res, nil
+}
+
+// writeNew writes data to the new file content/rel of the site at src,
+// refusing to overwrite one.
+func writeNew(src, rel string, data []byte) error {
+	file := filepath.Join(src, "content", filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", filepath.Dir(file), err)
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("content/%s already exists; nothing was written", rel)
+	} else if err != nil {
+		return fmt.Errorf("create content/%s: %w", rel, err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write content/%s: %w", rel, err)
+	}
+	return nil
 }
 
 // releaseDefaults fills in a new release's system, version and dates, or
@@ -183,8 +200,44 @@ func existingPages(src string, cfg *config.Config) []*generator.Page {
 		return nil
 	}
 	defer root.Close()
-	res, _ := content.Load(root.FS(), content.Options{Prefix: "content", Levels: cfg.Levels, Types: cfg.TypeOrder})
+	res, _ := content.Load(root.FS(), contentOptions(cfg))
 	return res.Pages
+}
+
+// newTranslation writes the translation into o.Lang of the page o.Title
+// names, beside the page: its title and summary, to be translated, and
+// its body below them, for the translator to write over.
+func newTranslation(o NewPageOptions, cfg *config.Config) (*NewPageResult, error) {
+	langs := cfg.Translated()
+	switch {
+	case !cfg.Multilingual():
+		return nil, fmt.Errorf("%w: --lang %s: the site has one language; list its languages in site.toml first ([languages.en], [languages.%s])", errUsageNew, o.Lang, o.Lang)
+	case o.Lang == cfg.DefaultLanguage:
+		return nil, fmt.Errorf("%w: --lang %s is the site's default language, whose text is each page's own file", errUsageNew, o.Lang)
+	case !slices.Contains(langs, o.Lang):
+		return nil, fmt.Errorf("%w: --lang %s is not one of the site's languages (%s)%s", errUsageNew, o.Lang, strings.Join(langs, ", "), generator.DidYouMean(o.Lang, langs))
+	}
+	p, err := graph.NewIndex(existingPages(o.Source, cfg)).Lookup(o.Title)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsageNew, err)
+	}
+	if p.Type != o.Type {
+		return nil, fmt.Errorf("%w: %q is %s page (%s), not %s", errUsageNew, o.Title, generator.Article(p.Type), p.File, generator.Article(o.Type))
+	}
+	rel := strings.TrimSuffix(p.Path, ".md") + "." + o.Lang + ".md"
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	fmt.Fprintf(&b, "title: %s\n", strconv.Quote(p.Title))
+	if p.Summary != "" {
+		fmt.Fprintf(&b, "summary: %s\n", strconv.Quote(p.Summary))
+	}
+	b.WriteString("---\n")
+	b.Write(p.Body)
+	if err := writeNew(o.Source, rel, b.Bytes()); err != nil {
+		return nil, err
+	}
+	return &NewPageResult{Path: filepath.Join("content", filepath.FromSlash(rel)),
+		Notes: []string{fmt.Sprintf("it holds the page's %s title, summary and text: write them in %s", cfg.LanguageName(cfg.DefaultLanguage), cfg.LanguageName(o.Lang))}}, nil
 }
 
 func newPath(o NewPageOptions, id string, pages []*generator.Page) (string, error) {

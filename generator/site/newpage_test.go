@@ -275,3 +275,46 @@ func TestAppendOrderKeepsLineEndsAndBOM(t *testing.T) {
 		t.Errorf("JSON front matter: no error")
 	}
 }
+
+// TestNewTranslation writes translations with new --lang: beside the
+// page a name finds, with its text to translate, and refuses what would
+// not be a translation.
+func TestNewTranslation(t *testing.T) {
+	src := copySite(t, "bilingual")
+	res, err := NewPage(NewPageOptions{Source: src, Type: "role", Title: "scrum-master", Lang: "de", Now: newPageNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Path != filepath.Join("content", "roles", "scrum-master.de.md") {
+		t.Errorf("path %s", res.Path)
+	}
+	data, err := os.ReadFile(filepath.Join(src, res.Path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "---\ntitle: \"Scrum Master\"\nsummary: \"Helps the team improve how it works.\"\n---\nThe Scrum Master supports") {
+		t.Errorf("the translation:\n%s", data)
+	}
+	if d := checkFile(t, src, "content/roles/scrum-master.de.md"); len(d) > 0 {
+		t.Errorf("the new translation does not pass check: %q", d)
+	}
+	for _, c := range []struct {
+		typ, title, lang, want string
+	}{
+		{"role", "Scrum Master", "de", "already exists"},
+		{"role", "Produktverantwortlicher", "de", "already exists"}, // found by its German title
+		{"role", "Scrum Master", "en", "default language"},
+		{"role", "Scrum Master", "fr", "not one of the site's languages"},
+		{"group", "Scrum Master", "de", "is a role page"},
+		{"role", "Nobody", "de", "no page has"},
+	} {
+		_, err := NewPage(NewPageOptions{Source: src, Type: c.typ, Title: c.title, Lang: c.lang, Now: newPageNow})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("new --lang %s %s %q: %v, want an error with %q", c.lang, c.typ, c.title, err, c.want)
+		}
+	}
+	basic := copySite(t, "basic")
+	if _, err := NewPage(NewPageOptions{Source: basic, Type: "role", Title: "Developer", Lang: "de"}); err == nil || !strings.Contains(err.Error(), "one language") {
+		t.Errorf("new --lang on a site in one language: %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"github.com/backlight-wiki/backlight/generator/i18n"
 	"io"
 	"slices"
 	"strings"
@@ -17,8 +18,12 @@ import (
 
 // searchOutputs builds the search index of the model's pages and returns
 // its files as outputs.
-func searchOutputs(cfg *config.Config, lang, prefix string, m *views.Model, texts map[*generator.Page]string) []render.Output {
-	ix := search.Build(indexDocs(m, texts), indexOptions(cfg, lang, m))
+func searchOutputs(cfg *config.Config, lang, prefix string, m *views.Model, texts map[*generator.Page]string, strs *i18n.Strings) []render.Output {
+	opts := indexOptions(cfg, lang, m)
+	if base, _, _ := strings.Cut(strings.ToLower(lang), "-"); base != i18n.Fallback && strs != nil {
+		opts.UI = strs.Export(searchUIKeys)
+	}
+	ix := search.Build(indexDocs(m, texts), opts)
 	var outs []render.Output
 	for _, f := range ix.Files() {
 		outs = append(outs, render.Output{Path: prefix + f.Path, Source: "the search index", Packed: true, Write: func(w io.Writer) error {
@@ -28,6 +33,11 @@ func searchOutputs(cfg *config.Config, lang, prefix string, m *views.Model, text
 	}
 	return outs
 }
+
+// searchUIKeys are the strings of the theme that the browser's search
+// shows in a language other than English (docs/search.md).
+var searchUIKeys = []string{"search_results_label", "search_all_results", "search_no_results", "search_count_results",
+	"search_count_pages", "search_of", "search_chosen", "search_facet_type", "search_facet_level", "search_facet_status", "search_facet_release"}
 
 // indexDocs turns every published page into a search document.
 func indexDocs(m *views.Model, texts map[*generator.Page]string) []search.Doc {

@@ -34,6 +34,7 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/i18n"
 	"github.com/backlight-wiki/backlight/generator/render/views"
 	"github.com/backlight-wiki/backlight/generator/search"
 	"github.com/backlight-wiki/backlight/themes"
@@ -117,6 +118,10 @@ func themeFile(t *testing.T, name string) []byte {
 func fixturePage(t *testing.T, url, title, main string) []byte {
 	t.Helper()
 	theme := themes.Default()
+	strs, err := i18n.Load("en", theme)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var tpl *template.Template
 	tpl = template.New("base.html").Funcs(template.FuncMap{
 		"rel":   generator.Rel,
@@ -138,6 +143,9 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 		"join":        strings.Join,
 		"term":        func(_, _, text string) string { return text },
 		"relterm":     func(_, _, text string) string { return text },
+		"t":           strs.HTML,
+		"tn":          strs.HTMLN,
+		"date":        strs.Date,
 	})
 	files := []string{"layouts/base.html"}
 	partials, err := fs.Glob(theme, "layouts/partials/*.html")

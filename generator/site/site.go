@@ -23,6 +23,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/glossary"
 	"github.com/backlight-wiki/backlight/generator/graph"
+	"github.com/backlight-wiki/backlight/generator/i18n"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 	"github.com/backlight-wiki/backlight/generator/outdir"
 	"github.com/backlight-wiki/backlight/generator/render"
@@ -143,9 +144,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		// The search index first, before the plan, whose outputs it
 		// need not share the heap with; its files are written, and let
 		// go, before the pages. Each language has its own.
-		outs = searchOutputs(b.cfg, b.cfg.DefaultLanguage, "", b.model, texts)
+		outs = searchOutputs(b.cfg, b.cfg.DefaultLanguage, "", b.model, texts, b.strs[b.cfg.Language])
 		for i, lang := range b.langs {
-			outs = append(outs, searchOutputs(b.cfg, lang.code, lang.prefix, lang.model, langTexts[i])...)
+			outs = append(outs, searchOutputs(b.cfg, lang.code, lang.prefix, lang.model, langTexts[i], b.strs[lang.code])...)
 		}
 		defer collectBeforeWriting(opts.OwnProcess)()
 	} else {
@@ -235,8 +236,9 @@ type loaded struct {
 	now    time.Time          // the date forecasts count from
 	unread []generator.Unread // the files that could not be loaded
 	diags  stageDiags
-	langs  []*language      // the site in each language other than the default, for a multilingual site
-	langv  []views.Language // every language as the pages link them, the default first; nil for one language
+	langs  []*language              // the site in each language other than the default, for a multilingual site
+	strs   map[string]*i18n.Strings // the theme\'s strings in each language
+	langv  []views.Language         // every language as the pages link them, the default first; nil for one language
 }
 
 // stageDiags are a load's diagnostics by the stage that found them, so
@@ -278,6 +280,12 @@ func load(opts Options, res *Result) (*loaded, error) {
 		res.Diags.Append(l.diags.fixed)
 		return nil, err
 	}
+	strs, err := themeStrings(opts.Source, cfg)
+	l.strs = strs
+	if err != nil {
+		res.Diags.Append(l.diags.fixed)
+		return nil, err
+	}
 	if err := l.loadModel(opts, res); err != nil {
 		res.Diags.Append(l.diags.fixed)
 		return nil, err
@@ -291,6 +299,7 @@ func load(opts Options, res *Result) (*loaded, error) {
 	info := siteInfo(cfg, opts.Version)
 	info.Glossary = l.terms
 	info.Now = l.now
+	info.Strings = strs[cfg.Language]
 	info.Limits = opts.Limits
 	var engOpts []render.Option
 	if cfg.Build.Minify {
@@ -304,7 +313,7 @@ func load(opts Options, res *Result) (*loaded, error) {
 	}
 	for _, lang := range l.langs {
 		li := siteInfoIn(cfg, lang.code, opts.Version)
-		li.Glossary, li.Now, li.Limits, li.Languages = l.terms, l.now, opts.Limits, l.langv
+		li.Glossary, li.Now, li.Limits, li.Languages, li.Strings = l.terms, l.now, opts.Limits, l.langv, strs[lang.code]
 		lang.engine, err = render.New(theme, li, append(engOpts, render.Under(lang.prefix))...)
 		if err != nil {
 			return nil, cmp.Or(contentErr, err)
@@ -426,6 +435,26 @@ func openTheme(src, name string) (fs.FS, error) {
 		return themes.Default(), nil
 	}
 	return nil, fmt.Errorf("site.toml names theme %q, but there is no folder themes/%s", name, name)
+}
+
+// themeStrings reads the theme's strings in each of the site's
+// languages: the default theme's, with the site's theme folder's over
+// them, string by string.
+func themeStrings(src string, cfg *config.Config) (map[string]*i18n.Strings, error) {
+	layers := []fs.FS{themes.Default()}
+	dir := filepath.Join(src, "themes", cfg.Theme)
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		layers = append(layers, inRoot(dir))
+	}
+	out := map[string]*i18n.Strings{}
+	for _, lang := range append([]string{cfg.Language}, cfg.Translated()...) {
+		s, err := i18n.Load(lang, layers...)
+		if err != nil {
+			return nil, err
+		}
+		out[lang] = s
+	}
+	return out, nil
 }
 
 func siteInfo(cfg *config.Config, version string) views.SiteInfo {

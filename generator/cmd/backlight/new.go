@@ -23,6 +23,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs.Var(start, "start", "for a release: its start `DATE` (default: --now, or today)")
 	end := &dateFlag{}
 	fs.Var(end, "end", "for a release: its end `DATE` (default: the last day of one roadmap cycle, or 13 weeks, from the start)")
+	lang := fs.String("lang", "", "write a translation into language `CODE` of the existing page \"Title\" names, beside it")
 	now := addNow(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -48,7 +49,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := site.NewPage(site.NewPageOptions{Source: *src, Type: fs.Arg(0), Title: fs.Arg(1),
 		Backlog: *backlog, Key: *key, Unranked: *unranked,
-		System: *system, Variant: *variant, Version: *ver, Start: start.t, End: end.t, Now: today})
+		System: *system, Variant: *variant, Version: *ver, Start: start.t, End: end.t, Now: today, Lang: *lang})
 	if res != nil && res.Path != "" {
 		fmt.Fprintf(stdout, "created %s\n", res.Path)
 		for _, n := range res.Notes {
@@ -68,7 +69,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-const newUsage = `[-s SRC] [--backlog ID] [--key KEY] [--unranked] [--system S] [--variant V] [--version N] [--start DATE] [--end DATE] [--now DATE] TYPE "Title"`
+const newUsage = `[-s SRC] [--lang CODE] [--backlog ID] [--key KEY] [--unranked] [--system S] [--variant V] [--version N] [--start DATE] [--end DATE] [--now DATE] TYPE "Title"`
 
 // releaseFlagSet returns the name of a release-only flag that was given.
 func releaseFlagSet(fs *flag.FlagSet) string {

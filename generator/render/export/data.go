@@ -63,6 +63,28 @@ type siteJSON struct {
 	Levels  []string `json:"levels"`
 }
 
+// languagesOf are, on a multilingual site, the language of p's text in
+// m (the default language's where p is not translated) and the site URL
+// of p in each language it is written in; nothing on a site in one
+// language.
+func (x *exporter) languagesOf(m *views.Model, p *generator.Page) (string, map[string]string) {
+	ls := x.site.Languages
+	if len(ls) == 0 {
+		return "", nil
+	}
+	lang := x.site.Language
+	if m.Fallback[p] {
+		lang = ls[0].Code
+	}
+	out := map[string]string{ls[0].Code: "/" + ls[0].Prefix + strings.TrimPrefix(p.URL, "/")}
+	for _, l := range ls[1:] {
+		if p.Translations[l.Code] != nil {
+			out[l.Code] = "/" + l.Prefix + strings.TrimPrefix(p.URL, "/")
+		}
+	}
+	return lang, out
+}
+
 type pageJSON struct {
 	ID        string              `json:"id"`
 	Type      string              `json:"type"`
@@ -74,6 +96,10 @@ type pageJSON struct {
 	Tags      []string            `json:"tags,omitempty"`
 	Relations map[string][]string `json:"relations"`
 	Inverse   map[string][]string `json:"inverse"`
+	// Lang and Translations are a multilingual site's: the language of
+	// the page's text here, and its URL in each language it is written in.
+	Lang         string            `json:"lang,omitempty"`
+	Translations map[string]string `json:"translations,omitempty"`
 }
 
 type itemJSON struct {
@@ -178,7 +204,7 @@ func (x *exporter) modelOutputs(m *views.Model, limit int) []File {
 		}})
 	}
 	for i, ps := range slices.Collect(slices.Chunk(m.Pages, limit)) {
-		add(fmt.Sprintf("model/pages-%04d.json", i+1), func() modelChunk { return pageChunk(m, ps) })
+		add(fmt.Sprintf("model/pages-%04d.json", i+1), func() modelChunk { return x.pageChunk(m, ps) })
 	}
 	if m.Backlogs != nil {
 		for i, rs := range weighedChunks(m.Backlogs.Releases, limit, releaseWeight) {
@@ -197,11 +223,12 @@ func (x *exporter) modelOutputs(m *views.Model, limit int) []File {
 }
 
 // pageChunk is the model export of some pages and of the items among them.
-func pageChunk(m *views.Model, ps []*generator.Page) modelChunk {
+func (x *exporter) pageChunk(m *views.Model, ps []*generator.Page) modelChunk {
 	var c modelChunk
 	for _, p := range ps {
 		pj := pageJSON{ID: p.ID, Type: p.Type, Title: p.Title, Abbr: p.Abbr, URL: p.URL, Level: p.Level,
 			Summary: p.Summary, Tags: p.Tags, Relations: map[string][]string{}, Inverse: map[string][]string{}}
+		pj.Lang, pj.Translations = x.languagesOf(m, p)
 		for _, ed := range m.Links.Out(p) {
 			pj.Relations[ed.Relation] = append(pj.Relations[ed.Relation], ed.To.ID)
 		}

@@ -56,7 +56,7 @@ func (x *exporter) calendar(m *views.Model) feed.Calendar {
 		if f.Start.IsZero() {
 			continue // a release without dates is an error already; it has no place in a calendar
 		}
-		ev := feed.Event{UID: x.uid(r.Page.ID), Summary: r.Page.Title, Description: releaseText(r),
+		ev := feed.Event{UID: x.uid(r.Page.ID), Summary: r.Page.Title, Description: x.releaseText(r),
 			URL: x.absolute(r.Page.URL), Status: calendarStatus[f.Status],
 			Categories: []string{"Release", r.Lane}, Start: f.Start, End: cmp.Or(f.End, f.Start)}
 		c.Events = append(c.Events, ev)
@@ -85,8 +85,8 @@ func (x *exporter) absolute(u string) string {
 // releaseText describes a release in plain text for a calendar entry:
 // "In progress until 11 December 2026: 45% done, 14 items in scope, 3 at
 // risk." and its summary.
-func releaseText(r *backlog.Release) string {
-	s := views.ReleaseSentence(r)
+func (x *exporter) releaseText(r *backlog.Release) string {
+	s := views.ReleaseSentence(x.site.Strings, r)
 	if sum := r.Page.Summary; sum != "" {
 		s += "\n\n" + sum
 	}
@@ -119,7 +119,7 @@ func (x *exporter) releaseFeed(m *views.Model) feed.Feed {
 		f.Entries = append(f.Entries, feed.Entry{
 			ID:    cmp.Or(base, feed.UUID("backlight release", x.site.Title, r.Page.ID)),
 			Title: r.Page.Title + " (" + r.Page.Release.Status + ")", Link: x.link(r.Page.URL),
-			Published: when, Updated: when, Summary: releaseText(r), Content: x.releaseHTML(r, notes),
+			Published: when, Updated: when, Summary: x.releaseText(r), Content: x.releaseHTML(r, notes),
 			ContentBase: base, Categories: []string{r.Lane, r.Page.Release.Status}})
 	}
 	return f
@@ -148,8 +148,8 @@ func (x *exporter) link(u string) string {
 func (x *exporter) releaseHTML(r *backlog.Release, notes template.HTML) string {
 	f := r.Page.Release
 	var b strings.Builder
-	fmt.Fprintf(&b, "<p>%s, %s. %s</p>", html.EscapeString(r.Lane), html.EscapeString(views.DateRange(f.Start, f.End)),
-		html.EscapeString(views.ReleaseSentence(r)))
+	fmt.Fprintf(&b, "<p>%s, %s. %s</p>", html.EscapeString(r.Lane), html.EscapeString(views.DateRange(x.site.Strings, f.Start, f.End)),
+		html.EscapeString(views.ReleaseSentence(x.site.Strings, r)))
 	if s := r.Page.Summary; s != "" {
 		fmt.Fprintf(&b, "<p>%s</p>", html.EscapeString(s))
 	}

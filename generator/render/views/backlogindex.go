@@ -37,7 +37,7 @@ type TreeNode struct {
 func (s *Site) backlogIndex(m *index, root string) []BacklogSummary {
 	var out []BacklogSummary
 	for _, b := range m.Backlogs.Backlogs {
-		sum := BacklogSummary{Entry: entry(root, b.Page), Level: levelTitle(b.Page.Level), Items: len(b.Items),
+		sum := BacklogSummary{Entry: entry(root, b.Page), Level: s.levelTitle(b.Page.Level), Items: len(b.Items),
 			Estimate: Decimal(b.Estimate), HealthPct: pct(b.Health)}
 		if b.Page.Backlog != nil {
 			if o := m.Links.Target(b.Page.Backlog.Owner); o != nil {

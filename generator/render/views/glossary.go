@@ -13,11 +13,11 @@ type GlossarySection struct {
 
 // glossarySections groups the site's entries by kind, in the order of
 // glossary.Build.
-func glossarySections(es []glossary.Entry) []GlossarySection {
+func (s *Site) glossarySections(es []glossary.Entry) []GlossarySection {
 	secs := []GlossarySection{
-		{ID: "terms", Title: "Planning terms"},
-		{ID: "types", Title: "Page types"},
-		{ID: "relations", Title: "Relations between pages"},
+		{ID: "terms", Title: s.tr("glossary_terms", "Planning terms")},
+		{ID: "types", Title: s.tr("glossary_types", "Page types")},
+		{ID: "relations", Title: s.tr("glossary_relations", "Relations between pages")},
 	}
 	for _, e := range es {
 		i := 0
@@ -40,9 +40,9 @@ func glossarySections(es []glossary.Entry) []GlossarySection {
 
 // glossaryView is the glossary page.
 func (s *Site) glossaryView() *View {
-	v := s.view("glossary", glossary.URL, "Glossary")
-	v.Description = "What the words used on " + s.site.Title + " mean: planning terms, page types and relations."
-	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Glossary"})
-	v.Glossary = glossarySections(s.site.Glossary)
+	v := s.view("glossary", glossary.URL, s.tr("glossary", "Glossary"))
+	v.Description = s.tr("glossary_description", "What the words used on {site} mean: planning terms, page types and relations.", "site", s.site.Title)
+	v.Breadcrumbs = linked(v.Root, Link{Title: s.tr("home", "Home"), URL: "/"}, Link{Title: s.tr("glossary", "Glossary")})
+	v.Glossary = s.glossarySections(s.site.Glossary)
 	return v
 }

@@ -78,10 +78,10 @@ type LevelGraph struct {
 // when it has more, so that the page stays readable and bounded.
 func (s *Site) levelGraphView(m *index, level string) *View {
 	u := levelURL(level) + "graph/"
-	v := s.view("list", u, levelTitle(level)+" level: relation graph")
+	v := s.view("list", u, s.tr("level_graph_title", "{level} level: relation graph", "level", s.levelTitle(level)))
 	v.level = level
-	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels", URL: "/levels/"},
-		Link{Title: levelTitle(level), URL: levelURL(level)}, Link{Title: "Relation graph"})
+	v.Breadcrumbs = linked(v.Root, Link{Title: s.tr("home", "Home"), URL: "/"}, Link{Title: s.tr("levels", "Levels"), URL: "/levels/"},
+		Link{Title: s.levelTitle(level), URL: levelURL(level)}, Link{Title: s.tr("relation_graph", "Relation graph")})
 	var pages []*generator.Page
 	for _, t := range s.site.Types {
 		if isWiki(t.Name) {

@@ -39,7 +39,7 @@ type ChildRow struct {
 	DonePct  int
 }
 
-func itemView(m *index, p *generator.Page, root string) *ItemView {
+func (s *Site) itemView(m *index, p *generator.Page, root string) *ItemView {
 	it := m.Backlogs.Items[p]
 	if it == nil {
 		return nil
@@ -52,7 +52,7 @@ func itemView(m *index, p *generator.Page, root string) *ItemView {
 	}
 	if it.Forecast > 0 {
 		v.Forecast = strconv.Itoa(it.Forecast)
-		v.ForecastEnd = date(it.ForecastEnd)
+		v.ForecastEnd = s.site.Strings.DateOr(it.ForecastEnd)
 	}
 	if r := it.Release; r != nil {
 		v.Release = link(root, r.Page.Title, r.Page.URL)

@@ -42,7 +42,7 @@ type MatrixParts struct {
 // matrixParts splits the rows of a level's matrices by group: a group's
 // part holds the group and the roles and groups that are members or part
 // of it; the roles in no group are cut into runs of chunk rows.
-func matrixParts(m *index, level string, lms []levelMatrix, chunk int) []matrixPart {
+func (s *Site) matrixParts(m *index, level string, lms []levelMatrix, chunk int) []matrixPart {
 	seen := map[*generator.Page]bool{}
 	var rows []*generator.Page
 	for _, lm := range lms {
@@ -76,7 +76,7 @@ func matrixParts(m *index, level string, lms []levelMatrix, chunk int) []matrixP
 	}
 	runs := slices.Collect(slices.Chunk(loose, chunk))
 	for i, run := range runs {
-		title := "Roles in no group"
+		title := s.tr("roles_in_no_group", "Roles in no group")
 		if len(runs) > 1 {
 			title += fmt.Sprintf(" (%d of %d)", i+1, len(runs))
 		}
@@ -147,17 +147,17 @@ func wholeMatricesFit(lms []levelMatrix, max int) bool {
 // matrixPartView is a group page of a level: the level's matrices cut to
 // the part's rows.
 func (s *Site) matrixPartView(m *index, level string, lms []levelMatrix, p matrixPart) *View {
-	v := s.view("list", p.url, p.title+" · "+levelTitle(level)+" level")
+	v := s.view("list", p.url, p.title+" · "+s.tr("level_of", "{level} level", "level", s.levelTitle(level)))
 	v.level, v.part = level, &p
-	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels", URL: "/levels/"},
-		Link{Title: levelTitle(level), URL: levelURL(level)}, Link{Title: p.title})
+	v.Breadcrumbs = linked(v.Root, Link{Title: s.tr("home", "Home"), URL: "/"}, Link{Title: s.tr("levels", "Levels"), URL: "/levels/"},
+		Link{Title: s.levelTitle(level), URL: levelURL(level)}, Link{Title: p.title})
 	for _, lm := range lms {
 		if mx := lm.matrix(m, p.rows, v.Root); len(mx.Rows) > 0 {
 			v.Matrices = append(v.Matrices, mx)
 		}
 	}
 	if p.group != nil {
-		v.Groups = []Group{{ID: "group", Title: "The group", Entries: entries(v.Root, []*generator.Page{p.group})}}
+		v.Groups = []Group{{ID: "group", Title: s.tr("the_group", "The group"), Entries: entries(v.Root, []*generator.Page{p.group})}}
 	}
 	return v
 }

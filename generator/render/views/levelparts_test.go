@@ -55,7 +55,7 @@ func TestMatrixPartsGoByGroupAndCutTheRest(t *testing.T) {
 	if len(lms) != 1 || len(lms[0].rows) != 6 || len(lms[0].cols) != 1 {
 		t.Fatalf("got %d matrices, want the events matrix with 6 rows and 1 column", len(lms))
 	}
-	parts := matrixParts(m, "team", lms, 2)
+	parts := (&Site{}).matrixParts(m, "team", lms, 2)
 	var got []string
 	for _, p := range parts {
 		ids := p.url + ":"

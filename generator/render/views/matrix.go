@@ -29,14 +29,14 @@ type Mark struct {
 
 // matrixSpec says which relations a matrix shows, with their symbols.
 type matrixSpec struct {
-	id, title, column string
-	marks             []Mark
+	id, title, key, column string // key: the title's string in the theme
+	marks                  []Mark
 }
 
 var matrixSpecs = []matrixSpec{
-	{"events-matrix", "Who organizes and attends the events", generator.TypeEvent, []Mark{
+	{"events-matrix", "Who organizes and attends the events", "matrix_events", generator.TypeEvent, []Mark{
 		{Symbol: "O", Relation: "organizes"}, {Symbol: "A", Relation: "attends"}, {Symbol: "(A)", Relation: "optionally_attends"}}},
-	{"artifacts-matrix", "Who is responsible for the artifacts", generator.TypeArtifact, []Mark{
+	{"artifacts-matrix", "Who is responsible for the artifacts", "matrix_artifacts", generator.TypeArtifact, []Mark{
 		{Symbol: "R", Relation: "responsible_for"}, {Symbol: "Ap", Relation: "approves"},
 		{Symbol: "Ac", Relation: "accepts"}, {Symbol: "C", Relation: "creates"}}},
 }
@@ -46,6 +46,7 @@ var matrixSpecs = []matrixSpec{
 // ways, in order, and those roles and groups, of whatever level.
 type levelMatrix struct {
 	spec  matrixSpec
+	title string // in the site's language
 	marks []Mark
 	cols  []*generator.Page
 	col   map[*generator.Page]int // index in cols
@@ -60,7 +61,7 @@ func (s *Site) levelMatrices(m *index, level string) []levelMatrix {
 		if len(marks) == 0 {
 			continue
 		}
-		lm := levelMatrix{spec: spec, marks: marks, col: map[*generator.Page]int{}, rows: map[*generator.Page]bool{}}
+		lm := levelMatrix{spec: spec, title: s.tr(spec.key, spec.title), marks: marks, col: map[*generator.Page]int{}, rows: map[*generator.Page]bool{}}
 		for _, col := range m.byLevelType[level+"\x00"+spec.column] {
 			used := false
 			for _, ed := range m.Links.In(col) {
@@ -122,7 +123,7 @@ func (lm levelMatrix) matrix(m *index, rows []*generator.Page, root string) Matr
 			at = append(at, ci)
 		}
 	}
-	mx := Matrix{ID: lm.spec.id, Title: lm.spec.title, Legend: lm.marks, Columns: entries(root, cols)}
+	mx := Matrix{ID: lm.spec.id, Title: lm.title, Legend: lm.marks, Columns: entries(root, cols)}
 	for ri, r := range rows {
 		row := MatrixRow{Entry: entry(root, r), Cells: make([][]Mark, len(cols))}
 		for i, ci := range at {

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -50,13 +49,13 @@ func (s *Site) paginate(v *View, size, maxNodes int) []*View {
 		pv.Canonical = generator.AbsURL(s.site.BaseURL, pv.URL)
 		pv.Nav, pv.NavKey = s.navItems(pv.URL, pv.Root)
 		if i > 0 {
-			pv.Title = fmt.Sprintf("%s, page %d", v.Title, i+1)
+			pv.Title = s.tr("list_page_n", "{list}, page {n}", "list", v.Title, "n", i+1)
 			pv.Intro, pv.lead = "", ""
 			pv.Breadcrumbs = linked(pv.Root, append(v.Breadcrumbs[:len(v.Breadcrumbs)-1:len(v.Breadcrumbs)-1],
-				Link{Title: v.Breadcrumbs[len(v.Breadcrumbs)-1].Title, URL: v.URL}, Link{Title: "Page " + strconv.Itoa(i+1)})...)
+				Link{Title: v.Breadcrumbs[len(v.Breadcrumbs)-1].Title, URL: v.URL}, Link{Title: s.tr("page_n", "Page {n}", "n", i+1)})...)
 		}
 		fill(&pv, i)
-		pv.Pager = pager(pv.Root, v.URL, i+1, n)
+		pv.Pager = s.pager(pv.Root, v.URL, i+1, n)
 		pv.Pager.List = v.Title
 		views[i] = &pv
 	}
@@ -65,13 +64,13 @@ func (s *Site) paginate(v *View, size, maxNodes int) []*View {
 
 // pager is page number of total of the list at base, linked from the
 // page at root.
-func pager(root, base string, number, total int) *Pager {
+func (s *Site) pager(root, base string, number, total int) *Pager {
 	p := &Pager{Number: number, Total: total}
 	if number > 1 {
-		p.Prev = link(root, "Previous page", pageURL(base, number-1))
+		p.Prev = link(root, s.tr("previous_page", "Previous page"), pageURL(base, number-1))
 	}
 	if number < total {
-		p.Next = link(root, "Next page", pageURL(base, number+1))
+		p.Next = link(root, s.tr("next_page", "Next page"), pageURL(base, number+1))
 	}
 	for i := 1; i <= total; i++ {
 		l := Link{Title: strconv.Itoa(i)}

@@ -51,7 +51,7 @@ func TestSplitTreeKeepsTreesWhole(t *testing.T) {
 }
 
 func TestPagerLinksItsNeighboursAndEveryPage(t *testing.T) {
-	p := pager("../../../", "/roles/", 2, 3)
+	p := (&Site{}).pager("../../../", "/roles/", 2, 3)
 	if p.Prev == nil || p.Prev.URL != "/roles/" || p.Next == nil || p.Next.URL != "/roles/page/3/" {
 		t.Errorf("prev %v, next %v", p.Prev, p.Next)
 	}
@@ -68,7 +68,7 @@ func TestPagerLinksItsNeighboursAndEveryPage(t *testing.T) {
 	if want := []string{"../../../roles/", "", "../../../roles/page/3/"}; !slices.Equal(hrefs, want) {
 		t.Errorf("pages link to %q, want %q", hrefs, want)
 	}
-	if first := pager("../", "/roles/", 1, 3); first.Prev != nil {
+	if first := (&Site{}).pager("../", "/roles/", 1, 3); first.Prev != nil {
 		t.Errorf("the first page has a previous page")
 	}
 }

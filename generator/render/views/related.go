@@ -72,7 +72,7 @@ func (s *Site) levelOthers(m *index, p *generator.Page, t string, related map[*g
 	for _, q := range m.byLevelType[p.Level+"\x00"+t] {
 		if q != p && !related[q] {
 			if len(others) == maxOthers { // one more than shown: say there are more
-				return entries(root, others), link(root, "all "+levelTitle(p.Level)+" level pages", levelURL(p.Level))
+				return entries(root, others), link(root, s.tr("all_level_pages", "all {level} level pages", "level", s.levelTitle(p.Level)), levelURL(p.Level))
 			}
 			others = append(others, q)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/i18n"
 	"github.com/backlight-wiki/backlight/generator/svg"
 )
 
@@ -111,17 +112,22 @@ var phaseLabels = map[string]string{
 	backlog.PhaseReleased: "Released", backlog.PhaseCancelled: "Cancelled",
 }
 
+// phaseLabel is a roadmap phase's name in the site's language.
+func (s *Site) phaseLabel(phase string) string {
+	return s.tr("phase_"+phase, phaseLabels[phase])
+}
+
 func (s *Site) releaseView(m *index, p *generator.Page, root string) *ReleaseView {
 	r := m.releaseOf(p)
 	if r == nil {
 		return nil
 	}
 	f := p.Release
-	v := &ReleaseView{Lane: r.Lane, Status: f.Status, Phase: r.Phase, PhaseLabel: phaseLabels[r.Phase],
-		Dates: DateRange(f.Start, f.End), ReleasedOn: date(f.ReleasedOn), ProgressPct: pct(r.Progress),
+	v := &ReleaseView{Lane: r.Lane, Status: f.Status, Phase: r.Phase, PhaseLabel: s.phaseLabel(r.Phase),
+		Dates: DateRange(s.site.Strings, f.Start, f.End), ReleasedOn: s.site.Strings.DateOr(f.ReleasedOn), ProgressPct: pct(r.Progress),
 		Estimate: Decimal(r.Estimate), DoneEstimate: Decimal(r.DoneEstimate), Overdue: r.Overdue,
-		Risks: len(r.Risks), RoadmapHref: generator.Rel(root, generator.TypeURL(generator.TypeRelease)), NoItems: noItems(r),
-		sentence: ReleaseSentence(r)}
+		Risks: len(r.Risks), RoadmapHref: generator.Rel(root, generator.TypeURL(generator.TypeRelease)), NoItems: noItems(s.site.Strings, r),
+		sentence: ReleaseSentence(s.site.Strings, r)}
 	risk := map[*backlog.Item]string{}
 	for _, rk := range r.Risks {
 		risk[rk.Item] = rk.Reason
@@ -180,21 +186,21 @@ func statusCounts(counts map[string]int, statuses []string) []StatusCount {
 func (s *Site) roadmapView(m *index, v *View) {
 	rv := &RoadmapView{CalendarHref: generator.Rel(v.Root, CalendarURL), FeedHref: generator.Rel(v.Root, FeedURL)}
 	if !s.site.Now.IsZero() {
-		rv.Today = date(s.site.Now)
+		rv.Today = s.site.Strings.DateOr(s.site.Now)
 	}
 	releases := m.Backlogs.Releases
 	drawing, headings := s.timeline(releases, v.Root).Draw()
 	rv.Timeline, rv.TimelineLanes = template.HTML(drawing), template.HTML(headings)
 	cols := []PhaseColumn{
-		{ID: backlog.PhaseNow, Title: "Now", Note: "in progress"},
-		{ID: backlog.PhaseNext, Title: "Next", Note: fmt.Sprintf("starting within %d weeks", nextWeeks(s.site.Roadmap.CycleWeeks))},
-		{ID: backlog.PhaseLater, Title: "Later", Note: "planned further ahead"},
-		{ID: backlog.PhaseReleased, Title: "Released", Note: "most recent first"},
+		{ID: backlog.PhaseNow, Title: s.phaseLabel(backlog.PhaseNow), Note: s.tr("phase_now_note", "in progress")},
+		{ID: backlog.PhaseNext, Title: s.phaseLabel(backlog.PhaseNext), Note: s.tr("phase_next_note", "starting within {n} weeks", "n", nextWeeks(s.site.Roadmap.CycleWeeks))},
+		{ID: backlog.PhaseLater, Title: s.phaseLabel(backlog.PhaseLater), Note: s.tr("phase_later_note", "planned further ahead")},
+		{ID: backlog.PhaseReleased, Title: s.phaseLabel(backlog.PhaseReleased), Note: s.tr("phase_released_note", "most recent first")},
 	}
 	byLane := map[string]*RoadmapLane{}
 	var lanes []string
 	for _, r := range releases {
-		c := card(r, v.Root)
+		c := s.card(r, v.Root)
 		for i := range cols {
 			if cols[i].ID == r.Phase {
 				cols[i].Cards = append(cols[i].Cards, c)
@@ -227,29 +233,29 @@ func nextWeeks(cycle int) int {
 	return 13
 }
 
-func card(r *backlog.Release, root string) ReleaseCard {
+func (s *Site) card(r *backlog.Release, root string) ReleaseCard {
 	f := r.Page.Release
 	return ReleaseCard{Title: r.Page.Title, Href: generator.Rel(root, r.Page.URL), Lane: r.Lane, Version: f.Version,
-		Status: f.Status, Phase: r.Phase, Dates: DateRange(f.Start, f.End), ProgressPct: pct(r.Progress),
-		Scope: len(r.Scope), Risks: len(r.Risks), Overdue: r.Overdue, NoItems: noItems(r)}
+		Status: f.Status, Phase: r.Phase, Dates: DateRange(s.site.Strings, f.Start, f.End), ProgressPct: pct(r.Progress),
+		Scope: len(r.Scope), Risks: len(r.Risks), Overdue: r.Overdue, NoItems: noItems(s.site.Strings, r)}
 }
 
 // noItems says that a release has no items, where its progress would be
 // shown ("100 % · 0 items" says nothing true), or is "" when it has some.
-func noItems(r *backlog.Release) string {
+func noItems(w *i18n.Strings, r *backlog.Release) string {
 	switch {
 	case len(r.Scope) > 0:
 		return ""
 	case r.Page.Release.Status == backlog.Released:
-		return "No items were tracked"
+		return w.Or("release_no_items_tracked", "No items were tracked")
 	}
-	return "No items planned yet"
+	return w.Or("release_no_items_planned", "No items planned yet")
 }
 
 // timeline draws the roadmap: a lane per system and variant, in name
 // order, with the cycle and iteration grid of site.toml's [roadmap].
 func (s *Site) timeline(releases []*backlog.Release, root string) svg.Timeline {
-	t := svg.Timeline{Title: "Release roadmap of " + s.site.Title, Today: s.site.Now}
+	t := svg.Timeline{Title: s.tr("timeline_title", "Release roadmap of {site}", "site", s.site.Title), Today: s.site.Now}
 	lanes := map[string]int{}
 	var first, last time.Time
 	for _, r := range releases {
@@ -269,7 +275,7 @@ func (s *Site) timeline(releases []*backlog.Release, root string) svg.Timeline {
 			lanes[r.Lane] = i
 			t.Lanes = append(t.Lanes, svg.Lane{Label: r.Lane})
 		}
-		t.Lanes[i].Bars = append(t.Lanes[i].Bars, svg.Bar{Label: cmp.Or(f.Version, r.Page.Title), Title: barTitle(r),
+		t.Lanes[i].Bars = append(t.Lanes[i].Bars, svg.Bar{Label: cmp.Or(f.Version, r.Page.Title), Title: barTitle(s.site.Strings, r),
 			Href: generator.Rel(root, r.Page.URL), Start: f.Start, End: f.End, Status: f.Status, Progress: r.Progress, AtRisk: len(r.Risks) > 0})
 	}
 	slices.SortStableFunc(t.Lanes, func(a, b svg.Lane) int { return strings.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)) })
@@ -283,16 +289,16 @@ func (s *Site) timeline(releases []*backlog.Release, root string) svg.Timeline {
 	return t
 }
 
-func barTitle(r *backlog.Release) string {
+func barTitle(w *i18n.Strings, r *backlog.Release) string {
 	f := r.Page.Release
-	s := fmt.Sprintf("%s: %s, %s", r.Page.Title, DateRange(f.Start, f.End), f.Status)
-	if none := noItems(r); none != "" && f.Status != backlog.Cancelled {
+	s := fmt.Sprintf("%s: %s, %s", r.Page.Title, DateRange(w, f.Start, f.End), f.Status)
+	if none := noItems(w, r); none != "" && f.Status != backlog.Cancelled {
 		s += ", " + lowerFirst(none)
 	} else if f.Status != backlog.Cancelled {
-		s += fmt.Sprintf(", %d%% done", pct(r.Progress))
+		s += ", " + w.Or("bar_done", "{pct}% done", "pct", pct(r.Progress))
 	}
 	if n := len(r.Risks); n > 0 {
-		s += fmt.Sprintf(", %d %s at risk", n, generator.ForCount(n, "item", "items"))
+		s += ", " + w.OrN("bar_at_risk", n, "{n} item at risk", "{n} items at risk")
 	}
 	return s
 }

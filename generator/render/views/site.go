@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/i18n"
 )
 
 // Site makes the views of one site: its settings completed with what the
@@ -113,7 +114,7 @@ func (s *Site) Pages() []Spec {
 	// The home page lists every wiki page: its view too is made when written.
 	specs = append(specs, Spec{URL: "/", Source: "the home page", Kind: "home", View: func() *View { return s.complete(s.homeView(m)) }})
 	if s.site.Feed != "" && m.byURL("/roadmap/") == nil {
-		r := s.view("redirect", "/roadmap/", "Roadmap")
+		r := s.view("redirect", "/roadmap/", s.tr("roadmap", "Roadmap"))
 		r.Target = generator.TypeURL(generator.TypeRelease)
 		r.Canonical = generator.AbsURL(s.site.BaseURL, r.Target)
 		add(r, "the roadmap's short address", generator.Pos{})
@@ -125,14 +126,14 @@ func (s *Site) Pages() []Spec {
 	for _, l := range s.tagLists(m) {
 		specs = append(specs, s.listSpecs(l)...)
 	}
-	sv := s.view("search", "/search/", "Search")
-	sv.Breadcrumbs = linked(sv.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Search"})
+	sv := s.view("search", "/search/", s.tr("search", "Search"))
+	sv.Breadcrumbs = linked(sv.Root, Link{Title: s.tr("home", "Home"), URL: "/"}, Link{Title: s.tr("search", "Search")})
 	add(sv, "the search page", generator.Pos{})
 	if len(s.site.Glossary) > 0 {
 		add(s.glossaryView(), "the glossary page", generator.Pos{})
 	}
 	// The 404 page is served at any depth, so its links must be absolute.
-	add(s.viewAt("404", "/404.html", "Page not found", generator.BasePath(s.site.BaseURL)), "the 404 page", generator.Pos{})
+	add(s.viewAt("404", "/404.html", s.tr("page_not_found", "Page not found"), generator.BasePath(s.site.BaseURL)), "the 404 page", generator.Pos{})
 	return specs
 }
 
@@ -241,7 +242,7 @@ func (s *Site) nav(m *index) []Link {
 		if count[t.Name] > 0 && t.Name != generator.TypeItem {
 			title := t.Plural
 			if t.Name == generator.TypeRelease && m.Backlogs != nil {
-				title = "Roadmap" // the releases list is the roadmap
+				title = s.tr("roadmap", "Roadmap") // the releases list is the roadmap
 			}
 			nav = append(nav, Link{Title: title, URL: generator.TypeURL(t.Name)})
 		}
@@ -317,7 +318,7 @@ func (s *Site) byLevel(root string, ps []*generator.Page) []Group {
 			continue
 		}
 		sortPages(in)
-		g := Group{ID: cmp.Or(l, "across-levels"), Title: levelTitle(l), Entries: entries(root, in)}
+		g := Group{ID: cmp.Or(l, "across-levels"), Title: s.levelTitle(l), Entries: entries(root, in)}
 		if l != "" {
 			g.URL = levelURL(l)
 		}
@@ -326,9 +327,21 @@ func (s *Site) byLevel(root string, ps []*generator.Page) []Group {
 	return groups
 }
 
-func levelTitle(l string) string {
+// levelTitle is a level's name as pages show it: "Cluster", from the
+// strings' level_<name> where the theme has one.
+func (s *Site) levelTitle(l string) string {
 	if l == "" {
-		return "Across levels"
+		return s.tr("across_levels", "Across levels")
 	}
-	return generator.Capitalise(l)
+	return s.tr("level_"+l, generator.Capitalise(l))
+}
+
+// tr is the string key of the theme in the site's language, with its
+// values; english where the theme has none.
+func (s *Site) tr(key, english string, args ...any) string {
+	var w *i18n.Strings // none in tests that make a Site of their own
+	if s.site != nil {
+		w = s.site.Strings
+	}
+	return w.Or(key, english, args...)
 }

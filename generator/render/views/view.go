@@ -8,6 +8,7 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/glossary"
+	"github.com/backlight-wiki/backlight/generator/i18n"
 	"github.com/backlight-wiki/backlight/generator/markdown"
 )
 
@@ -35,6 +36,9 @@ type SiteInfo struct {
 	// for the default language's pages at the top.
 	Languages []Language
 	Prefix    string
+	// Strings are the theme's words in the site's language (render.New
+	// reads the English ones when none are given).
+	Strings *i18n.Strings
 }
 
 // Language is one language a multilingual site is published in.

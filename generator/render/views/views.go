@@ -25,7 +25,7 @@ func (s *Site) pageView(m *index, p *generator.Page) *View {
 	pv := &PageView{ID: p.ID, Type: p.Type, Title: p.Title, Abbr: p.Abbr, Summary: p.Summary,
 		TypeLabel: t.Label, TypeURL: generator.TypeURL(p.Type), Source: p.File, Params: p.Params, src: p}
 	if p.Level != "" {
-		pv.Level = link(v.Root, levelTitle(p.Level), levelURL(p.Level))
+		pv.Level = link(v.Root, s.levelTitle(p.Level), levelURL(p.Level))
 	}
 	if p.Item != nil {
 		if b := m.page(p.Item.Backlog); b != nil {
@@ -69,7 +69,7 @@ func (s *Site) pageView(m *index, p *generator.Page) *View {
 	case generator.TypeBacklog:
 		pv.Backlog = s.backlogView(m, p, v.Root)
 	case generator.TypeItem:
-		pv.Item = itemView(m, p, v.Root)
+		pv.Item = s.itemView(m, p, v.Root)
 	case generator.TypeRelease:
 		pv.Release = s.releaseView(m, p, v.Root)
 	}
@@ -82,14 +82,14 @@ func (s *Site) pageView(m *index, p *generator.Page) *View {
 }
 
 func (s *Site) breadcrumbs(m *index, p *generator.Page) []Link {
-	crumbs := []Link{{Title: "Home", URL: "/"}}
+	crumbs := []Link{{Title: s.tr("home", "Home"), URL: "/"}}
 	if p.Item != nil {
 		crumbs = append(crumbs, Link{Title: s.typeInfo(generator.TypeBacklog).Plural, URL: generator.TypeURL(generator.TypeBacklog)})
 		if q := m.page(p.Item.Backlog); q != nil {
 			crumbs = append(crumbs, Link{Title: q.Title, URL: q.URL})
 		}
 	} else if p.Release != nil {
-		crumbs = append(crumbs, Link{Title: "Roadmap", URL: generator.TypeURL(p.Type)})
+		crumbs = append(crumbs, Link{Title: s.tr("roadmap", "Roadmap"), URL: generator.TypeURL(p.Type)})
 	} else {
 		crumbs = append(crumbs, Link{Title: s.typeInfo(p.Type).Plural, URL: generator.TypeURL(p.Type)})
 	}
@@ -103,9 +103,13 @@ var factTerms = map[string]string{"Value": "value", "Estimate": "estimate", "Vel
 // facts lists them for p's page at root.
 func (s *Site) facts(m *index, p *generator.Page, root string) ([]Fact, []string) {
 	var fs []Fact
+	// label is the English label; the page shows the theme's fact_<label>.
+	tr := func(label string) string {
+		return s.tr("fact_"+strings.ReplaceAll(strings.ToLower(label), " ", "_"), label)
+	}
 	add := func(label, value string) {
 		if value != "" {
-			fs = append(fs, Fact{Label: label, Value: value, Term: factTerms[label]})
+			fs = append(fs, Fact{Label: tr(label), Value: value, Term: factTerms[label]})
 		}
 	}
 	ref := func(label string, r *generator.Ref) {
@@ -113,7 +117,7 @@ func (s *Site) facts(m *index, p *generator.Page, root string) ([]Fact, []string
 			return
 		}
 		if t := m.Links.Target(r); t != nil {
-			fs = append(fs, Fact{Label: label, Value: t.Label(), URL: t.URL, Href: generator.Rel(root, t.URL)})
+			fs = append(fs, Fact{Label: tr(label), Value: t.Label(), URL: t.URL, Href: generator.Rel(root, t.URL)})
 			return
 		}
 		add(label, r.Name)
@@ -123,7 +127,7 @@ func (s *Site) facts(m *index, p *generator.Page, root string) ([]Fact, []string
 		it := p.Item
 		add("Key", it.Key)
 		if q := m.page(it.Backlog); q != nil {
-			fs = append(fs, Fact{Label: "Backlog", Value: q.Title, URL: q.URL, Href: generator.Rel(root, q.URL)})
+			fs = append(fs, Fact{Label: tr("Backlog"), Value: q.Title, URL: q.URL, Href: generator.Rel(root, q.URL)})
 		}
 		add("Kind", it.Kind)
 		add("Status", it.Status)
@@ -137,7 +141,9 @@ func (s *Site) facts(m *index, p *generator.Page, root string) ([]Fact, []string
 	case p.Backlog != nil:
 		ref("Owner", p.Backlog.Owner)
 		add("Velocity", Number(p.Backlog.Velocity))
-		add("Iteration length", weeks(p.Backlog.IterationWeeks))
+		if w := p.Backlog.IterationWeeks; w.Set {
+			add("Iteration length", s.tr("n_weeks", "{n} weeks", "n", Number(w)))
+		}
 	case p.Release != nil:
 		r := p.Release
 		add("System", r.System)
@@ -226,14 +232,14 @@ func (s *Site) typeLists(m *index) []list {
 			pages: s.groupPages(s.countByLevel(in)), view: func() *View { return s.typeView(m, t, in) }}
 		switch {
 		case t.Name == generator.TypeRelease && m.Backlogs != nil:
-			l.title, l.source, l.pages = "Roadmap", "the list of roadmap", 1
+			l.title, l.source, l.pages = s.tr("roadmap", "Roadmap"), "the list of roadmap", 1
 		case t.Name == generator.TypeBacklog:
 			l.pages = 1
-			lists = append(lists, list{url: "/backlogs/traceability/", title: "Traceability", source: "the list of traceability",
+			lists = append(lists, list{url: "/backlogs/traceability/", title: s.tr("traceability", "Traceability"), source: "the list of traceability",
 				pages: max(1, len(cutTrees(traceSizes(m), s.site.Limits.TreeNodes))),
 				view: func() *View {
-					tree := s.view("list", "/backlogs/traceability/", "Traceability")
-					tree.Breadcrumbs = linked(tree.Root, Link{Title: "Home", URL: "/"}, Link{Title: t.Plural, URL: generator.TypeURL(t.Name)}, Link{Title: "Traceability"})
+					tree := s.view("list", "/backlogs/traceability/", s.tr("traceability", "Traceability"))
+					tree.Breadcrumbs = linked(tree.Root, Link{Title: s.tr("home", "Home"), URL: "/"}, Link{Title: t.Plural, URL: generator.TypeURL(t.Name)}, Link{Title: s.tr("traceability", "Traceability")})
 					tree.Tree = traceTree(m, tree.Root)
 					return tree
 				}})
@@ -247,14 +253,14 @@ func (s *Site) typeLists(m *index) []list {
 func (s *Site) typeView(m *index, t TypeInfo, in []*generator.Page) *View {
 	v := s.view("list", generator.TypeURL(t.Name), t.Plural)
 	v.typ = t.Name
-	v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: t.Plural})
+	v.Breadcrumbs = linked(v.Root, Link{Title: s.tr("home", "Home"), URL: "/"}, Link{Title: t.Plural})
 	if b := m.Intros[strings.Trim(generator.TypeURL(t.Name), "/")]; b != nil {
 		v.Intro, v.lead = b.HTML, b.Lead
 	}
 	switch {
 	case t.Name == generator.TypeRelease && m.Backlogs != nil:
-		v.Title = "Roadmap"
-		v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Roadmap"})
+		v.Title = s.tr("roadmap", "Roadmap")
+		v.Breadcrumbs = linked(v.Root, Link{Title: s.tr("home", "Home"), URL: "/"}, Link{Title: s.tr("roadmap", "Roadmap")})
 		s.roadmapView(m, v)
 	case t.Name == generator.TypeBacklog:
 		v.BacklogList = s.backlogIndex(m, v.Root)
@@ -268,10 +274,10 @@ func (s *Site) typeView(m *index, t TypeInfo, in []*generator.Page) *View {
 // matrices, and each level's relation graph, all made when written.
 func (s *Site) addLevelViews(m *index, add func(kind, url, source string, view func() *View)) {
 	add("/levels/", "/levels/", "the list of levels", func() *View {
-		all := s.view("list", "/levels/", "Levels")
-		all.Breadcrumbs = linked(all.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels"})
+		all := s.view("list", "/levels/", s.tr("levels", "Levels"))
+		all.Breadcrumbs = linked(all.Root, Link{Title: s.tr("home", "Home"), URL: "/"}, Link{Title: s.tr("levels", "Levels")})
 		for _, l := range s.site.Levels {
-			all.Groups = append(all.Groups, Group{ID: l, Title: levelTitle(l), URL: levelURL(l), Entries: summaryEntries(all.Root, s.byType(all.Root, s.levelPages(m, l)))})
+			all.Groups = append(all.Groups, Group{ID: l, Title: s.levelTitle(l), URL: levelURL(l), Entries: summaryEntries(all.Root, s.byType(all.Root, s.levelPages(m, l)))})
 		}
 		return all
 	})
@@ -283,11 +289,11 @@ func (s *Site) addLevelViews(m *index, add func(kind, url, source string, view f
 			}
 		}
 		lms := s.levelMatrices(m, l)
-		parts := matrixParts(m, l, lms, s.site.Limits.MatrixChunkRows)
+		parts := s.matrixParts(m, l, lms, s.site.Limits.MatrixChunkRows)
 		add("level", levelURL(l), "the overview of the "+l+" level", func() *View {
-			v := s.view("list", levelURL(l), levelTitle(l)+" level")
+			v := s.view("list", levelURL(l), s.tr("level_of", "{level} level", "level", s.levelTitle(l)))
 			v.level = l
-			v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Levels", URL: "/levels/"}, Link{Title: levelTitle(l)})
+			v.Breadcrumbs = linked(v.Root, Link{Title: s.tr("home", "Home"), URL: "/"}, Link{Title: s.tr("levels", "Levels"), URL: "/levels/"}, Link{Title: s.levelTitle(l)})
 			v.Groups = capGroups(v.Root, s.byType(v.Root, s.levelPages(m, l)), s.site.Limits.ListEntries)
 			v.MatrixParts = s.matrixPartsTable(m, lms, parts, v.Root)
 			if wholeMatricesFit(lms, s.site.Limits.InlineMatrixCells) {
@@ -363,10 +369,10 @@ func (s *Site) tagLists(m *index) []list {
 		}
 	}
 	urls := slices.Sorted(maps.Keys(tagged))
-	all := list{url: "/tags/", title: "Tags", source: "the tag list Tags", pages: s.groupPages(len(urls)), view: func() *View {
-		all := s.view("list", "/tags/", "Tags")
-		all.Breadcrumbs = linked(all.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Tags"})
-		index := Group{ID: "all-tags", Title: "All tags"}
+	all := list{url: "/tags/", title: s.tr("tags", "Tags"), source: "the tag list Tags", pages: s.groupPages(len(urls)), view: func() *View {
+		all := s.view("list", "/tags/", s.tr("tags", "Tags"))
+		all.Breadcrumbs = linked(all.Root, Link{Title: s.tr("home", "Home"), URL: "/"}, Link{Title: s.tr("tags", "Tags")})
+		index := Group{ID: "all-tags", Title: s.tr("all_tags", "All tags")}
 		for _, u := range urls {
 			index.Entries = append(index.Entries, Entry{Title: names[u], URL: u, Href: generator.Rel(all.Root, u), Badge: strconv.Itoa(len(tagged[u]))})
 		}
@@ -380,7 +386,7 @@ func (s *Site) tagLists(m *index) []list {
 		lists = append(lists, list{url: u, title: "#" + names[u], source: "the tag list #" + names[u], pages: s.groupPages(s.countByType(tagged[u])),
 			view: func() *View {
 				v := s.view("list", u, "#"+names[u])
-				v.Breadcrumbs = linked(v.Root, Link{Title: "Home", URL: "/"}, Link{Title: "Tags", URL: "/tags/"}, Link{Title: names[u]})
+				v.Breadcrumbs = linked(v.Root, Link{Title: s.tr("home", "Home"), URL: "/"}, Link{Title: s.tr("tags", "Tags"), URL: "/tags/"}, Link{Title: names[u]})
 				v.Groups = s.byType(v.Root, tagged[u])
 				return v
 			}})

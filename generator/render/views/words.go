@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/i18n"
 )
 
 // How the site writes numbers, dates and a release's state: the pages
@@ -40,14 +40,6 @@ func Decimal(f float64) string {
 // pct is a share as a whole percentage.
 func pct(f float64) int { return int(f*100 + 0.5) }
 
-// date writes a day as pages show it, "6 July 2026"; "" for none.
-func date(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2 January 2006")
-}
-
 // ISODate writes a day as exports give it, "2026-07-06"; "" for none.
 func ISODate(t time.Time) string {
 	if t.IsZero() {
@@ -57,42 +49,41 @@ func ISODate(t time.Time) string {
 }
 
 // DateRange writes "6 July – 18 December 2026", or with both years when
-// they differ.
-func DateRange(a, b time.Time) string {
-	switch {
-	case a.IsZero() || b.IsZero():
-		return strings.TrimSpace(date(a) + " – " + date(b))
-	case a.Year() == b.Year():
-		return a.Format("2 January") + " – " + date(b)
+// they differ, in the language of w (English when w is nil).
+func DateRange(w *i18n.Strings, a, b time.Time) string {
+	if w == nil {
+		w = &i18n.Strings{}
 	}
-	return date(a) + " – " + date(b)
+	return w.DateRange(a, b)
 }
 
-// ReleaseSentence is a release's state in words, as its page's description
-// and its calendar and feed entries give it: "In progress until 11 December
-// 2026: 45% done, 14 items in scope, 3 at risk."
-func ReleaseSentence(r *backlog.Release) string {
+// ReleaseSentence is a release's state in words, in the language of w
+// (English when w is nil), as its page's description and its calendar
+// and feed entries give it: "In progress until 11 December 2026: 45% done,
+// 14 items in scope, 3 at risk."
+func ReleaseSentence(w *i18n.Strings, r *backlog.Release) string {
 	f := r.Page.Release
 	var b strings.Builder
 	switch f.Status {
 	case backlog.Cancelled:
-		return "Cancelled."
+		return w.Or("release_cancelled", "Cancelled.")
 	case backlog.Released:
-		b.WriteString("Released")
-		if !f.ReleasedOn.IsZero() {
-			b.WriteString(" on " + date(f.ReleasedOn))
+		if f.ReleasedOn.IsZero() {
+			b.WriteString(w.Or("release_released", "Released"))
+		} else {
+			b.WriteString(w.Or("release_released_on", "Released on {date}", "date", w.DateOr(f.ReleasedOn)))
 		}
 	case backlog.InProgress:
-		b.WriteString("In progress until " + date(f.End))
+		b.WriteString(w.Or("release_in_progress_until", "In progress until {date}", "date", w.DateOr(f.End)))
 	default:
-		b.WriteString(generator.Capitalise(f.Status) + ", " + DateRange(f.Start, f.End))
+		b.WriteString(generator.Capitalise(f.Status) + ", " + DateRange(w, f.Start, f.End))
 	}
-	if none := noItems(r); none != "" {
+	if none := noItems(w, r); none != "" {
 		return b.String() + ": " + lowerFirst(none) + "."
 	}
-	fmt.Fprintf(&b, ": %d%% done, %d %s in scope", pct(r.Progress), len(r.Scope), generator.ForCount(len(r.Scope), "item", "items"))
+	b.WriteString(": " + w.OrN("release_scope", len(r.Scope), "{pct}% done, {n} item in scope", "{pct}% done, {n} items in scope", "pct", pct(r.Progress)))
 	if n := len(r.Risks); n > 0 {
-		fmt.Fprintf(&b, ", %d at risk", n)
+		b.WriteString(w.Or("release_at_risk", ", {n} at risk", "n", n))
 	}
 	return b.String() + "."
 }

@@ -43,12 +43,12 @@ func TestNoItemsSaysSoInsteadOfAHundredPercent(t *testing.T) {
 		{&backlog.Release{Page: page(backlog.Released), Progress: 1}, "No items were tracked"},
 		{&backlog.Release{Page: page(backlog.Released), Scope: []*backlog.Item{{}}, Progress: 1}, ""},
 	} {
-		if got := noItems(c.r); got != c.want {
+		if got := noItems(nil, c.r); got != c.want {
 			t.Errorf("%s with %d items: %q, want %q", c.r.Page.Release.Status, len(c.r.Scope), got, c.want)
 		}
 	}
 	r := &backlog.Release{Page: page(backlog.Released), Progress: 1}
-	if got := barTitle(r); !strings.HasSuffix(got, ", released, no items were tracked") {
+	if got := barTitle(nil, r); !strings.HasSuffix(got, ", released, no items were tracked") {
 		t.Errorf("bar title %q", got)
 	}
 }

@@ -7,7 +7,10 @@
   "use strict";
   var me = document.currentScript;
   if (!me) return;
-  var ROOT = new URL("../", me.src).href, // ".../js/search.<hash>.js" → ".../"
+  // The root of the page's language's site, where its index is: the
+  // script's folder's parent (".../js/search.<hash>.js" → ".../"), or for
+  // a language under a folder of its own, the root its page names.
+  var ROOT = new URL(me.getAttribute("data-root") || "../", me.getAttribute("data-root") ? location.href : me.src).href,
     FILE = location.protocol === "file:",
     LN = /[\p{L}\p{N}]/u,
     FACETS = ["type", "level", "status", "release"],
@@ -286,6 +289,16 @@
   // stemmer names (generator/search.Options.Language), English by default.
   function stemmerOf(m) { return m.stemmer === "de" ? stemDe : stem; }
 
+  // tr is the client's words for key in the language of the index with
+  // manifest m (its ui, generator/search.Options.UI), else english: a
+  // string, or for a count n the pair [one, other]. Each {name} takes
+  // the value of vars' name.
+  function tr(m, key, english, vars, n) {
+    var ui = (m && m.ui) || {}, plural = n !== undefined, s = ui[plural ? key + (n === 1 ? ".one" : ".other") : key];
+    if (s === undefined) s = plural ? english[n === 1 ? 0 : 1] : english;
+    return s.replace(/\{(\w+)\}/g, function (all, k) { return vars && k in vars ? String(vars[k]) : all; });
+  }
+
   // ---- Index files -------------------------------------------------------
 
   window.backlightSearch = function (kind, name, data) {
@@ -557,9 +570,10 @@
             pending = false;
             clear();
             ds = ds.filter(Boolean);
+            list.setAttribute("aria-label", tr(m, "search_results_label", "Search results"));
             ds.forEach(function (d) { option(hit(m, d, r)); });
-            if (ds.length) option(el("a", "search-all", "All " + r.hits.length + " result" + (r.hits.length === 1 ? "" : "s") + " for " + quoted(q), null, { href: pageURL(q) }));
-            say(ds.length ? "" : "No results for " + quoted(q) + ".");
+            if (ds.length) option(el("a", "search-all", tr(m, "search_all_results", ["All {n} result for {q}", "All {n} results for {q}"], { n: r.hits.length, q: quoted(q) }, r.hits.length), null, { href: pageURL(q) }));
+            say(ds.length ? "" : tr(m, "search_no_results", "No results for {q}.", { q: quoted(q) }));
             open(true);
             if (enter) {
               enter = false;
@@ -693,18 +707,20 @@
           if (focus === f + "=" + v[0]) refocus = b;
         });
         if (!ul.firstChild) return;
-        el("h2", "", f.charAt(0).toUpperCase() + f.slice(1), sec);
+        el("h2", "", tr(man, "search_facet_" + f, f.charAt(0).toUpperCase() + f.slice(1)), sec);
         sec.append(ul);
         facets.append(sec);
       });
       if (refocus) refocus.focus();
       if (chosen) {
         var k = want.filter(function (w) { return w > -1; }).length;
-        chosen.textContent = k ? " (" + k + " chosen)" : "";
+        chosen.textContent = k ? " (" + tr(man, "search_chosen", "{k} chosen", { k: k }) + ")" : "";
       }
       q = q.trim();
-      count.textContent = !n ? (q ? "No results for " + quoted(q) + "." : "")
-        : (hits.length < n ? hits.length + " of " + n : n) + (q ? " result" : " page") + (n === 1 ? "" : "s") + (q ? " for " + quoted(q) : "") + ".";
+      var of = hits.length < n ? tr(man, "search_of", "{shown} of {n}", { shown: hits.length, n: n }) : n;
+      count.textContent = !n ? (q ? tr(man, "search_no_results", "No results for {q}.", { q: quoted(q) }) : "")
+        : q ? tr(man, "search_count_results", ["{n} result for {q}.", "{n} results for {q}."], { n: of, q: quoted(q) }, n)
+          : tr(man, "search_count_pages", ["{n} page.", "{n} pages."], { n: of }, n);
       list.textContent = "";
       shown = 0;
       gen++;

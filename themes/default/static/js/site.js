@@ -44,7 +44,7 @@
         if (ok) el.removeAttribute("data-hidden"); else el.setAttribute("data-hidden", "");
       });
       horizon.forEach(function (el) { if (active) el.setAttribute("data-hidden", ""); else el.removeAttribute("data-hidden"); });
-      output.textContent = active ? shown + " of " + total + " items" : "";
+      output.textContent = active ? (output.getAttribute("data-count") || "{shown} of {total} items").replace("{shown}", shown).replace("{total}", total) : "";
       if (updateURL) {
         var params = new URLSearchParams(location.search);
         selects.forEach(function (s) { if (s.value) params.set(s.name, s.value); else params.delete(s.name); });
