@@ -12,6 +12,7 @@ SEARCH_PAGES ?= 10000
 SEARCH_OUT   ?= $${TMPDIR:-/tmp}/backlight-bench-search
 SERVE_PAGES  ?= 10000
 SERVE_OUT    ?= $${TMPDIR:-/tmp}/backlight-bench-serve
+LANG_PAGES   ?= 10000
 FUZZTIME     ?= 30s
 FUZZBIN      ?= $${TMPDIR:-/tmp}/backlight-fuzz
 TIMEOUT      ?= timeout
@@ -25,7 +26,7 @@ MODULE       := github.com/backlight-wiki/backlight
 # at go test's default 10 minutes.
 RACE_PKGS    := ./generator/site ./generator/serve ./generator/watch ./generator/search ./generator/workers ./generator/outdir ./generator/cmd/backlight
 
-.PHONY: site build test golden gates check bench bench-stages bench-search bench-serve serve clean fuzz lighthouse
+.PHONY: site build test golden gates check bench bench-stages bench-search bench-serve bench-languages serve clean fuzz lighthouse
 
 site: build            ## build the example site in content/ into public/
 	$(BIN) build -s . -d public
@@ -84,6 +85,9 @@ bench-stages:          ## where a 10,000-page build spends its CPU, stage by sta
 
 bench-search: build    ## Backlight's search against Pagefind on a generated site of $(SEARCH_PAGES) pages: index, first-query download, quality; report in $(SEARCH_OUT) (needs npm and chromium)
 	$(GO) -C tools/bench run ./cmd/benchsearch -backlight "$(CURDIR)/$(BIN)" -pages $(SEARCH_PAGES) -out "$(SEARCH_OUT)"
+
+bench-languages: build ## a generated site of $(LANG_PAGES) pages with every page translated into German against the same site in one language: medians of 5 builds each and the ratio (target at most 2.1)
+	$(GO) -C tools/bench run ./cmd/benchlang -backlight "$(CURDIR)/$(BIN)" -pages $(LANG_PAGES)
 
 bench-serve: build     ## edit-to-visible latency of `backlight serve` on a generated site of $(SERVE_PAGES) pages (bodies, status, estimate, parent, backlog order, site.toml; 20 edits each) against `hugo server` 0.165 (HUGO); report in $(SERVE_OUT)
 	$(GO) -C tools/bench run ./cmd/benchserve -backlight "$(CURDIR)/$(BIN)" -hugo "$(HUGO)" -pages $(SERVE_PAGES) -out "$(SERVE_OUT)"

@@ -86,7 +86,7 @@ func Keys() []Key {
 		{"baseURL", kindText, "", "The address the site is published at, such as https://wiki.example.org/ (or a path starting with /); the sitemap, feeds and canonical links need an absolute URL, so a value without a host gets a warning. A missing final / is added."},
 		{"language", kindText, "", "The older name of defaultLanguage: the language of the pages (their lang attribute), such as en, de or en-US."},
 		{"defaultLanguage", kindText, "", "The language of the pages' own files, published at the site's root; none: language. With [languages] it must be one of them."},
-		{"defaultLanguageInSubdir", kindBool, "", "Publish the default language under its code too (/en/roles/…/), with a page at the root that leads to it; needs [languages]. Read and checked today; it takes effect when pages are published per language (issue 18, in progress)."},
+		{"defaultLanguageInSubdir", kindBool, "", "Publish the default language under its code too (/en/roles/…/), with a page at the top that leads to it and names every language; the 404 page, robots.txt, the sitemap index, the icons and the theme's files stay at the top; needs [languages]."},
 		{"theme", kindText, "", "A folder name under themes/ whose files override the embedded default theme, file by file."},
 		{"editURL", kindText, "", "An http(s) address to which a page's path under content/ is appended for its \"edit this page\" link; none: no such links."},
 		{"levels", kindNames, "", "The organisational levels a page's level and a backlog's level may name."},

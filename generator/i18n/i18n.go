@@ -348,3 +348,16 @@ func (s *Strings) Export(keys []string) map[string]string {
 	}
 	return out
 }
+
+// Number writes a number the program wrote with a decimal point
+// ("1.63") with the language's decimal separator, the string decimal
+// ("1,63" in German); as it is where s (which may be nil) has none.
+func (s *Strings) Number(n string) string {
+	if s == nil {
+		return n
+	}
+	if sep, ok := s.plain["decimal"]; ok && sep != "." {
+		return strings.Replace(n, ".", sep, 1)
+	}
+	return n
+}

@@ -178,3 +178,16 @@ func FuzzLoad(f *testing.F) {
 		_ = s.Date(time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC))
 	})
 }
+
+func TestNumberTakesTheLanguagesDecimalSeparator(t *testing.T) {
+	de := &Strings{Lang: "de", plain: map[string]string{"decimal": ","}}
+	en := &Strings{Lang: "en", plain: map[string]string{}}
+	var none *Strings
+	for _, c := range []struct{ got, want string }{
+		{de.Number("1.63"), "1,63"}, {de.Number("21"), "21"}, {en.Number("1.63"), "1.63"}, {none.Number("0.5"), "0.5"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+}

@@ -45,6 +45,7 @@ type Engine struct {
 	files    map[string]string         // theme path of each template file by its name: "page.html" → "layouts/page.html"
 	glossary map[string]glossary.Entry // by what templates name: glossaryIndex
 	prefix   string                    // the folder of the site the pages are written to (Under), "" for its top
+	top      bool                      // whether it writes the top's files (prefix "" or WritesTop)
 	words    rowWords                  // the words backlogRows writes, in the site's language
 }
 
@@ -81,6 +82,7 @@ type Option func(*options)
 type options struct {
 	minify func(name string, src []byte) ([]byte, error)
 	prefix string
+	top    bool
 }
 
 // Under has the engine render a language's pages into a folder of the
@@ -89,6 +91,14 @@ type options struct {
 // engine of the default language writes.
 func Under(prefix string) Option {
 	return func(o *options) { o.prefix = prefix }
+}
+
+// WritesTop has an engine Under a folder write the files of the top of
+// the site all the same: the theme's files, the icons, robots.txt, the
+// sitemap index and the 404 page: the default language's engine when
+// the default language too is published under its code.
+func WritesTop() Option {
+	return func(o *options) { o.top = true }
 }
 
 // MinifyLayouts has New minify each layout's source once with fn (which
@@ -113,8 +123,8 @@ func New(theme fs.FS, site views.SiteInfo, opts ...Option) (*Engine, error) {
 		opt(&o)
 	}
 	e := &Engine{info: &site, assets: map[string]asset{}, files: map[string]string{},
-		glossary: glossaryIndex(site.Glossary), prefix: o.prefix}
-	e.info.Prefix = o.prefix
+		glossary: glossaryIndex(site.Glossary), prefix: o.prefix, top: o.prefix == "" || o.top}
+	e.info.Prefix, e.info.Top = o.prefix, e.top
 	if len(site.Glossary) > 0 {
 		e.info.GlossaryURL = glossary.URL
 	}

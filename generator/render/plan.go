@@ -23,20 +23,28 @@ func (e *Engine) Plan(m *views.Model) []Output {
 	outs := make([]Output, 0, len(specs)+len(e.assets)+64)
 	for _, s := range specs {
 		view := s.View // not s, which the closure would copy to the heap whole
-		o := Output{Path: e.prefix + generator.OutPath(s.URL), Source: s.Source, Pos: s.Pos, Kind: s.Kind, Minified: e.Minified(),
+		path := e.prefix + generator.OutPath(s.URL)
+		if s.Kind == "404" && e.top {
+			path = generator.OutPath(s.URL) // served for every missing path: at the top
+		}
+		o := Output{Path: path, Source: s.Source, Pos: s.Pos, Kind: s.Kind, Minified: e.Minified(),
 			Write: func(w io.Writer) error { return e.execute(w, view()) }}
 		if b := m.Bodies[s.Page]; b != nil && !export.ShowsBody(s.Page) {
 			o.Release = func() { b.HTML = "" }
 		}
 		outs = append(outs, o)
 	}
-	if e.prefix == "" { // the icons and the theme's files are the top's
+	if e.top { // the icons and the theme's files are the top's
 		outs = append(outs, e.icons(m)...)
 	}
 	for _, f := range export.Files(site.Info(), m) {
-		outs = append(outs, Output{Path: e.prefix + f.Path, Source: f.Source, Pos: f.Pos, Write: f.Write})
+		path := e.prefix + f.Path
+		if f.Top {
+			path = f.Path
+		}
+		outs = append(outs, Output{Path: path, Source: f.Source, Pos: f.Pos, Write: f.Write})
 	}
-	if e.prefix != "" {
+	if !e.top {
 		return outs
 	}
 	for _, name := range slices.Sorted(maps.Keys(e.assets)) {

@@ -1,7 +1,12 @@
 package site
 
 import (
+	"cmp"
+	"fmt"
+	"html"
+	"io"
 	"slices"
+	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
@@ -133,11 +138,46 @@ func languageInfos(cfg *config.Config) []views.Language {
 	if !cfg.Multilingual() {
 		return nil
 	}
-	out := []views.Language{{Code: cfg.DefaultLanguage, Name: cfg.LanguageName(cfg.DefaultLanguage), BaseURL: cfg.BaseURL}}
+	def := defaultPrefix(cfg)
+	out := []views.Language{{Code: cfg.DefaultLanguage, Name: cfg.LanguageName(cfg.DefaultLanguage), Prefix: def, BaseURL: cfg.BaseURL + def}}
 	for _, code := range cfg.Translated() {
 		out = append(out, views.Language{Code: code, Name: cfg.LanguageName(code), Prefix: code + "/", BaseURL: cfg.BaseURL + code + "/"})
 	}
 	return out
+}
+
+// defaultPrefix is the folder of the default language's pages: "" at
+// the top of the site, or its code with defaultLanguageInSubdir.
+func defaultPrefix(cfg *config.Config) string {
+	if cfg.Multilingual() && cfg.DefaultLanguageInSubdir {
+		return cfg.DefaultLanguage + "/"
+	}
+	return ""
+}
+
+// rootRedirect is, for a site whose default language is in a folder of
+// its own, the page at the top of the site that leads there, and names
+// every language for a reader who wants another; nothing otherwise.
+func rootRedirect(cfg *config.Config) []render.Output {
+	def := defaultPrefix(cfg)
+	if def == "" {
+		return nil
+	}
+	var b strings.Builder
+	title := html.EscapeString(cmp.Or(cfg.Title, "Backlight"))
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n", html.EscapeString(cfg.DefaultLanguage), title)
+	fmt.Fprintf(&b, "<link rel=\"canonical\" href=\"%s\">\n<meta http-equiv=\"refresh\" content=\"0; url=%s\">\n</head>\n<body>\n<ul>\n",
+		html.EscapeString(generator.AbsURL(cfg.BaseURL+def, "/")), def)
+	for _, l := range append([]string{cfg.DefaultLanguage}, cfg.Translated()...) {
+		fmt.Fprintf(&b, "<li><a href=\"%s/\" hreflang=\"%s\" lang=\"%s\">%s</a></li>\n", l, l, l, html.EscapeString(cfg.LanguageName(l)))
+	}
+	b.WriteString("</ul>\n</body>\n</html>\n")
+	page := b.String()
+	return []render.Output{{Path: "index.html", Source: "the page at the top that leads to the default language (defaultLanguageInSubdir)",
+		Write: func(w io.Writer) error {
+			_, err := io.WriteString(w, page)
+			return err
+		}}}
 }
 
 // siteInfoIn is the site's settings as the pages of language lang see

@@ -1,11 +1,17 @@
 package site
 
 import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -120,5 +126,48 @@ func TestSearchStemsGermanOnTheGermanSite(t *testing.T) {
 	do(t, ctx, "open the English start page", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS(searchBox)))
 	if d := typeAndWait(t, ctx, "Anforderung"); len(d.Titles) > 0 {
 		t.Errorf("the English search should not find German text: %q", d.Titles)
+	}
+}
+
+// TestLanguageScreenshots writes screenshots of the example site's German
+// pages (a translated role, an untranslated one with its notice, the
+// translated backlog and the German search), 1280 and 390 pixels wide,
+// light and dark, to the folder BACKLIGHT_SCREENSHOTS names, for a person
+// to look at; without it the test skips.
+func TestLanguageScreenshots(t *testing.T) {
+	out := os.Getenv("BACKLIGHT_SCREENSHOTS")
+	if out == "" {
+		t.Skip("set BACKLIGHT_SCREENSHOTS=folder to write screenshots of the German pages")
+	}
+	chromiumPath(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	if res, err := Build(context.Background(), Options{Source: "../..", Dest: dest}); err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Diags.Error())
+	}
+	base := serveDir(t, dest)
+	ctx := newBrowser(t)
+	pages := map[string]string{"role": "/de/roles/cluster-product-owner/", "untranslated": "/de/roles/team-product-owner/",
+		"backlog": "/de/backlogs/cluster-pumps/", "search": "/de/search/?q=Backlog"}
+	for _, scheme := range []string{"light", "dark"} {
+		for _, width := range []int64{1280, 390} {
+			name := fmt.Sprintf("%s-%d", scheme, width)
+			do(t, ctx, "emulate "+name, chromedp.EmulateViewport(width, 900),
+				chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+					_, err := cdp.Call(ctx, tgt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+						Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+					return err
+				}))
+			for page, u := range pages {
+				do(t, ctx, "open "+u, chromedp.Navigate(base+u), chromedp.WaitVisible(chromedp.CSS("h1")))
+				if page == "search" {
+					readSearchPage(t, ctx, "Ergebnis")
+				}
+				shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeFile(t, out, page+"-"+name+".png", shot)
+			}
+		}
 	}
 }

@@ -80,14 +80,15 @@ func newLinkCheck(rb *renderedBodies, pages []*generator.Page, warning bool) *li
 	for _, p := range pages {
 		lc.byID[p.ID] = p.URL
 	}
-	lc.addBodies(rb, pages, "")
+	lc.addBodies(rb, pages)
 	return lc
 }
 
 // addBodies gives the check the destinations and files of the bodies of
-// one language, whose pages are written under prefix ("de/"; "" for the
-// default language's).
-func (lc *linkCheck) addBodies(rb *renderedBodies, pages []*generator.Page, prefix string) {
+// one language, whose pages are written under its folder, rb.up ("de/";
+// "" for the default language's at the top).
+func (lc *linkCheck) addBodies(rb *renderedBodies, pages []*generator.Page) {
+	prefix := rb.up
 	for _, p := range pages {
 		out := prefix + generator.OutPath(p.URL)
 		lc.addRefs(out, rb.refs[p])

@@ -104,7 +104,7 @@ func (lv *Live) plan(b *loaded, res *Result) (map[string]render.Output, error) {
 	for _, lang := range b.langs {
 		list = append(list, lang.engine.Plan(lang.model)...)
 	}
-	list = append(list, b.files.outputs()...)
+	list = append(append(list, b.files.outputs()...), rootRedirect(b.cfg)...)
 	knownURLs(b.langv, list)
 	if d := checkPaths(list); len(d) > 0 {
 		res.Diags = append(res.Diags, d...).Sort()
@@ -174,8 +174,8 @@ func (lv *Live) render(o render.Output) ([]byte, error) {
 // isSearchFile reports whether the file at name is one of a search
 // index's, of any language, which searchFiles makes.
 func (lv *Live) isSearchFile(name string) bool {
-	for _, lang := range lv.l.langs {
-		if rest, ok := strings.CutPrefix(name, lang.prefix); ok {
+	for _, l := range lv.l.langv {
+		if rest, ok := strings.CutPrefix(name, l.Prefix); ok && l.Prefix != "" {
 			name = rest
 			break
 		}
@@ -187,7 +187,7 @@ func (lv *Live) isSearchFile(name string) bool {
 func (lv *Live) searchFiles() map[string][]byte {
 	if lv.search == nil {
 		lv.search = map[string][]byte{}
-		outs := searchOutputs(lv.l.cfg, lv.l.cfg.DefaultLanguage, "", lv.l.model, lv.l.bodies.texts, lv.l.strs[lv.l.cfg.Language])
+		outs := searchOutputs(lv.l.cfg, lv.l.cfg.DefaultLanguage, defaultPrefix(lv.l.cfg), lv.l.model, lv.l.bodies.texts, lv.l.strs[lv.l.cfg.Language])
 		for _, lang := range lv.l.langs {
 			outs = append(outs, searchOutputs(lv.l.cfg, lang.code, lang.prefix, lang.model, lang.bodies.texts, lv.l.strs[lang.code])...)
 		}

@@ -136,7 +136,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	b.bodies = nil
 	langTexts := make([]map[*generator.Page]string, len(b.langs))
 	for i, lang := range b.langs {
-		links.addBodies(lang.bodies, lang.model.Pages, lang.prefix)
+		links.addBodies(lang.bodies, lang.model.Pages)
 		langTexts[i], lang.bodies = lang.bodies.texts, nil
 	}
 	var outs []render.Output
@@ -144,13 +144,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		// The search index first, before the plan, whose outputs it
 		// need not share the heap with; its files are written, and let
 		// go, before the pages. Each language has its own.
-		outs = searchOutputs(b.cfg, b.cfg.DefaultLanguage, "", b.model, texts, b.strs[b.cfg.Language])
+		outs = searchOutputs(b.cfg, b.cfg.DefaultLanguage, defaultPrefix(b.cfg), b.model, texts, b.strs[b.cfg.Language])
 		for i, lang := range b.langs {
 			outs = append(outs, searchOutputs(b.cfg, lang.code, lang.prefix, lang.model, langTexts[i], b.strs[lang.code])...)
 		}
 		defer collectBeforeWriting(opts.OwnProcess)()
 	} else {
-		links.assume(search.ManifestPath) // the search page preloads it
+		links.assume(defaultPrefix(b.cfg) + search.ManifestPath) // the search page preloads it
 		for _, lang := range b.langs {
 			links.assume(lang.prefix + search.ManifestPath)
 		}
@@ -159,7 +159,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	for _, lang := range b.langs {
 		outs = append(outs, lang.engine.Plan(lang.model)...)
 	}
-	outs = append(outs, b.files.outputs()...)
+	outs = append(append(outs, b.files.outputs()...), rootRedirect(b.cfg)...)
 	knownURLs(b.langv, outs)
 	links.plan(outs)
 	if err := pathErrors(res, outs); err != nil {
@@ -307,7 +307,12 @@ func load(opts Options, res *Result) (*loaded, error) {
 	}
 	l.langv = languageInfos(cfg)
 	info.Languages = l.langv
-	l.engine, err = render.New(theme, info, engOpts...)
+	defOpts := engOpts
+	if p := defaultPrefix(cfg); p != "" {
+		info.BaseURL = cfg.BaseURL + p
+		defOpts = append(slices.Clip(engOpts), render.Under(p), render.WritesTop())
+	}
+	l.engine, err = render.New(theme, info, defOpts...)
 	if err != nil {
 		return nil, cmp.Or(contentErr, err)
 	}
@@ -360,7 +365,7 @@ func (l *loaded) loadModel(opts Options, res *Result) error {
 		l.langs = append(l.langs, newLanguage(code, pages, loaded.Intros))
 	}
 	base := generator.BasePath(cfg.BaseURL)
-	l.bodies, l.diags.bodies = renderBodies(md, ix, l.files, base, "", pages, loaded.Intros)
+	l.bodies, l.diags.bodies = renderBodies(md, ix, l.files, base, defaultPrefix(cfg), pages, loaded.Intros)
 	derived.Wait()
 	withBodies(l.model, l.bodies)
 	for _, lang := range l.langs {

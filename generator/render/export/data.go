@@ -19,11 +19,11 @@ import (
 func (x *exporter) dataOutputs(m *views.Model) []File {
 	outs := x.modelOutputs(m, x.site.Limits.ModelChunk)
 	outs = append(outs, x.sitemapOutputs(m, x.site.Limits.SitemapURLs)...)
-	if x.site.Prefix != "" {
+	if !x.site.Top {
 		return outs // robots.txt is the top's
 	}
-	return append(outs, File{Path: "robots.txt", Source: "robots.txt", Write: func(w io.Writer) error {
-		_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+generator.AbsURL(x.site.BaseURL, "/sitemap.xml")+"\n")
+	return append(outs, File{Top: true, Path: "robots.txt", Source: "robots.txt", Write: func(w io.Writer) error {
+		_, err := io.WriteString(w, "User-agent: *\nAllow: /\nSitemap: "+generator.AbsURL(x.topURL(), "/sitemap.xml")+"\n")
 		return err
 	}})
 }
@@ -304,6 +304,12 @@ type xhtmlLink struct {
 
 const xhtmlNS = "http://www.w3.org/1999/xhtml"
 
+// topURL is the base URL of the top of the whole site: the site's own,
+// but for a language under a folder of its own, that folder's parent.
+func (x *exporter) topURL() string {
+	return strings.TrimSuffix(x.site.BaseURL, x.site.Prefix)
+}
+
 // alternates are the entries of site URL u in every language, and the
 // default language's as x-default; none for a site in one language.
 func (x *exporter) alternates(u string) []xhtmlLink {
@@ -344,7 +350,7 @@ func (x *exporter) sitemapOutputs(m *views.Model, limit int) []File {
 			return writeXML(w, set)
 		}})
 	}
-	if x.site.Prefix != "" {
+	if !x.site.Top {
 		return outs // the top's index lists these
 	}
 	if len(x.site.Languages) > 0 {
@@ -359,7 +365,7 @@ func (x *exporter) sitemapOutputs(m *views.Model, limit int) []File {
 			}
 		}
 	}
-	return append(outs, File{Path: "sitemap.xml", Source: "the sitemap index", Write: func(w io.Writer) error {
+	return append(outs, File{Top: true, Path: "sitemap.xml", Source: "the sitemap index", Write: func(w io.Writer) error {
 		return writeXML(w, index)
 	}})
 }

@@ -15,6 +15,7 @@ import (
 // makes it and where that is written (for "two sources for one path"
 // errors), and a function that writes its bytes.
 type File struct {
+	Top          bool // written at the top of the site, not in the folder of the language's pages
 	Path, Source string
 	Pos          generator.Pos
 	Write        func(w io.Writer) error

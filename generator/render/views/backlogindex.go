@@ -38,7 +38,7 @@ func (s *Site) backlogIndex(m *index, root string) []BacklogSummary {
 	var out []BacklogSummary
 	for _, b := range m.Backlogs.Backlogs {
 		sum := BacklogSummary{Entry: entry(root, b.Page), Level: s.levelTitle(b.Page.Level), Items: len(b.Items),
-			Estimate: Decimal(b.Estimate), HealthPct: pct(b.Health)}
+			Estimate: s.num(Decimal(b.Estimate)), HealthPct: pct(b.Health)}
 		if b.Page.Backlog != nil {
 			if o := m.Links.Target(b.Page.Backlog.Owner); o != nil {
 				sum.Owner = link(root, o.Label(), o.URL)

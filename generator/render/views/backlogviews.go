@@ -72,8 +72,8 @@ func (s *Site) backlogView(m *index, p *generator.Page, root string) *BacklogVie
 	if b == nil {
 		return nil
 	}
-	bv := &BacklogView{Velocity: Decimal(b.Velocity), IterationWeeks: b.IterationWeeks,
-		Estimate: Decimal(b.Estimate), HealthPct: int(b.Health*100 + 0.5)}
+	bv := &BacklogView{Velocity: s.num(Decimal(b.Velocity)), IterationWeeks: b.IterationWeeks,
+		Estimate: s.num(Decimal(b.Estimate)), HealthPct: int(b.Health*100 + 0.5)}
 	for i, it := range b.Items {
 		bv.Rows = append(bv.Rows, s.backlogRow(m, it, root))
 		bv.Unranked = bv.Unranked || !it.Ranked
@@ -81,7 +81,7 @@ func (s *Site) backlogView(m *index, p *generator.Page, root string) *BacklogVie
 			bv.HorizonAfter = it.Rank
 		}
 	}
-	bv.HorizonText = horizonText(b)
+	bv.HorizonText = s.horizonText(b)
 	for _, w := range b.Warnings {
 		bv.Warnings = append(bv.Warnings, w.Message)
 	}
@@ -94,18 +94,18 @@ func (s *Site) backlogView(m *index, p *generator.Page, root string) *BacklogVie
 
 // horizonText is what the line that ends the refinement horizon says
 // after "End of the refinement horizon:", which the theme writes.
-func horizonText(b *backlog.Backlog) string {
+func (s *Site) horizonText(b *backlog.Backlog) string {
 	if b.Velocity > 0 {
-		return "items above are forecast within the next iterations and should be ready."
+		return s.tr("horizon_forecast", "items above are forecast within the next iterations and should be ready.")
 	}
-	return "without a velocity, the top items above should be ready."
+	return s.tr("horizon_no_velocity", "without a velocity, the top items above should be ready.")
 }
 
 func (s *Site) backlogRow(m *index, it *backlog.Item, root string) BacklogRow {
 	p, fields := it.Page, it.Page.Item
 	r := BacklogRow{Rank: it.Rank, Ranked: it.Ranked, Ready: it.Ready, InHorizon: it.InHorizon, Done: it.Done, Dropped: it.Dropped,
 		Key: it.Key(), Title: p.Title, URL: p.URL, Href: generator.Rel(root, p.URL), Kind: fields.Kind, Status: fields.Status,
-		Value: Number(fields.Value), Estimate: Number(fields.Estimate), Priority: Decimal(it.Priority),
+		Value: s.num(Number(fields.Value)), Estimate: s.num(Number(fields.Estimate)), Priority: s.num(Decimal(it.Priority)),
 		Missing: strings.Join(it.Missing, ", "), Tags: p.Tags, TagData: strings.Join(p.Tags, " ")}
 	if it.Forecast > 0 {
 		r.Forecast = strconv.Itoa(it.Forecast)

@@ -44,9 +44,9 @@ func (s *Site) itemView(m *index, p *generator.Page, root string) *ItemView {
 	if it == nil {
 		return nil
 	}
-	v := &ItemView{Rank: it.Rank, Ranked: it.Ranked, Priority: Decimal(it.Priority), Ready: it.Ready,
+	v := &ItemView{Rank: it.Rank, Ranked: it.Ranked, Priority: s.num(Decimal(it.Priority)), Ready: it.Ready,
 		Missing: it.Missing, InHorizon: it.InHorizon, Done: it.Done, Dropped: it.Dropped,
-		RolledEstimate: Decimal(it.RolledEstimate), DonePct: pct(it.DoneShare)}
+		RolledEstimate: s.num(Decimal(it.RolledEstimate)), DonePct: pct(it.DoneShare)}
 	if it.Backlog != nil {
 		v.backlog = it.Backlog.Page.Title
 	}
@@ -67,11 +67,11 @@ func (s *Site) itemView(m *index, p *generator.Page, root string) *ItemView {
 		v.Chain = append(v.Chain, entry(root, c.Page))
 	}
 	for _, c := range it.Children {
-		v.Children = append(v.Children, childRow(root, c))
+		v.Children = append(v.Children, s.childRow(root, c))
 	}
 	return v
 }
 
-func childRow(root string, c *backlog.Item) ChildRow {
-	return ChildRow{Entry: entry(root, c.Page), Status: c.Page.Item.Status, Estimate: Decimal(c.RolledEstimate), DonePct: pct(c.DoneShare)}
+func (s *Site) childRow(root string, c *backlog.Item) ChildRow {
+	return ChildRow{Entry: entry(root, c.Page), Status: c.Page.Item.Status, Estimate: s.num(Decimal(c.RolledEstimate)), DonePct: pct(c.DoneShare)}
 }

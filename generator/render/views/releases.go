@@ -125,7 +125,7 @@ func (s *Site) releaseView(m *index, p *generator.Page, root string) *ReleaseVie
 	f := p.Release
 	v := &ReleaseView{Lane: r.Lane, Status: f.Status, Phase: r.Phase, PhaseLabel: s.phaseLabel(r.Phase),
 		Dates: DateRange(s.site.Strings, f.Start, f.End), ReleasedOn: s.site.Strings.DateOr(f.ReleasedOn), ProgressPct: pct(r.Progress),
-		Estimate: Decimal(r.Estimate), DoneEstimate: Decimal(r.DoneEstimate), Overdue: r.Overdue,
+		Estimate: s.num(Decimal(r.Estimate)), DoneEstimate: s.num(Decimal(r.DoneEstimate)), Overdue: r.Overdue,
 		Risks: len(r.Risks), RoadmapHref: generator.Rel(root, generator.TypeURL(generator.TypeRelease)), NoItems: noItems(s.site.Strings, r),
 		sentence: ReleaseSentence(s.site.Strings, r)}
 	risk := map[*backlog.Item]string{}

@@ -336,6 +336,14 @@ func (s *Site) levelTitle(l string) string {
 	return s.tr("level_"+l, generator.Capitalise(l))
 }
 
+// num writes a number as the site's language does: "1,63" in German.
+func (s *Site) num(n string) string {
+	if s.site == nil {
+		return n
+	}
+	return s.site.Strings.Number(n)
+}
+
 // tr is the string key of the theme in the site's language, with its
 // values; english where the theme has none.
 func (s *Site) tr(key, english string, args ...any) string {

@@ -36,6 +36,7 @@ type SiteInfo struct {
 	// for the default language's pages at the top.
 	Languages []Language
 	Prefix    string
+	Top       bool // this language's site writes the files of the top of the whole site (robots.txt, the sitemap index)
 	// Strings are the theme's words in the site's language (render.New
 	// reads the English ones when none are given).
 	Strings *i18n.Strings

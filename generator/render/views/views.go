@@ -131,8 +131,8 @@ func (s *Site) facts(m *index, p *generator.Page, root string) ([]Fact, []string
 		}
 		add("Kind", it.Kind)
 		add("Status", it.Status)
-		add("Value", Number(it.Value))
-		add("Estimate", Number(it.Estimate))
+		add("Value", s.num(Number(it.Value)))
+		add("Estimate", s.num(Number(it.Estimate)))
 		ref("Parent", it.Parent)
 		ref("Release", it.Release)
 		ref("Team", it.Team)
@@ -140,9 +140,9 @@ func (s *Site) facts(m *index, p *generator.Page, root string) ([]Fact, []string
 		return fs, it.Acceptance
 	case p.Backlog != nil:
 		ref("Owner", p.Backlog.Owner)
-		add("Velocity", Number(p.Backlog.Velocity))
+		add("Velocity", s.num(Number(p.Backlog.Velocity)))
 		if w := p.Backlog.IterationWeeks; w.Set {
-			add("Iteration length", s.tr("n_weeks", "{n} weeks", "n", Number(w)))
+			add("Iteration length", s.tr("n_weeks", "{n} weeks", "n", s.num(Number(w))))
 		}
 	case p.Release != nil:
 		r := p.Release
