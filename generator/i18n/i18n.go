@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -360,4 +361,24 @@ func (s *Strings) Number(n string) string {
 		return strings.Replace(n, ".", sep, 1)
 	}
 	return n
+}
+
+// inlineRE matches a call of t with a key and nothing else, {{t "key"}}.
+var inlineRE = regexp.MustCompile(`\{\{t "([a-z0-9_]+)"\}\}`)
+
+// Inline writes into a template's source, in place of each {{t "key"}}
+// of a plain string, that string: what the call would write, had it been
+// executed, in any context, since only strings without characters that
+// html/template escapes in some context (quotes, <, >, &, +) and without
+// template delimiters are written in. The rest are left as they are.
+// Pages written by the template are then byte for byte the same, and
+// cost no call.
+func (s *Strings) Inline(src []byte) []byte {
+	return inlineRE.ReplaceAllFunc(src, func(call []byte) []byte {
+		v, ok := s.plain[string(inlineRE.FindSubmatch(call)[1])]
+		if !ok || strings.ContainsAny(v, "\"'<>&+{}\\`") {
+			return call
+		}
+		return []byte(v)
+	})
 }

@@ -191,3 +191,12 @@ func TestNumberTakesTheLanguagesDecimalSeparator(t *testing.T) {
 		}
 	}
 }
+
+func TestInlineWritesOnlyPlainStringsIn(t *testing.T) {
+	s := &Strings{Lang: "de", plain: map[string]string{"a": "Zum Inhalt springen", "q": `Sag "hallo"`, "ap": "Owner's", "v": "Suchen in {site}"}}
+	src := []byte(`<a>{{t "a"}}</a><b title="{{t "q"}}">{{t "ap"}}</b>{{t "v" "site" .X}}{{t "v"}}{{t "missing"}}{{ t "a" }}`)
+	want := `<a>Zum Inhalt springen</a><b title="{{t "q"}}">{{t "ap"}}</b>{{t "v" "site" .X}}{{t "v"}}{{t "missing"}}{{ t "a" }}`
+	if got := string(s.Inline(src)); got != want {
+		t.Errorf("Inline:\n%s\nwant\n%s", got, want)
+	}
+}

@@ -224,6 +224,10 @@ func (e *Engine) parseFile(t *template.Template, theme fs.FS, name string, minif
 		return nil, fmt.Errorf("theme: cannot read %s: %w", name, err)
 	}
 	if minify != nil {
+		// The layouts executed are these: their plain strings are
+		// written in once, not looked up on every page (the layouts as
+		// written, which name the lines of errors, keep their calls).
+		src = e.info.Strings.Inline(src)
 		if src, err = minify(name, src); err != nil {
 			return nil, fmt.Errorf("theme: minify %s: %w", name, err)
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
@@ -94,10 +95,19 @@ func (l *language) localize(p *generator.Page) *generator.Page {
 // reported once, there.
 func (l *language) derive(ix *graph.Index, cfg *config.Config, settings backlog.Settings, md *markdown.Renderer, files *siteFiles, base string, m *views.Model) generator.Diagnostics {
 	lix := ix.Mapped(func(p *generator.Page) *generator.Page { return l.pages[p] })
-	g, _ := graph.Build(lix, vocabularyIn(cfg, l.code)) // the default language's graph reported the relations' errors
 	pages := lix.Pages()
-	bm, _ := backlog.Derive(pages, g.Target, settings)
+	// The relations and backlogs beside the bodies, as for the default
+	// language (loadModel): neither writes what the other reads. The
+	// default language's graph and backlogs reported their errors.
+	var g *graph.Graph
+	var bm *backlog.Model
+	var derived sync.WaitGroup
+	derived.Go(func() {
+		g, _ = graph.Build(lix, vocabularyIn(cfg, l.code))
+		bm, _ = backlog.Derive(pages, g.Target, settings)
+	})
 	rb, diags := renderBodies(md, lix, files, base, l.prefix, pages, l.intros)
+	derived.Wait()
 	l.bodies = rb
 	l.model = &views.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Glossary: m.Glossary,
 		Provided: m.Provided, Fallback: l.fallback}

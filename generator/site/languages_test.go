@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,4 +84,26 @@ func TestLiveServesEveryLanguageAsABuildDoes(t *testing.T) {
 		t.Error("the German page does not show the page's new abbreviation")
 	}
 	assertLiveEqualsBuild(t, lv, src)
+}
+
+// TestBrokenLinkOfATranslationIsReportedAtItsSource: the link check
+// reads the German pages too, and a broken link that a translation's
+// body wrote is reported at its line in that file, once.
+func TestBrokenLinkOfATranslationIsReportedAtItsSource(t *testing.T) {
+	src := copySite(t, "bilingual")
+	de := filepath.Join(src, "content", "roles", "product-owner.de.md")
+	edit(t, de, func(s string) string { return s + "\nSiehe [die Liste](../nirgends/).\n" })
+	res, err := Build(context.Background(), Options{Source: src, Dest: filepath.Join(t.TempDir(), "public")})
+	if err == nil {
+		t.Fatal("the build succeeded with a broken link")
+	}
+	var found []string
+	for _, d := range res.Diags {
+		if strings.Contains(d.Message, "nirgends") {
+			found = append(found, d.Error())
+		}
+	}
+	if len(found) != 1 || !strings.HasPrefix(found[0], "content/roles/product-owner.de.md:15:") {
+		t.Errorf("the broken link is reported %q, want once at content/roles/product-owner.de.md:15", found)
+	}
 }

@@ -45,6 +45,33 @@ type linkCheck struct {
 	// assumed are output paths that exist although this run writes no
 	// such output: check leaves out the search index, which pages link.
 	assumed map[string]bool
+	// langs are the folders of the languages published under one ("de/"),
+	// whose pages' links climb to that folder.
+	langs []string
+}
+
+// langOf returns the folder of the language whose pages are under dir,
+// and the climb from dir to it; "" and "" for the top's.
+func (lc *linkCheck) langOf(dir string) (lang, up string) {
+	for _, p := range lc.langs {
+		if p != "" && strings.HasPrefix(dir, p) {
+			return p, strings.Repeat("../", strings.Count(dir[len(p):], "/"))
+		}
+	}
+	return "", ""
+}
+
+// cached resolves href from the top once per writing goroutine w.
+func (lc *linkCheck) cached(w int, href string) *pageLink {
+	cache := lc.caches[w]
+	r, hit := cache[href]
+	if !hit {
+		if l, keep := lc.resolve("", href); keep {
+			r = &l
+		}
+		cache[href] = r
+	}
+	return r
 }
 
 // pageScan is what the check keeps of one HTML file: its ids, and the
@@ -57,6 +84,10 @@ type pageScan struct {
 	// glossary entry, say) is kept once: their href is the part after
 	// the climb, which the report puts back.
 	fromRoot []*pageLink
+	// fromLang are the links that climb to the root of the page's
+	// language's folder ("../../roles/cpo/" on de/roles/x/), kept as
+	// fromRoot are, their href from the top ("de/roles/cpo/").
+	fromLang []*pageLink
 }
 
 // pageLink is a link found in a file.
@@ -159,7 +190,7 @@ func (lc *linkCheck) scan(w, i int, data []byte) {
 		dir = ""
 	}
 	up := strings.Repeat("../", strings.Count(dir, "/"))
-	cache := lc.caches[w]
+	lang, langUp := lc.langOf(dir)
 	s := &lc.scans[i]
 	var ids strings.Builder
 	ids.WriteByte(0)
@@ -191,15 +222,13 @@ func (lc *linkCheck) scan(w, i int, data []byte) {
 			var l pageLink
 			var keep bool
 			if fromRoot, ok := bytes.CutPrefix(value, []byte(up)); ok && up != "" && rootRelative(fromRoot) {
-				r, hit := cache[string(fromRoot)]
-				if !hit {
-					if l, keep := lc.resolve("", string(fromRoot)); keep {
-						r = &l
-					}
-					cache[string(fromRoot)] = r
-				}
-				if r != nil && !slices.Contains(s.fromRoot, r) {
+				if r := lc.cached(w, string(fromRoot)); r != nil && !slices.Contains(s.fromRoot, r) {
 					s.fromRoot = append(s.fromRoot, r)
+				}
+				continue
+			} else if fromLang, ok := bytes.CutPrefix(value, []byte(langUp)); ok && langUp != "" && rootRelative(fromLang) {
+				if r := lc.cached(w, lang+string(fromLang)); r != nil && !slices.Contains(s.fromLang, r) {
+					s.fromLang = append(s.fromLang, r)
 				}
 				continue
 			} else {
@@ -352,12 +381,18 @@ func (lc *linkCheck) report() generator.Diagnostics {
 	for i, s := range lc.scans {
 		o := lc.outs[i]
 		links := s.links
-		if len(s.fromRoot) > 0 {
+		if len(s.fromRoot) > 0 || len(s.fromLang) > 0 {
 			up := strings.Repeat("../", strings.Count(o.Path, "/"))
+			lang, langUp := lc.langOf(path.Dir(o.Path) + "/")
 			links = slices.Clone(links)
 			for _, r := range s.fromRoot {
 				l := *r
 				l.href = up + l.href
+				links = append(links, l)
+			}
+			for _, r := range s.fromLang {
+				l := *r
+				l.href = langUp + strings.TrimPrefix(l.href, lang)
 				links = append(links, l)
 			}
 		}

@@ -143,11 +143,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if !opts.Check {
 		// The search index first, before the plan, whose outputs it
 		// need not share the heap with; its files are written, and let
-		// go, before the pages. Each language has its own.
-		outs = searchOutputs(b.cfg, b.cfg.DefaultLanguage, defaultPrefix(b.cfg), b.model, texts, b.strs[b.cfg.Language])
+		// go, before the pages. Each language has its own, built at the
+		// same time: an index keeps about one and a half cores busy.
+		langOuts := make([][]render.Output, len(b.langs))
+		var indexes sync.WaitGroup
 		for i, lang := range b.langs {
-			outs = append(outs, searchOutputs(b.cfg, lang.code, lang.prefix, lang.model, langTexts[i], b.strs[lang.code])...)
+			indexes.Go(func() {
+				langOuts[i] = searchOutputs(b.cfg, lang.code, lang.prefix, lang.model, langTexts[i], b.strs[lang.code])
+			})
 		}
+		outs = searchOutputs(b.cfg, b.cfg.DefaultLanguage, defaultPrefix(b.cfg), b.model, texts, b.strs[b.cfg.Language])
+		indexes.Wait()
+		outs = slices.Concat(append([][]render.Output{outs}, langOuts...)...)
 		defer collectBeforeWriting(opts.OwnProcess)()
 	} else {
 		links.assume(defaultPrefix(b.cfg) + search.ManifestPath) // the search page preloads it
@@ -161,6 +168,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	outs = append(append(outs, b.files.outputs()...), rootRedirect(b.cfg)...)
 	knownURLs(b.langv, outs)
+	for _, l := range b.langv {
+		links.langs = append(links.langs, l.Prefix)
+	}
 	links.plan(outs)
 	if err := pathErrors(res, outs); err != nil {
 		return res, err
@@ -271,6 +281,9 @@ func load(opts Options, res *Result) (*loaded, error) {
 	l := &loaded{now: cmp.Or(opts.Now, time.Now())}
 	cfg, diags := config.Parse("site.toml", cfgSrc)
 	l.cfg = cfg
+	// Restored when the load returns; the writing has its own pacing
+	// (collectBeforeWriting).
+	defer paceLoading(opts.OwnProcess, cfg.Multilingual())()
 	l.diags.fixed.Append(diags)
 	l.terms, diags = siteGlossary(cfg, cfgSrc)
 	l.diags.fixed.Append(diags)
