@@ -125,8 +125,12 @@ func summary(res *site.Result) string {
 	if n := res.Diags.Count(generator.Warning); n > 0 {
 		warn = fmt.Sprintf(", %d warnings", n)
 	}
-	return fmt.Sprintf("built %d pages (%s) into %s: %d files, %s in %s%s",
-		res.Pages, strings.Join(parts, ", "), res.Dest, res.Files, size(res.Bytes), res.Duration.Round(time.Millisecond), warn)
+	langs := ""
+	if n := len(res.Translations); n > 0 {
+		langs = fmt.Sprintf(" in %d languages", n+1)
+	}
+	return fmt.Sprintf("built %d pages%s (%s) into %s: %d files, %s in %s%s",
+		res.Pages, langs, strings.Join(parts, ", "), res.Dest, res.Files, size(res.Bytes), res.Duration.Round(time.Millisecond), warn)
 }
 
 func size(n int64) string {

@@ -70,6 +70,14 @@ func TestBuildPrintsOneSummaryLine(t *testing.T) {
 	}
 }
 
+func TestBuildSaysInHowManyLanguages(t *testing.T) {
+	src := copySite(t, "sites/bilingual/src")
+	code, stdout, _ := runCLI("build", "-s", src)
+	if code != exitOK || !strings.HasPrefix(stdout, "built 7 pages in 2 languages (2 role, 1 group, 1 backlog, 2 item, 1 release)") {
+		t.Errorf("got exit %d, summary %q", code, stdout)
+	}
+}
+
 func TestBuildReportsBrokenFrontMatterWithItsLine(t *testing.T) {
 	src := copySite(t, "sites/basic/src")
 	broken := filepath.Join(src, "content", "roles", "broken.md")
