@@ -2,6 +2,7 @@ package svg
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -16,6 +17,13 @@ type Node struct {
 	Abbr  string // optional abbreviation, shown under the label
 	Type  string // page type: role, group, event, artifact, cadence, area, backlog, item, release, page, or a site's own
 	Href  string
+	// TypeLabel is how the node's tooltip names its type in the site's
+	// language ("Rolle"); "" names it by Type.
+	TypeLabel string
+	// Caption is, on the centre of a neighbourhood, the drawing's
+	// accessible name in the site's language; "" is "Relations of
+	// <label>: <n> related pages".
+	Caption string
 }
 
 // Edge is a typed relation From → To (node IDs), drawn with an arrow and
@@ -26,6 +34,7 @@ type Edge struct{ From, To, Label string }
 // sized; a layout sets its centre.
 type vnode struct {
 	id, label, abbr, typ string
+	typLabel, caption    string // the type as the tooltip names it ("" : typ), and a centre's caption
 	href                 string // "" when the node is drawn without a link
 	lines                []string
 	tw, th               float64 // size of the text block
@@ -47,7 +56,19 @@ func (v *vnode) title() string {
 	if v.abbr != "" {
 		t += " (" + v.abbr + ")"
 	}
+	if v.typLabel != "" {
+		return t + " · " + v.typLabel
+	}
 	return t + " · " + v.typ
+}
+
+// captionOf is the accessible name of a drawing around centre c with n
+// related pages.
+func captionOf(c *vnode, n int) string {
+	if c.caption != "" {
+		return c.caption
+	}
+	return fmt.Sprintf("Relations of %s: %d related pages", c.label, n)
 }
 
 // textWidths are the widths, in px, that labels wrap at.
@@ -64,7 +85,8 @@ const boldWidth = 1.1
 
 // prepare cleans n's text and sizes the node.
 func prepare(n Node, widths textWidths) *vnode {
-	v := &vnode{id: n.ID, label: clean(n.Label), abbr: clean(n.Abbr), typ: clean(n.Type), href: safeHref(n.Href)}
+	v := &vnode{id: n.ID, label: clean(n.Label), abbr: clean(n.Abbr), typ: clean(n.Type), href: safeHref(n.Href),
+		typLabel: clean(n.TypeLabel), caption: clean(n.Caption)}
 	if v.label == "" {
 		v.label = clean(n.ID)
 	}

@@ -165,7 +165,7 @@ func layoutNarrow(c *vnode, groups []*relationGroup) float64 {
 func drawNarrow(c *vnode, groups []*relationGroup, height float64, related int) []byte {
 	var cv canvas
 	cv.Grow(bytesPerNode * (related + 2))
-	cv.open("graph-neighbourhood-narrow", box{0, 0, narrowWidth, height}, fmt.Sprintf("Relations of %s: %d related pages", c.label, related))
+	cv.open("graph-neighbourhood-narrow", box{0, 0, narrowWidth, height}, captionOf(c, related))
 	cv.arrows()
 	if last := lastNeighbour(groups); last != nil {
 		top := c.c.y + c.shape.hh

@@ -2,7 +2,6 @@ package svg
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -331,7 +330,7 @@ func drawNeighbourhood(g *graph, c *vnode, labels []labelBox) []byte {
 	f = box{0, 0, f.x1 - f.x0, f.y1 - f.y0}
 	var cv canvas
 	cv.Grow(bytesPerNode * (len(g.nodes) + 1)) // one allocation instead of a dozen as it grows
-	cv.open("graph-neighbourhood", f, fmt.Sprintf("Relations of %s: %d related pages", c.label, len(g.nodes)-1))
+	cv.open("graph-neighbourhood", f, captionOf(c, len(g.nodes)-1))
 	cv.arrows()
 	cv.WriteString("<g class=\"edges\">\n")
 	for _, l := range g.links {

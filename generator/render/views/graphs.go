@@ -9,8 +9,14 @@ import (
 )
 
 // graphNode makes p a node of a graph drawn on the page at root.
-func graphNode(p *generator.Page, root string) svg.Node {
-	return svg.Node{ID: p.ID, Label: p.Title, Abbr: p.Abbr, Type: p.Type, Href: generator.Rel(root, p.URL)}
+func (s *Site) graphNode(p *generator.Page, root string) svg.Node {
+	n := svg.Node{ID: p.ID, Label: p.Title, Abbr: p.Abbr, Type: p.Type, Href: generator.Rel(root, p.URL)}
+	if s.site != nil && s.site.Strings.Has("graph_caption") {
+		// A site in a language of its own names the types in it; English
+		// keeps the types' names, as before languages.
+		n.TypeLabel = s.typeInfo(p.Type).Label
+	}
+	return n
 }
 
 // maxNeighbours is the most relations a page's graph shows: beyond it the
@@ -27,18 +33,18 @@ type PageGraph struct {
 
 // neighbourhood draws p with the pages it relates to, in both directions,
 // for p's page; nil when p has no relations or too many.
-func neighbourhood(m *index, p *generator.Page, root string) *PageGraph {
+func (s *Site) neighbourhood(m *index, p *generator.Page, root string) *PageGraph {
 	out, in := m.Links.Out(p), m.Links.In(p)
 	if n := len(out) + len(in); n == 0 || n > maxNeighbours {
 		return nil
 	}
-	nodes := []svg.Node{graphNode(p, root)}
+	nodes := []svg.Node{s.graphNode(p, root)}
 	seen := map[*generator.Page]bool{p: true}
 	var edges []svg.Edge
 	add := func(e generator.Edge, other *generator.Page) {
 		if !seen[other] {
 			seen[other] = true
-			nodes = append(nodes, graphNode(other, root))
+			nodes = append(nodes, s.graphNode(other, root))
 		}
 		edges = append(edges, svg.Edge{From: e.From.ID, To: e.To.ID, Label: m.relationLabel(e.Relation)})
 	}
@@ -47,6 +53,9 @@ func neighbourhood(m *index, p *generator.Page, root string) *PageGraph {
 	}
 	for _, e := range in {
 		add(e, e.From)
+	}
+	if s.site != nil && s.site.Strings.Has("graph_caption") {
+		nodes[0].Caption = s.site.Strings.OrN("graph_caption", len(nodes)-1, "", "", "page", p.Title)
 	}
 	return &PageGraph{
 		Wide:   template.HTML(svg.Neighbourhood(p.ID, nodes, edges)),
@@ -96,7 +105,7 @@ func (s *Site) levelGraphView(m *index, level string) *View {
 		if !shown[p] {
 			continue
 		}
-		nodes = append(nodes, graphNode(p, root))
+		nodes = append(nodes, s.graphNode(p, root))
 		if !slices.Contains(types, p.Type) {
 			types = append(types, p.Type)
 		}

@@ -58,7 +58,7 @@ func (s *Site) pageView(m *index, p *generator.Page) *View {
 	pv.Relations = relationGroups(m, p, v.Root)
 	if isWiki(p.Type) {
 		pv.Related = s.relatedColumns(m, p, v.Root)
-		pv.Graph = neighbourhood(m, p, v.Root)
+		pv.Graph = s.neighbourhood(m, p, v.Root)
 	}
 	pv.MentionedIn = entries(v.Root, m.Backlinks[p])
 	if len(pv.MentionedIn) > maxMentions {
