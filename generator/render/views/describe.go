@@ -101,21 +101,21 @@ func (s *Site) listSentence(v *View) string {
 	site := s.site.Title
 	switch {
 	case v.Kind == "home":
-		return "The roles, groups, events, artifacts, backlogs and releases of " + site + "."
+		return s.tr("describe_home", "The roles, groups, events, artifacts, backlogs and releases of {site}.", "site", site)
 	case v.Kind == "search":
-		return "Search every page, item and release of " + site + "."
+		return s.tr("describe_search", "Search every page, item and release of {site}.", "site", site)
 	case v.Kind == "404":
-		return "There is no page at this address on " + site + "; the start page and its sections lead on."
+		return s.tr("describe_404", "There is no page at this address on {site}; the start page and its sections lead on.", "site", site)
 	case v.Roadmap != nil:
-		return "Every release on a dated timeline, with its progress and what is at risk."
+		return s.tr("describe_roadmap", "Every release on a dated timeline, with its progress and what is at risk.")
 	case v.Tree != nil:
-		return "Every top-level item and what it was refined into, with rolled-up estimates and done share."
+		return s.tr("describe_tree", "Every top-level item and what it was refined into, with rolled-up estimates and done share.")
 	case v.Graph != nil:
-		return "The roles, groups, events and artifacts of the " + v.level + " level and how they relate."
+		return s.tr("describe_level_graph", "The roles, groups, events and artifacts of the {level} level and how they relate.", "level", s.levelName(v.level))
 	case v.BacklogList != nil:
-		return "Every backlog of " + site + " with its owner, its items and how much of its refinement horizon is ready."
+		return s.tr("describe_backlogs", "Every backlog of {site} with its owner, its items and how much of its refinement horizon is ready.", "site", site)
 	case v.URL == "/levels/":
-		return "The levels of " + site + ", each with how many pages of each type it holds."
+		return s.tr("describe_levels", "The levels of {site}, each with how many pages of each type it holds.", "site", site)
 	case v.part != nil:
 		if v.part.group == nil {
 			return "What the roles in no group organize, attend and are responsible for at the " + v.level + " level of " + site + "."
@@ -131,7 +131,7 @@ func (s *Site) listSentence(v *View) string {
 		}
 		return text + "."
 	case v.URL == "/tags/":
-		return "Every tag of " + site + " and how many pages carry it."
+		return s.tr("describe_tags", "Every tag of {site} and how many pages carry it.", "site", site)
 	case v.Pager != nil:
 		return fmt.Sprintf("%s of %s, page %d of %d.", v.Pager.List, site, v.Pager.Number, v.Pager.Total)
 	case strings.HasPrefix(v.URL, "/tags/"):
@@ -143,9 +143,25 @@ func (s *Site) listSentence(v *View) string {
 	}
 	t := s.typeInfo(v.typ)
 	if n == 1 {
-		return fmt.Sprintf("The one %s of %s.", strings.ToLower(t.Label), site)
+		return s.tr("describe_type_one", "The one {type} of {site}.", "type", s.typeWord(t.Label), "site", site)
 	}
-	return fmt.Sprintf("All %d %s of %s, by level.", n, strings.ToLower(t.Plural), site)
+	return s.tr("describe_type_all", "All {n} {types} of {site}, by level.", "n", n, "types", s.typeWord(t.Plural), "site", site)
+}
+
+// typeWord is a type's label inside a sentence: lower-cased, as English
+// writes it, unless the theme's types_in_sentences says "as written" (a
+// German noun keeps its capital).
+func (s *Site) typeWord(label string) string {
+	if s.tr("types_in_sentences", "lower case") == "as written" {
+		return label
+	}
+	return strings.ToLower(label)
+}
+
+// levelName is a level's name inside a sentence: "cluster", or the
+// theme's level_<name> in a language that has one.
+func (s *Site) levelName(level string) string {
+	return s.tr("level_"+level, level)
 }
 
 // counts writes groups of pages by type as "5 roles, 3 events and 1
@@ -154,7 +170,7 @@ func (s *Site) counts(gs []Group) string {
 	var parts []string
 	for _, g := range gs {
 		t := s.typeInfo(g.ID)
-		parts = append(parts, strconv.Itoa(g.Count())+" "+strings.ToLower(generator.ForCount(g.Count(), t.Label, t.Plural)))
+		parts = append(parts, strconv.Itoa(g.Count())+" "+s.typeWord(generator.ForCount(g.Count(), t.Label, t.Plural)))
 	}
 	switch len(parts) {
 	case 0:
@@ -162,7 +178,7 @@ func (s *Site) counts(gs []Group) string {
 	case 1:
 		return parts[0]
 	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return strings.Join(parts[:len(parts)-1], ", ") + " " + s.tr("and", "and") + " " + parts[len(parts)-1]
 }
 
 // firstSentences is the first sentence of text, followed by the next
