@@ -233,16 +233,40 @@ func (s *Strings) Date(t time.Time) string {
 func (s *Strings) DayMonth(t time.Time) string { return s.day(t, "day_month") }
 
 func (s *Strings) day(t time.Time, key string) string {
-	months := s.list("months")
-	month := t.Month().String()
-	if len(months) == 12 {
-		month = months[t.Month()-1]
-	}
 	layout, ok := s.plain[key]
 	if !ok {
 		layout = "{day} {month} {year}"
 	}
-	return strings.NewReplacer("{day}", strconv.Itoa(t.Day()), "{month}", month, "{year}", strconv.Itoa(t.Year())).Replace(layout)
+	return s.format(layout, t)
+}
+
+// DateAs writes t by the layout the string key holds, or by english
+// where s (which may be nil) has none: {day}, {month}, {mon} (the short
+// name, months_short), {year} and {weekday} (weekdays, Sunday first).
+func (s *Strings) DateAs(key, english string, t time.Time) string {
+	if s == nil {
+		s = &Strings{}
+	}
+	layout, ok := s.plain[key]
+	if !ok {
+		layout = english
+	}
+	return s.format(layout, t)
+}
+
+func (s *Strings) format(layout string, t time.Time) string {
+	month, mon, weekday := t.Month().String(), t.Format("Jan"), t.Weekday().String()
+	if ms := s.list("months"); len(ms) == 12 {
+		month = ms[t.Month()-1]
+	}
+	if ms := s.list("months_short"); len(ms) == 12 {
+		mon = ms[t.Month()-1]
+	}
+	if ws := s.list("weekdays"); len(ws) == 7 {
+		weekday = ws[t.Weekday()]
+	}
+	return strings.NewReplacer("{day}", strconv.Itoa(t.Day()), "{month}", month, "{mon}", mon,
+		"{year}", strconv.Itoa(t.Year()), "{weekday}", weekday).Replace(layout)
 }
 
 // DateRange writes "6 July – 18 December 2026", or with both years when

@@ -200,3 +200,21 @@ func TestInlineWritesOnlyPlainStringsIn(t *testing.T) {
 		t.Errorf("Inline:\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestDateAsWritesEveryPart(t *testing.T) {
+	de := load(t, "de", theme)
+	de.plain["months_short"] = strings.Join([]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."}, "\x00")
+	de.plain["weekdays"] = strings.Join([]string{"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"}, "\x00")
+	de.plain["long"] = "{weekday}, {day}. {month} {year}"
+	day := time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ got, want string }{
+		{de.DateAs("long", "", day), "Samstag, 5. Dezember 2026"},
+		{de.DateAs("none", "{mon} {year}", day), "Dez. 2026"},
+		{(*Strings)(nil).DateAs("long", "{weekday} {day} {month} {year}", day), "Saturday 5 December 2026"},
+		{(*Strings)(nil).DateAs("x", "{mon}", day), "Dec"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+}

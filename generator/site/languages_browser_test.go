@@ -147,7 +147,7 @@ func TestLanguageScreenshots(t *testing.T) {
 	base := serveDir(t, dest)
 	ctx := newBrowser(t)
 	pages := map[string]string{"role": "/de/roles/cluster-product-owner/", "untranslated": "/de/roles/team-product-owner/",
-		"backlog": "/de/backlogs/cluster-pumps/", "search": "/de/search/?q=Backlog"}
+		"backlog": "/de/backlogs/cluster-pumps/", "search": "/de/search/?q=Backlog", "home": "/de/", "roadmap": "/de/releases/"}
 	for _, scheme := range []string{"light", "dark"} {
 		for _, width := range []int64{1280, 390} {
 			name := fmt.Sprintf("%s-%d", scheme, width)

@@ -18,6 +18,40 @@ type Timeline struct {
 	Lanes      []Lane    // drawn top to bottom in this order
 	Cycles     []Span    // background bands, alternately shaded, label at the top (e.g. "C2 2026")
 	Iterations []Span    // thin grid lines at each start, label (e.g. "I3") drawn only when it fits
+	Words      Words     // the drawing's own words in the site's language; the zero value is English
+}
+
+// Words are a timeline's words in the site's language. Those left zero
+// are English: "Today", "Jan" and "Jan 2026" on the month axis,
+// "Monday 2 January 2006" for today's date.
+type Words struct {
+	Today string                              // the today line's label
+	Month func(t time.Time, year bool) string // a month on the axis, with its year when year is true
+	Day   func(t time.Time) string            // a day written out, for the today line's tooltip
+}
+
+func (w Words) today() string {
+	if w.Today != "" {
+		return w.Today
+	}
+	return "Today"
+}
+
+func (w Words) month(t time.Time, year bool) string {
+	switch {
+	case w.Month != nil:
+		return w.Month(t, year)
+	case year:
+		return t.Format("Jan 2006")
+	}
+	return t.Format("Jan")
+}
+
+func (w Words) day(t time.Time) string {
+	if w.Day != nil {
+		return w.Day(t)
+	}
+	return t.Format("Monday 2 January 2006")
 }
 
 // Lane is one row of a timeline: a system and variant, with its releases.
@@ -121,6 +155,7 @@ type tlSpan struct {
 // where everything goes.
 type tlLayout struct {
 	title              string
+	words              Words
 	first, last        tlDate // the days shown: first ≤ day < last
 	lanes              []*tlLane
 	cycles, iterations []tlSpan
@@ -189,7 +224,7 @@ func btoi(b bool) int {
 // layoutTimeline computes the range of days and places every element;
 // it returns nil when there is nothing to draw.
 func layoutTimeline(t Timeline) *tlLayout {
-	l := &tlLayout{title: clean(t.Title), cycles: spans(t.Cycles), iterations: spans(t.Iterations)}
+	l := &tlLayout{title: clean(t.Title), words: t.Words, cycles: spans(t.Cycles), iterations: spans(t.Iterations)}
 	if l.title == "" {
 		l.title = "Roadmap"
 	}
@@ -408,10 +443,7 @@ func (l *tlLayout) header(c *canvas) {
 	for m := l.first; m < l.last; {
 		t := m.time()
 		_, next := monthOf(m)
-		label := t.Format("Jan")
-		if m == l.first || t.Month() == time.January {
-			label = t.Format("Jan 2006")
-		}
+		label := clean(l.words.month(t, m == l.first || t.Month() == time.January))
 		x := l.x(m)
 		fmt.Fprintf(c, `<line class="month" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x), num(l.monthY), num(x), num(l.monthY+tlMonthRow))
 		if textWidth(label, tlTextSize)+6 <= l.x(next)-x {
@@ -438,11 +470,12 @@ func (l *tlLayout) header(c *canvas) {
 func (l *tlLayout) lanesBody(c *canvas) {
 	if l.hasToday {
 		x := l.x(l.today) + tlDay/2
-		w := textWidth("Today", tlTextSize)
+		today := clean(l.words.today())
+		w := textWidth(today, tlTextSize)
 		tx := min(max(x, tlMargin+w/2), l.w-tlMargin-w/2)
-		fmt.Fprintf(c, `<g class="today"><title>Today, %s</title><line x1="%s" y1="%s" x2="%s" y2="%s"/><text x="%s" y="%s" font-size="%s" text-anchor="middle" font-weight="bold">Today</text></g>`+"\n",
-			l.today.time().Format("Monday 2 January 2006"), num(x), num(l.monthY), num(x), num(l.bottom),
-			num(tx), num(l.todayY+tlTodayRow/2+tlTextSize*0.35), num(tlTextSize))
+		fmt.Fprintf(c, `<g class="today"><title>%s, %s</title><line x1="%s" y1="%s" x2="%s" y2="%s"/><text x="%s" y="%s" font-size="%s" text-anchor="middle" font-weight="bold">%s</text></g>`+"\n",
+			esc(today), esc(clean(l.words.day(l.today.time()))), num(x), num(l.monthY), num(x), num(l.bottom),
+			num(tx), num(l.todayY+tlTodayRow/2+tlTextSize*0.35), num(tlTextSize), esc(today))
 	}
 	for i, lane := range l.lanes {
 		if i > 0 {

@@ -256,6 +256,17 @@ func noItems(w *i18n.Strings, r *backlog.Release) string {
 // order, with the cycle and iteration grid of site.toml's [roadmap].
 func (s *Site) timeline(releases []*backlog.Release, root string) svg.Timeline {
 	t := svg.Timeline{Title: s.tr("timeline_title", "Release roadmap of {site}", "site", s.site.Title), Today: s.site.Now}
+	if w := s.site.Strings; w.Has("timeline_today") {
+		// A language of the site's own; English keeps the drawing's.
+		t.Words = svg.Words{Today: w.Or("timeline_today", "Today"),
+			Month: func(d time.Time, year bool) string {
+				if year {
+					return w.DateAs("timeline_month_year", "{mon} {year}", d)
+				}
+				return w.DateAs("timeline_month", "{mon}", d)
+			},
+			Day: func(d time.Time) string { return w.DateAs("timeline_day", "{weekday} {day} {month} {year}", d) }}
+	}
 	lanes := map[string]int{}
 	var first, last time.Time
 	for _, r := range releases {
