@@ -134,8 +134,12 @@ func sortedKeys(m map[string]any) []string {
 	return out
 }
 
-// Has reports whether s has a string, or a plural, named key.
+// Has reports whether s (which may be nil) has a string, or a plural,
+// named key.
 func (s *Strings) Has(key string) bool {
+	if s == nil {
+		return false
+	}
 	_, ok := s.plain[key]
 	_, ok2 := s.plural[key]
 	return ok || ok2
