@@ -25,6 +25,7 @@ var allowed = map[string][]string{
 	"generator/search":        {"golang.org/x/text", "github.com/rivo/uniseg", "github.com/kljensen/snowball", "github.com/blevesearch/snowballstem"},
 	"generator/glossary":      {"generator"},
 	"generator/i18n":          {"github.com/BurntSushi/toml"},
+	"generator/history":       {},
 	"generator/markdown":      {"generator", "generator/glossary", "generator/safeurl", "github.com/yuin/goldmark", "golang.org/x/text"},
 	"generator/favicon":       {"golang.org/x/image"},
 	"generator/render/views":  {"generator", "generator/glossary", "generator/i18n", "generator/markdown", "generator/svg", "generator/backlog"},
