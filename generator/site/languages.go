@@ -112,24 +112,17 @@ func (l *language) derive(ix *graph.Index, cfg *config.Config, settings backlog.
 	l.model = &views.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Glossary: m.Glossary,
 		Provided: m.Provided, Fallback: l.fallback}
 	withBodies(l.model, rb)
+	fallbackFiles := make(map[string]bool, len(l.fallback))
+	for p := range l.fallback {
+		fallbackFiles[p.File] = true
+	}
 	var own generator.Diagnostics
 	for _, d := range diags {
-		if !l.isFallbackFile(d.Pos.File) {
+		if !fallbackFiles[d.Pos.File] {
 			own = append(own, d)
 		}
 	}
 	return own
-}
-
-// isFallbackFile reports whether file is the default language's file of
-// a page shown untranslated in the language.
-func (l *language) isFallbackFile(file string) bool {
-	for p := range l.fallback {
-		if p.File == file {
-			return true
-		}
-	}
-	return false
 }
 
 // vocabularyIn is the relation vocabulary with its labels in lang.
@@ -215,7 +208,7 @@ func knownURLs(langs []views.Language, outs []render.Output) {
 	}
 	for _, o := range outs {
 		for i := len(langs) - 1; i >= 0; i-- { // the longest prefix first: the default's is ""
-			rest, ok := cutPrefix(o.Path, langs[i].Prefix)
+			rest, ok := strings.CutPrefix(o.Path, langs[i].Prefix)
 			if ok {
 				sets[i][rest] = true
 				break
@@ -226,11 +219,4 @@ func knownURLs(langs []views.Language, outs []render.Output) {
 		set := sets[i]
 		langs[i].Has = func(u string) bool { return set[generator.OutPath(u)] }
 	}
-}
-
-func cutPrefix(s, prefix string) (string, bool) {
-	if len(s) < len(prefix) || s[:len(prefix)] != prefix {
-		return "", false
-	}
-	return s[len(prefix):], true
 }
