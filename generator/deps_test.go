@@ -26,12 +26,13 @@ var allowed = map[string][]string{
 	"generator/glossary":      {"generator"},
 	"generator/i18n":          {"github.com/BurntSushi/toml"},
 	"generator/history":       {},
+	"generator/changes":       {"generator", "generator/backlog", "generator/content", "generator/history"},
 	"generator/markdown":      {"generator", "generator/glossary", "generator/safeurl", "github.com/yuin/goldmark", "golang.org/x/text"},
 	"generator/favicon":       {"golang.org/x/image"},
-	"generator/render/views":  {"generator", "generator/glossary", "generator/i18n", "generator/markdown", "generator/svg", "generator/backlog"},
-	"generator/render/export": {"generator", "generator/backlog", "generator/feed", "generator/i18n", "generator/render/views"},
+	"generator/render/views":  {"generator", "generator/changes", "generator/glossary", "generator/i18n", "generator/markdown", "generator/svg", "generator/backlog"},
+	"generator/render/export": {"generator", "generator/backlog", "generator/changes", "generator/feed", "generator/i18n", "generator/render/views"},
 	"generator/render":        {"generator", "generator/glossary", "generator/favicon", "generator/i18n", "generator/render/views", "generator/render/export"},
-	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/config", "generator/content", "generator/glossary", "generator/graph", "generator/i18n", "generator/markdown", "generator/outdir", "generator/render", "generator/search", "themes", "github.com/tdewolff/minify/v2", "github.com/tdewolff/parse/v2", "golang.org/x/text"},
+	"generator/site":          {"generator", "generator/workers", "generator/backlog", "generator/changes", "generator/history", "generator/config", "generator/content", "generator/glossary", "generator/graph", "generator/i18n", "generator/markdown", "generator/outdir", "generator/render", "generator/search", "themes", "github.com/tdewolff/minify/v2", "github.com/tdewolff/parse/v2", "golang.org/x/text"},
 	"generator/serve":         {"github.com/coder/websocket"},
 	"generator/cmd/backlight": {"generator", "generator/outdir", "generator/site", "generator/serve", "generator/watch", "generator/config", "generator/starter"},
 	"generator/starter":       {},
@@ -41,7 +42,7 @@ var allowed = map[string][]string{
 
 // buildPackages may not start processes or open network connections.
 var buildPackages = []string{"generator", "generator/glossary", "generator/safeurl", "generator/tomlpos", "generator/workers", "generator/backlog", "generator/config", "generator/content",
-	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/render/views", "generator/render/export", "generator/site", "generator/feed", "generator/search", "generator/starter", "generator/favicon"}
+	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/render/views", "generator/render/export", "generator/site", "generator/feed", "generator/search", "generator/starter", "generator/favicon", "generator/changes"}
 
 const module = "github.com/backlight-wiki/backlight/"
 

@@ -15,7 +15,61 @@ const minDivisor = 0.5
 
 // priority is value ÷ estimate; missing numbers count as 0.
 func priority(it *generator.Item) float64 {
-	return it.Value.Value / max(it.Estimate.Value, minDivisor)
+	return priorityOf(it.Value.Value, it.Estimate.Value)
+}
+
+func priorityOf(value, estimate float64) float64 { return value / max(estimate, minDivisor) }
+
+// Entry is what ranking needs of an item that is not part of a derived
+// backlog: an earlier version of it, read from the site's history.
+type Entry struct {
+	ID, Key, Title  string
+	Value, Estimate float64
+}
+
+// Order ranks entries as a backlog ranks its items and returns their
+// indices in rank order: those that order names first, in its order,
+// then the others by priority, ties by key. An order entry names an
+// entry by its key, id or title, without regard to case; one that names
+// none, or one named before, is passed over.
+func Order(order []string, entries []Entry) []int {
+	byName := make(map[string]int, 3*len(entries))
+	for i := len(entries) - 1; i >= 0; i-- { // the first entry wins a name
+		e := &entries[i]
+		for _, n := range [...]string{e.Title, e.ID, e.Key} { // a key wins over an id, an id over a title
+			if n != "" {
+				byName[strings.ToLower(n)] = i
+			}
+		}
+	}
+	ranked := make([]bool, len(entries))
+	out := make([]int, 0, len(entries))
+	for _, name := range order {
+		if i, ok := byName[strings.ToLower(strings.TrimSpace(name))]; ok && !ranked[i] {
+			ranked[i] = true
+			out = append(out, i)
+		}
+	}
+	n := len(out)
+	for i := range entries {
+		if !ranked[i] {
+			out = append(out, i)
+		}
+	}
+	slices.SortStableFunc(out[n:], func(a, b int) int {
+		x, y := &entries[a], &entries[b]
+		if px, py := priorityOf(x.Value, x.Estimate), priorityOf(y.Value, y.Estimate); px != py {
+			if px > py {
+				return -1
+			}
+			return 1
+		}
+		if c := compareKeys(x.Key, y.Key); c != 0 {
+			return c
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+	return out
 }
 
 // rank orders a backlog's items: the order list first, then the others by

@@ -186,3 +186,30 @@ func TestOrdinals(t *testing.T) {
 		}
 	}
 }
+
+func TestOrderRanksEntriesAsABacklogDoes(t *testing.T) {
+	entries := []Entry{
+		{ID: "a-10", Key: "A-10", Title: "Ten", Value: 1, Estimate: 1},
+		{ID: "a-9", Key: "A-9", Title: "Nine", Value: 1, Estimate: 1},
+		{ID: "a-1", Key: "A-1", Title: "One", Value: 8, Estimate: 2},
+		{ID: "a-2", Key: "A-2", Title: "Two", Value: 3, Estimate: 0},
+		{ID: "a-3", Key: "A-3", Title: "Three"},
+	}
+	for _, tc := range []struct {
+		name  string
+		order []string
+		want  []string
+	}{
+		{"no order: by priority, ties by key", nil, []string{"a-2", "a-1", "a-9", "a-10", "a-3"}},
+		{"key, id and title, any case", []string{"a-3", "NINE", "a-10"}, []string{"a-3", "a-9", "a-10", "a-2", "a-1"}},
+		{"unknown and repeated names are passed over", []string{"x-1", "A-1", "a-1", "One"}, []string{"a-1", "a-2", "a-9", "a-10", "a-3"}},
+	} {
+		var got []string
+		for _, i := range Order(tc.order, entries) {
+			got = append(got, entries[i].ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -33,6 +33,7 @@ type Config struct {
 	Relations map[string]Relation      `toml:"relations"`
 	Backlog   Backlog                  `toml:"backlog"`
 	Roadmap   Roadmap                  `toml:"roadmap"`
+	History   History                  `toml:"history"`
 	Glossary  map[string]GlossaryEntry `toml:"glossary"`
 
 	// TypeOrder lists the type names: the built-in ones first, in their
@@ -81,6 +82,7 @@ type Backlog struct {
 	Ready          []string `toml:"ready"`
 	Done           []string `toml:"done"`
 	Dropped        []string `toml:"dropped"`
+	Active         []string `toml:"active"` // statuses in which work has started: an item's first day in one is when it started
 	DoR            []string `toml:"dor"`
 	Horizon        int      `toml:"horizon"`
 	IterationWeeks int      `toml:"iteration_weeks"`
@@ -104,6 +106,21 @@ type Roadmap struct {
 	CycleWeeks int       `toml:"cycle_weeks"` // weeks per cycle; 0 draws no cycles
 	CycleStart time.Time `toml:"cycle_start"` // first day of one cycle; zero: the earliest release's start
 }
+
+// History holds the [history] table: what the site's git history adds to
+// its pages (docs/history.md).
+type History struct {
+	Enabled  bool   `toml:"enabled"`  // read the history when the site is in a git work tree
+	Authors  bool   `toml:"authors"`  // publish commit authors' names
+	TimeZone string `toml:"timeZone"` // the zone calendar days are counted in, an IANA name
+	URL      string `toml:"url"`      // a file's history page, {path} standing for its path from the repository's top
+
+	// Location is TimeZone, loaded.
+	Location *time.Location `toml:"-"`
+}
+
+// HistoryPathToken stands in [history].url for a file's path.
+const HistoryPathToken = "{path}"
 
 // TypeLabel returns the singular label of type t, or t itself.
 func (c *Config) TypeLabel(t string) string {

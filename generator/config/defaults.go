@@ -1,6 +1,8 @@
 package config
 
 import (
+	"time"
+
 	"maps"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -59,11 +61,13 @@ func Default() *Config {
 			Ready:          []string{"ready", "in-progress"},
 			Done:           []string{"done", "released"},
 			Dropped:        []string{"dropped"},
+			Active:         []string{"in-progress"},
 			DoR:            []string{"estimate", "acceptance"},
 			Horizon:        3,
 			IterationWeeks: 2,
 		},
 		Roadmap: Roadmap{CycleWeeks: 13},
+		History: History{Enabled: true, TimeZone: "UTC", Location: time.UTC},
 	}
 	for _, t := range generator.BuiltinTypes() {
 		c.Types[t.Name] = Type{Label: t.Label, Plural: t.Plural}

@@ -115,6 +115,7 @@ func Keys() []Key {
 		{"backlog.ready", kindNames, "", "The statuses that count as refined (ready for work); each one of statuses."},
 		{"backlog.done", kindNames, "", "The statuses of finished items; each one of statuses."},
 		{"backlog.dropped", kindNames, "", "The statuses of items that will not be done; each one of statuses."},
+		{"backlog.active", kindNames, "", "The statuses in which work on an item has started; its first day in one is when it started, for its cycle time (docs/history.md); each one of statuses."},
 		{"backlog.dor", kindNames, "", "The definition of ready: the item fields a ready item must have (estimate, value, acceptance, release, parent, team, source, tags)."},
 		{"backlog.horizon", kindInt, "", "The refinement horizon in iterations (at least 1): items forecast within it should be ready."},
 		{"backlog.iteration_weeks", kindInt, "", "The length of an iteration in weeks (at least 1), unless a backlog sets its own."},
@@ -122,6 +123,12 @@ func Keys() []Key {
 		{"roadmap", kindTable, "", "The cycle grid of the roadmap timeline."},
 		{"roadmap.cycle_weeks", kindInt, "", "Weeks per cycle; iterations of backlog.iteration_weeks fill it from its first day and the rest is inter-cycle time; 0 draws no cycles."},
 		{"roadmap.cycle_start", kindDate, "", "The first day of one cycle, as a TOML date without quotes (2026-01-05); none: the earliest release's start."},
+
+		{"history", kindTable, "", "What the site's git history adds: when each page was last updated, each item's status timeline and the list of changes (docs/history.md)."},
+		{"history.enabled", kindBool, "", "Read the history when the site is inside a git work tree; false: no dates, the same site otherwise."},
+		{"history.authors", kindBool, "", "Publish the names of commit authors (\"by …\" beside a page's date, in the change list); off by default, as they are personal data."},
+		{"history.timeZone", kindText, "", "The time zone calendar days are counted in, an IANA name such as Europe/Berlin."},
+		{"history.url", kindText, "", "An http(s) address of a file's history, {path} standing for the file's path from the repository's top, such as https://git.example.org/wiki/-/commits/main/{path}; none: the date is not a link."},
 
 		{"languages", kindTable, "", "The languages the site is published in, one `[languages.<code>]` table each; none: one language, language. Every page is published in each; a translation is a file beside the page with the code before .md (roles/cpo.de.md)."},
 		{"languages." + Name, kindTable, "", "One language; the code is lower-case letters with optional subtags (de, pt-br), and is the folder its pages are published under."},

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -42,8 +43,26 @@ func validate(c *Config, file string, src []byte, diags *generator.Diagnostics) 
 	if c.Build.BrokenLinks != "error" && c.Build.BrokenLinks != "warning" {
 		diags.Errorf(at("build", "brokenLinks"), "build.brokenLinks must be %q or %q (for a migration), not %q", "error", "warning", c.Build.BrokenLinks)
 	}
+	validateHistory(&c.History, at, diags)
 	if c.Roadmap.CycleWeeks < 0 {
 		diags.Errorf(at("roadmap", "cycle_weeks"), "roadmap.cycle_weeks must be 0 (no cycles) or more, not %d", c.Roadmap.CycleWeeks)
+	}
+}
+
+func validateHistory(h *History, at func(...string) generator.Pos, diags *generator.Diagnostics) {
+	loc, err := time.LoadLocation(h.TimeZone)
+	if err != nil || h.TimeZone == "" || h.TimeZone == "Local" {
+		diags.Errorf(at("history", "timeZone"), "history.timeZone %q is not a time zone: give an IANA name such as UTC or Europe/Berlin", h.TimeZone)
+		loc = time.UTC
+	}
+	h.Location = loc
+	if h.URL == "" {
+		return
+	}
+	if u, err := url.Parse(strings.ReplaceAll(h.URL, HistoryPathToken, "x")); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		diags.Errorf(at("history", "url"), "history.url %q must be an http(s) URL", h.URL)
+	} else if !strings.Contains(h.URL, HistoryPathToken) {
+		diags.Errorf(at("history", "url"), "history.url %q must contain %s, where each file's path goes", h.URL, HistoryPathToken)
 	}
 }
 
@@ -104,10 +123,15 @@ func validateRelation(c *Config, name string, at func(...string) generator.Pos, 
 func validateBacklog(b *Backlog, at func(...string) generator.Pos, diags *generator.Diagnostics) {
 	checkList(diags, at("backlog", "kinds"), "backlog.kinds", b.Kinds, nameRE)
 	checkList(diags, at("backlog", "statuses"), "backlog.statuses", b.Statuses, nameRE)
+	if at("backlog", "active").Line == 0 {
+		// a key added after sites chose their own statuses: its default
+		// keeps only the statuses the site has
+		b.Active = slices.DeleteFunc(b.Active, func(s string) bool { return !slices.Contains(b.Statuses, s) })
+	}
 	for _, f := range []struct {
 		key  string
 		list []string
-	}{{"ready", b.Ready}, {"done", b.Done}, {"dropped", b.Dropped}} {
+	}{{"ready", b.Ready}, {"done", b.Done}, {"dropped", b.Dropped}, {"active", b.Active}} {
 		for _, s := range f.list {
 			if !slices.Contains(b.Statuses, s) {
 				diags.Errorf(at("backlog", f.key), "backlog.%s names %q, which is not one of backlog.statuses (%s)",

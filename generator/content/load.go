@@ -140,6 +140,29 @@ func LoadFile(fsys fs.FS, p string, opts Options) (*generator.Page, bool, genera
 	return l.page, l.intro, l.diags
 }
 
+// Parse reads src as the Markdown file at slash path p of the content
+// folder, as LoadFile reads a file there: for the file's content at an
+// earlier commit, which is not on disk. It returns nil when src is not a
+// page (a translation, or front matter that does not parse).
+func Parse(p string, src []byte, opts Options) (*generator.Page, bool, generator.Diagnostics) {
+	var diags generator.Diagnostics
+	file := path.Join(opts.Prefix, p)
+	if len(src) > MaxFileSize {
+		diags.Errorf(generator.Pos{File: file}, "file is %d bytes; pages may be at most %d bytes (2 MiB)", len(src), MaxFileSize)
+		return nil, false, diags
+	}
+	if _, _, ok := opts.translationOf(p); ok {
+		return nil, false, diags
+	}
+	_, fm, body, bodyLine, ok := splitSource(slices.Clone(src), file, newSplitter(), &diags)
+	if !ok {
+		return nil, false, diags
+	}
+	page, intro := newPage(p, file, fm, opts, &diags)
+	page.Body, page.BodyLine = body, bodyLine
+	return page, intro, diags
+}
+
 type loaded struct {
 	page   *generator.Page
 	intro  bool
@@ -178,12 +201,18 @@ func readSource(fsys fs.FS, p, file string, sp *splitter, diags *generator.Diagn
 		diags.Errorf(generator.Pos{File: file}, "file is %s; pages may be at most %d bytes (2 MiB): split it, or move large data out of content/", size, MaxFileSize)
 		return normalise(src), nil, nil, 0, false
 	}
+	return splitSource(src, file, sp, diags)
+}
+
+// splitSource splits the file's text src, as read, into its front matter
+// and body, or says why it cannot.
+func splitSource(src []byte, file string, sp *splitter, diags *generator.Diagnostics) ([]byte, *node, []byte, int, bool) {
 	src = normalise(src)
 	if !utf8.Valid(src) {
 		diags.Errorf(generator.Pos{File: file, Line: invalidUTF8Line(src)}, "file is not valid UTF-8 text")
 		return src, nil, nil, 0, false
 	}
-	fm, body, bodyLine, err = sp.split(file, src)
+	fm, body, bodyLine, err := sp.split(file, src)
 	if err != nil {
 		pe := err.(*posError)
 		diags.Errorf(pe.pos, "%s", pe.msg)

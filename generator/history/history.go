@@ -10,10 +10,12 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os/exec"
 	"slices"
 	"strconv"
@@ -41,9 +43,15 @@ func (c *Commit) Day() string { return c.Date.Format(time.DateOnly) }
 
 // File is one file's history, oldest commit first.
 type File struct {
-	Path    string    // its name now, slash path relative to the folder read
+	Path    string    // its name now (or when it was deleted), slash path relative to the folder read
 	Commits []*Commit // the commits that touched it under any of its names, oldest first
-	Names   []string  // the names it had before, oldest first; none when it was never renamed
+	// Blobs are the git object ids of its content after each of Commits,
+	// by the same index; "" after the commit that deleted it.
+	Blobs []string
+	// Paths are its names after each of Commits, by the same index.
+	Paths   []string
+	Names   []string // the names it had before, oldest first; none when it was never renamed
+	Deleted bool     // the last of Commits deleted it
 }
 
 // Created is the first commit that touched the file.
@@ -55,9 +63,11 @@ func (f *File) Updated() *Commit { return f.Commits[len(f.Commits)-1] }
 // History is what git knows of one folder at one commit.
 type History struct {
 	Head    string // the commit checked out
+	Prefix  string // the folder's path from the repository's top, "site/" or ""
 	Shallow bool   // a shallow clone: the oldest commits are missing, so dates would be wrong
 	Commits []*Commit
 	Files   map[string]*File // the files that exist at Head, by their path now
+	Gone    []*File          // the files deleted since, in the order they went
 	Dirty   map[string]bool  // files with changes the work tree has and Head has not (new ones too)
 }
 
@@ -75,9 +85,9 @@ func Read(ctx context.Context, dir string, loc *time.Location) (*History, error)
 		return nil, fmt.Errorf("git rev-parse in %s: unexpected output %q", dir, state)
 	}
 	h := &History{Shallow: lines[0] == "true", Head: lines[2]}
-	prefix := lines[1] // the folder's path from the repository's top, "site/" or ""
-	log, err := git(ctx, dir, "log", "-z", "--raw", "-M", "--no-abbrev", "--relative", "--no-color",
-		"--format=%x1e%H%x1f%aI%x1f%an%x1f%s", "--", ".")
+	prefix := lines[1]
+	h.Prefix = prefix
+	log, err := git(ctx, dir, logArgs...)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +95,7 @@ func Read(ctx context.Context, dir string, loc *time.Location) (*History, error)
 	if err != nil {
 		return nil, fmt.Errorf("git log in %s: %w", dir, err)
 	}
-	h.Files = files(commits)
+	h.Files, h.Gone = files(commits)
 	for _, c := range commits {
 		h.Commits = append(h.Commits, c.commit)
 	}
@@ -96,6 +106,15 @@ func Read(ctx context.Context, dir string, loc *time.Location) (*History, error)
 	h.Dirty = parseStatus(status, prefix)
 	return h, nil
 }
+
+// logArgs read the log of the folder, oldest commits last, every commit
+// reachable from HEAD with the files it changed and their blob ids. A
+// merge commit lists what it changed against its first parent, so that
+// the state a merge settled on (a conflict resolved) is read too; the
+// commits of the merged branch are listed with their own dates.
+// --date-order lists no parent before its children.
+var logArgs = []string{"log", "-z", "--raw", "-M", "--no-abbrev", "--relative", "--no-color",
+	"--date-order", "--diff-merges=first-parent", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s", "--", "."}
 
 // git runs git in dir and returns its standard output; the error names
 // the command and says what git said.
@@ -119,6 +138,7 @@ func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 type change struct {
 	status   byte   // A, M, D, R, C, T
 	from, to string // to is the path after the commit; from is the one before, for R and C
+	blob     string // the content's object id after the commit ("" when deleted)
 }
 
 // logCommit is a commit and what it changed.
@@ -154,11 +174,14 @@ func parseLog(out []byte, loc *time.Location) ([]logCommit, error) {
 			if !strings.HasPrefix(t, ":") {
 				continue
 			}
-			status := t[strings.LastIndexByte(t, ' ')+1:]
-			if status == "" || i+1 >= len(tokens) || tokens[i+1] == "" {
+			parts := strings.Fields(t)
+			if len(parts) != 5 || i+1 >= len(tokens) || tokens[i+1] == "" {
 				return nil, fmt.Errorf("commit %s: a raw entry without a status or path: %q", fields[0], t)
 			}
-			ch := change{status: status[0], to: tokens[i+1]}
+			ch := change{status: parts[4][0], to: tokens[i+1], blob: parts[3]}
+			if ch.status == 'D' {
+				ch.blob = ""
+			}
 			i++
 			if ch.status == 'R' || ch.status == 'C' {
 				if i+1 >= len(tokens) || tokens[i+1] == "" {
@@ -176,41 +199,65 @@ func parseLog(out []byte, loc *time.Location) ([]logCommit, error) {
 }
 
 // files replays the commits, oldest first, into the history of each file
-// that exists after the last: a rename carries the history over to the
-// new name, a deletion ends it.
-func files(commits []logCommit) map[string]*File {
+// that exists after the last and of each that was deleted on the way: a
+// rename carries the history over to the new name, a deletion ends it.
+func files(commits []logCommit) (map[string]*File, []*File) {
 	out := map[string]*File{}
+	var gone []*File
 	for _, c := range commits {
 		for _, ch := range c.changes {
+			f := out[ch.to]
 			switch ch.status {
 			case 'D':
+				if f == nil {
+					continue // deleted before the folder was read, as a shallow clone begins
+				}
 				delete(out, ch.to)
+				f.add(c.commit, "", ch.to)
+				f.Deleted = true
+				gone = append(gone, f)
+				continue
 			case 'R':
-				f := out[ch.from]
+				old := out[ch.from]
 				delete(out, ch.from)
-				if f == nil {
-					f = &File{}
-				} else {
-					f.Names = append(f.Names, ch.from)
+				if old != nil {
+					old.Names = append(old.Names, ch.from)
 				}
-				f.Path = ch.to
-				f.Commits = append(f.Commits, c.commit)
-				out[ch.to] = f
+				if f != nil && f != old { // a rename onto a file that was there
+					f.Deleted = true
+					f.add(c.commit, "", ch.to)
+					gone = append(gone, f)
+				}
+				f = old
 			case 'C':
-				out[ch.to] = &File{Path: ch.to, Commits: []*Commit{c.commit}}
-			default: // A, M, T
-				f := out[ch.to]
-				if f == nil {
-					f = &File{Path: ch.to}
-					out[ch.to] = f
+				if f != nil && !f.Deleted {
+					gone = append(gone, f) // a copy over a file replaces it
+					f.Deleted = true
+					f.add(c.commit, "", ch.to)
 				}
-				if len(f.Commits) == 0 || f.Commits[len(f.Commits)-1] != c.commit {
-					f.Commits = append(f.Commits, c.commit)
-				}
+				f = nil
 			}
+			if f == nil {
+				f = &File{}
+			}
+			f.Path = ch.to
+			out[ch.to] = f
+			f.add(c.commit, ch.blob, ch.to)
 		}
 	}
-	return out
+	return out, gone
+}
+
+// add records that commit c left the file at path with content blob;
+// a second change in one commit (a merge's) replaces the first.
+func (f *File) add(c *Commit, blob, path string) {
+	if n := len(f.Commits); n > 0 && f.Commits[n-1] == c {
+		f.Blobs[n-1], f.Paths[n-1] = blob, path
+		return
+	}
+	f.Commits = append(f.Commits, c)
+	f.Blobs = append(f.Blobs, blob)
+	f.Paths = append(f.Paths, path)
 }
 
 // parseStatus reads `git status --porcelain=v1 -z --no-renames`: entries
@@ -235,4 +282,84 @@ func (f *File) Revisions() int { return len(f.Commits) }
 // String describes the history in one line, for messages.
 func (h *History) String() string {
 	return strconv.Itoa(len(h.Commits)) + " commits, " + strconv.Itoa(len(h.Files)) + " files, head " + h.Head
+}
+
+// Blobs reads the contents of the git objects ids (blob ids from Files)
+// in the repository of dir, in one git process (git cat-file --batch),
+// whatever their number. Each id is read once.
+func Blobs(ctx context.Context, dir string, ids []string) (map[string][]byte, error) {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	out := make(map[string][]byte, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	cmd := exec.CommandContext(ctx, "git", "-C", dir, "cat-file", "--batch")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, fmt.Errorf("git cat-file in %s: %w", dir, err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("git cat-file in %s: %w", dir, err)
+	}
+	if err := cmd.Start(); err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return nil, fmt.Errorf("read the history of %s: %w", dir, ErrNoGit)
+		}
+		return nil, fmt.Errorf("git cat-file in %s: %w", dir, err)
+	}
+	written := make(chan error, 1)
+	go func() {
+		w := bufio.NewWriter(stdin)
+		for _, id := range ids {
+			w.WriteString(id)
+			w.WriteByte('\n')
+		}
+		err := w.Flush()
+		stdin.Close()
+		written <- err
+	}()
+	readErr := readBatch(bufio.NewReaderSize(stdout, 64<<10), ids, out)
+	if readErr != nil {
+		cmd.Process.Kill()
+	}
+	io.Copy(io.Discard, stdout)
+	waitErr := cmd.Wait()
+	writeErr := <-written
+	switch {
+	case readErr != nil:
+		return nil, fmt.Errorf("git cat-file in %s: %w", dir, readErr)
+	case waitErr != nil:
+		return nil, fmt.Errorf("git cat-file in %s: %w: %s", dir, waitErr, strings.TrimSpace(stderr.String()))
+	case writeErr != nil:
+		return nil, fmt.Errorf("git cat-file in %s: %w", dir, writeErr)
+	}
+	return out, nil
+}
+
+// readBatch reads git cat-file --batch's answers to ids, in their order:
+// "<id> <type> <size>" LF, the content, LF; or "<id> missing" LF.
+func readBatch(r *bufio.Reader, ids []string, out map[string][]byte) error {
+	for _, id := range ids {
+		header, err := r.ReadString('\n')
+		if err != nil {
+			return fmt.Errorf("object %s: %w", id, err)
+		}
+		f := strings.Fields(header)
+		if len(f) != 3 || f[0] != id {
+			return fmt.Errorf("object %s: unexpected answer %q", id, strings.TrimSpace(header))
+		}
+		size, err := strconv.Atoi(f[2])
+		if err != nil || size < 0 {
+			return fmt.Errorf("object %s: unexpected size in %q", id, strings.TrimSpace(header))
+		}
+		data := make([]byte, size+1)
+		if _, err := io.ReadFull(r, data); err != nil {
+			return fmt.Errorf("object %s: %w", id, err)
+		}
+		out[id] = data[:size:size]
+	}
+	return nil
 }

@@ -3,8 +3,8 @@ package history
 import (
 	"context"
 	"errors"
+	"github.com/backlight-wiki/backlight/generator/internal/gitrepo"
 	"maps"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -12,55 +12,6 @@ import (
 	"testing"
 	"time"
 )
-
-// repo is a git repository made by a test, its commits dated as told.
-type repo struct {
-	t   *testing.T
-	dir string
-}
-
-func newRepo(t *testing.T) *repo {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("no git on this machine")
-	}
-	r := &repo{t: t, dir: t.TempDir()}
-	r.git("", "init", "-q", "-b", "main")
-	return r
-}
-
-// git runs git in the repository, with date (RFC 3339) as the author and
-// committer date when given.
-func (r *repo) git(date string, args ...string) string {
-	r.t.Helper()
-	cmd := exec.Command("git", append([]string{"-C", r.dir, "-c", "user.name=Ann Author", "-c", "user.email=ann@example.org", "-c", "commit.gpgsign=false"}, args...)...)
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+r.dir)
-	if date != "" {
-		cmd.Env = append(cmd.Env, "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
-	}
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
-
-func (r *repo) write(name, text string) {
-	r.t.Helper()
-	p := filepath.Join(r.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		r.t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		r.t.Fatal(err)
-	}
-}
-
-func (r *repo) commit(date, subject string) {
-	r.t.Helper()
-	r.git("", "add", "-A")
-	r.git(date, "commit", "-q", "-m", subject)
-}
 
 func days(cs []*Commit) []string {
 	var out []string
@@ -71,20 +22,20 @@ func days(cs []*Commit) []string {
 }
 
 func TestReadFollowsRenamesAndEndsAtDeletions(t *testing.T) {
-	r := newRepo(t)
-	r.write("README.md", "outside the site")
-	r.write("site/content/a.md", "one")
-	r.commit("2026-01-05T10:00:00+01:00", "add a")
-	r.write("site/content/a.md", "two")
-	r.write("site/content/gone.md", "x")
-	r.commit("2026-01-10T09:00:00+01:00", "edit a, add gone")
-	r.git("", "mv", "site/content/a.md", "site/content/b.md")
-	r.git("", "rm", "-q", "site/content/gone.md")
-	r.commit("2026-02-01T23:30:00-05:00", "rename a to b")
-	r.write("README.md", "still outside")
-	r.commit("2026-02-03T12:00:00Z", "outside only")
+	r := gitrepo.New(t)
+	r.Write("README.md", "outside the site")
+	r.Write("site/content/a.md", "one")
+	r.Commit("2026-01-05T10:00:00+01:00", "add a")
+	r.Write("site/content/a.md", "two")
+	r.Write("site/content/gone.md", "x")
+	r.Commit("2026-01-10T09:00:00+01:00", "edit a, add gone")
+	r.Git("", "mv", "site/content/a.md", "site/content/b.md")
+	r.Git("", "rm", "-q", "site/content/gone.md")
+	r.Commit("2026-02-01T23:30:00-05:00", "rename a to b")
+	r.Write("README.md", "still outside")
+	r.Commit("2026-02-03T12:00:00Z", "outside only")
 
-	h, err := Read(context.Background(), filepath.Join(r.dir, "site"), time.UTC)
+	h, err := Read(context.Background(), filepath.Join(r.Dir, "site"), time.UTC)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +59,7 @@ func TestReadFollowsRenamesAndEndsAtDeletions(t *testing.T) {
 	if err != nil {
 		t.Skip("no time zone database")
 	}
-	h, err = Read(context.Background(), filepath.Join(r.dir, "site"), ny)
+	h, err = Read(context.Background(), filepath.Join(r.Dir, "site"), ny)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,15 +69,15 @@ func TestReadFollowsRenamesAndEndsAtDeletions(t *testing.T) {
 }
 
 func TestReadListsTheWorkTreesChanges(t *testing.T) {
-	r := newRepo(t)
-	r.write("site/content/a.md", "one")
-	r.write("site/content/b.md", "one")
-	r.write("other/x.md", "one")
-	r.commit("2026-01-05T10:00:00Z", "start")
-	r.write("site/content/a.md", "changed, not committed")
-	r.write("site/content/new.md", "not added")
-	r.write("other/x.md", "changed outside the site")
-	h, err := Read(context.Background(), filepath.Join(r.dir, "site"), time.UTC)
+	r := gitrepo.New(t)
+	r.Write("site/content/a.md", "one")
+	r.Write("site/content/b.md", "one")
+	r.Write("other/x.md", "one")
+	r.Commit("2026-01-05T10:00:00Z", "start")
+	r.Write("site/content/a.md", "changed, not committed")
+	r.Write("site/content/new.md", "not added")
+	r.Write("other/x.md", "changed outside the site")
+	h, err := Read(context.Background(), filepath.Join(r.Dir, "site"), time.UTC)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,25 +87,32 @@ func TestReadListsTheWorkTreesChanges(t *testing.T) {
 }
 
 func TestReadMergesAndShallowClones(t *testing.T) {
-	r := newRepo(t)
-	r.write("content/a.md", "one")
-	r.commit("2026-01-05T10:00:00Z", "start")
-	r.git("", "checkout", "-q", "-b", "topic")
-	r.write("content/b.md", "on a branch")
-	r.commit("2026-01-07T10:00:00Z", "add b on topic")
-	r.git("", "checkout", "-q", "main")
-	r.write("content/a.md", "two")
-	r.commit("2026-01-08T10:00:00Z", "edit a on main")
-	r.git("2026-01-09T10:00:00Z", "merge", "-q", "--no-ff", "-m", "merge topic", "topic")
-	h, err := Read(context.Background(), r.dir, time.UTC)
+	r := gitrepo.New(t)
+	r.Write("content/a.md", "one")
+	r.Commit("2026-01-05T10:00:00Z", "start")
+	r.Git("", "checkout", "-q", "-b", "topic")
+	r.Write("content/b.md", "on a branch")
+	r.Commit("2026-01-07T10:00:00Z", "add b on topic")
+	r.Git("", "checkout", "-q", "main")
+	r.Write("content/a.md", "two")
+	r.Commit("2026-01-08T10:00:00Z", "edit a on main")
+	r.Git("2026-01-09T10:00:00Z", "merge", "-q", "--no-ff", "-m", "merge topic", "topic")
+	h, err := Read(context.Background(), r.Dir, time.UTC)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := days(h.Files["content/b.md"].Commits); !slices.Equal(got, []string{"2026-01-07"}) {
-		t.Errorf("b's commits %q: the merge changes nothing of its own", got)
+	b := h.Files["content/b.md"]
+	if got := days(b.Commits); !slices.Equal(got, []string{"2026-01-07", "2026-01-09"}) {
+		t.Errorf("b's commits %q: the branch's own and the merge that brought it to main", got)
+	}
+	if b.Blobs[0] != b.Blobs[1] {
+		t.Errorf("the merge changed b's content: %q", b.Blobs)
+	}
+	if got := days(h.Files["content/a.md"].Commits); !slices.Equal(got, []string{"2026-01-05", "2026-01-08"}) {
+		t.Errorf("a's commits %q: the merge did not change it against main", got)
 	}
 	clone := filepath.Join(t.TempDir(), "clone")
-	r.git("", "clone", "-q", "--depth", "1", "file://"+r.dir, clone)
+	r.Git("", "clone", "-q", "--depth", "1", "file://"+r.Dir, clone)
 	h, err = Read(context.Background(), clone, time.UTC)
 	if err != nil {
 		t.Fatal(err)
@@ -198,10 +156,90 @@ func FuzzParseLog(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, file := range files(cs) {
-			if len(file.Commits) == 0 {
-				t.Fatalf("%s has no commits", file.Path)
+		now, gone := files(cs)
+		for _, file := range append(slices.Collect(maps.Values(now)), gone...) {
+			if len(file.Commits) == 0 || len(file.Blobs) != len(file.Commits) || len(file.Paths) != len(file.Commits) {
+				t.Fatalf("%s has %d commits, %d blobs, %d paths", file.Path, len(file.Commits), len(file.Blobs), len(file.Paths))
+			}
+			if file.Deleted != slices.Contains(gone, file) {
+				t.Fatalf("%s: deleted %v, but gone %v", file.Path, file.Deleted, !file.Deleted)
 			}
 		}
 	})
+}
+
+func TestReadKeepsDeletedFilesAndTheirContents(t *testing.T) {
+	r := gitrepo.New(t)
+	r.Write("content/a.md", "status: idea")
+	r.Write("content/b.md", "bee")
+	r.Commit("2026-03-01T10:00:00Z", "start")
+	r.Write("content/a.md", "status: ready")
+	r.Commit("2026-03-02T10:00:00Z", "ready")
+	r.Git("", "rm", "-q", "content/a.md")
+	r.Commit("2026-03-03T10:00:00Z", "drop a")
+	r.Write("content/a.md", "status: new again")
+	r.Commit("2026-03-04T10:00:00Z", "a again")
+	h, err := Read(context.Background(), r.Dir, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Gone) != 1 || !h.Gone[0].Deleted || h.Gone[0].Path != "content/a.md" {
+		t.Fatalf("gone %+v, want the first a.md", h.Gone)
+	}
+	old := h.Gone[0]
+	if got := days(old.Commits); !slices.Equal(got, []string{"2026-03-01", "2026-03-02", "2026-03-03"}) {
+		t.Errorf("the first a's commits %q", got)
+	}
+	if old.Blobs[2] != "" {
+		t.Errorf("the deletion left content %q", old.Blobs[2])
+	}
+	now := h.Files["content/a.md"]
+	if now == old || len(now.Commits) != 1 {
+		t.Errorf("the second a.md shares the first's history: %+v", now)
+	}
+	blobs, err := Blobs(context.Background(), r.Dir, []string{old.Blobs[0], old.Blobs[1], now.Blobs[0], old.Blobs[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{old.Blobs[0]: "status: idea", old.Blobs[1]: "status: ready", now.Blobs[0]: "status: new again"} {
+		if string(blobs[id]) != want {
+			t.Errorf("blob %s: %q, want %q", id, blobs[id], want)
+		}
+	}
+	if _, err := Blobs(context.Background(), r.Dir, []string{strings.Repeat("0", 40)}); err == nil {
+		t.Error("a missing object: no error")
+	}
+}
+
+func TestReadSeesAConflictsResolution(t *testing.T) {
+	r := gitrepo.New(t)
+	r.Write("content/a.md", "status: idea\n")
+	r.Commit("2026-01-05T10:00:00Z", "start")
+	r.Git("", "checkout", "-q", "-b", "topic")
+	r.Write("content/a.md", "status: ready\n")
+	r.Commit("2026-01-06T10:00:00Z", "ready on topic")
+	r.Git("", "checkout", "-q", "main")
+	r.Write("content/a.md", "status: refining\n")
+	r.Commit("2026-01-07T10:00:00Z", "refining on main")
+	if out, err := r.Try("", "merge", "-q", "topic"); err == nil || !strings.Contains(out, "CONFLICT") {
+		t.Fatalf("the merge did not conflict: %v\n%s", err, out)
+	}
+	r.Write("content/a.md", "status: in-progress\n")
+	r.Git("", "add", "-A")
+	r.Git("2026-01-08T10:00:00Z", "commit", "-q", "-m", "merge topic")
+	h, err := Read(context.Background(), r.Dir, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := h.Files["content/a.md"]
+	if got := days(a.Commits); !slices.Equal(got, []string{"2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08"}) {
+		t.Fatalf("a's commits %q", got)
+	}
+	blobs, err := Blobs(context.Background(), r.Dir, a.Blobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(blobs[a.Blobs[3]]); got != "status: in-progress\n" {
+		t.Errorf("after the merge a is %q", got)
+	}
 }

@@ -39,7 +39,7 @@ func plannedCorpus(b *testing.B, n int) (*loaded, []render.Output) {
 	b.Helper()
 	src := benchCorpus(b, n)
 	res := &Result{ByType: map[string]int{}}
-	l, err := load(Options{Source: src, Now: time.Now()}, res)
+	l, err := load(context.Background(), Options{Source: src, Now: time.Now()}, res)
 	if err != nil {
 		b.Fatalf("%v\n%s", err, res.Diags.Error())
 	}
@@ -182,7 +182,7 @@ func BenchmarkBacklogOf10000Items(b *testing.B) {
 func BenchmarkBacklogPageOf10000Items(b *testing.B) {
 	src := oneBacklog(b, 10000)
 	res := &Result{ByType: map[string]int{}}
-	l, err := load(Options{Source: src}, res)
+	l, err := load(context.Background(), Options{Source: src}, res)
 	if err != nil {
 		b.Fatalf("%v\n%s", err, res.Diags.Error())
 	}
@@ -277,7 +277,7 @@ func BenchmarkRoadmapOf500Releases(b *testing.B) {
 	src := manyReleases(b, 25, 10, 20000)
 	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 	res := &Result{ByType: map[string]int{}}
-	l, err := load(Options{Source: src, Now: now}, res)
+	l, err := load(context.Background(), Options{Source: src, Now: now}, res)
 	if err != nil {
 		b.Fatalf("%v\n%s", err, res.Diags.Error())
 	}

@@ -62,7 +62,7 @@ func publishedSite(t *testing.T) (dest string, before map[string][]byte, outs []
 	before = files(t, dest)
 	edit(t, filepath.Join(src, "content", "roles", "developer.md"), func(s string) string { return s + "\nChanged.\n" })
 	res := &Result{ByType: map[string]int{}}
-	b, err := load(Options{Source: src, Now: time.Now()}, res)
+	b, err := load(context.Background(), Options{Source: src, Now: time.Now()}, res)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, res.Diags.Error())
 	}

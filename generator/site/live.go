@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"maps"
 	"os"
@@ -83,7 +84,7 @@ func OpenLive(opts Options) (*Live, *Result, error) {
 func (lv *Live) load(res *Result) (*loaded, map[string]render.Output, error) {
 	opts := lv.opts
 	opts.Check = false
-	b, err := load(opts, res)
+	b, err := load(context.Background(), opts, res)
 	if b != nil && err != nil {
 		err = planDespiteErrors(res, b) // as Build: the output paths' errors too
 	}

@@ -446,7 +446,7 @@ func TestLiveRefusesCollidingPaths(t *testing.T) {
 // gives the files a new plan would give.
 func TestPlannedOutputsReadBodiesWhenWritten(t *testing.T) {
 	res := &Result{ByType: map[string]int{}}
-	b, err := load(Options{Source: "../../testdata/sites/basic/src", Version: "test", Now: liveNow}, res)
+	b, err := load(context.Background(), Options{Source: "../../testdata/sites/basic/src", Version: "test", Now: liveNow}, res)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, res.Diags.Error())
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"github.com/backlight-wiki/backlight/generator/i18n"
 	"io"
@@ -132,7 +133,7 @@ func indexOptions(cfg *config.Config, lang string, m *views.Model) search.Option
 // search.Build alone (make bench-search does).
 func IndexInput(opts Options) ([]search.Doc, search.Options, error) {
 	res := &Result{ByType: map[string]int{}}
-	l, err := load(opts, res)
+	l, err := load(context.Background(), opts, res)
 	if err != nil {
 		return nil, search.Options{}, fmt.Errorf("%w\n%s", err, res.Diags.Error())
 	}

@@ -47,6 +47,11 @@ type Options struct {
 	// backlight build: it may then pace the process's garbage collector
 	// while it writes (collectBeforeWriting).
 	OwnProcess bool
+	// History reads the site's git history for the pages' dates, the
+	// items' timelines and the change list (docs/history.md), unless
+	// [history] enabled = false. Backlight's commands set it; tests set
+	// it where they read a repository they made.
+	History bool
 }
 
 // Result reports what a build did.
@@ -62,6 +67,7 @@ type Result struct {
 	// translation into each language other than the default, in the
 	// order site.toml lists the languages.
 	Translations []Translations
+	History      string   // one line on the history read, or why there is none
 	Deleted      []string // files no build wrote that Force deleted from Dest (slash paths)
 	Stale        []string // folders a killed build left beside Dest that were kept, since they hold files no build wrote
 	Duration     time.Duration
@@ -109,7 +115,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			return res, err
 		}
 	}
-	b, err := load(opts, res)
+	b, err := load(ctx, opts, res)
 	if b != nil {
 		dropLoadOnly(b.model)
 	}
@@ -271,7 +277,7 @@ func (d stageDiags) all() generator.Diagnostics {
 // When the sources have errors it returns an error wrapping ErrContent and,
 // where the theme could be read, the model too, which may be planned (to
 // find output paths that collide) but not rendered.
-func load(opts Options, res *Result) (*loaded, error) {
+func load(ctx context.Context, opts Options, res *Result) (*loaded, error) {
 	cfgSrc, err := os.ReadFile(filepath.Join(opts.Source, "site.toml"))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("no site.toml in %s: is it a Backlight site? (an empty site.toml uses the defaults)", opts.Source)
@@ -299,7 +305,7 @@ func load(opts Options, res *Result) (*loaded, error) {
 		res.Diags.Append(l.diags.fixed)
 		return nil, err
 	}
-	if err := l.loadModel(opts, res); err != nil {
+	if err := l.loadModel(readHistory(ctx, opts, cfg), opts, res); err != nil {
 		res.Diags.Append(l.diags.fixed)
 		return nil, err
 	}
@@ -352,7 +358,7 @@ func dropLoadOnly(m *views.Model) {
 }
 
 // loadModel loads the content and derives the model from it.
-func (l *loaded) loadModel(opts Options, res *Result) error {
+func (l *loaded) loadModel(hr *historyRead, opts Options, res *Result) error {
 	root, err := openDirRoots(filepath.Join(opts.Source, "content"))
 	if err != nil {
 		return fmt.Errorf("open the content folder: %w", err)
@@ -381,6 +387,7 @@ func (l *loaded) loadModel(opts Options, res *Result) error {
 	l.bodies, l.diags.bodies = renderBodies(md, ix, l.files, base, defaultPrefix(cfg), pages, loaded.Intros)
 	derived.Wait()
 	withBodies(l.model, l.bodies)
+	l.model.History = l.historyOf(hr, pages, res)
 	for _, lang := range l.langs {
 		l.diags.bodies.Append(lang.derive(ix, cfg, backlogSettings(cfg, l.now), md, l.files, base, l.model))
 	}

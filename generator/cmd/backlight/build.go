@@ -39,7 +39,7 @@ func runBuild(p process, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "backlight build: %v\n", err)
 		return exitUsage
 	}
-	opts := site.Options{Source: *src, Dest: *dest, Force: *force, Drafts: *drafts, Version: version(), Now: when, OwnProcess: p.ownCollector}
+	opts := site.Options{Source: *src, Dest: *dest, Force: *force, Drafts: *drafts, Version: version(), Now: when, OwnProcess: p.ownCollector, History: true}
 	if !*quiet && isTerminal(stderr) {
 		opts.Progress = progress(stderr)
 	}
@@ -53,6 +53,9 @@ func runBuild(p process, args []string, stdout, stderr io.Writer) int {
 		return reportError(stderr, "build", err)
 	}
 	if !*quiet {
+		if res.History != "" {
+			fmt.Fprintln(stderr, "info: "+res.History)
+		}
 		fmt.Fprintln(stdout, summary(res))
 	}
 	return exitOK

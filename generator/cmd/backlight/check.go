@@ -46,7 +46,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "backlight check: %v\n", err)
 		return exitUsage
 	}
-	res, err := site.Build(context.Background(), site.Options{Source: *src, Dest: *dest, Force: *force, Drafts: *drafts, Check: true, Now: when})
+	res, err := site.Build(context.Background(), site.Options{Source: *src, Dest: *dest, Force: *force, Drafts: *drafts, Check: true, Now: when, History: true})
 	if *format == "json" {
 		return checkJSON(stdout, stderr, res, err)
 	}

@@ -22,6 +22,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	_ "time/tzdata" // [history] timeZone works on machines without a time zone database
 )
 
 // Exit codes.

@@ -93,7 +93,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) i
 		fmt.Fprintf(stderr, "backlight serve: %v\n", err)
 		return exitContent
 	}
-	lv, res, err := site.OpenLive(site.Options{Source: cfg.src, Drafts: cfg.drafts, Version: version(), Now: cfg.now})
+	lv, res, err := site.OpenLive(site.Options{Source: cfg.src, Drafts: cfg.drafts, Version: version(), Now: cfg.now, History: true})
 	printDiagnostics(stderr, res, false)
 	if err != nil {
 		ln.Close()

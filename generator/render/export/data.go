@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"github.com/backlight-wiki/backlight/generator/changes"
 	"io"
 	"math"
 	"slices"
@@ -100,6 +101,7 @@ type pageJSON struct {
 	// the page's text here, and its URL in each language it is written in.
 	Lang         string            `json:"lang,omitempty"`
 	Translations map[string]string `json:"translations,omitempty"`
+	*pageHistoryJSON
 }
 
 type itemJSON struct {
@@ -122,6 +124,7 @@ type itemJSON struct {
 	Children []string `json:"children,omitempty"`
 	Rolled   float64  `json:"rolled_estimate"`
 	Done     float64  `json:"done_share"`
+	*itemHistoryJSON
 }
 
 type releaseJSON struct {
@@ -156,6 +159,56 @@ type riskJSON struct {
 type notesJSON struct {
 	Kind  string   `json:"kind"`
 	Items []string `json:"items"`
+}
+
+// pageHistoryJSON is what the history says of a page; a site without
+// history has none of its fields.
+type pageHistoryJSON struct {
+	Created     string `json:"created"`
+	Updated     string `json:"updated"`
+	Revisions   int    `json:"revisions"`
+	Uncommitted bool   `json:"uncommitted,omitempty"`
+}
+
+// itemHistoryJSON is an item's status timeline and what follows from it,
+// null where it does not apply.
+type itemHistoryJSON struct {
+	History   []changes.Status `json:"history"`
+	Created   string           `json:"created"`
+	Started   *string          `json:"started"`
+	DoneOn    *string          `json:"done_on"`
+	LeadDays  *int             `json:"lead_days"`
+	CycleDays *int             `json:"cycle_days"`
+}
+
+func pageHistoryOf(m *views.Model, p *generator.Page) *pageHistoryJSON {
+	h := m.PageHistory(p)
+	if h == nil {
+		return nil
+	}
+	return &pageHistoryJSON{Created: h.Created, Updated: h.Updated, Revisions: h.Revisions, Uncommitted: h.Uncommitted}
+}
+
+func itemHistoryOf(m *views.Model, p *generator.Page) *itemHistoryJSON {
+	h := m.ItemHistory(p)
+	if h == nil {
+		return nil
+	}
+	j := &itemHistoryJSON{History: h.History, Created: h.Created, Started: orNull(h.Started), DoneOn: orNull(h.DoneOn)}
+	if h.LeadDays >= 0 {
+		j.LeadDays = &h.LeadDays
+	}
+	if h.CycleDays >= 0 {
+		j.CycleDays = &h.CycleDays
+	}
+	return j
+}
+
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 func releaseOf(r *backlog.Release) releaseJSON {
@@ -229,6 +282,7 @@ func (x *exporter) pageChunk(m *views.Model, ps []*generator.Page) modelChunk {
 		pj := pageJSON{ID: p.ID, Type: p.Type, Title: p.Title, Abbr: p.Abbr, URL: p.URL, Level: p.Level,
 			Summary: p.Summary, Tags: p.Tags, Relations: map[string][]string{}, Inverse: map[string][]string{}}
 		pj.Lang, pj.Translations = x.languagesOf(m, p)
+		pj.pageHistoryJSON = pageHistoryOf(m, p)
 		for _, ed := range m.Links.Out(p) {
 			pj.Relations[ed.Relation] = append(pj.Relations[ed.Relation], ed.To.ID)
 		}
@@ -253,7 +307,7 @@ func writeJSON(w io.Writer, v any) error {
 func itemOf(m *views.Model, p *generator.Page) itemJSON {
 	it := p.Item
 	ij := itemJSON{ID: p.ID, Key: it.Key, Backlog: it.Backlog, Kind: it.Kind, Status: it.Status,
-		Value: optional(it.Value), Estimate: optional(it.Estimate)}
+		Value: optional(it.Value), Estimate: optional(it.Estimate), itemHistoryJSON: itemHistoryOf(m, p)}
 	if t := m.Links.Target(it.Parent); t != nil {
 		ij.Parent = t.ID
 	}

@@ -1,10 +1,15 @@
 package views
 
 import (
+	"html/template"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/changes"
+	"github.com/backlight-wiki/backlight/generator/svg"
 )
 
 // ItemView is what an item's page shows beyond its fields: where it
@@ -27,6 +32,13 @@ type ItemView struct {
 	Release        *Link  // the release it targets
 	ReleaseStatus  string // that release's status
 	Risk           string // why it may miss that release; empty when on track
+	// From the site's history (docs/history.md): the status strip, and
+	// the lead and cycle time of a done item; empty without history.
+	Timeline  template.HTML
+	Started   string // the first day in an active status, written out
+	DoneOn    string
+	LeadDays  int // -1: not done
+	CycleDays int // -1: not done, or never started
 
 	backlog string // its backlog's title, for describe
 }
@@ -69,7 +81,37 @@ func (s *Site) itemView(m *index, p *generator.Page, root string) *ItemView {
 	for _, c := range it.Children {
 		v.Children = append(v.Children, s.childRow(root, c))
 	}
+	v.LeadDays, v.CycleDays = -1, -1
+	if h := m.ItemHistory(p); h != nil && len(h.History) > 0 {
+		v.Timeline = s.statusStrip(h)
+		v.Started, v.DoneOn = s.day(h.Started), s.day(h.DoneOn)
+		v.LeadDays, v.CycleDays = h.LeadDays, h.CycleDays
+	}
 	return v
+}
+
+// statusStrip draws an item's status timeline up to the build's day.
+func (s *Site) statusStrip(h *changes.Item) template.HTML {
+	spans := make([]svg.StatusSpan, 0, len(h.History))
+	var words []string
+	for _, st := range h.History {
+		start, _ := time.Parse(time.DateOnly, st.Date)
+		date := s.site.Strings.Date(start)
+		spans = append(spans, svg.StatusSpan{Status: st.Status, Class: "s-" + st.Status, Start: start, Date: date})
+		words = append(words, s.site.Strings.Or("status_since", "{status} from {date}", "status", st.Status, "date", date))
+	}
+	end, _ := time.Parse(time.DateOnly, s.site.Now.Format(time.DateOnly))
+	title := s.site.Strings.Or("status_timeline", "Status timeline") + ": " + strings.Join(words, ", ")
+	return template.HTML(svg.StatusStrip(title, spans, end))
+}
+
+// day writes a YYYY-MM-DD day in the site's language, or "" for none.
+func (s *Site) day(d string) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return ""
+	}
+	return s.site.Strings.Date(t)
 }
 
 func (s *Site) childRow(root string, c *backlog.Item) ChildRow {

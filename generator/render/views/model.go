@@ -2,6 +2,7 @@ package views
 
 import (
 	"encoding/hex"
+	"github.com/backlight-wiki/backlight/generator/changes"
 	"html/template"
 	"slices"
 
@@ -47,6 +48,34 @@ type Model struct {
 	// translated into it: they show the default language's text, marked
 	// as such. Nil: every page is in the site's language.
 	Fallback map[*generator.Page]bool
+	// History is what the site's git history says of its pages
+	// (docs/history.md); nil: none was read.
+	History *History
+}
+
+// History is what the site's git history says of its pages: their dates,
+// the items' status timelines and the list of changes.
+type History struct {
+	*changes.Result
+	Authors bool                         // the site publishes authors' names (Result has none otherwise)
+	Head    string                       // the commit the site was built from
+	URL     func(*generator.Page) string // the history page of a page's file; nil: none
+}
+
+// PageHistory is what the history says of page p, or nil.
+func (m *Model) PageHistory(p *generator.Page) *changes.Page {
+	if m.History == nil {
+		return nil
+	}
+	return m.History.Pages[p.Path]
+}
+
+// ItemHistory is item p's status timeline, or nil.
+func (m *Model) ItemHistory(p *generator.Page) *changes.Item {
+	if m.History == nil {
+		return nil
+	}
+	return m.History.Items[p.Path]
 }
 
 // byURL returns the published page at site URL u, or nil.

@@ -211,6 +211,15 @@ type LevelGroup struct {
 	Groups     []Group
 }
 
+// Updated is a page's "last updated" line.
+type Updated struct {
+	Day         string // YYYY-MM-DD, for <time datetime>
+	Date        string // written out in the page's language
+	Author      string // the last commit's author, only where the site publishes authors
+	URL         string // the file's history page; "" for none
+	Uncommitted bool   // changed in the work tree since the last commit
+}
+
 // PageView is a content page as templates see it.
 type PageView struct {
 	ID, Type, Title, Abbr, Summary string
@@ -237,6 +246,9 @@ type PageView struct {
 	// default language's, and Original links to it there.
 	TextLang string
 	Original string
+	// Updated is when the page's file last changed, from the site's
+	// history; nil without one.
+	Updated *Updated
 
 	src  *generator.Page // the page itself, for describe
 	lead string          // the first paragraph of its body, for describe

@@ -54,6 +54,12 @@ func (s *Site) pageView(m *index, p *generator.Page) *View {
 	if s.site.EditURL != "" {
 		pv.EditURL = strings.TrimSuffix(s.site.EditURL, "/") + "/" + strings.TrimPrefix(p.Path, "/")
 	}
+	if h := m.PageHistory(p); h != nil {
+		pv.Updated = &Updated{Day: h.Updated, Date: s.day(h.Updated), Author: h.Author, Uncommitted: h.Uncommitted}
+		if m.History.URL != nil {
+			pv.Updated.URL = m.History.URL(p)
+		}
+	}
 	pv.Facts, pv.Checklist = s.facts(m, p, v.Root)
 	pv.Relations = relationGroups(m, p, v.Root)
 	if isWiki(p.Type) {

@@ -1,0 +1,659 @@
+// Package changes derives, from what git knows of a site's files (package
+// history), when each page was created and last updated, each backlog
+// item's status timeline with its lead and cycle time, and the list of
+// changes: pages and items added and removed, status, rank, estimate,
+// value, release and relation changes, and edited pages (docs/history.md).
+//
+// It starts no process: the caller reads the history and the contents of
+// the files at each commit, and gives them to Derive. Every version of a
+// file is read with the content package's own reader, so a page at an
+// earlier commit means what it would mean today; a version that does not
+// parse is passed over, as if the file had kept its previous state.
+package changes
+
+import (
+	"cmp"
+	"hash/fnv"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/content"
+	"github.com/backlight-wiki/backlight/generator/history"
+)
+
+// The kinds of change, in the order a commit's changes are listed.
+const (
+	Added           = "added"
+	Removed         = "removed"
+	StatusChanged   = "status"
+	RankChanged     = "rank"
+	EstimateChanged = "estimate"
+	ValueChanged    = "value"
+	ReleaseChanged  = "release"
+	RelationAdded   = "relation-added"
+	RelationRemoved = "relation-removed"
+	Edited          = "edited"
+)
+
+// Kinds are the kinds of change in the order a day's changes are listed.
+var kindOrder = [...]string{Added, Removed, StatusChanged, RankChanged, EstimateChanged, ValueChanged, ReleaseChanged, RelationAdded, RelationRemoved, Edited}
+
+// KindIndex is the place of kind k among the kinds, for sorting.
+func KindIndex(k string) int { return slices.Index(kindOrder[:], k) }
+
+// Options are the site's rules that give the files' versions a meaning.
+type Options struct {
+	Folder  string          // the content folder's path in the folder history read, "content"
+	Content content.Options // how the content folder's files are read
+	Done    []string        // statuses that count as done ([backlog].done)
+	Dropped []string        // statuses of items given up ([backlog].dropped)
+	Active  []string        // statuses in which work has started ([backlog].active)
+	Loc     *time.Location  // the time zone calendar days are counted in
+	Now     time.Time       // the build's time: the date of uncommitted changes
+}
+
+// Page is what the history says of one page's file.
+type Page struct {
+	Created     string // YYYY-MM-DD of the first commit that touched the file
+	Updated     string // of the last one, or the build's day when the work tree changed it since
+	Revisions   int    // commits that touched the file
+	Uncommitted bool   // the work tree has changes the last commit has not
+	Author      string // the author of the last commit that touched it
+	Subject     string // its subject
+}
+
+// Status is one entry of an item's status timeline: the status it had
+// from Date on.
+type Status struct {
+	Date        string `json:"date"`
+	Status      string `json:"status"`
+	Uncommitted bool   `json:"uncommitted,omitempty"`
+}
+
+// Item is an item's status timeline and the dates derived from it.
+type Item struct {
+	History   []Status
+	Created   string // the day its file was first committed
+	Started   string // the first day it was in an active status; "" if never
+	DoneOn    string // the first day of its final run of done statuses; "" while not done
+	LeadDays  int    // days from Created to DoneOn; -1 when not done
+	CycleDays int    // days from Started to DoneOn; -1 when not done or never started
+}
+
+// Change is one change to one page or item.
+type Change struct {
+	Date     string `json:"date"`
+	Commit   string `json:"commit"` // "" for a change not yet committed
+	Kind     string `json:"kind"`
+	ID       string `json:"id"`
+	From     any    `json:"from"`
+	To       any    `json:"to"`
+	Type     string `json:"type"`
+	Title    string `json:"title"`
+	Key      string `json:"key,omitempty"`      // an item's key
+	Backlog  string `json:"backlog,omitempty"`  // an item's backlog, after the change
+	Relation string `json:"relation,omitempty"` // for relation-added and relation-removed
+	// FromBacklog is the backlog a rank change moved the item out of,
+	// when it moved to another; From is then its rank there.
+	FromBacklog string `json:"from_backlog,omitempty"`
+	Subject     string `json:"subject,omitempty"` // the commit's subject
+	Author      string `json:"author,omitempty"`  // the commit's author: only when the site publishes authors
+}
+
+// Result is what Derive found.
+type Result struct {
+	Pages   map[string]*Page // by the page's path in the content folder
+	Items   map[string]*Item // by the item's path in the content folder
+	Changes []Change         // oldest first; a commit's changes in kind order
+}
+
+// state is what one version of one page's file says that changes report.
+type state struct {
+	id, typ, title string
+	key, backlog   string // items
+	status         string
+	estimate       *float64
+	value          *float64
+	release        string   // the release's id, as references resolve today
+	relations      []string // "name target-id", sorted
+	order          []string // a backlog's order, as written
+	body           uint64   // a hash of the Markdown body
+	done, dropped  bool
+}
+
+// life is one file's history as versions of a page.
+type life struct {
+	file   *history.File
+	states []*state // after each of file.Commits; nil where it is no page, or did not parse
+	now    *generator.Page
+}
+
+type deriver struct {
+	opts    Options
+	names   map[string]string // reference names of today's pages, lower-case, to ids
+	done    map[string]bool
+	dropped map[string]bool
+	parsed  map[string]*state // by path and blob
+	out     []Change
+	// backlogs' state as the commits are replayed
+	members map[string]map[*life]*state // by backlog id
+	orders  map[string][]string
+	ranks   map[string][]*life
+	moved   map[*life]string // items moved to another backlog by the commit, with the backlog they left
+}
+
+// Derive derives the pages' dates, the items' timelines and the change
+// list from h, whose files' versions blobs holds (by blob id; Wanted says
+// which), and the pages as the work tree has them now.
+func Derive(h *history.History, blobs map[string][]byte, now []*generator.Page, opts Options) *Result {
+	d := &deriver{
+		opts: opts, names: map[string]string{}, parsed: map[string]*state{},
+		done: set(opts.Done), dropped: set(opts.Dropped),
+		members: map[string]map[*life]*state{}, orders: map[string][]string{}, ranks: map[string][]*life{}, moved: map[*life]string{},
+	}
+	if d.opts.Loc == nil {
+		d.opts.Loc = time.UTC
+	}
+	byPath := map[string]*generator.Page{}
+	for _, p := range now {
+		byPath[p.Path] = p
+		for _, n := range append([]string{p.Title, p.ID}, itemKey(p)) {
+			if n != "" {
+				d.names[strings.ToLower(n)] = p.ID
+			}
+		}
+		for _, a := range p.Aliases {
+			d.names[strings.ToLower(a.Name)] = p.ID
+		}
+	}
+	index := make(map[*history.Commit]int, len(h.Commits))
+	for i, c := range h.Commits {
+		index[c] = i
+	}
+	var lives []*life
+	for _, f := range slices.Concat(slices.Collect(maps.Values(h.Files)), h.Gone) {
+		l := &life{file: f, states: make([]*state, len(f.Commits))}
+		some := false
+		for i := range f.Commits {
+			l.states[i] = d.state(f.Paths[i], f.Blobs[i], blobs)
+			some = some || l.states[i] != nil
+		}
+		if p, ok := d.contentPath(f.Path); ok && !f.Deleted {
+			l.now = byPath[p]
+		}
+		if some || l.now != nil {
+			lives = append(lives, l)
+		}
+	}
+	slices.SortFunc(lives, func(a, b *life) int { return strings.Compare(a.file.Path, b.file.Path) })
+
+	// Each commit's versions, replayed oldest first.
+	type version struct {
+		l     *life
+		i     int // index in l.file.Commits
+		after *state
+	}
+	byCommit := make([][]version, len(h.Commits))
+	for _, l := range lives {
+		for i, c := range l.file.Commits {
+			byCommit[index[c]] = append(byCommit[index[c]], version{l, i, l.states[i]})
+		}
+	}
+	current := map[*life]*state{}
+	for ci, vs := range byCommit {
+		c := h.Commits[ci]
+		at := commitAt{day: c.Date.In(d.opts.Loc).Format(time.DateOnly), id: c.ID, subject: c.Subject, author: c.Author}
+		touched := map[string]bool{}
+		for _, v := range vs {
+			before := current[v.l]
+			after := v.after
+			if after == nil && !(v.l.file.Blobs[v.i] == "" || !d.isPage(v.l.file.Paths[v.i])) {
+				continue // a version that does not parse: the file keeps its state
+			}
+			d.compare(at, v.l, before, after, touched)
+			if after == nil {
+				delete(current, v.l)
+			} else {
+				current[v.l] = after
+			}
+		}
+		d.reRank(at, touched)
+	}
+
+	// What the work tree changed since the last commit.
+	res := &Result{Pages: map[string]*Page{}, Items: map[string]*Item{}}
+	today := opts.Now.In(d.opts.Loc).Format(time.DateOnly)
+	at := commitAt{day: today}
+	touched := map[string]bool{}
+	uncommitted := map[*life]*state{}
+	seen := map[string]bool{}
+	for _, l := range lives {
+		if l.file.Deleted {
+			continue
+		}
+		p, _ := d.contentPath(l.file.Path)
+		seen[p] = true
+		if !h.Dirty[l.file.Path] {
+			continue
+		}
+		var after *state
+		if l.now != nil {
+			after = d.stateOf(l.now)
+		}
+		before := current[l]
+		if before == nil && after == nil {
+			continue
+		}
+		d.compare(at, l, before, after, touched)
+		if after == nil {
+			delete(current, l)
+		} else {
+			current[l] = after
+			uncommitted[l] = after
+		}
+	}
+	for _, p := range now { // new files, not yet committed
+		if seen[p.Path] {
+			continue
+		}
+		l := &life{file: &history.File{Path: path.Join(d.opts.Folder, p.Path)}, now: p}
+		after := d.stateOf(p)
+		d.compare(at, l, nil, after, touched)
+		current[l] = after
+		uncommitted[l] = after
+		lives = append(lives, l)
+	}
+	d.reRank(at, touched)
+
+	for _, l := range lives {
+		if l.now == nil {
+			continue
+		}
+		f := l.file
+		pg := &Page{Revisions: len(f.Commits)}
+		if n := len(f.Commits); n > 0 {
+			first, last := f.Commits[0], f.Commits[n-1]
+			pg.Created, pg.Updated = d.day(first), d.day(last)
+			pg.Author, pg.Subject = last.Author, last.Subject
+		}
+		if _, ok := uncommitted[l]; ok || len(f.Commits) == 0 {
+			pg.Updated, pg.Uncommitted = today, true
+			pg.Author, pg.Subject = "", ""
+			if pg.Created == "" {
+				pg.Created = today
+			}
+		}
+		res.Pages[l.now.Path] = pg
+		if l.now.Item != nil {
+			res.Items[l.now.Path] = d.timeline(l, uncommitted[l], today, pg.Created)
+		}
+	}
+	res.Changes = d.out
+	return res
+}
+
+// Wanted are the blob ids Derive reads: every version of every Markdown
+// file of the content folder.
+func Wanted(h *history.History, folder string) []string {
+	var ids []string
+	for _, f := range slices.Concat(slices.Collect(maps.Values(h.Files)), h.Gone) {
+		for i, b := range f.Blobs {
+			if b != "" && isMarkdownIn(f.Paths[i], folder) {
+				ids = append(ids, b)
+			}
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+func isMarkdownIn(p, folder string) bool {
+	rest, ok := strings.CutPrefix(p, folder+"/")
+	return ok && strings.HasSuffix(rest, ".md") && !strings.HasPrefix(path.Base(rest), ".")
+}
+
+// commitAt is the commit whose changes are being compared.
+type commitAt struct{ day, id, subject, author string }
+
+func (d *deriver) day(c *history.Commit) string { return c.Date.In(d.opts.Loc).Format(time.DateOnly) }
+
+func (d *deriver) contentPath(p string) (string, bool) {
+	return strings.CutPrefix(p, d.opts.Folder+"/")
+}
+
+func (d *deriver) isPage(p string) bool { return isMarkdownIn(p, d.opts.Folder) }
+
+// state reads the version blob of the file at path p, or nil.
+func (d *deriver) state(p, blob string, blobs map[string][]byte) *state {
+	if blob == "" || !d.isPage(p) {
+		return nil
+	}
+	key := p + "\x00" + blob
+	if s, ok := d.parsed[key]; ok {
+		return s
+	}
+	src, ok := blobs[blob]
+	var s *state
+	if ok {
+		cp, _ := d.contentPath(p)
+		if page, intro, _ := content.Parse(cp, src, d.opts.Content); page != nil && !intro {
+			s = d.stateOf(page)
+		}
+	}
+	d.parsed[key] = s
+	return s
+}
+
+// stateOf is what changes report of page p.
+func (d *deriver) stateOf(p *generator.Page) *state {
+	s := &state{id: p.ID, typ: p.Type, title: p.Title}
+	h := fnv.New64a()
+	h.Write(p.Body)
+	s.body = h.Sum64()
+	for _, r := range p.Relations {
+		for _, t := range r.Targets {
+			s.relations = append(s.relations, r.Name+" "+d.resolve(t.Name))
+		}
+	}
+	slices.Sort(s.relations)
+	s.relations = slices.Compact(s.relations)
+	if it := p.Item; it != nil {
+		s.key, s.backlog, s.status = it.Key, it.Backlog, it.Status
+		s.done, s.dropped = d.done[it.Status], d.dropped[it.Status]
+		if it.Estimate.Set {
+			s.estimate = &it.Estimate.Value
+		}
+		if it.Value.Set {
+			s.value = &it.Value.Value
+		}
+		if it.Release != nil {
+			s.release = d.resolve(it.Release.Name)
+		}
+	}
+	if b := p.Backlog; b != nil {
+		for _, r := range b.Order {
+			s.order = append(s.order, r.Name)
+		}
+	}
+	return s
+}
+
+// resolve names the page a reference names today, by its id, or gives
+// the reference as written, lower-case, when no page has that name now.
+func (d *deriver) resolve(name string) string {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if id, ok := d.names[n]; ok {
+		return id
+	}
+	return n
+}
+
+// compare lists what changed from before to after, either possibly nil,
+// in one file at commit at, and marks the backlogs whose ranks it may
+// have changed.
+func (d *deriver) compare(at commitAt, l *life, before, after *state, touched map[string]bool) {
+	id := func(s *state) string {
+		if l.now != nil {
+			return l.now.ID
+		}
+		return s.id
+	}
+	add := func(s *state, kind string, from, to any) {
+		c := Change{Date: at.day, Commit: at.id, Kind: kind, ID: id(s), From: from, To: to, Type: s.typ, Title: s.title,
+			Key: s.key, Backlog: s.backlog, Subject: at.subject, Author: at.author}
+		d.out = append(d.out, c)
+	}
+	for _, s := range []*state{before, after} {
+		if s == nil {
+			continue
+		}
+		if s.backlog != "" {
+			touched[s.backlog] = true
+		}
+		if s.typ == generator.TypeBacklog {
+			touched[s.id] = true
+		}
+	}
+	if before != nil && before.backlog != "" {
+		delete(d.members[before.backlog], l)
+	}
+	if after != nil && after.typ == generator.TypeItem {
+		m := d.members[after.backlog]
+		if m == nil {
+			m = map[*life]*state{}
+			d.members[after.backlog] = m
+		}
+		m[l] = after
+	}
+	if after != nil && after.typ == generator.TypeBacklog {
+		d.orders[after.id] = after.order
+	}
+	switch {
+	case before == nil && after == nil:
+		return
+	case before == nil:
+		add(after, Added, nil, orNil(after.status))
+		return
+	case after == nil:
+		add(before, Removed, orNil(before.status), nil)
+		return
+	}
+	if before.status != after.status {
+		add(after, StatusChanged, orNil(before.status), orNil(after.status))
+	}
+	if !sameNumber(before.estimate, after.estimate) {
+		add(after, EstimateChanged, number(before.estimate), number(after.estimate))
+	}
+	if !sameNumber(before.value, after.value) {
+		add(after, ValueChanged, number(before.value), number(after.value))
+	}
+	if before.release != after.release {
+		add(after, ReleaseChanged, orNil(before.release), orNil(after.release))
+	}
+	if before.typ == generator.TypeItem && after.typ == generator.TypeItem && before.backlog != after.backlog {
+		d.moved[l] = before.backlog
+	}
+	for _, r := range after.relations {
+		if _, found := slices.BinarySearch(before.relations, r); !found {
+			name, target, _ := strings.Cut(r, " ")
+			add(after, RelationAdded, nil, target)
+			d.out[len(d.out)-1].Relation = name
+		}
+	}
+	for _, r := range before.relations {
+		if _, found := slices.BinarySearch(after.relations, r); !found {
+			name, target, _ := strings.Cut(r, " ")
+			add(after, RelationRemoved, target, nil)
+			d.out[len(d.out)-1].Relation = name
+		}
+	}
+	if before.body != after.body {
+		add(after, Edited, nil, nil)
+	}
+}
+
+// reRank ranks each touched backlog again and lists the items that moved:
+// those outside the longest run of items that kept their order among
+// themselves, so that one item moved to the top is one change, not one
+// for every item it passed.
+func (d *deriver) reRank(at commitAt, touched map[string]bool) {
+	before := map[string]map[*life]int{} // each touched backlog's ranks before the commit
+	for b := range touched {
+		r := make(map[*life]int, len(d.ranks[b]))
+		for i, l := range d.ranks[b] {
+			r[l] = i + 1
+		}
+		before[b] = r
+	}
+	defer clear(d.moved)
+	for _, b := range slices.Sorted(maps.Keys(touched)) {
+		members := d.members[b]
+		lives := slices.SortedFunc(maps.Keys(members), func(x, y *life) int { return strings.Compare(x.file.Path, y.file.Path) })
+		entries := make([]backlog.Entry, len(lives))
+		for i, l := range lives {
+			s := members[l]
+			entries[i] = backlog.Entry{ID: s.id, Key: s.key, Title: s.title, Value: deref(s.value), Estimate: deref(s.estimate)}
+		}
+		var ranked []*life
+		for _, i := range backlog.Order(d.orders[b], entries) {
+			ranked = append(ranked, lives[i])
+		}
+		d.ranks[b] = ranked
+		oldRank := before[b]
+		// the items ranked before and after, open now, in their new order
+		var kept []*life
+		for _, l := range ranked {
+			if s := members[l]; oldRank[l] > 0 && !s.done && !s.dropped {
+				kept = append(kept, l)
+			}
+		}
+		stay := longestIncreasing(kept, oldRank)
+		for i, l := range ranked {
+			s := members[l]
+			from, left := oldRank[l], ""
+			if from == 0 && d.moved[l] != "" {
+				left = d.moved[l]
+				from = before[left][l]
+			}
+			if from == 0 || stay[l] || s.done || s.dropped || (from == i+1 && left == "") {
+				continue
+			}
+			c := Change{Date: at.day, Commit: at.id, Kind: RankChanged, ID: cmp.Or(nowID(l), s.id), From: from, To: i + 1,
+				Type: s.typ, Title: s.title, Key: s.key, Backlog: s.backlog, FromBacklog: left, Subject: at.subject, Author: at.author}
+			d.out = append(d.out, c)
+		}
+	}
+}
+
+func nowID(l *life) string {
+	if l.now != nil {
+		return l.now.ID
+	}
+	return ""
+}
+
+// longestIncreasing returns the members of the longest subsequence of
+// ls whose old ranks increase: the items that kept their order.
+func longestIncreasing(ls []*life, rank map[*life]int) map[*life]bool {
+	// patience sorting: tails[k] is the index in ls of the smallest last
+	// rank of an increasing run of length k+1; prev links the runs.
+	tails := []int{}
+	prev := make([]int, len(ls))
+	for i, l := range ls {
+		r := rank[l]
+		k, _ := slices.BinarySearchFunc(tails, r, func(j, r int) int { return cmp.Compare(rank[ls[j]], r) })
+		if k > 0 {
+			prev[i] = tails[k-1]
+		} else {
+			prev[i] = -1
+		}
+		if k == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[k] = i
+		}
+	}
+	stay := map[*life]bool{}
+	if len(tails) == 0 {
+		return stay
+	}
+	for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+		stay[ls[i]] = true
+	}
+	return stay
+}
+
+// timeline is the status timeline of the item whose file is l, its
+// uncommitted state last when the work tree changed it.
+func (d *deriver) timeline(l *life, uncommitted *state, today, created string) *Item {
+	it := &Item{Created: created, LeadDays: -1, CycleDays: -1}
+	addStatus := func(day, status string, unc bool) {
+		if n := len(it.History); n > 0 && it.History[n-1].Status == status {
+			return
+		}
+		it.History = append(it.History, Status{Date: day, Status: status, Uncommitted: unc})
+	}
+	for i, c := range l.file.Commits {
+		if s := l.states[i]; s != nil && s.typ == generator.TypeItem {
+			addStatus(d.day(c), s.status, false)
+		}
+	}
+	if uncommitted != nil {
+		addStatus(today, uncommitted.status, true)
+	}
+	if len(it.History) == 0 && l.now != nil {
+		addStatus(today, l.now.Item.Status, true)
+	}
+	active := set(d.opts.Active)
+	for _, s := range it.History {
+		if active[s.Status] {
+			it.Started = s.Date
+			break
+		}
+	}
+	for i := len(it.History) - 1; i >= 0 && d.done[it.History[i].Status]; i-- {
+		it.DoneOn = it.History[i].Date
+	}
+	if it.DoneOn != "" {
+		it.LeadDays = daysBetween(it.Created, it.DoneOn)
+		if it.Started != "" && it.Started <= it.DoneOn {
+			it.CycleDays = daysBetween(it.Started, it.DoneOn)
+		}
+	}
+	return it
+}
+
+// daysBetween counts the calendar days from a to b, both YYYY-MM-DD.
+func daysBetween(a, b string) int {
+	ta, err1 := time.Parse(time.DateOnly, a)
+	tb, err2 := time.Parse(time.DateOnly, b)
+	if err1 != nil || err2 != nil || tb.Before(ta) {
+		return 0
+	}
+	return int(tb.Sub(ta).Hours()/24 + 0.5)
+}
+
+func itemKey(p *generator.Page) string {
+	if p.Item != nil {
+		return p.Item.Key
+	}
+	return ""
+}
+
+func set(xs []string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+func orNil(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func number(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+func sameNumber(a, b *float64) bool {
+	return (a == nil) == (b == nil) && (a == nil || *a == *b)
+}
+
+func deref(f *float64) float64 {
+	if f == nil {
+		return 0
+	}
+	return *f
+}

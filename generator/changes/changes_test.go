@@ -1,0 +1,233 @@
+package changes
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/backlight-wiki/backlight/generator"
+	"github.com/backlight-wiki/backlight/generator/content"
+	"github.com/backlight-wiki/backlight/generator/history"
+	"github.com/backlight-wiki/backlight/generator/internal/gitrepo"
+	"github.com/backlight-wiki/backlight/generator/internal/golden"
+)
+
+// item is the text of an item file.
+func item(key, status string, extra ...string) string {
+	return fmt.Sprintf("---\nid: %s\ntitle: Item %s\nkind: feature\nstatus: %s\nvalue: 5\n%s---\nAbout %s.\n", key, key, status, strings.Join(extra, ""), key)
+}
+
+func backlogIndex(title string, order ...string) string {
+	return fmt.Sprintf("---\ntitle: %s\nlevel: team\norder: [%s]\n---\n", title, strings.Join(order, ", "))
+}
+
+// fixture makes the repository most tests read: one backlog's life over
+// five weeks, a role whose relations change, and an edit not yet
+// committed.
+func fixture(t *testing.T) *gitrepo.Repo {
+	r := gitrepo.New(t)
+	r.Write("site.toml", "title = 'x'\n")
+	r.Write("content/groups/circle.md", "---\ntitle: Circle\n---\n")
+	r.Write("content/groups/po-group.md", "---\ntitle: PO Group\n---\n")
+	r.Write("content/roles/cpo.md", "---\ntitle: Cluster Product Owner\nrelations:\n  part_of: [Circle]\n---\nOwns the backlog.\n")
+	r.Write("content/releases/r1.md", "---\ntitle: R1\nsystem: pump\nversion: '1.0'\nstart: 2026-01-01\nend: 2026-03-01\n---\n")
+	r.Write("content/backlogs/pumps/_index.md", backlogIndex("Pumps", "P-1", "P-2", "P-3"))
+	r.Write("content/backlogs/pumps/p-1.md", item("P-1", "idea", "estimate: 3\n"))
+	r.Write("content/backlogs/pumps/p-2.md", item("P-2", "refining"))
+	r.Write("content/backlogs/pumps/p-3.md", item("P-3", "idea"))
+	r.Write("content/backlogs/other/_index.md", backlogIndex("Other"))
+	r.Commit("2026-01-05T10:00:00+01:00", "Start the pumps backlog")
+
+	r.Write("content/backlogs/pumps/p-1.md", item("P-1", "ready", "estimate: 5\n"))
+	r.Commit("2026-01-12T10:00:00+01:00", "P-1 is ready")
+
+	r.Write("content/backlogs/pumps/p-1.md", item("P-1", "in-progress", "estimate: 5\n"))
+	r.Write("content/backlogs/pumps/_index.md", backlogIndex("Pumps", "P-3", "P-1", "P-2"))
+	r.Commit("2026-01-19T10:00:00+01:00", "Start P-1, P-3 first")
+
+	r.Write("content/backlogs/pumps/p-1.md", item("P-1", "done", "estimate: 5\n"))
+	r.Write("content/backlogs/pumps/p-2.md", item("P-2", "refining", "release: R1\n"))
+	r.Write("content/roles/cpo.md", "---\ntitle: Cluster Product Owner\nrelations:\n  part_of: [Circle]\n  moderates: [PO Group]\n---\nOwns the cluster backlog.\n")
+	r.Commit("2026-01-26T23:30:00-05:00", "P-1 done; P-2 for R1; the CPO moderates")
+
+	r.Git("", "rm", "-q", "content/backlogs/pumps/p-2.md")
+	r.Write("content/backlogs/pumps/_index.md", backlogIndex("Pumps", "P-3", "P-1"))
+	r.Git("", "mv", "content/backlogs/pumps/p-3.md", "content/backlogs/other/p-3.md")
+	r.Commit("2026-02-02T10:00:00+01:00", "Drop P-2, P-3 to the other backlog")
+
+	r.Write("content/backlogs/other/p-3.md", item("P-3", "refining"))
+	return r
+}
+
+var opts = Options{
+	Folder:  "content",
+	Content: content.Options{Prefix: "content", Levels: []string{"team", "cluster"}},
+	Done:    []string{"done", "released"},
+	Dropped: []string{"dropped"},
+	Active:  []string{"in-progress"},
+	Loc:     time.UTC,
+	Now:     time.Date(2026, 2, 10, 12, 0, 0, 0, time.UTC),
+}
+
+// derive reads the repository at dir as a build would.
+func derive(t *testing.T, dir string, o Options) *Result {
+	t.Helper()
+	h, err := history.Read(context.Background(), dir, o.Loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blobs, err := history.Blobs(context.Background(), dir, Wanted(h, o.Folder))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, diags := content.Load(os.DirFS(filepath.Join(dir, "content")), o.Content)
+	if diags.HasErrors() {
+		t.Fatalf("the fixture's content: %v", diags)
+	}
+	return Derive(h, blobs, loaded.Pages, o)
+}
+
+func TestChangesOfAFixtureRepository(t *testing.T) {
+	res := derive(t, fixture(t).Dir, opts)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	for _, c := range res.Changes {
+		c.Commit = shortID(c.Commit) // ids depend on git's version of the commit object; dates do not
+		if err := enc.Encode(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	golden.File(t, "testdata/fixture.changes.jsonl", []byte(b.String()))
+
+	kinds := map[string]int{}
+	for _, c := range res.Changes {
+		kinds[c.Kind]++
+	}
+	// P-3 moved to the top passes P-1 and P-2, which are not said to move.
+	var ranks []string
+	for _, c := range res.Changes {
+		if c.Kind == RankChanged {
+			ranks = append(ranks, fmt.Sprintf("%s %s %v→%v %s", c.Date, c.Key, c.From, c.To, c.FromBacklog))
+		}
+	}
+	want := []string{"2026-01-19 P-3 3→1 ", "2026-02-02 P-3 1→1 pumps"}
+	if !slices.Equal(ranks, want) {
+		t.Errorf("rank changes %q, want %q", ranks, want)
+	}
+	if kinds[Removed] != 1 || kinds[RelationAdded] != 1 || kinds[ReleaseChanged] != 1 || kinds[Edited] != 1 {
+		t.Errorf("kinds %v", kinds)
+	}
+}
+
+func shortID(id string) string {
+	if id == "" {
+		return ""
+	}
+	return "commit"
+}
+
+func TestItemTimelines(t *testing.T) {
+	res := derive(t, fixture(t).Dir, opts)
+	p1 := res.Items["backlogs/pumps/p-1.md"]
+	if p1 == nil {
+		t.Fatal("no timeline for P-1")
+	}
+	want := []Status{{"2026-01-05", "idea", false}, {"2026-01-12", "ready", false}, {"2026-01-19", "in-progress", false}, {"2026-01-27", "done", false}}
+	if !slices.Equal(p1.History, want) {
+		t.Errorf("P-1's timeline %+v, want %+v (the last commit's day in UTC is the 27th)", p1.History, want)
+	}
+	if p1.Created != "2026-01-05" || p1.Started != "2026-01-19" || p1.DoneOn != "2026-01-27" || p1.LeadDays != 22 || p1.CycleDays != 8 {
+		t.Errorf("P-1: %+v", p1)
+	}
+	p3 := res.Items["backlogs/other/p-3.md"]
+	wantP3 := []Status{{"2026-01-05", "idea", false}, {"2026-02-10", "refining", true}}
+	if p3 == nil || !slices.Equal(p3.History, wantP3) || p3.DoneOn != "" || p3.LeadDays != -1 || p3.CycleDays != -1 {
+		t.Errorf("P-3, moved and edited in the work tree: %+v", p3)
+	}
+	cpo := res.Pages["roles/cpo.md"]
+	if cpo == nil || cpo.Created != "2026-01-05" || cpo.Updated != "2026-01-27" || cpo.Revisions != 2 || cpo.Uncommitted {
+		t.Errorf("the CPO's page: %+v", cpo)
+	}
+	if idx := res.Pages["backlogs/pumps/_index.md"]; idx == nil || idx.Revisions != 3 {
+		t.Errorf("the backlog's page: %+v", idx)
+	}
+	if p3 := res.Pages["backlogs/other/p-3.md"]; p3 == nil || !p3.Uncommitted || p3.Updated != "2026-02-10" || p3.Revisions != 2 {
+		t.Errorf("P-3's page: %+v", p3)
+	}
+}
+
+func TestDaysAreCountedInTheSitesTimeZone(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no time zone database")
+	}
+	o := opts
+	o.Loc = ny
+	res := derive(t, fixture(t).Dir, o)
+	if got := res.Items["backlogs/pumps/p-1.md"].DoneOn; got != "2026-01-26" {
+		t.Errorf("in New York P-1 was done on %s, want 2026-01-26", got)
+	}
+}
+
+func TestAVersionThatDoesNotParseKeepsTheState(t *testing.T) {
+	r := gitrepo.New(t)
+	r.Write("content/backlogs/b/_index.md", backlogIndex("B", "B-1"))
+	r.Write("content/backlogs/b/b-1.md", item("B-1", "idea"))
+	r.Commit("2026-03-01T10:00:00Z", "start")
+	r.Write("content/backlogs/b/b-1.md", "---\nid: B-1\nstatus: [unclosed\n---\n")
+	r.Commit("2026-03-02T10:00:00Z", "break it")
+	r.Write("content/backlogs/b/b-1.md", item("B-1", "ready"))
+	r.Commit("2026-03-03T10:00:00Z", "mend it")
+	res := derive(t, r.Dir, opts)
+	want := []Status{{"2026-03-01", "idea", false}, {"2026-03-03", "ready", false}}
+	if got := res.Items["backlogs/b/b-1.md"].History; !slices.Equal(got, want) {
+		t.Errorf("timeline %+v, want %+v", got, want)
+	}
+	for _, c := range res.Changes {
+		if c.Kind == Removed || (c.Kind == Added && c.Date != "2026-03-01") {
+			t.Errorf("a broken version read as a removal and a return: %+v", c)
+		}
+	}
+}
+
+func TestLongestIncreasing(t *testing.T) {
+	for _, tc := range []struct {
+		old  []int // old ranks, in new order
+		stay int
+	}{
+		{[]int{1, 2, 3, 4}, 4},
+		{[]int{4, 1, 2, 3}, 3},
+		{[]int{2, 3, 4, 1}, 3},
+		{[]int{4, 3, 2, 1}, 1},
+		{[]int{}, 0},
+		{[]int{3, 1, 4, 2, 5}, 3},
+	} {
+		ls := make([]*life, len(tc.old))
+		rank := map[*life]int{}
+		for i, r := range tc.old {
+			ls[i] = &life{}
+			rank[ls[i]] = r
+		}
+		stay := longestIncreasing(ls, rank)
+		if len(stay) != tc.stay {
+			t.Errorf("%v: %d stay, want %d", tc.old, len(stay), tc.stay)
+		}
+		last := 0
+		for _, l := range ls {
+			if stay[l] {
+				if rank[l] <= last {
+					t.Errorf("%v: the items that stay are not in their old order", tc.old)
+				}
+				last = rank[l]
+			}
+		}
+	}
+}
+
+var _ = generator.TypeItem

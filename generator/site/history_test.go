@@ -1,0 +1,149 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/backlight-wiki/backlight/generator/internal/gitrepo"
+)
+
+// historySite makes a repository holding a small site under site/, with a
+// month of history: an item that went from idea to done, a role edited.
+func historySite(t *testing.T, toml string) *gitrepo.Repo {
+	t.Helper()
+	r := gitrepo.New(t)
+	r.Write("README.md", "the repository's own file")
+	r.Write("site/site.toml", "title = \"History\"\nbaseURL = \"https://wiki.example.org/\"\nlevels = [\"team\"]\n"+toml)
+	r.Write("site/content/roles/po.md", "---\ntitle: Product Owner\n---\nOrders the backlog.\n")
+	r.Write("site/content/backlogs/team/_index.md", "---\ntitle: Team backlog\nlevel: team\norder: [T-1, T-2]\n---\n")
+	item := func(key, status string) string {
+		return "---\nid: " + key + "\ntitle: Item " + key + "\nkind: feature\nstatus: " + status + "\nvalue: 3\nestimate: 2\nacceptance: [works]\n---\nText.\n"
+	}
+	r.Write("site/content/backlogs/team/t-1.md", item("T-1", "idea"))
+	r.Write("site/content/backlogs/team/t-2.md", item("T-2", "ready"))
+	r.Commit("2026-03-02T09:00:00+01:00", "Start")
+	r.Write("site/content/backlogs/team/t-1.md", item("T-1", "in-progress"))
+	r.Commit("2026-03-09T09:00:00+01:00", "Start T-1")
+	r.Write("site/content/backlogs/team/t-1.md", item("T-1", "done"))
+	r.Write("site/content/roles/po.md", "---\ntitle: Product Owner\n---\nOrders and explains the backlog.\n")
+	r.Commit("2026-03-16T09:00:00+01:00", "T-1 done")
+	return r
+}
+
+func buildHistory(t *testing.T, src string) (*Result, string) {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := Build(context.Background(), Options{Source: src, Dest: dest, History: true, Now: time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Diags.Error())
+	}
+	return res, dest
+}
+
+// modelPages reads the pages and items of a build's model export, by id.
+func modelPages(t *testing.T, dest string) (pages, items map[string]map[string]any) {
+	t.Helper()
+	var model struct{ Pages, Items []map[string]any }
+	if err := readModel(dest, &model); err != nil {
+		t.Fatal(err)
+	}
+	pages, items = map[string]map[string]any{}, map[string]map[string]any{}
+	for _, p := range model.Pages {
+		pages[p["id"].(string)] = p
+	}
+	for _, it := range model.Items {
+		items[it["id"].(string)] = it
+	}
+	return pages, items
+}
+
+func TestTheModelCarriesTheHistory(t *testing.T) {
+	r := historySite(t, "")
+	res, dest := buildHistory(t, filepath.Join(r.Dir, "site"))
+	if !strings.Contains(res.History, "from 3 commits") {
+		t.Errorf("history note %q", res.History)
+	}
+	pages, items := modelPages(t, dest)
+	po := pages["po"]
+	if po["created"] != "2026-03-02" || po["updated"] != "2026-03-16" || po["revisions"] != 2.0 {
+		t.Errorf("the role's dates: %v %v %v", po["created"], po["updated"], po["revisions"])
+	}
+	t1 := items["t-1"]
+	if t1["started"] != "2026-03-09" || t1["done_on"] != "2026-03-16" || t1["lead_days"] != 14.0 || t1["cycle_days"] != 7.0 {
+		t.Errorf("T-1: started %v, done on %v, lead %v, cycle %v", t1["started"], t1["done_on"], t1["lead_days"], t1["cycle_days"])
+	}
+	t2 := items["t-2"]
+	if _, ok := t2["done_on"]; !ok || t2["done_on"] != nil || t2["lead_days"] != nil {
+		t.Errorf("T-2 is not done: done_on %v, lead_days %v (want both null)", t2["done_on"], t2["lead_days"])
+	}
+}
+
+func TestNoAuthorNameIsPublishedUnlessTheSiteSaysSo(t *testing.T) {
+	for _, authors := range []bool{false, true} {
+		toml := ""
+		if authors {
+			toml = "[history]\nauthors = true\n"
+		}
+		r := historySite(t, toml)
+		_, dest := buildHistory(t, filepath.Join(r.Dir, "site"))
+		found := ""
+		filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err == nil && bytes.Contains(data, []byte(gitrepo.Author)) && found == "" {
+				found = p
+			}
+			return err
+		})
+		switch {
+		case !authors && found != "":
+			t.Errorf("%s names the author, and the site does not publish authors", found)
+		case authors && found == "":
+			t.Errorf("with authors = true no file names the author")
+		}
+	}
+}
+
+func TestAShallowCloneShowsNoDatesAndSaysHowToFetchThem(t *testing.T) {
+	r := historySite(t, "")
+	clone := filepath.Join(t.TempDir(), "clone")
+	r.Git("", "clone", "-q", "--depth", "1", "file://"+r.Dir, clone)
+	res, dest := buildHistory(t, filepath.Join(clone, "site"))
+	warned := false
+	for _, d := range res.Diags {
+		warned = warned || strings.Contains(d.Message, "fetch-depth: 0") && strings.Contains(d.Message, "git fetch --unshallow")
+	}
+	if !warned {
+		t.Errorf("no warning on the shallow clone: %v", res.Diags)
+	}
+	pages, _ := modelPages(t, dest)
+	if _, ok := pages["po"]["created"]; ok {
+		t.Errorf("a shallow clone's page has a date: %v", pages["po"]["created"])
+	}
+}
+
+func TestASiteOutsideGitBuildsTheSameWithoutDates(t *testing.T) {
+	r := historySite(t, "")
+	plain := filepath.Join(t.TempDir(), "plain")
+	if err := os.CopyFS(plain, os.DirFS(filepath.Join(r.Dir, "site"))); err != nil {
+		t.Fatal(err)
+	}
+	res, dest := buildHistory(t, plain)
+	if !strings.Contains(res.History, "not in a git work tree") {
+		t.Errorf("history note %q", res.History)
+	}
+	if res.Diags.Count(1) != 0 {
+		t.Errorf("warnings: %v", res.Diags)
+	}
+	pages, _ := modelPages(t, dest)
+	if _, ok := pages["po"]["updated"]; ok {
+		t.Error("a page outside git has a date")
+	}
+}
