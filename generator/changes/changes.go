@@ -121,13 +121,15 @@ type state struct {
 	value          *float64
 	release        string   // the release's id, as references resolve today
 	relations      []string // "name target-id", sorted
-	order          []string // a backlog's order, as written
+	order          []string // a backlog's order, as written, in lower case
+	lkey, ltitle   string   // key and title in lower case, as ranking compares them
 	body           uint64   // a hash of the Markdown body
 	done, dropped  bool
 }
 
 // life is one file's history as versions of a page.
 type life struct {
+	ord    int // its place in path order, which ties are broken by
 	file   *history.File
 	states []*state // after each of file.Commits; nil where it is no page, or did not parse
 	now    *generator.Page
@@ -147,10 +149,18 @@ type deriver struct {
 	moved   map[*life]string // items moved to another backlog by the commit, with the backlog they left
 }
 
-// Derive derives the pages' dates, the items' timelines and the change
-// list from h, whose files' versions blobs holds (by blob id; Wanted says
-// which), and the pages as the work tree has them now.
-func Derive(h *history.History, blobs map[string][]byte, now []*generator.Page, opts Options) *Result {
+// Current is the site's pages as the work tree has them, read before a
+// build lets go of their Markdown (Snapshot), to compare with the last
+// commit's.
+type Current struct {
+	d      *deriver
+	pages  []*generator.Page
+	states map[*generator.Page]*state
+}
+
+// Snapshot takes what Derive compares of pages, as the work tree has
+// them, under the site's rules opts.
+func Snapshot(pages []*generator.Page, opts Options) *Current {
 	d := &deriver{
 		opts: opts, names: map[string]string{}, parsed: map[string]*state{},
 		done: set(opts.Done), dropped: set(opts.Dropped),
@@ -159,9 +169,7 @@ func Derive(h *history.History, blobs map[string][]byte, now []*generator.Page, 
 	if d.opts.Loc == nil {
 		d.opts.Loc = time.UTC
 	}
-	byPath := map[string]*generator.Page{}
-	for _, p := range now {
-		byPath[p.Path] = p
+	for _, p := range pages {
 		for _, n := range append([]string{p.Title, p.ID}, itemKey(p)) {
 			if n != "" {
 				d.names[strings.ToLower(n)] = p.ID
@@ -171,6 +179,24 @@ func Derive(h *history.History, blobs map[string][]byte, now []*generator.Page, 
 			d.names[strings.ToLower(a.Name)] = p.ID
 		}
 	}
+	c := &Current{d: d, pages: pages, states: make(map[*generator.Page]*state, len(pages))}
+	for _, p := range pages {
+		c.states[p] = d.stateOf(p)
+	}
+	return c
+}
+
+// Derive derives the pages' dates, the items' timelines and the change
+// list from h, whose files' versions blobs holds (by blob id; Wanted says
+// which), and the pages as the work tree has them now. It may be called
+// once for a Current.
+func Derive(h *history.History, blobs map[string][]byte, now *Current) *Result {
+	d := now.d
+	opts := d.opts
+	byPath := map[string]*generator.Page{}
+	for _, p := range now.pages {
+		byPath[p.Path] = p
+	}
 	index := make(map[*history.Commit]int, len(h.Commits))
 	for i, c := range h.Commits {
 		index[c] = i
@@ -178,19 +204,29 @@ func Derive(h *history.History, blobs map[string][]byte, now []*generator.Page, 
 	var lives []*life
 	for _, f := range slices.Concat(slices.Collect(maps.Values(h.Files)), h.Gone) {
 		l := &life{file: f, states: make([]*state, len(f.Commits))}
+		if p, ok := d.contentPath(f.Path); ok && !f.Deleted {
+			l.now = byPath[p]
+		}
+		// A file the work tree has as the last commit left it reads as
+		// its page does now: the versions with its blob need no parsing.
+		var head string
+		if l.now != nil && !h.Dirty[f.Path] {
+			head = f.Blobs[len(f.Blobs)-1]
+			d.parsed[f.Path+"\x00"+head] = now.states[l.now]
+		}
 		some := false
 		for i := range f.Commits {
 			l.states[i] = d.state(f.Paths[i], f.Blobs[i], blobs)
 			some = some || l.states[i] != nil
-		}
-		if p, ok := d.contentPath(f.Path); ok && !f.Deleted {
-			l.now = byPath[p]
 		}
 		if some || l.now != nil {
 			lives = append(lives, l)
 		}
 	}
 	slices.SortFunc(lives, func(a, b *life) int { return strings.Compare(a.file.Path, b.file.Path) })
+	for i, l := range lives {
+		l.ord = i
+	}
 
 	// Each commit's versions, replayed oldest first.
 	type version struct {
@@ -243,7 +279,7 @@ func Derive(h *history.History, blobs map[string][]byte, now []*generator.Page, 
 		}
 		var after *state
 		if l.now != nil {
-			after = d.stateOf(l.now)
+			after = now.states[l.now]
 		}
 		before := current[l]
 		if before == nil && after == nil {
@@ -257,12 +293,12 @@ func Derive(h *history.History, blobs map[string][]byte, now []*generator.Page, 
 			uncommitted[l] = after
 		}
 	}
-	for _, p := range now { // new files, not yet committed
+	for _, p := range now.pages { // new files, not yet committed
 		if seen[p.Path] {
 			continue
 		}
-		l := &life{file: &history.File{Path: path.Join(d.opts.Folder, p.Path)}, now: p}
-		after := d.stateOf(p)
+		l := &life{ord: len(lives), file: &history.File{Path: path.Join(d.opts.Folder, p.Path)}, now: p}
+		after := now.states[p]
 		d.compare(at, l, nil, after, touched)
 		current[l] = after
 		uncommitted[l] = after
@@ -298,12 +334,14 @@ func Derive(h *history.History, blobs map[string][]byte, now []*generator.Page, 
 }
 
 // Wanted are the blob ids Derive reads: every version of every Markdown
-// file of the content folder.
+// file of the content folder but the last of a file the work tree has
+// not changed, which Derive reads from the page as it is now.
 func Wanted(h *history.History, folder string) []string {
 	var ids []string
 	for _, f := range slices.Concat(slices.Collect(maps.Values(h.Files)), h.Gone) {
 		for i, b := range f.Blobs {
-			if b != "" && isMarkdownIn(f.Paths[i], folder) {
+			last := i == len(f.Blobs)-1 && !f.Deleted && !h.Dirty[f.Path]
+			if b != "" && isMarkdownIn(f.Paths[i], folder) && !last {
 				ids = append(ids, b)
 			}
 		}
@@ -351,7 +389,7 @@ func (d *deriver) state(p, blob string, blobs map[string][]byte) *state {
 
 // stateOf is what changes report of page p.
 func (d *deriver) stateOf(p *generator.Page) *state {
-	s := &state{id: p.ID, typ: p.Type, title: p.Title}
+	s := &state{id: p.ID, typ: p.Type, title: p.Title, ltitle: strings.ToLower(p.Title)}
 	h := fnv.New64a()
 	h.Write(p.Body)
 	s.body = h.Sum64()
@@ -364,6 +402,7 @@ func (d *deriver) stateOf(p *generator.Page) *state {
 	s.relations = slices.Compact(s.relations)
 	if it := p.Item; it != nil {
 		s.key, s.backlog, s.status = it.Key, it.Backlog, it.Status
+		s.lkey = strings.ToLower(it.Key)
 		s.done, s.dropped = d.done[it.Status], d.dropped[it.Status]
 		if it.Estimate.Set {
 			s.estimate = &it.Estimate.Value
@@ -377,7 +416,7 @@ func (d *deriver) stateOf(p *generator.Page) *state {
 	}
 	if b := p.Backlog; b != nil {
 		for _, r := range b.Order {
-			s.order = append(s.order, r.Name)
+			s.order = append(s.order, strings.ToLower(strings.TrimSpace(r.Name)))
 		}
 	}
 	return s
@@ -408,15 +447,17 @@ func (d *deriver) compare(at commitAt, l *life, before, after *state, touched ma
 			Key: s.key, Backlog: s.backlog, Subject: at.subject, Author: at.author}
 		d.out = append(d.out, c)
 	}
-	for _, s := range []*state{before, after} {
-		if s == nil {
-			continue
-		}
-		if s.backlog != "" {
-			touched[s.backlog] = true
-		}
-		if s.typ == generator.TypeBacklog {
-			touched[s.id] = true
+	if reranks(before, after) {
+		for _, s := range []*state{before, after} {
+			if s == nil {
+				continue
+			}
+			if s.backlog != "" {
+				touched[s.backlog] = true
+			}
+			if s.typ == generator.TypeBacklog {
+				touched[s.id] = true
+			}
 		}
 	}
 	if before != nil && before.backlog != "" {
@@ -477,6 +518,24 @@ func (d *deriver) compare(at commitAt, l *life, before, after *state, touched ma
 	}
 }
 
+// reranks reports whether a change from before to after may change a
+// backlog's ranks: an item or a backlog that comes or goes, an item that
+// moves to another backlog or whose names, value or estimate change (an
+// item the order does not name is ranked by priority), a new order. A
+// status alone changes no rank.
+func reranks(before, after *state) bool {
+	switch {
+	case before == nil || after == nil || before.typ != after.typ:
+		return true
+	case after.typ == generator.TypeBacklog:
+		return !slices.Equal(before.order, after.order)
+	case after.typ == generator.TypeItem:
+		return before.backlog != after.backlog || before.key != after.key || before.id != after.id || before.title != after.title ||
+			!sameNumber(before.value, after.value) || !sameNumber(before.estimate, after.estimate)
+	}
+	return false
+}
+
 // reRank ranks each touched backlog again and lists the items that moved:
 // those outside the longest run of items that kept their order among
 // themselves, so that one item moved to the top is one change, not one
@@ -493,11 +552,11 @@ func (d *deriver) reRank(at commitAt, touched map[string]bool) {
 	defer clear(d.moved)
 	for _, b := range slices.Sorted(maps.Keys(touched)) {
 		members := d.members[b]
-		lives := slices.SortedFunc(maps.Keys(members), func(x, y *life) int { return strings.Compare(x.file.Path, y.file.Path) })
+		lives := slices.SortedFunc(maps.Keys(members), func(x, y *life) int { return cmp.Compare(x.ord, y.ord) })
 		entries := make([]backlog.Entry, len(lives))
 		for i, l := range lives {
 			s := members[l]
-			entries[i] = backlog.Entry{ID: s.id, Key: s.key, Title: s.title, Value: deref(s.value), Estimate: deref(s.estimate)}
+			entries[i] = backlog.Entry{ID: s.id, Key: s.lkey, Title: s.ltitle, Value: deref(s.value), Estimate: deref(s.estimate)}
 		}
 		var ranked []*life
 		for _, i := range backlog.Order(d.orders[b], entries) {

@@ -90,7 +90,7 @@ func derive(t *testing.T, dir string, o Options) *Result {
 	if diags.HasErrors() {
 		t.Fatalf("the fixture's content: %v", diags)
 	}
-	return Derive(h, blobs, loaded.Pages, o)
+	return Derive(h, blobs, Snapshot(loaded.Pages, o))
 }
 
 func TestChangesOfAFixtureRepository(t *testing.T) {

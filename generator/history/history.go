@@ -363,3 +363,17 @@ func readBatch(r *bufio.Reader, ids []string, out map[string][]byte) error {
 	}
 	return nil
 }
+
+// RevList returns the ids of the commits `git rev-list args` lists in the
+// repository of dir: for a range of commits such as "v1.2..HEAD".
+func RevList(ctx context.Context, dir string, args ...string) (map[string]bool, error) {
+	out, err := git(ctx, dir, append([]string{"rev-list"}, append(args, "--")...)...)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for id := range strings.FieldsSeq(string(out)) {
+		ids[id] = true
+	}
+	return ids, nil
+}

@@ -21,7 +21,7 @@ import (
 
 // layouts are the page templates a theme must provide; each is parsed
 // together with base.html and the partials.
-var layouts = []string{"home", "list", "page", "404", "search", "glossary"}
+var layouts = []string{"home", "list", "page", "404", "search", "glossary", "changes"}
 
 // Engine holds a theme's parsed templates and fingerprinted assets. It is
 // safe for concurrent use.

@@ -1,11 +1,14 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/changes"
@@ -48,6 +51,35 @@ func readHistory(ctx context.Context, opts Options, cfg *config.Config) *history
 	return hr
 }
 
+// snapshot takes what the history compares of the pages as the work
+// tree has them, before their Markdown is let go; nil when there is no
+// history to compare with.
+func (l *loaded) snapshot(hr *historyRead, pages, all []*generator.Page) *changes.Current {
+	if hr == nil {
+		return nil
+	}
+	// A draft's changes are not published any more than the draft is.
+	l.drafts = map[string]bool{}
+	if len(all) > len(pages) {
+		shown := make(map[*generator.Page]bool, len(pages))
+		for _, p := range pages {
+			shown[p] = true
+		}
+		for _, p := range all {
+			if !shown[p] {
+				l.drafts[p.ID] = true
+			}
+		}
+	}
+	cfg := l.cfg
+	return changes.Snapshot(pages, changes.Options{
+		Folder:  contentDir,
+		Content: contentOptions(cfg),
+		Done:    cfg.Backlog.Done, Dropped: cfg.Backlog.Dropped, Active: cfg.Backlog.Active,
+		Loc: cfg.History.Location, Now: l.now,
+	})
+}
+
 // contentDir is the content folder's name in the site's root.
 const contentDir = "content"
 
@@ -55,7 +87,7 @@ const contentDir = "content"
 // it, and says in res what was read. Without git, outside a work tree or
 // in a shallow clone the site has no history: a note says why, and for a
 // shallow clone a warning says how to fetch the rest.
-func (l *loaded) historyOf(hr *historyRead, pages []*generator.Page, res *Result) *views.History {
+func (l *loaded) historyOf(hr *historyRead, now *changes.Current, res *Result) *views.History {
 	if hr == nil {
 		if l.cfg.History.Enabled {
 			res.History = "history: not read"
@@ -83,13 +115,10 @@ func (l *loaded) historyOf(hr *historyRead, pages []*generator.Page, res *Result
 		return nil
 	}
 	cfg := l.cfg
-	opts := changes.Options{
-		Folder:  contentDir,
-		Content: contentOptions(cfg),
-		Done:    cfg.Backlog.Done, Dropped: cfg.Backlog.Dropped, Active: cfg.Backlog.Active,
-		Loc: cfg.History.Location, Now: l.now,
+	r := changes.Derive(hr.h, hr.blobs, now)
+	if len(l.drafts) > 0 {
+		r.Changes = slices.DeleteFunc(r.Changes, func(c changes.Change) bool { return l.drafts[c.ID] })
 	}
-	r := changes.Derive(hr.h, hr.blobs, pages, opts)
 	if !cfg.History.Authors {
 		for _, p := range r.Pages {
 			p.Author = ""
@@ -98,7 +127,7 @@ func (l *loaded) historyOf(hr *historyRead, pages []*generator.Page, res *Result
 			r.Changes[i].Author = ""
 		}
 	}
-	hv := &views.History{Result: r, Authors: cfg.History.Authors, Head: hr.h.Head}
+	hv := &views.History{Result: r, Authors: cfg.History.Authors, Head: hr.h.Head, Since: changesSince(l.now.In(cfg.History.Location), cfg.Backlog.IterationWeeks)}
 	if u := cfg.History.URL; u != "" {
 		prefix := hr.h.Prefix
 		hv.URL = func(p *generator.Page) string {
@@ -107,4 +136,115 @@ func (l *loaded) historyOf(hr *historyRead, pages []*generator.Page, res *Result
 	}
 	res.History = fmt.Sprintf("history: %s of %d pages from %d commits", generator.Count(len(r.Changes), "change"), len(r.Pages), len(hr.h.Commits))
 	return hv
+}
+
+// changesSince is the first day the change list shows: two iterations
+// back from the build's day, that day included.
+func changesSince(now time.Time, iterationWeeks int) string {
+	return now.AddDate(0, 0, 1-14*max(iterationWeeks, 1)).Format(time.DateOnly)
+}
+
+// ChangeQuery says which changes ChangeList lists.
+type ChangeQuery struct {
+	// Since and Until bound the changes: a day (YYYY-MM-DD, included)
+	// or a git revision (a tag, a branch, a commit): the changes of the
+	// commits after Since, up to and with Until. Since "" is the change
+	// list's period (two iterations); Until "" is the work tree, its
+	// uncommitted changes too.
+	Since, Until string
+	Backlog      string // a backlog's id: only its changes and its items'; "" for all
+}
+
+// Changes is what `backlight changes` prints.
+type Changes struct {
+	Changes []changes.Change  // the changes listed, oldest first
+	Days    []views.ChangeDay // the same grouped by day, newest first, with absolute links
+	Since   string            // the first day listed, when Since was a day or none
+	Head    string
+}
+
+// ChangeList loads the site at opts.Source with its history, as a build
+// does, and lists the changes q asks for. A site whose content has
+// errors is listed too; res holds its diagnostics.
+func ChangeList(ctx context.Context, opts Options, q ChangeQuery) (*Changes, *Result, error) {
+	opts.History, opts.Check = true, true
+	res := &Result{ByType: map[string]int{}}
+	l, err := load(ctx, opts, res)
+	if err != nil && (l == nil || !errors.Is(err, ErrContent)) {
+		return nil, res, err
+	}
+	// Errors in the content are reported, and do not hide what changed.
+	h := l.model.History
+	if h == nil {
+		return nil, res, fmt.Errorf("the site has no history: %s", strings.TrimPrefix(res.History, "history: "))
+	}
+	if q.Backlog != "" && l.model.Backlogs != nil {
+		var ids []string
+		for _, b := range l.model.Backlogs.Backlogs {
+			ids = append(ids, b.Page.ID)
+		}
+		if !slices.Contains(ids, q.Backlog) {
+			return nil, res, fmt.Errorf("--backlog %q: no such backlog; the site's backlogs are %s", q.Backlog, generator.OrList(ids))
+		}
+	}
+	keep, since, err := changeFilter(ctx, opts.Source, q, h.Since)
+	if err != nil {
+		return nil, res, err
+	}
+	out := &Changes{Since: since, Head: h.Head}
+	var picked []*changes.Change
+	for i := range h.Changes {
+		c := &h.Changes[i]
+		if keep(c) && (q.Backlog == "" || c.Backlog == q.Backlog || c.ID == q.Backlog) {
+			out.Changes = append(out.Changes, *c)
+			picked = append(picked, c)
+		}
+	}
+	slices.SortStableFunc(picked, func(a, b *changes.Change) int { return strings.Compare(b.Date, a.Date) })
+	info := siteInfo(l.cfg, opts.Version)
+	info.Now, info.Strings = l.now, l.strs[l.cfg.Language]
+	out.Days = views.ChangeDays(&info, l.model, picked, l.cfg.BaseURL, len(picked))
+	return out, res, nil
+}
+
+// changeFilter is the test of q's bounds, and the first day when Since is
+// one (or the default period's, since).
+func changeFilter(ctx context.Context, dir string, q ChangeQuery, since string) (func(*changes.Change) bool, string, error) {
+	isDay := func(s string) bool { _, err := time.Parse(time.DateOnly, s); return err == nil }
+	var fromDay, toDay string
+	var inRange map[string]bool // commits in the range given by revisions
+	switch {
+	case q.Since == "":
+		fromDay = since
+	case isDay(q.Since):
+		fromDay = q.Since
+	}
+	if isDay(q.Until) {
+		toDay = q.Until
+	}
+	sinceRev := q.Since != "" && !isDay(q.Since)
+	untilRev := q.Until != "" && !isDay(q.Until)
+	if sinceRev || untilRev {
+		args := []string{cmp.Or(q.Until, "HEAD")}
+		if !untilRev {
+			args[0] = "HEAD"
+		}
+		if sinceRev {
+			args[0] = q.Since + ".." + args[0]
+		}
+		ids, err := history.RevList(ctx, dir, args...)
+		if err != nil {
+			return nil, "", fmt.Errorf("--since/--until: %w", err)
+		}
+		inRange = ids
+	}
+	return func(c *changes.Change) bool {
+		if fromDay != "" && c.Date < fromDay || toDay != "" && c.Date > toDay {
+			return false
+		}
+		if c.Commit == "" { // uncommitted: only when the list runs to the work tree
+			return !untilRev
+		}
+		return inRange == nil || inRange[c.Commit]
+	}, fromDay, nil
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator/internal/gitrepo"
+	"github.com/backlight-wiki/backlight/generator/internal/golden"
 )
 
 // historySite makes a repository holding a small site under site/, with a
@@ -145,5 +147,87 @@ func TestASiteOutsideGitBuildsTheSameWithoutDates(t *testing.T) {
 	pages, _ := modelPages(t, dest)
 	if _, ok := pages["po"]["updated"]; ok {
 		t.Error("a page outside git has a date")
+	}
+}
+
+func TestTheModelsHistoryGolden(t *testing.T) {
+	r := gitrepo.Site(t)
+	_, dest := buildHistory(t, r.Dir)
+	var model struct{ Pages, Items []map[string]any }
+	if err := readModel(dest, &model); err != nil {
+		t.Fatal(err)
+	}
+	keep := func(m map[string]any, keys ...string) map[string]any {
+		out := map[string]any{}
+		for _, k := range keys {
+			if v, ok := m[k]; ok {
+				out[k] = v
+			}
+		}
+		return out
+	}
+	var got struct{ Pages, Items []map[string]any }
+	for _, p := range model.Pages {
+		got.Pages = append(got.Pages, keep(p, "id", "created", "updated", "revisions", "uncommitted"))
+	}
+	for _, it := range model.Items {
+		got.Items = append(got.Items, keep(it, "id", "status", "history", "created", "started", "done_on", "lead_days", "cycle_days"))
+	}
+	data, err := json.MarshalIndent(got, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.File(t, "../../testdata/history/model.json", append(data, '\n'))
+	for _, f := range []string{"changes/index.html", "changes.xml"} {
+		if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(f))); err != nil {
+			t.Errorf("no %s: %v", f, err)
+		}
+	}
+}
+
+func TestTheSameCommitGivesTheSameSite(t *testing.T) {
+	r := gitrepo.Site(t)
+	r.Commit("2026-02-09T09:00:00+01:00", "Refine A-4")
+	var outs []map[string][]byte
+	for i := range 2 {
+		clone := filepath.Join(t.TempDir(), "clone")
+		r.Git("", "clone", "-q", "file://"+r.Dir, clone)
+		if i == 1 { // a clone whose files were written at another time
+			later := time.Now().Add(time.Hour)
+			filepath.WalkDir(clone, func(p string, d os.DirEntry, err error) error {
+				if err == nil {
+					os.Chtimes(p, later, later)
+				}
+				return err
+			})
+		}
+		_, dest := buildHistory(t, clone)
+		outs = append(outs, golden.ReadTree(t, dest))
+	}
+	for name, a := range outs[0] {
+		if b, ok := outs[1][name]; !ok || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two clones of one commit", name)
+		}
+	}
+	if len(outs[0]) != len(outs[1]) {
+		t.Errorf("%d files and %d", len(outs[0]), len(outs[1]))
+	}
+}
+
+func TestADraftsChangesAreNotPublished(t *testing.T) {
+	r := historySite(t, "")
+	r.Write("site/content/roles/secret-role.md", "---\ntitle: Secret Reorganisation Role\ndraft: true\n---\nNot yet.\n")
+	r.Commit("2026-03-17T09:00:00+01:00", "Draft a role")
+	r.Write("site/content/roles/secret-role.md", "---\ntitle: Secret Reorganisation Role\ndraft: true\n---\nNot yet, still.\n")
+	r.Commit("2026-03-18T09:00:00+01:00", "Edit the draft")
+	_, dest := buildHistory(t, filepath.Join(r.Dir, "site"))
+	for _, f := range []string{"changes/index.html", "changes.xml"} {
+		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(data, []byte("Secret Reorganisation")) {
+			t.Errorf("%s names the draft", f)
+		}
 	}
 }

@@ -151,12 +151,7 @@ func TestLanguageScreenshots(t *testing.T) {
 	for _, scheme := range []string{"light", "dark"} {
 		for _, width := range []int64{1280, 390} {
 			name := fmt.Sprintf("%s-%d", scheme, width)
-			do(t, ctx, "emulate "+name, chromedp.EmulateViewport(width, 900),
-				chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
-					_, err := cdp.Call(ctx, tgt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-						Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
-					return err
-				}))
+			emulate(t, ctx, width, 900, scheme)
 			for page, u := range pages {
 				do(t, ctx, "open "+u, chromedp.Navigate(base+u), chromedp.WaitVisible(chromedp.CSS("h1")))
 				if page == "search" {
@@ -170,4 +165,16 @@ func TestLanguageScreenshots(t *testing.T) {
 			}
 		}
 	}
+}
+
+// emulate makes the tab a screen of width × height px that prefers the
+// colour scheme ("light" or "dark"), for screenshots.
+func emulate(t *testing.T, ctx context.Context, width, height int64, scheme string) {
+	t.Helper()
+	do(t, ctx, fmt.Sprintf("emulate %s at %d px", scheme, width), chromedp.EmulateViewport(width, height),
+		chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tgt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+			return err
+		}))
 }

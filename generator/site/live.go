@@ -313,6 +313,9 @@ func (lv *Live) edit(rel []string) (Change, bool) {
 	}
 	if ed.frontMatter {
 		b.derive(b.graph.Update(ed.pages, before))
+		// The history was read when the server started; an edit keeps
+		// it (docs/history.md).
+		b.model.History = lv.l.model.History
 	}
 	wg.Wait()
 	b.diags.content = ed.contentDiags(b.diags.content)

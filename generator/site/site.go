@@ -255,6 +255,7 @@ type loaded struct {
 	langs  []*language              // the site in each language other than the default, for a multilingual site
 	strs   map[string]*i18n.Strings // the theme\'s strings in each language
 	langv  []views.Language         // every language as the pages link them, the default first; nil for one language
+	drafts map[string]bool          // the ids of the drafts left out, whose changes the history leaves out too
 }
 
 // stageDiags are a load's diagnostics by the stage that found them, so
@@ -377,6 +378,7 @@ func (l *loaded) loadModel(hr *historyRead, opts Options, res *Result) error {
 	// relations and backlogs are derived beside them, on a goroutine of
 	// their own, so that their one core's work overlaps the bodies' work
 	// on all of them. Neither writes what the other reads.
+	now := l.snapshot(hr, pages, loaded.Pages)
 	var derived sync.WaitGroup
 	derived.Go(func() { l.derive(graph.Build(ix, vocabularyIn(cfg, cfg.DefaultLanguage))) })
 	for _, code := range cfg.Translated() {
@@ -387,7 +389,7 @@ func (l *loaded) loadModel(hr *historyRead, opts Options, res *Result) error {
 	l.bodies, l.diags.bodies = renderBodies(md, ix, l.files, base, defaultPrefix(cfg), pages, loaded.Intros)
 	derived.Wait()
 	withBodies(l.model, l.bodies)
-	l.model.History = l.historyOf(hr, pages, res)
+	l.model.History = l.historyOf(hr, now, res)
 	for _, lang := range l.langs {
 		l.diags.bodies.Append(lang.derive(ix, cfg, backlogSettings(cfg, l.now), md, l.files, base, l.model))
 	}
@@ -484,7 +486,7 @@ func themeStrings(src string, cfg *config.Config) (map[string]*i18n.Strings, err
 
 func siteInfo(cfg *config.Config, version string) views.SiteInfo {
 	info := views.SiteInfo{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
-		EditURL: cfg.EditURL, Version: version, Levels: cfg.Levels, Statuses: cfg.Backlog.Statuses,
+		EditURL: cfg.EditURL, Version: version, Levels: cfg.Levels, Statuses: cfg.Backlog.Statuses, Done: cfg.Backlog.Done,
 		Roadmap: views.RoadmapSettings{CycleWeeks: cfg.Roadmap.CycleWeeks, CycleStart: cfg.Roadmap.CycleStart,
 			IterationWeeks: cfg.Backlog.IterationWeeks}}
 	for _, t := range cfg.TypeOrder {

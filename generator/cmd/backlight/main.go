@@ -58,6 +58,7 @@ func processCommands(p process) []command {
 			return runBuild(p, args, stdout, stderr)
 		}},
 		{"check", "run every check of build and write nothing", runCheck},
+		{"changes", "list what changed, from the site's git history", runChanges},
 		{"init", "start a new site: site.toml, starter content, a CI workflow", runInit},
 		{"new", "write a new page of a type from its template", runNew},
 		{"serve", "preview the site, rebuilt and reloaded as you save", runServe},

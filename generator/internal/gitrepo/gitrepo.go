@@ -74,3 +74,58 @@ func (r *Repo) Commit(date, subject string) {
 	r.Git("", "add", "-A")
 	r.Git(date, "commit", "-q", "-m", subject)
 }
+
+// Site makes a repository holding a small Backlight site at its top with
+// two months of history that has one of each thing the history reads:
+// status changes, a re-ranking, an estimate, a release and a relation
+// changed, a page renamed, an item deleted, an item moved to another
+// backlog, a branch merged, and an edit not yet committed.
+func Site(t testing.TB) *Repo {
+	t.Helper()
+	r := New(t)
+	item := func(key, status string, extra ...string) string {
+		return "---\nid: " + key + "\ntitle: Item " + key + "\nkind: feature\nstatus: " + status + "\nvalue: 5\nestimate: 3\nacceptance: [it works]\n" +
+			strings.Join(extra, "") + "---\nWhat " + key + " is about.\n"
+	}
+	index := func(title string, order ...string) string {
+		return "---\ntitle: " + title + "\nlevel: team\norder: [" + strings.Join(order, ", ") + "]\n---\n"
+	}
+	r.Write("site.toml", "title = \"History\"\nbaseURL = \"https://wiki.example.org/\"\nlevels = [\"team\"]\n")
+	r.Write("content/groups/team.md", "---\ntitle: Team\n---\n")
+	r.Write("content/groups/po-circle.md", "---\ntitle: PO Circle\n---\n")
+	r.Write("content/roles/po.md", "---\ntitle: Product Owner\nrelations:\n  part_of: [Team]\n---\nOrders the backlog.\n")
+	r.Write("content/releases/r1.md", "---\ntitle: R1\nsystem: pump\nversion: '1.0'\nstart: 2026-01-05\nend: 2026-03-27\nstatus: planned\n---\n")
+	r.Write("content/backlogs/alpha/_index.md", index("Alpha", "A-1", "A-2", "A-3", "A-4"))
+	r.Write("content/backlogs/alpha/a-1.md", item("A-1", "idea"))
+	r.Write("content/backlogs/alpha/a-2.md", item("A-2", "refining"))
+	r.Write("content/backlogs/alpha/a-3.md", item("A-3", "ready"))
+	r.Write("content/backlogs/alpha/a-4.md", item("A-4", "idea"))
+	r.Write("content/backlogs/beta/_index.md", index("Beta"))
+	r.Commit("2026-01-05T09:00:00+01:00", "Start the wiki")
+
+	r.Write("content/backlogs/alpha/a-1.md", item("A-1", "ready", "release: R1\n"))
+	r.Write("content/backlogs/alpha/a-2.md", "---\nid: A-2\ntitle: Item A-2\nkind: feature\nstatus: refining\nvalue: 5\nestimate: 8\nacceptance: [it works]\n---\nWhat A-2 is about.\n")
+	r.Commit("2026-01-12T09:00:00+01:00", "A-1 ready for R1; A-2 is bigger")
+
+	r.Write("content/backlogs/alpha/a-1.md", item("A-1", "in-progress", "release: R1\n"))
+	r.Write("content/backlogs/alpha/_index.md", index("Alpha", "A-4", "A-1", "A-2", "A-3"))
+	r.Commit("2026-01-19T09:00:00+01:00", "Start A-1; A-4 to the top")
+
+	r.Git("", "checkout", "-q", "-b", "roles")
+	r.Write("content/roles/po.md", "---\ntitle: Product Owner\nrelations:\n  part_of: [Team]\n  moderates: [PO Circle]\n---\nOrders the backlog and explains it.\n")
+	r.Commit("2026-01-21T09:00:00+01:00", "The PO moderates the PO circle")
+	r.Git("", "checkout", "-q", "main")
+	r.Write("content/backlogs/alpha/a-1.md", item("A-1", "done", "release: R1\n"))
+	r.Commit("2026-01-26T09:00:00+01:00", "A-1 done")
+	r.Git("2026-01-27T09:00:00+01:00", "merge", "-q", "--no-ff", "-m", "Merge the role's changes", "roles")
+
+	r.Git("", "rm", "-q", "content/backlogs/alpha/a-2.md")
+	r.Git("", "mv", "content/backlogs/alpha/a-3.md", "content/backlogs/beta/a-3.md")
+	r.Git("", "mv", "content/groups/po-circle.md", "content/groups/product-owner-circle.md")
+	r.Write("content/backlogs/alpha/_index.md", index("Alpha", "A-4", "A-1"))
+	r.Write("content/backlogs/beta/_index.md", index("Beta", "A-3"))
+	r.Commit("2026-02-02T09:00:00+01:00", "Drop A-2; A-3 goes to Beta; the circle's page renamed")
+
+	r.Write("content/backlogs/alpha/a-4.md", item("A-4", "refining"))
+	return r
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -163,4 +164,58 @@ func (x *exporter) releaseHTML(r *backlog.Release, notes template.HTML) string {
 		b.WriteString("</ul>")
 	}
 	return b.String()
+}
+
+// changesFeed is changes.xml, an Atom feed of the change list (/changes/):
+// an entry for each day, newest first, dated by the day, so that a feed
+// reader sees a day's entry change only when that day's changes do. A
+// site without history has none.
+func (x *exporter) changesFeed(m *views.Model) []File {
+	if m.History == nil {
+		return nil
+	}
+	return []File{{Path: generator.OutPath(views.ChangesFeedURL), Source: "the change feed", Write: func(w io.Writer) error {
+		b, err := x.changeFeed(m).Bytes()
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	}}}
+}
+
+func (x *exporter) changeFeed(m *views.Model) feed.Feed {
+	title := x.site.Strings.Or("changes_title", "What changed")
+	f := feed.Feed{Title: title + " · " + x.site.Title, Self: x.link(views.ChangesFeedURL), Alternate: x.link(views.ChangesURL),
+		Author: x.site.Title, Generator: "Backlight", Updated: x.site.Now}
+	f.ID = cmp.Or(x.absolute(views.ChangesFeedURL), feed.UUID("backlight changes", x.site.Title))
+	for _, d := range views.ChangeFeedDays(x.site, m, x.link("/")) {
+		when, _ := time.Parse(time.DateOnly, d.Day)
+		n := 0
+		var b strings.Builder
+		for _, g := range d.Groups {
+			fmt.Fprintf(&b, "<h3>%s</h3><ul>", html.EscapeString(g.Title))
+			for _, l := range g.Lines {
+				n++
+				name := html.EscapeString(strings.TrimSpace(l.Key + " " + l.Page.Title))
+				if l.Page.Href != "" {
+					name = fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(l.Page.Href), name)
+				}
+				fmt.Fprintf(&b, "<li>%s %s", name, html.EscapeString(l.Text))
+				if l.Subject != "" {
+					fmt.Fprintf(&b, " <q>%s</q>", html.EscapeString(l.Subject))
+				}
+				if l.Author != "" {
+					fmt.Fprintf(&b, " (%s)", html.EscapeString(l.Author))
+				}
+				b.WriteString("</li>")
+			}
+			b.WriteString("</ul>")
+		}
+		f.Entries = append(f.Entries, feed.Entry{
+			ID:    feed.UUID("backlight changes", x.site.Title, d.Day),
+			Title: d.Date + " (" + strconv.Itoa(n) + ")", Link: x.link(views.ChangesURL) + "#changes-" + d.Day,
+			Published: when, Updated: when, Content: b.String()})
+	}
+	return f
 }

@@ -28,7 +28,8 @@ func Files(site *views.SiteInfo, m *views.Model) []File {
 	x := &exporter{site: site}
 	files := x.dataOutputs(m)
 	files = append(files, x.backlogExports(m)...)
-	return append(files, x.releaseFeeds(m)...)
+	files = append(files, x.releaseFeeds(m)...)
+	return append(files, x.changesFeed(m)...)
 }
 
 // exporter writes the exports of one site.

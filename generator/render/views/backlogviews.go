@@ -6,9 +6,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/changes"
 	"github.com/backlight-wiki/backlight/generator/svg"
 )
 
@@ -28,6 +30,7 @@ type BacklogView struct {
 	Exports        []Link
 	Chart          template.HTML // value against effort, as inline SVG
 	Unranked       bool          // some row is not in the product owner's order: the table's note explains its marker
+	Changes        *ChangesView  // its changes since its system's last release, from the site's history; nil without
 }
 
 // BacklogRow is one item in a backlog's table or board.
@@ -89,7 +92,50 @@ func (s *Site) backlogView(m *index, p *generator.Page, root string) *BacklogVie
 	bv.Filters = filters(bv.Rows)
 	bv.Chart = scatter(b, root)
 	bv.Exports = linked(root, Link{Title: "backlog.json", URL: p.URL + "backlog.json"}, Link{Title: "backlog.csv", URL: p.URL + "backlog.csv"})
+	if m.History != nil {
+		bv.Changes = s.backlogChanges(m, b, root)
+	}
 	return bv
+}
+
+// backlogChanges are the changes to a backlog and its items since the
+// last release of its system (the systems of the releases its items
+// target) that shipped by the build's day; without one, those of the
+// change list's period.
+func (s *Site) backlogChanges(m *index, b *backlog.Backlog, root string) *ChangesView {
+	systems := map[string]bool{}
+	for _, it := range b.Items {
+		if r := m.Links.Target(it.Page.Item.Release); r != nil && r.Release != nil {
+			systems[r.Release.System] = true
+		}
+	}
+	var last *generator.Page
+	var lastDay time.Time
+	for _, r := range m.Backlogs.Releases {
+		f := r.Page.Release
+		day := f.ReleasedOn
+		if day.IsZero() {
+			day = f.End
+		}
+		if f.Status != backlog.Released || !systems[f.System] || day.IsZero() || day.After(s.site.Now) {
+			continue
+		}
+		if last == nil || day.After(lastDay) {
+			last, lastDay = r.Page, day
+		}
+	}
+	until := s.site.Now.Format(time.DateOnly)
+	since := m.History.Since
+	heading := s.tr("changes_in_period", "Changes since {date}", "date", s.day(since))
+	if last != nil {
+		since = lastDay.AddDate(0, 0, 1).Format(time.DateOnly)
+		heading = s.tr("changes_since_release", "Changes since {release}, released {date}", "release", last.Title, "date", s.day(lastDay.Format(time.DateOnly)))
+	}
+	id := b.Page.ID
+	cs := InPeriod(m.History.Changes, since, until, func(c *changes.Change) bool { return c.Backlog == id || c.ID == id })
+	limit := s.site.Limits.Changes
+	return &ChangesView{Heading: heading, Since: s.day(since), Until: s.day(until), Count: len(cs), Hidden: max(0, len(cs)-limit),
+		Days: s.changeDays(m, cs, root, limit)}
 }
 
 // horizonText is what the line that ends the refinement horizon says

@@ -94,10 +94,17 @@ func (s *Site) itemView(m *index, p *generator.Page, root string) *ItemView {
 func (s *Site) statusStrip(h *changes.Item) template.HTML {
 	spans := make([]svg.StatusSpan, 0, len(h.History))
 	var words []string
+	year := 0
 	for _, st := range h.History {
 		start, _ := time.Parse(time.DateOnly, st.Date)
 		date := s.site.Strings.Date(start)
-		spans = append(spans, svg.StatusSpan{Status: st.Status, Class: "s-" + st.Status, Start: start, Date: date})
+		// Under the strip, short dates: with the year at the first and
+		// wherever it changes.
+		label := s.site.Strings.DateAs("strip_day", "{day} {mon}", start)
+		if start.Year() != year {
+			label, year = s.site.Strings.DateAs("strip_day_year", "{day} {mon} {year}", start), start.Year()
+		}
+		spans = append(spans, svg.StatusSpan{Status: st.Status, Class: "s-" + st.Status, Start: start, Date: label})
 		words = append(words, s.site.Strings.Or("status_since", "{status} from {date}", "status", st.Status, "date", date))
 	}
 	end, _ := time.Parse(time.DateOnly, s.site.Now.Format(time.DateOnly))

@@ -39,6 +39,10 @@ type Limits struct {
 	// FeedReleases is the most releases releases.xml carries: the newest.
 	FeedReleases int
 
+	// Changes is the most changes the change list (/changes/) shows: the
+	// newest; backlight changes lists them all.
+	Changes int
+
 	// ModelChunk is the most pages one chunk file of the model export
 	// holds (model.json lists model/pages-0001.json, …), and the most
 	// releases, a release naming many items counting as several.
@@ -58,6 +62,7 @@ func DefaultLimits() Limits {
 		SitemapURLs:       5000,
 		FeedReleases:      50,
 		ModelChunk:        500,
+		Changes:           500,
 	}
 }
 
@@ -78,5 +83,6 @@ func (l Limits) withDefaults() Limits {
 	fill(&l.SitemapURLs, d.SitemapURLs)
 	fill(&l.FeedReleases, d.FeedReleases)
 	fill(&l.ModelChunk, d.ModelChunk)
+	fill(&l.Changes, d.Changes)
 	return l
 }

@@ -59,6 +59,7 @@ type History struct {
 	*changes.Result
 	Authors bool                         // the site publishes authors' names (Result has none otherwise)
 	Head    string                       // the commit the site was built from
+	Since   string                       // the first day the change list (/changes/) shows, YYYY-MM-DD
 	URL     func(*generator.Page) string // the history page of a page's file; nil: none
 }
 

@@ -14,6 +14,7 @@ const (
 	sheetTimeline = "css/timeline.css" // the roadmap's timeline
 	sheetSearch   = "css/search.css"   // the search page
 	sheetGlossary = "css/glossary.css" // the glossary page
+	sheetHistory  = "css/history.css"  // an item's status strip, the change list and a backlog's changes
 )
 
 // sheets returns the stylesheets v needs beyond css/style.css, in the
@@ -38,5 +39,6 @@ func sheets(v *View) []string {
 	add(v.Roadmap != nil, sheetTimeline)
 	add(v.Kind == "search", sheetSearch)
 	add(v.Kind == "glossary", sheetGlossary)
+	add(v.Changes != nil || (p.Item != nil && p.Item.Timeline != "") || (p.Backlog != nil && p.Backlog.Changes != nil), sheetHistory)
 	return out
 }

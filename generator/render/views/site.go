@@ -40,6 +40,9 @@ func New(info SiteInfo, m *Model) *Site {
 	if m.Backlogs != nil && len(m.Backlogs.Releases) > 0 {
 		info.Feed = FeedURL
 	}
+	if m.History != nil {
+		info.ChangesURL = ChangesURL
+	}
 	return s
 }
 
@@ -131,6 +134,9 @@ func (s *Site) Pages() []Spec {
 	add(sv, "the search page", generator.Pos{})
 	if len(s.site.Glossary) > 0 {
 		add(s.glossaryView(), "the glossary page", generator.Pos{})
+	}
+	if m.History != nil {
+		specs = append(specs, Spec{URL: ChangesURL, Source: "the change list", Kind: "changes", View: func() *View { return s.complete(s.changesView(m)) }})
 	}
 	// The 404 page is served at any depth, so its links must be absolute.
 	add(s.viewAt("404", "/404.html", s.tr("page_not_found", "Page not found"), generator.BasePath(s.site.BaseURL)), "the 404 page", generator.Pos{})

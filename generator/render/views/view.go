@@ -22,10 +22,12 @@ type SiteInfo struct {
 	Now         time.Time // the build date: forecasts give iteration end dates from it
 	Levels      []string
 	Statuses    []string         // [backlog].statuses, in workflow order
+	Done        []string         // [backlog].done: the statuses of finished items
 	Roadmap     RoadmapSettings  // the roadmap's cycle grid
 	Types       []TypeInfo       // in display order
 	Nav         []Link           // filled by New, in its copy: the list pages that have pages
 	Feed        string           // filled by New, in its copy: the release feed's URL, when the site has releases
+	ChangesURL  string           // filled by New, in its copy: the change list's URL, when the site has history
 	Glossary    []glossary.Entry // the glossary's entries; none: no glossary page and no term links
 	GlossaryURL string           // filled by render.New: the glossary page's URL, "" when there is none
 	Icons       []IconLink       // filled by render.New: the site's icons, provided or drawn
@@ -94,6 +96,7 @@ type View struct {
 	GraphURL    string            // on a level's page: its graph page
 	Roadmap     *RoadmapView      // on the releases list page
 	Glossary    []GlossarySection // on the glossary page
+	Changes     *ChangesView      // on the change list, and a backlog's page: its changes since its system's last release
 	Pager       *Pager            // on a page of a list cut into pages
 	Nav         []NavItem
 	NavKey      string // what the header depends on: the root and the current section, for cached

@@ -3,10 +3,11 @@
 //
 // Usage:
 //
-//	gencorpus -out DIR [-pages 1000] [-seed 1]
+//	gencorpus -out DIR [-pages 1000] [-seed 1] [-commits N]
 //
 // DIR must be absent or empty. The same -pages and -seed always give the
-// same files, byte for byte.
+// same files, byte for byte. With -commits, DIR becomes a git repository
+// whose N commits lead to the corpus (corpus.WriteHistory).
 package main
 
 import (
@@ -22,8 +23,9 @@ import (
 
 // config is what the flags say.
 type config struct {
-	out  string
-	opts corpus.Options
+	out     string
+	opts    corpus.Options
+	commits int
 }
 
 func main() { harness.Main("gencorpus", run) }
@@ -34,6 +36,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.out, "out", "", "write the corpus into `DIR` (absent or empty)")
 	fs.IntVar(&cfg.opts.Pages, "pages", 1000, fmt.Sprintf("number of pages, at least %d", corpus.MinPages))
 	fs.Uint64Var(&cfg.opts.Seed, "seed", 1, "`seed` of the corpus")
+	fs.IntVar(&cfg.commits, "commits", 0, "make DIR a git repository whose `N` commits lead to the corpus; 0: none")
 	if err := harness.Parse(fs, args); err != nil {
 		return cfg, err
 	}
@@ -53,6 +56,13 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	s, err := corpus.Write(cfg.out, cfg.opts)
 	if err != nil {
 		return err
+	}
+	if cfg.commits > 0 {
+		if err := corpus.WriteHistory(cfg.out, corpus.HistoryOptions{Commits: cfg.commits, Seed: cfg.opts.Seed}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: %s and %d commits in %v\n", cfg.out, s, cfg.commits, time.Since(start).Round(time.Millisecond))
+		return nil
 	}
 	fmt.Fprintf(stdout, "%s: %s in %v\n", cfg.out, s, time.Since(start).Round(time.Millisecond))
 	return nil
