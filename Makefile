@@ -13,6 +13,8 @@ SEARCH_OUT   ?= $${TMPDIR:-/tmp}/backlight-bench-search
 SERVE_PAGES  ?= 10000
 SERVE_OUT    ?= $${TMPDIR:-/tmp}/backlight-bench-serve
 LANG_PAGES   ?= 10000
+HISTORY_PAGES   ?= 10000
+HISTORY_COMMITS ?= 20000
 FUZZTIME     ?= 30s
 FUZZBIN      ?= $${TMPDIR:-/tmp}/backlight-fuzz
 TIMEOUT      ?= timeout
@@ -26,7 +28,7 @@ MODULE       := github.com/backlight-wiki/backlight
 # at go test's default 10 minutes.
 RACE_PKGS    := ./generator/site ./generator/serve ./generator/watch ./generator/search ./generator/workers ./generator/outdir ./generator/cmd/backlight
 
-.PHONY: site build test golden gates check bench bench-stages bench-search bench-serve bench-languages serve clean fuzz lighthouse
+.PHONY: site build test golden gates check bench bench-stages bench-search bench-serve bench-languages bench-history serve clean fuzz lighthouse
 
 site: build            ## build the example site in content/ into public/
 	$(BIN) build -s . -d public
@@ -88,6 +90,9 @@ bench-search: build    ## Backlight's search against Pagefind on a generated sit
 
 bench-languages: build ## a generated site of $(LANG_PAGES) pages with every page translated into German against the same site in one language: medians of 5 builds each and the ratio (target at most 2.1)
 	$(GO) -C tools/bench run ./cmd/benchlang -backlight "$(CURDIR)/$(BIN)" -pages $(LANG_PAGES)
+
+bench-history: build   ## what reading the git history costs a build: a generated site of $(HISTORY_PAGES) pages with $(HISTORY_COMMITS) commits, without history, read whole and kept (medians of 5; targets under 25 % and 3 %)
+	$(GO) -C tools/bench run ./cmd/benchhistory -backlight "$(CURDIR)/$(BIN)" -pages $(HISTORY_PAGES) -commits $(HISTORY_COMMITS)
 
 bench-serve: build     ## edit-to-visible latency of `backlight serve` on a generated site of $(SERVE_PAGES) pages (bodies, status, estimate, parent, backlog order, site.toml; 20 edits each) against `hugo server` 0.165 (HUGO); report in $(SERVE_OUT)
 	$(GO) -C tools/bench run ./cmd/benchserve -backlight "$(CURDIR)/$(BIN)" -hugo "$(HUGO)" -pages $(SERVE_PAGES) -out "$(SERVE_OUT)"

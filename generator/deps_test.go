@@ -26,7 +26,7 @@ var allowed = map[string][]string{
 	"generator/glossary":      {"generator"},
 	"generator/i18n":          {"github.com/BurntSushi/toml"},
 	"generator/history":       {},
-	"generator/changes":       {"generator", "generator/backlog", "generator/content", "generator/history"},
+	"generator/changes":       {"generator", "generator/backlog", "generator/content", "generator/history", "generator/workers"},
 	"generator/markdown":      {"generator", "generator/glossary", "generator/safeurl", "github.com/yuin/goldmark", "golang.org/x/text"},
 	"generator/favicon":       {"golang.org/x/image"},
 	"generator/render/views":  {"generator", "generator/changes", "generator/glossary", "generator/i18n", "generator/markdown", "generator/svg", "generator/backlog"},

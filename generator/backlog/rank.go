@@ -32,31 +32,30 @@ type Entry struct {
 // then the others by priority, ties by key. An order entry names an
 // entry by its key, id or title, without regard to case; one that names
 // none, or one named before, is passed over.
-func Order(order []string, entries []Entry) []int {
-	byName := make(map[string]int, 3*len(entries))
+func Order(order []string, entries []Entry) []int { return NewRanker(entries).Order(order) }
+
+// Ranker ranks one set of entries by any number of orders: for the
+// versions of a backlog whose items stay while its order changes.
+type Ranker struct {
+	byName     map[string]int
+	byPriority []int // every entry, by priority, ties by key
+}
+
+// NewRanker prepares the ranking of entries, which it keeps.
+func NewRanker(entries []Entry) *Ranker {
+	r := &Ranker{byName: make(map[string]int, 3*len(entries)), byPriority: make([]int, len(entries))}
 	for i := len(entries) - 1; i >= 0; i-- { // the first entry wins a name
 		e := &entries[i]
 		for _, n := range [...]string{e.Title, e.ID, e.Key} { // a key wins over an id, an id over a title
 			if n != "" {
-				byName[strings.ToLower(n)] = i
+				r.byName[strings.ToLower(n)] = i
 			}
 		}
 	}
-	ranked := make([]bool, len(entries))
-	out := make([]int, 0, len(entries))
-	for _, name := range order {
-		if i, ok := byName[strings.ToLower(strings.TrimSpace(name))]; ok && !ranked[i] {
-			ranked[i] = true
-			out = append(out, i)
-		}
+	for i := range r.byPriority {
+		r.byPriority[i] = i
 	}
-	n := len(out)
-	for i := range entries {
-		if !ranked[i] {
-			out = append(out, i)
-		}
-	}
-	slices.SortStableFunc(out[n:], func(a, b int) int {
+	slices.SortStableFunc(r.byPriority, func(a, b int) int {
 		x, y := &entries[a], &entries[b]
 		if px, py := priorityOf(x.Value, x.Estimate), priorityOf(y.Value, y.Estimate); px != py {
 			if px > py {
@@ -69,6 +68,24 @@ func Order(order []string, entries []Entry) []int {
 		}
 		return strings.Compare(x.ID, y.ID)
 	})
+	return r
+}
+
+// Order ranks the entries by order, as the package's Order does.
+func (r *Ranker) Order(order []string) []int {
+	ranked := make([]bool, len(r.byPriority))
+	out := make([]int, 0, len(r.byPriority))
+	for _, name := range order {
+		if i, ok := r.byName[strings.ToLower(strings.TrimSpace(name))]; ok && !ranked[i] {
+			ranked[i] = true
+			out = append(out, i)
+		}
+	}
+	for _, i := range r.byPriority {
+		if !ranked[i] {
+			out = append(out, i)
+		}
+	}
 	return out
 }
 

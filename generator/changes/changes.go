@@ -24,6 +24,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/content"
 	"github.com/backlight-wiki/backlight/generator/history"
+	"github.com/backlight-wiki/backlight/generator/workers"
 )
 
 // The kinds of change, in the order a commit's changes are listed.
@@ -129,10 +130,20 @@ type state struct {
 
 // life is one file's history as versions of a page.
 type life struct {
-	ord    int // its place in path order, which ties are broken by
+	ord     int    // its place in path order, which ties are broken by
+	path    string // the file's path now, or when it was deleted
+	deleted bool
+	id      string          // the id of its page now; "" when it has none
+	now     *generator.Page // its page now, once Finish knows the work tree's pages
+	head    *state          // its state after the commits replayed so far; nil: no page
+	// What the commits say: its first and last day, how many commits
+	// touched it, the last one's author and subject, an item's statuses.
+	created, updated, author, subject string
+	revisions                         int
+	timeline                          []Status
+	// Replay's only: the file's commits and its state after each.
 	file   *history.File
 	states []*state // after each of file.Commits; nil where it is no page, or did not parse
-	now    *generator.Page
 }
 
 type deriver struct {
@@ -147,6 +158,13 @@ type deriver struct {
 	orders  map[string][]string
 	ranks   map[string][]*life
 	moved   map[*life]string // items moved to another backlog by the commit, with the backlog they left
+	rankers map[string]*ranker
+}
+
+// ranker ranks a backlog's items as they are, by any version of its order.
+type ranker struct {
+	lives []*life // the items, in path order
+	r     *backlog.Ranker
 }
 
 // Current is the site's pages as the work tree has them, read before a
@@ -165,6 +183,7 @@ func Snapshot(pages []*generator.Page, opts Options) *Current {
 		opts: opts, names: map[string]string{}, parsed: map[string]*state{},
 		done: set(opts.Done), dropped: set(opts.Dropped),
 		members: map[string]map[*life]*state{}, orders: map[string][]string{}, ranks: map[string][]*life{}, moved: map[*life]string{},
+		rankers: map[string]*ranker{},
 	}
 	if d.opts.Loc == nil {
 		d.opts.Loc = time.UTC
@@ -191,8 +210,25 @@ func Snapshot(pages []*generator.Page, opts Options) *Current {
 // which), and the pages as the work tree has them now. It may be called
 // once for a Current.
 func Derive(h *history.History, blobs map[string][]byte, now *Current) *Result {
+	return now.Finish(Replay(h, blobs, now), h.Dirty)
+}
+
+// Replayed is the history replayed up to its last commit: the committed
+// changes and what each file's life ended with. It depends only on the
+// commits and the site's rules, so a build at the same commit may keep it
+// (Encode, Decode) instead of reading the history again.
+type Replayed struct {
+	Head    string
+	changes []Change
+	lives   []*life             // every file's life, in path order
+	ranks   map[string][]*life  // each backlog's items in rank order after the last commit
+	orders  map[string][]string // each backlog's order after the last commit
+}
+
+// Replay replays the commits of h, oldest first, with the versions of
+// the files blobs holds, into what Finish completes with the work tree.
+func Replay(h *history.History, blobs map[string][]byte, now *Current) *Replayed {
 	d := now.d
-	opts := d.opts
 	byPath := map[string]*generator.Page{}
 	for _, p := range now.pages {
 		byPath[p.Path] = p
@@ -202,28 +238,36 @@ func Derive(h *history.History, blobs map[string][]byte, now *Current) *Result {
 		index[c] = i
 	}
 	var lives []*life
-	for _, f := range slices.Concat(slices.Collect(maps.Values(h.Files)), h.Gone) {
-		l := &life{file: f, states: make([]*state, len(f.Commits))}
-		if p, ok := d.contentPath(f.Path); ok && !f.Deleted {
-			l.now = byPath[p]
-		}
+	all := slices.Concat(slices.Collect(maps.Values(h.Files)), h.Gone)
+	for _, f := range all {
 		// A file the work tree has as the last commit left it reads as
 		// its page does now: the versions with its blob need no parsing.
-		var head string
-		if l.now != nil && !h.Dirty[f.Path] {
-			head = f.Blobs[len(f.Blobs)-1]
-			d.parsed[f.Path+"\x00"+head] = now.states[l.now]
+		if p, ok := d.contentPath(f.Path); ok && !f.Deleted && !h.Dirty[f.Path] {
+			if cur := byPath[p]; cur != nil {
+				d.parsed[f.Path+"\x00"+f.Blobs[len(f.Blobs)-1]] = now.states[cur]
+			}
+		}
+	}
+	d.parseAll(all, blobs)
+	for _, f := range all {
+		l := &life{file: f, path: f.Path, deleted: f.Deleted, states: make([]*state, len(f.Commits))}
+		var cur *generator.Page
+		if p, ok := d.contentPath(f.Path); ok && !f.Deleted {
+			cur = byPath[p]
+			if cur != nil {
+				l.id = cur.ID
+			}
 		}
 		some := false
 		for i := range f.Commits {
 			l.states[i] = d.state(f.Paths[i], f.Blobs[i], blobs)
 			some = some || l.states[i] != nil
 		}
-		if some || l.now != nil {
+		if some || cur != nil {
 			lives = append(lives, l)
 		}
 	}
-	slices.SortFunc(lives, func(a, b *life) int { return strings.Compare(a.file.Path, b.file.Path) })
+	slices.SortFunc(lives, func(a, b *life) int { return strings.Compare(a.path, b.path) })
 	for i, l := range lives {
 		l.ord = i
 	}
@@ -240,67 +284,123 @@ func Derive(h *history.History, blobs map[string][]byte, now *Current) *Result {
 			byCommit[index[c]] = append(byCommit[index[c]], version{l, i, l.states[i]})
 		}
 	}
-	current := map[*life]*state{}
 	for ci, vs := range byCommit {
 		c := h.Commits[ci]
 		at := commitAt{day: c.Date.In(d.opts.Loc).Format(time.DateOnly), id: c.ID, subject: c.Subject, author: c.Author}
 		touched := map[string]bool{}
 		for _, v := range vs {
-			before := current[v.l]
 			after := v.after
 			if after == nil && !(v.l.file.Blobs[v.i] == "" || !d.isPage(v.l.file.Paths[v.i])) {
 				continue // a version that does not parse: the file keeps its state
 			}
-			d.compare(at, v.l, before, after, touched)
-			if after == nil {
-				delete(current, v.l)
-			} else {
-				current[v.l] = after
-			}
+			d.compare(at, v.l, v.l.head, after, touched)
+			v.l.head = after
 		}
 		d.reRank(at, touched)
 	}
+	// What each life ended with: its dates, and an item's timeline.
+	for _, l := range lives {
+		f := l.file
+		if n := len(f.Commits); n > 0 {
+			first, last := f.Commits[0], f.Commits[n-1]
+			l.created, l.updated, l.revisions = d.day(first), d.day(last), n
+			l.author, l.subject = last.Author, last.Subject
+		}
+		for i, c := range f.Commits {
+			if s := l.states[i]; s != nil && s.typ == generator.TypeItem {
+				l.timeline = addStatus(l.timeline, Status{Date: d.day(c), Status: s.status})
+			}
+		}
+		l.file, l.states = nil, nil
+	}
+	r := &Replayed{Head: h.Head, changes: d.out, lives: lives, ranks: d.ranks, orders: d.orders}
+	d.out, d.ranks, d.orders, d.members = nil, map[string][]*life{}, map[string][]string{}, map[string]map[*life]*state{}
+	clear(d.rankers)
+	return r
+}
 
-	// What the work tree changed since the last commit.
+// addStatus appends s to a timeline unless the timeline already ends in
+// its status.
+func addStatus(tl []Status, s Status) []Status {
+	if n := len(tl); n > 0 && tl[n-1].Status == s.Status {
+		return tl
+	}
+	return append(tl, s)
+}
+
+// Finish completes the replayed history with what the work tree changed
+// since its last commit (the files dirty names, and the pages of c not
+// yet committed), and derives the pages' dates and the items' timelines.
+// It may be called once for a Current, and does not change r.
+func (c *Current) Finish(r *Replayed, dirty map[string]bool) *Result {
+	d := c.d
+	d.out = slices.Clone(r.changes)
+	// The replay's state, copied, so that r stays as it was.
+	lives := make([]*life, len(r.lives))
+	byLife := make(map[*life]*life, len(r.lives))
+	for i, l := range r.lives {
+		cp := *l
+		lives[i] = &cp
+		byLife[l] = &cp
+	}
+	for b, ls := range r.ranks {
+		cp := make([]*life, len(ls))
+		for i, l := range ls {
+			cp[i] = byLife[l]
+		}
+		d.ranks[b] = cp
+	}
+	maps.Copy(d.orders, r.orders)
+	for _, l := range lives {
+		if s := l.head; s != nil && s.typ == generator.TypeItem {
+			m := d.members[s.backlog]
+			if m == nil {
+				m = map[*life]*state{}
+				d.members[s.backlog] = m
+			}
+			m[l] = s
+		}
+	}
+	byPath := make(map[string]*generator.Page, len(c.pages))
+	for _, p := range c.pages {
+		byPath[p.Path] = p
+	}
+
 	res := &Result{Pages: map[string]*Page{}, Items: map[string]*Item{}}
-	today := opts.Now.In(d.opts.Loc).Format(time.DateOnly)
+	today := d.opts.Now.In(d.opts.Loc).Format(time.DateOnly)
 	at := commitAt{day: today}
 	touched := map[string]bool{}
 	uncommitted := map[*life]*state{}
 	seen := map[string]bool{}
 	for _, l := range lives {
-		if l.file.Deleted {
+		if l.deleted {
 			continue
 		}
-		p, _ := d.contentPath(l.file.Path)
+		p, _ := d.contentPath(l.path)
 		seen[p] = true
-		if !h.Dirty[l.file.Path] {
+		l.now = byPath[p]
+		if !dirty[l.path] {
 			continue
 		}
 		var after *state
 		if l.now != nil {
-			after = now.states[l.now]
+			after = c.states[l.now]
 		}
-		before := current[l]
-		if before == nil && after == nil {
+		if l.head == nil && after == nil {
 			continue
 		}
-		d.compare(at, l, before, after, touched)
-		if after == nil {
-			delete(current, l)
-		} else {
-			current[l] = after
+		d.compare(at, l, l.head, after, touched)
+		if after != nil {
 			uncommitted[l] = after
 		}
 	}
-	for _, p := range now.pages { // new files, not yet committed
+	for _, p := range c.pages { // new files, not yet committed
 		if seen[p.Path] {
 			continue
 		}
-		l := &life{ord: len(lives), file: &history.File{Path: path.Join(d.opts.Folder, p.Path)}, now: p}
-		after := now.states[p]
+		l := &life{ord: len(lives), path: path.Join(d.opts.Folder, p.Path), now: p, id: p.ID}
+		after := c.states[p]
 		d.compare(at, l, nil, after, touched)
-		current[l] = after
 		uncommitted[l] = after
 		lives = append(lives, l)
 	}
@@ -310,14 +410,8 @@ func Derive(h *history.History, blobs map[string][]byte, now *Current) *Result {
 		if l.now == nil {
 			continue
 		}
-		f := l.file
-		pg := &Page{Revisions: len(f.Commits)}
-		if n := len(f.Commits); n > 0 {
-			first, last := f.Commits[0], f.Commits[n-1]
-			pg.Created, pg.Updated = d.day(first), d.day(last)
-			pg.Author, pg.Subject = last.Author, last.Subject
-		}
-		if _, ok := uncommitted[l]; ok || len(f.Commits) == 0 {
+		pg := &Page{Created: l.created, Updated: l.updated, Revisions: l.revisions, Author: l.author, Subject: l.subject}
+		if _, ok := uncommitted[l]; ok || l.revisions == 0 {
 			pg.Updated, pg.Uncommitted = today, true
 			pg.Author, pg.Subject = "", ""
 			if pg.Created == "" {
@@ -365,6 +459,38 @@ func (d *deriver) contentPath(p string) (string, bool) {
 }
 
 func (d *deriver) isPage(p string) bool { return isMarkdownIn(p, d.opts.Folder) }
+
+// parseAll reads, on every core, each version of the files that state
+// will ask for and no earlier one has read: parsing the versions is most
+// of the replay's work.
+func (d *deriver) parseAll(files []*history.File, blobs map[string][]byte) {
+	type version struct{ path, blob string }
+	var todo []version
+	seen := map[string]bool{}
+	for _, f := range files {
+		for i, b := range f.Blobs {
+			key := f.Paths[i] + "\x00" + b
+			if _, done := d.parsed[key]; done || b == "" || !d.isPage(f.Paths[i]) || seen[key] {
+				continue
+			}
+			seen[key] = true
+			todo = append(todo, version{f.Paths[i], b})
+		}
+	}
+	states := make([]*state, len(todo))
+	workers.Each(len(todo), func(i int) {
+		v := todo[i]
+		if src, ok := blobs[v.blob]; ok {
+			cp, _ := d.contentPath(v.path)
+			if page, intro, _ := content.Parse(cp, src, d.opts.Content); page != nil && !intro {
+				states[i] = d.stateOf(page)
+			}
+		}
+	})
+	for i, v := range todo {
+		d.parsed[v.path+"\x00"+v.blob] = states[i]
+	}
+}
 
 // state reads the version blob of the file at path p, or nil.
 func (d *deriver) state(p, blob string, blobs map[string][]byte) *state {
@@ -436,12 +562,7 @@ func (d *deriver) resolve(name string) string {
 // in one file at commit at, and marks the backlogs whose ranks it may
 // have changed.
 func (d *deriver) compare(at commitAt, l *life, before, after *state, touched map[string]bool) {
-	id := func(s *state) string {
-		if l.now != nil {
-			return l.now.ID
-		}
-		return s.id
-	}
+	id := func(s *state) string { return cmp.Or(l.id, s.id) }
 	add := func(s *state, kind string, from, to any) {
 		c := Change{Date: at.day, Commit: at.id, Kind: kind, ID: id(s), From: from, To: to, Type: s.typ, Title: s.title,
 			Key: s.key, Backlog: s.backlog, Subject: at.subject, Author: at.author}
@@ -454,6 +575,7 @@ func (d *deriver) compare(at commitAt, l *life, before, after *state, touched ma
 			}
 			if s.backlog != "" {
 				touched[s.backlog] = true
+				delete(d.rankers, s.backlog) // its items changed
 			}
 			if s.typ == generator.TypeBacklog {
 				touched[s.id] = true
@@ -552,15 +674,21 @@ func (d *deriver) reRank(at commitAt, touched map[string]bool) {
 	defer clear(d.moved)
 	for _, b := range slices.Sorted(maps.Keys(touched)) {
 		members := d.members[b]
-		lives := slices.SortedFunc(maps.Keys(members), func(x, y *life) int { return cmp.Compare(x.ord, y.ord) })
-		entries := make([]backlog.Entry, len(lives))
-		for i, l := range lives {
-			s := members[l]
-			entries[i] = backlog.Entry{ID: s.id, Key: s.lkey, Title: s.ltitle, Value: deref(s.value), Estimate: deref(s.estimate)}
+		rk := d.rankers[b]
+		if rk == nil { // its items changed since it was last ranked
+			rk = &ranker{lives: slices.SortedFunc(maps.Keys(members), func(x, y *life) int { return cmp.Compare(x.ord, y.ord) })}
+			entries := make([]backlog.Entry, len(rk.lives))
+			for i, l := range rk.lives {
+				s := members[l]
+				entries[i] = backlog.Entry{ID: s.id, Key: s.lkey, Title: s.ltitle, Value: deref(s.value), Estimate: deref(s.estimate)}
+			}
+			rk.r = backlog.NewRanker(entries)
+			d.rankers[b] = rk
 		}
-		var ranked []*life
-		for _, i := range backlog.Order(d.orders[b], entries) {
-			ranked = append(ranked, lives[i])
+		order := rk.r.Order(d.orders[b])
+		ranked := make([]*life, len(order))
+		for j, i := range order {
+			ranked[j] = rk.lives[i]
 		}
 		d.ranks[b] = ranked
 		oldRank := before[b]
@@ -589,12 +717,7 @@ func (d *deriver) reRank(at commitAt, touched map[string]bool) {
 	}
 }
 
-func nowID(l *life) string {
-	if l.now != nil {
-		return l.now.ID
-	}
-	return ""
-}
+func nowID(l *life) string { return l.id }
 
 // longestIncreasing returns the members of the longest subsequence of
 // ls whose old ranks increase: the items that kept their order.
@@ -631,22 +754,12 @@ func longestIncreasing(ls []*life, rank map[*life]int) map[*life]bool {
 // uncommitted state last when the work tree changed it.
 func (d *deriver) timeline(l *life, uncommitted *state, today, created string) *Item {
 	it := &Item{Created: created, LeadDays: -1, CycleDays: -1}
-	addStatus := func(day, status string, unc bool) {
-		if n := len(it.History); n > 0 && it.History[n-1].Status == status {
-			return
-		}
-		it.History = append(it.History, Status{Date: day, Status: status, Uncommitted: unc})
-	}
-	for i, c := range l.file.Commits {
-		if s := l.states[i]; s != nil && s.typ == generator.TypeItem {
-			addStatus(d.day(c), s.status, false)
-		}
-	}
+	it.History = slices.Clone(l.timeline)
 	if uncommitted != nil {
-		addStatus(today, uncommitted.status, true)
+		it.History = addStatus(it.History, Status{Date: today, Status: uncommitted.status, Uncommitted: true})
 	}
 	if len(it.History) == 0 && l.now != nil {
-		addStatus(today, l.now.Item.Status, true)
+		it.History = addStatus(it.History, Status{Date: today, Status: l.now.Item.Status, Uncommitted: true})
 	}
 	active := set(d.opts.Active)
 	for _, s := range it.History {

@@ -1,11 +1,13 @@
 package changes
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -231,3 +233,62 @@ func TestLongestIncreasing(t *testing.T) {
 }
 
 var _ = generator.TypeItem
+
+func TestUncommittedReRanksCountFromTheLastCommit(t *testing.T) {
+	r := gitrepo.New(t)
+	r.Write("content/backlogs/b/_index.md", backlogIndex("B", "B-1", "B-2", "B-3"))
+	for _, k := range []string{"B-1", "B-2", "B-3"} {
+		r.Write("content/backlogs/b/"+strings.ToLower(k)+".md", item(k, "idea"))
+	}
+	r.Commit("2026-03-01T10:00:00Z", "start")
+	r.Write("content/backlogs/b/_index.md", backlogIndex("B", "B-3", "B-1", "B-2"))
+	res := derive(t, r.Dir, opts)
+	var ranks []string
+	for _, c := range res.Changes {
+		if c.Kind == RankChanged {
+			ranks = append(ranks, fmt.Sprintf("%s %v→%v %q", c.Key, c.From, c.To, c.Commit))
+		}
+	}
+	if want := []string{`B-3 3→1 ""`}; !slices.Equal(ranks, want) {
+		t.Errorf("rank changes %q, want %q", ranks, want)
+	}
+}
+
+func TestAReplayKeptAndReadAgainGivesTheSameResult(t *testing.T) {
+	r := fixture(t)
+	h, err := history.Read(context.Background(), r.Dir, opts.Loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blobs, err := history.Blobs(context.Background(), r.Dir, Wanted(h, opts.Folder))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, _ := content.Load(os.DirFS(filepath.Join(r.Dir, "content")), opts.Content)
+	want := Derive(h, blobs, Snapshot(loaded.Pages, opts))
+
+	replayed := Replay(h, blobs, Snapshot(loaded.Pages, opts))
+	var buf bytes.Buffer
+	key := opts.Fingerprint("test")
+	if err := replayed.Encode(&buf, key); err != nil {
+		t.Fatal(err)
+	}
+	kept := buf.Bytes()
+	again, err := DecodeReplayed(bytes.NewReader(kept), key, h.Head)
+	if err != nil || again == nil {
+		t.Fatalf("decode: %v, %v", again, err)
+	}
+	got := Snapshot(loaded.Pages, opts).Finish(again, h.Dirty)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("from the kept replay:\n%+v\nwant\n%+v", got, want)
+	}
+	if r, err := DecodeReplayed(bytes.NewReader(kept), opts.Fingerprint("other version"), h.Head); r != nil || err != nil {
+		t.Errorf("a replay kept by another version was used: %v, %v", r, err)
+	}
+	if r, err := DecodeReplayed(bytes.NewReader(kept), key, "another head"); r != nil || err != nil {
+		t.Errorf("a replay of another commit was used: %v, %v", r, err)
+	}
+	if _, err := DecodeReplayed(strings.NewReader("not a replay"), key, h.Head); err == nil {
+		t.Error("garbage decoded")
+	}
+}

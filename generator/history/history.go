@@ -72,10 +72,21 @@ type History struct {
 }
 
 // Read reads the history of the folder dir, which must be inside a git
-// work tree, with dates in loc. It runs git three times: for the
-// repository's state, for the log of the folder and for the state of the
-// work tree.
+// work tree, with dates in loc: State, then Log. It runs git three times:
+// for the repository's state, for the state of the work tree and for the
+// log of the folder.
 func Read(ctx context.Context, dir string, loc *time.Location) (*History, error) {
+	h, err := State(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	return h, h.Log(ctx, dir, loc)
+}
+
+// State reads what a build needs to know before the log: the commit
+// checked out, whether the clone is shallow, the folder's place in the
+// repository and the files the work tree changed. It runs git twice.
+func State(ctx context.Context, dir string) (*History, error) {
 	state, err := git(ctx, dir, "rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD")
 	if err != nil {
 		return nil, err
@@ -84,27 +95,37 @@ func Read(ctx context.Context, dir string, loc *time.Location) (*History, error)
 	if len(lines) != 3 {
 		return nil, fmt.Errorf("git rev-parse in %s: unexpected output %q", dir, state)
 	}
-	h := &History{Shallow: lines[0] == "true", Head: lines[2]}
-	prefix := lines[1]
-	h.Prefix = prefix
-	log, err := git(ctx, dir, logArgs...)
+	h := &History{Shallow: lines[0] == "true", Head: lines[2], Prefix: lines[1]}
+	status, err := git(ctx, dir, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ".")
 	if err != nil {
 		return nil, err
 	}
+	h.Dirty = parseStatus(status, h.Prefix)
+	return h, nil
+}
+
+// Log reads the log of the folder dir into h, which State read: its
+// commits and the history of each of its files.
+func (h *History) Log(ctx context.Context, dir string, loc *time.Location) error {
+	args := logArgs
+	if h.Prefix == "" {
+		// The folder is the repository: no path to filter by, which
+		// spares git a tenth of its work on a long history.
+		args = slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--relative" || a == "--" || a == "." })
+	}
+	log, err := git(ctx, dir, args...)
+	if err != nil {
+		return err
+	}
 	commits, err := parseLog(log, loc)
 	if err != nil {
-		return nil, fmt.Errorf("git log in %s: %w", dir, err)
+		return fmt.Errorf("git log in %s: %w", dir, err)
 	}
 	h.Files, h.Gone = files(commits)
 	for _, c := range commits {
 		h.Commits = append(h.Commits, c.commit)
 	}
-	status, err := git(ctx, dir, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ".")
-	if err != nil {
-		return nil, err
-	}
-	h.Dirty = parseStatus(status, prefix)
-	return h, nil
+	return nil
 }
 
 // logArgs read the log of the folder, oldest commits last, every commit

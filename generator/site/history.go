@@ -1,13 +1,18 @@
 package site
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -18,26 +23,33 @@ import (
 )
 
 // historyRead is the site's git history, read on a goroutine of its own
-// while the content loads: git's processes take their time on the other
-// core.
+// while the content loads (git's processes take their time on the other
+// core) and replayed there once the pages are loaded, beside the
+// rendering of their bodies.
 type historyRead struct {
-	done  chan struct{}
-	h     *history.History
-	blobs map[string][]byte
-	err   error
+	done     chan struct{}
+	snap     chan *changes.Current // the pages as the work tree has them, once loaded; nil: the load stopped
+	give     sync.Once
+	h        *history.History
+	replayed *changes.Replayed
+	cached   bool // the replay came from the cache file
+	err      error
+	kept     sync.WaitGroup // the writing of the cache file, which the build waits for before it returns
 }
 
 // readHistory starts reading the history of the site at opts.Source, or
 // returns nil when the build does not want it: a build that is not asked
-// to (Options.History), or [history] enabled = false.
+// to (Options.History), or [history] enabled = false. A replay kept in
+// opts.historyCache for the same commit and rules is used instead of
+// the log; with opts.writeHistory, a new replay is kept there.
 func readHistory(ctx context.Context, opts Options, cfg *config.Config) *historyRead {
 	if !opts.History || !cfg.History.Enabled {
 		return nil
 	}
-	hr := &historyRead{done: make(chan struct{})}
+	hr := &historyRead{done: make(chan struct{}), snap: make(chan *changes.Current, 1)}
 	go func() {
 		defer close(hr.done)
-		h, err := history.Read(ctx, opts.Source, cfg.History.Location)
+		h, err := history.State(ctx, opts.Source)
 		if err != nil {
 			hr.err = err
 			return
@@ -46,14 +58,132 @@ func readHistory(ctx context.Context, opts Options, cfg *config.Config) *history
 		if h.Shallow {
 			return
 		}
-		hr.blobs, hr.err = history.Blobs(ctx, opts.Source, changes.Wanted(h, contentDir))
+		key := historyOptions(cfg, time.Time{}).Fingerprint(opts.Version)
+		replayed := readReplay(opts.historyCache, key, h.Head)
+		var blobs map[string][]byte
+		if replayed == nil {
+			if hr.err = h.Log(ctx, opts.Source, cfg.History.Location); hr.err != nil {
+				return
+			}
+			if blobs, hr.err = history.Blobs(ctx, opts.Source, changes.Wanted(h, contentDir)); hr.err != nil {
+				return
+			}
+		}
+		now := <-hr.snap
+		switch {
+		case now == nil:
+		case replayed != nil:
+			hr.replayed, hr.cached = replayed, true
+		default:
+			hr.replayed = changes.Replay(h, blobs, now)
+			if opts.writeHistory {
+				r := hr.replayed
+				hr.kept.Go(func() { writeReplay(opts.historyCache, key, r) })
+			}
+		}
 	}()
 	return hr
 }
 
+// wait waits for the cache file to be written, if it is being.
+func (hr *historyRead) wait() {
+	if hr != nil {
+		<-hr.done
+		hr.kept.Wait()
+	}
+}
+
+// snapshotTaken gives the history's goroutine the pages to replay the
+// history against, once; nil lets it stop.
+func (hr *historyRead) snapshotTaken(now *changes.Current) {
+	if hr != nil {
+		hr.give.Do(func() { hr.snap <- now })
+	}
+}
+
+// historyCacheMagic starts a file of kept history, so that a build
+// never takes a file of the user's for one, nor overwrites it.
+const historyCacheMagic = "backlight history cache 1\n"
+
+// historyCacheFile is where a build into dest keeps the replayed
+// history: beside dest's lock file, .public.history for public/. It is
+// safe to delete.
+func historyCacheFile(dest string) string {
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".history")
+}
+
+// readReplay reads the replay kept in file for the commit head under
+// key, or nil: no file, another commit or key, or not a file of ours.
+func readReplay(file, key, head string) *changes.Replayed {
+	if file == "" {
+		return nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	r := bufio.NewReader(f)
+	if magic, err := r.ReadString('\n'); err != nil || magic != historyCacheMagic {
+		return nil
+	}
+	replayed, err := changes.DecodeReplayed(r, key, head)
+	if err != nil {
+		return nil // damaged: the history is read again, and the file replaced
+	}
+	return replayed
+}
+
+// writeReplay keeps r in file, by way of a temporary file beside it; a
+// file there that is not one of ours is left alone. A failure only means
+// the next build reads the history again.
+func writeReplay(file, key string, r *changes.Replayed) {
+	if file == "" {
+		return
+	}
+	if f, err := os.Open(file); err == nil {
+		magic := make([]byte, len(historyCacheMagic))
+		_, err := io.ReadFull(f, magic)
+		f.Close()
+		if err != nil || string(magic) != historyCacheMagic {
+			return
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), filepath.Base(file)+".tmp-*")
+	if err != nil {
+		return
+	}
+	w := bufio.NewWriter(tmp)
+	w.WriteString(historyCacheMagic)
+	err = r.Encode(w, key)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// historyOptions are the site's rules that give its files' versions a
+// meaning, with now the build's time.
+func historyOptions(cfg *config.Config, now time.Time) changes.Options {
+	return changes.Options{
+		Folder:  contentDir,
+		Content: contentOptions(cfg),
+		Done:    cfg.Backlog.Done, Dropped: cfg.Backlog.Dropped, Active: cfg.Backlog.Active,
+		Loc: cfg.History.Location, Now: now,
+	}
+}
+
 // snapshot takes what the history compares of the pages as the work
-// tree has them, before their Markdown is let go; nil when there is no
-// history to compare with.
+// tree has them, before their Markdown is let go, and gives it to the
+// history's goroutine; nil when there is no history to compare with.
 func (l *loaded) snapshot(hr *historyRead, pages, all []*generator.Page) *changes.Current {
 	if hr == nil {
 		return nil
@@ -71,13 +201,9 @@ func (l *loaded) snapshot(hr *historyRead, pages, all []*generator.Page) *change
 			}
 		}
 	}
-	cfg := l.cfg
-	return changes.Snapshot(pages, changes.Options{
-		Folder:  contentDir,
-		Content: contentOptions(cfg),
-		Done:    cfg.Backlog.Done, Dropped: cfg.Backlog.Dropped, Active: cfg.Backlog.Active,
-		Loc: cfg.History.Location, Now: l.now,
-	})
+	now := changes.Snapshot(pages, historyOptions(l.cfg, l.now))
+	hr.snapshotTaken(now)
+	return now
 }
 
 // contentDir is the content folder's name in the site's root.
@@ -115,7 +241,7 @@ func (l *loaded) historyOf(hr *historyRead, now *changes.Current, res *Result) *
 		return nil
 	}
 	cfg := l.cfg
-	r := changes.Derive(hr.h, hr.blobs, now)
+	r := now.Finish(hr.replayed, hr.h.Dirty)
 	if len(l.drafts) > 0 {
 		r.Changes = slices.DeleteFunc(r.Changes, func(c changes.Change) bool { return l.drafts[c.ID] })
 	}
@@ -134,7 +260,10 @@ func (l *loaded) historyOf(hr *historyRead, now *changes.Current, res *Result) *
 			return strings.ReplaceAll(u, config.HistoryPathToken, generator.EscapePath(path.Join(prefix, contentDir, p.Path)))
 		}
 	}
-	res.History = fmt.Sprintf("history: %s of %d pages from %d commits", generator.Count(len(r.Changes), "change"), len(r.Pages), len(hr.h.Commits))
+	res.History = fmt.Sprintf("history: %s of %d pages at %.12s", generator.Count(len(r.Changes), "change"), len(r.Pages), hr.h.Head)
+	if hr.cached {
+		res.History += ", kept from the last build"
+	}
 	return hv
 }
 
@@ -168,6 +297,7 @@ type Changes struct {
 // errors is listed too; res holds its diagnostics.
 func ChangeList(ctx context.Context, opts Options, q ChangeQuery) (*Changes, *Result, error) {
 	opts.History, opts.Check = true, true
+	opts.historyCache = historyCacheFile(cmp.Or(opts.Dest, filepath.Join(opts.Source, "public"))) // read, not written
 	res := &Result{ByType: map[string]int{}}
 	l, err := load(ctx, opts, res)
 	if err != nil && (l == nil || !errors.Is(err, ErrContent)) {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/internal/gitrepo"
 	"github.com/backlight-wiki/backlight/generator/internal/golden"
 )
@@ -67,7 +68,7 @@ func modelPages(t *testing.T, dest string) (pages, items map[string]map[string]a
 func TestTheModelCarriesTheHistory(t *testing.T) {
 	r := historySite(t, "")
 	res, dest := buildHistory(t, filepath.Join(r.Dir, "site"))
-	if !strings.Contains(res.History, "from 3 commits") {
+	if !strings.Contains(res.History, "changes of 4 pages at ") || strings.Contains(res.History, "kept") {
 		t.Errorf("history note %q", res.History)
 	}
 	pages, items := modelPages(t, dest)
@@ -78,6 +79,9 @@ func TestTheModelCarriesTheHistory(t *testing.T) {
 	t1 := items["t-1"]
 	if t1["started"] != "2026-03-09" || t1["done_on"] != "2026-03-16" || t1["lead_days"] != 14.0 || t1["cycle_days"] != 7.0 {
 		t.Errorf("T-1: started %v, done on %v, lead %v, cycle %v", t1["started"], t1["done_on"], t1["lead_days"], t1["cycle_days"])
+	}
+	if data, err := os.ReadFile(filepath.Join(dest, "sitemaps", "sitemap-0001.xml")); err != nil || !bytes.Contains(data, []byte("roles/po/</loc><lastmod>2026-03-16</lastmod>")) {
+		t.Errorf("the sitemap does not date the role's page by its last commit (%v)", err)
 	}
 	t2 := items["t-2"]
 	if _, ok := t2["done_on"]; !ok || t2["done_on"] != nil || t2["lead_days"] != nil {
@@ -141,7 +145,7 @@ func TestASiteOutsideGitBuildsTheSameWithoutDates(t *testing.T) {
 	if !strings.Contains(res.History, "not in a git work tree") {
 		t.Errorf("history note %q", res.History)
 	}
-	if res.Diags.Count(1) != 0 {
+	if res.Diags.Count(generator.Warning) != 0 {
 		t.Errorf("warnings: %v", res.Diags)
 	}
 	pages, _ := modelPages(t, dest)
@@ -229,5 +233,61 @@ func TestADraftsChangesAreNotPublished(t *testing.T) {
 		if bytes.Contains(data, []byte("Secret Reorganisation")) {
 			t.Errorf("%s names the draft", f)
 		}
+	}
+}
+
+func TestASecondBuildAtTheSameCommitUsesTheKeptHistory(t *testing.T) {
+	r := historySite(t, "")
+	src := filepath.Join(r.Dir, "site")
+	dest := filepath.Join(t.TempDir(), "public")
+	build := func() (*Result, map[string][]byte) {
+		res, err := Build(context.Background(), Options{Source: src, Dest: dest, History: true, Now: time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatalf("build: %v\n%s", err, res.Diags.Error())
+		}
+		return res, golden.ReadTree(t, dest)
+	}
+	first, _ := build()
+	cache := historyCacheFile(dest)
+	if _, err := os.Stat(cache); err != nil || strings.Contains(first.History, "kept") {
+		t.Fatalf("the first build kept no history (%v) or used a kept one: %q", err, first.History)
+	}
+	// An edit not committed: the kept replay still serves, the edit shows.
+	r.Write("site/content/backlogs/team/t-2.md", "---\nid: T-2\ntitle: Item T-2\nkind: feature\nstatus: in-progress\nvalue: 3\nestimate: 2\nacceptance: [works]\n---\nText.\n")
+	second, got := build()
+	if !strings.Contains(second.History, "kept from the last build") {
+		t.Errorf("the second build read the history again: %q", second.History)
+	}
+	if !bytes.Contains(got["changes/index.html"], []byte("ready → in-progress")) {
+		t.Error("the uncommitted edit is not on the change list")
+	}
+	// Without the kept file, the same output.
+	os.Remove(cache)
+	third, again := build()
+	if strings.Contains(third.History, "kept") {
+		t.Errorf("a build without the kept file used one: %q", third.History)
+	}
+	for name, data := range again {
+		if !bytes.Equal(data, got[name]) && name != ".backlight-manifest" {
+			t.Errorf("%s differs between a build with the kept history and one without", name)
+		}
+	}
+	// A file of the user's where the cache would go is neither read nor replaced.
+	os.WriteFile(cache, []byte("my notes\n"), 0o644)
+	build()
+	if data, _ := os.ReadFile(cache); string(data) != "my notes\n" {
+		t.Errorf("the build replaced a file it did not write: %q", data)
+	}
+}
+
+func TestWithoutGitTheSiteBuildsWithoutDates(t *testing.T) {
+	r := historySite(t, "")
+	t.Setenv("PATH", t.TempDir()) // no git to run
+	res, dest := buildHistory(t, filepath.Join(r.Dir, "site"))
+	if !strings.Contains(res.History, "git is not installed") || res.Diags.Count(generator.Warning) != 0 {
+		t.Errorf("history note %q, diagnostics %v", res.History, res.Diags)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "changes")); err == nil {
+		t.Error("a change list without history")
 	}
 }

@@ -52,6 +52,9 @@ type Options struct {
 	// [history] enabled = false. Backlight's commands set it; tests set
 	// it where they read a repository they made.
 	History bool
+
+	historyCache string // the file the replayed history is kept in between builds; "" for none
+	writeHistory bool   // keep a new replay there
 }
 
 // Result reports what a build did.
@@ -115,9 +118,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			return res, err
 		}
 	}
+	opts.historyCache, opts.writeHistory = historyCacheFile(res.Dest), !opts.Check
 	b, err := load(ctx, opts, res)
 	if b != nil {
 		dropLoadOnly(b.model)
+		defer b.hist.wait() // the history kept for the next build
 	}
 	if b != nil && err != nil {
 		err = planDespiteErrors(res, b) // content errors: report the output paths' errors with them
@@ -256,6 +261,7 @@ type loaded struct {
 	strs   map[string]*i18n.Strings // the theme\'s strings in each language
 	langv  []views.Language         // every language as the pages link them, the default first; nil for one language
 	drafts map[string]bool          // the ids of the drafts left out, whose changes the history leaves out too
+	hist   *historyRead             // the history being read, when the build reads it
 }
 
 // stageDiags are a load's diagnostics by the stage that found them, so
@@ -306,7 +312,8 @@ func load(ctx context.Context, opts Options, res *Result) (*loaded, error) {
 		res.Diags.Append(l.diags.fixed)
 		return nil, err
 	}
-	if err := l.loadModel(readHistory(ctx, opts, cfg), opts, res); err != nil {
+	l.hist = readHistory(ctx, opts, cfg)
+	if err := l.loadModel(l.hist, opts, res); err != nil {
 		res.Diags.Append(l.diags.fixed)
 		return nil, err
 	}
@@ -360,6 +367,7 @@ func dropLoadOnly(m *views.Model) {
 
 // loadModel loads the content and derives the model from it.
 func (l *loaded) loadModel(hr *historyRead, opts Options, res *Result) error {
+	defer hr.snapshotTaken(nil) // unless the pages were loaded and given to it first
 	root, err := openDirRoots(filepath.Join(opts.Source, "content"))
 	if err != nil {
 		return fmt.Errorf("open the content folder: %w", err)

@@ -438,7 +438,11 @@ func (x *exporter) sitemapURLs(m *views.Model, lo, hi int) []sitemapURL {
 			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, u), Alternates: x.alternates(u)})
 		default:
 			p := m.Pages[nav-len(x.site.Nav)]
-			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, p.URL), LastMod: views.ISODate(p.Date), Alternates: x.alternates(p.URL)})
+			lastMod := views.ISODate(p.Date)
+			if h := m.PageHistory(p); h != nil {
+				lastMod = h.Updated // when its file last changed, from the site's history
+			}
+			urls = append(urls, sitemapURL{Loc: generator.AbsURL(x.site.BaseURL, p.URL), LastMod: lastMod, Alternates: x.alternates(p.URL)})
 		}
 	}
 	return urls

@@ -133,8 +133,8 @@ func (s *Site) backlogChanges(m *index, b *backlog.Backlog, root string) *Change
 	}
 	id := b.Page.ID
 	cs := InPeriod(m.History.Changes, since, until, func(c *changes.Change) bool { return c.Backlog == id || c.ID == id })
-	limit := s.site.Limits.Changes
-	return &ChangesView{Heading: heading, Since: s.day(since), Until: s.day(until), Count: len(cs), Hidden: max(0, len(cs)-limit),
+	limit := s.site.Limits.BacklogChanges
+	return &ChangesView{Heading: heading, Backlog: id, Since: s.day(since), Until: s.day(until), Count: len(cs), Hidden: max(0, len(cs)-limit),
 		Days: s.changeDays(m, cs, root, limit)}
 }
 

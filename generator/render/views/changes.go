@@ -52,6 +52,7 @@ type ChangesView struct {
 	Count        int    // changes in the period
 	Hidden       int    // of those, left out past the page's limit
 	FeedHref     string // the Atom feed
+	Backlog      string // on a backlog's page: its id, for the command that lists them all
 }
 
 // changeGroups lists the groups in the order a day shows them.

@@ -43,6 +43,10 @@ type Limits struct {
 	// newest; backlight changes lists them all.
 	Changes int
 
+	// BacklogChanges is the most changes a backlog's page shows of those
+	// since its system's last release: the newest.
+	BacklogChanges int
+
 	// ModelChunk is the most pages one chunk file of the model export
 	// holds (model.json lists model/pages-0001.json, …), and the most
 	// releases, a release naming many items counting as several.
@@ -63,6 +67,7 @@ func DefaultLimits() Limits {
 		FeedReleases:      50,
 		ModelChunk:        500,
 		Changes:           500,
+		BacklogChanges:    100,
 	}
 }
 
@@ -84,5 +89,6 @@ func (l Limits) withDefaults() Limits {
 	fill(&l.FeedReleases, d.FeedReleases)
 	fill(&l.ModelChunk, d.ModelChunk)
 	fill(&l.Changes, d.Changes)
+	fill(&l.BacklogChanges, d.BacklogChanges)
 	return l
 }

@@ -47,3 +47,13 @@ func writeCorpusChild(spec string) error {
 	_, err := corpus.Write(spec[:j], corpus.Options{Pages: pages, Seed: seed})
 	return err
 }
+
+// TmpfsOrTemp is /dev/shm when it is a folder (a tmpfs on Linux, where
+// builds measure the program rather than the disk), else the temporary
+// folder.
+func TmpfsOrTemp() string {
+	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
+		return "/dev/shm"
+	}
+	return os.TempDir()
+}

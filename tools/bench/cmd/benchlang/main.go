@@ -51,7 +51,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	backlight := harness.BacklightFlag(fs, "the Backlight `binary` to measure")
 	fs.IntVar(&cfg.pages, "pages", 10000, "`pages` of the corpus, before the translations")
 	fs.IntVar(&cfg.runs, "runs", 5, "rounds of one build of each site; the medians count")
-	fs.StringVar(&cfg.dir, "dir", defaultDir(), "`folder` to write the corpora and build them in")
+	fs.StringVar(&cfg.dir, "dir", harness.TmpfsOrTemp(), "`folder` to write the corpora and build them in")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the corpora and their builds")
 	if err := harness.Parse(fs, args); err != nil {
 		return cfg, err
@@ -62,14 +62,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	bin, err := harness.FindBinary("Backlight", *backlight, "make build")
 	cfg.backlight = bin
 	return cfg, err
-}
-
-// defaultDir is /dev/shm when it is a folder, else the temporary folder.
-func defaultDir() string {
-	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
-		return "/dev/shm"
-	}
-	return os.TempDir()
 }
 
 // site is one corpus and its builds.

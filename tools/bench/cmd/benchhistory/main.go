@@ -1,0 +1,168 @@
+// Command benchhistory measures what reading a site's git history costs
+// a build: the runner behind `make bench-history`.
+//
+// It writes the benchmark corpus (package corpus) of -pages pages into a
+// new folder under -dir (tmpfs where there is one) as a git repository
+// whose -commits commits lead to it (corpus.WriteHistory), copies its
+// content without the repository beside it, and builds, in rounds whose
+// order turns from one to the next, -runs times each:
+//
+//   - the copy outside git: the same site without history (the anchor);
+//   - the repository with no history kept from an earlier build
+//     (.public.history deleted first): the history read whole;
+//   - the repository again: the history kept from the build before.
+//
+// Each build is `BACKLIGHT build -s DIR -d DIR/public --quiet`, a child
+// process. It prints the median wall time and peak resident set size of
+// each, and what the history adds to the anchor, against the targets of
+// docs/benchmarks.md (under 25 % read whole, under 3 % kept).
+//
+// Usage:
+//
+//	benchhistory [-backlight bin/backlight] [-pages 10000] [-commits 20000] [-runs 5] [-dir /dev/shm] [-keep]
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/backlight-wiki/backlight/internal/corpus"
+	"github.com/backlight-wiki/backlight/tools/bench/harness"
+)
+
+// The targets: what the history may add to a build, read whole and kept.
+const (
+	targetUncached = 0.25
+	targetCached   = 0.03
+)
+
+func main() { harness.Main("benchhistory", run) }
+
+type config struct {
+	backlight     string
+	pages, commit int
+	runs          int
+	dir           string
+	keep          bool
+}
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var cfg config
+	fs := harness.Flags("benchhistory", stderr)
+	backlight := harness.BacklightFlag(fs, "the Backlight `binary` to measure")
+	fs.IntVar(&cfg.pages, "pages", 10000, "`pages` of the corpus")
+	fs.IntVar(&cfg.commit, "commits", 20000, "`commits` of its history")
+	fs.IntVar(&cfg.runs, "runs", 5, "rounds of one build of each kind; the medians count")
+	fs.StringVar(&cfg.dir, "dir", harness.TmpfsOrTemp(), "`folder` to write the corpus and build it in")
+	fs.BoolVar(&cfg.keep, "keep", false, "keep the corpus and its builds")
+	if err := harness.Parse(fs, args); err != nil {
+		return cfg, err
+	}
+	if cfg.pages < corpus.MinPages || cfg.runs < 1 || cfg.commit < 1 {
+		return cfg, fmt.Errorf("-pages must be at least %d, -commits and -runs at least 1", corpus.MinPages)
+	}
+	bin, err := harness.FindBinary("Backlight", *backlight, "make build")
+	cfg.backlight = bin
+	return cfg, err
+}
+
+// kind is one way of building, with its measurements.
+type kind struct {
+	name  string
+	dir   string
+	fresh bool // delete the history kept by the build before
+	walls []time.Duration
+	rss   []int64
+}
+
+func run(ctx context.Context, args []string, stdout, progress io.Writer) (err error) {
+	cfg, err := parseFlags(args, progress)
+	if err != nil {
+		return err
+	}
+	root, err := os.MkdirTemp(cfg.dir, "backlight-benchhistory-")
+	if err != nil {
+		return err
+	}
+	if !cfg.keep {
+		defer func() { err = errors.Join(err, os.RemoveAll(root)) }()
+	}
+	repo, plain := filepath.Join(root, "repo"), filepath.Join(root, "plain")
+	fmt.Fprintf(progress, "writing a corpus of %d pages with %d commits into %s\n", cfg.pages, cfg.commit, repo)
+	if err := harness.WriteCorpus(ctx, repo, cfg.pages, 1); err != nil {
+		return err
+	}
+	start := time.Now()
+	if err := corpus.WriteHistory(repo, corpus.HistoryOptions{Commits: cfg.commit, Seed: 1}); err != nil {
+		return err
+	}
+	fmt.Fprintf(progress, "wrote its history in %v\n", time.Since(start).Round(time.Millisecond))
+	if err := os.CopyFS(filepath.Join(plain, "content"), os.DirFS(filepath.Join(repo, "content"))); err != nil {
+		return err
+	}
+	if err := copyFile(filepath.Join(repo, "site.toml"), filepath.Join(plain, "site.toml")); err != nil {
+		return err
+	}
+	kinds := []*kind{{name: "no history (outside git)", dir: plain}, {name: "history read whole", dir: repo, fresh: true}, {name: "history kept", dir: repo}}
+	for k := range cfg.runs {
+		order := kinds
+		if k%2 == 1 { // the anchor last; the kept build still follows a build of the repository
+			order = []*kind{kinds[1], kinds[2], kinds[0]}
+		}
+		for _, kd := range order {
+			out := filepath.Join(kd.dir, "public")
+			if err := os.RemoveAll(out); err != nil {
+				return err
+			}
+			if kd.fresh {
+				if err := os.Remove(filepath.Join(kd.dir, ".public.history")); err != nil && !errors.Is(err, os.ErrNotExist) {
+					return err
+				}
+			}
+			m, err := harness.Run(ctx, 0, cfg.backlight, "build", "-s", kd.dir, "-d", out, "--quiet")
+			if err != nil {
+				return fmt.Errorf("build %s: %w", kd.name, err)
+			}
+			kd.walls, kd.rss = append(kd.walls, m.Wall), append(kd.rss, m.RSS)
+			fmt.Fprintf(progress, "  %s, run %d/%d: %v, %.1f MiB\n", kd.name, k+1, cfg.runs, m.Wall.Round(time.Millisecond), harness.MiB(m.RSS))
+		}
+	}
+	report(stdout, cfg, kinds)
+	return nil
+}
+
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o644)
+}
+
+// report prints the medians and what the history adds.
+func report(w io.Writer, cfg config, kinds []*kind) {
+	var t harness.Table
+	t.Add("build", "wall", "peak memory", "wall ÷ no history", "memory ÷ no history")
+	base, baseRSS := harness.Median(kinds[0].walls), harness.Median(kinds[0].rss)
+	for _, k := range kinds {
+		wall, rss := harness.Median(k.walls), harness.Median(k.rss)
+		t.Add(k.name, harness.Ms(time.Duration(wall)), fmt.Sprintf("%.0f MiB", harness.MiB(int64(rss))),
+			fmt.Sprintf("%.2f", wall/base), fmt.Sprintf("%.2f", rss/baseRSS))
+	}
+	fmt.Fprintf(w, "%d pages, %d commits\n", cfg.pages, cfg.commit)
+	t.Text(w)
+	for i, target := range []float64{targetUncached, targetCached} {
+		k := kinds[i+1]
+		added := harness.Median(k.walls)/base - 1
+		verdict := "pass"
+		if added > target {
+			verdict = "FAIL"
+		}
+		fmt.Fprintf(w, "%s adds %.0f %% to the build (target under %.0f %%: %s)\n", k.name, 100*added, 100*target, verdict)
+	}
+}
