@@ -27,7 +27,10 @@ import (
 // core) and replayed there once the pages are loaded, beside the
 // rendering of their bodies.
 type historyRead struct {
+	start    time.Time     // when the reading started
+	took     time.Duration // how long the goroutine worked: git, the cache, the replay
 	done     chan struct{}
+	stated   chan struct{}        // closed once the repository's state is known: h, or err
 	snap     chan *changes.Current // the pages as the work tree has them, once loaded; nil: the load stopped
 	give     sync.Once
 	h        *history.History
@@ -46,16 +49,15 @@ func readHistory(ctx context.Context, opts Options, cfg *config.Config) *history
 	if !opts.History || !cfg.History.Enabled {
 		return nil
 	}
-	hr := &historyRead{done: make(chan struct{}), snap: make(chan *changes.Current, 1)}
+	hr := &historyRead{start: time.Now(), done: make(chan struct{}), stated: make(chan struct{}), snap: make(chan *changes.Current, 1)}
 	go func() {
 		defer close(hr.done)
+		var waited time.Duration // for the pages, which is no work of the history's
+		defer func() { hr.took = time.Since(hr.start) - waited }()
 		h, err := history.State(ctx, opts.Source)
-		if err != nil {
-			hr.err = err
-			return
-		}
-		hr.h = h
-		if h.Shallow {
+		hr.h, hr.err = h, err
+		close(hr.stated)
+		if err != nil || h.Shallow {
 			return
 		}
 		key := historyOptions(cfg, time.Time{}).Fingerprint(opts.Version)
@@ -69,7 +71,9 @@ func readHistory(ctx context.Context, opts Options, cfg *config.Config) *history
 				return
 			}
 		}
+		w := time.Now()
 		now := <-hr.snap
+		waited = time.Since(w)
 		switch {
 		case now == nil:
 		case replayed != nil:
@@ -188,6 +192,12 @@ func (l *loaded) snapshot(hr *historyRead, pages, all []*generator.Page) *change
 	if hr == nil {
 		return nil
 	}
+	// Outside a work tree, or in a shallow clone, there is nothing to
+	// compare with (git answers that in milliseconds, long before the
+	// content is loaded).
+	if <-hr.stated; hr.err != nil || hr.h.Shallow {
+		return nil
+	}
 	// A draft's changes are not published any more than the draft is.
 	l.drafts = map[string]bool{}
 	if len(all) > len(pages) {
@@ -222,7 +232,11 @@ func (l *loaded) historyOf(hr *historyRead, now *changes.Current, res *Result) *
 		}
 		return nil
 	}
+	wait := time.Now()
 	<-hr.done
+	// What the build waited for: the end of the reading, and the
+	// comparison with the work tree, all of whose work is the history's.
+	defer func(done time.Time) { res.HistoryWait, res.HistoryTime = time.Since(wait), hr.took+time.Since(done) }(time.Now())
 	switch {
 	case errors.Is(hr.err, history.ErrNoGit):
 		res.History = "history: none, as git is not installed; pages show no dates"

@@ -54,11 +54,20 @@ func runBuild(p process, args []string, stdout, stderr io.Writer) int {
 	}
 	if !*quiet {
 		if res.History != "" {
-			fmt.Fprintln(stderr, "info: "+res.History)
+			fmt.Fprintf(stderr, "info: %s%s\n", res.History, historyTimes(res))
 		}
 		fmt.Fprintln(stdout, summary(res))
 	}
 	return exitOK
+}
+
+// historyTimes says how long the history step took and how much of it
+// the build waited for, when it read a history.
+func historyTimes(res *site.Result) string {
+	if res.HistoryTime == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (the history step took %.2f s, of which the build waited %.2f s)", res.HistoryTime.Seconds(), res.HistoryWait.Seconds())
 }
 
 // printOutputNotes says what a build deleted with --force and which

@@ -14,6 +14,7 @@ type Measured struct {
 	Wall   time.Duration
 	RSS    int64  // peak resident set size in bytes, from the child's rusage; 0 if unknown
 	Output []byte // what it wrote to standard output
+	Errors []byte // what it wrote to standard error
 }
 
 // Run runs a command to its end, within timeout (none when 0), and
@@ -46,7 +47,7 @@ func Run(ctx context.Context, timeout time.Duration, name string, args ...string
 	if err != nil {
 		return Measured{}, fmt.Errorf("%s: %w\n%s", what, err, Tail(stderr.String()+stdout.String(), 20))
 	}
-	return Measured{Wall: wall, RSS: PeakRSS(cmd.ProcessState), Output: stdout.Bytes()}, nil
+	return Measured{Wall: wall, RSS: PeakRSS(cmd.ProcessState), Output: stdout.Bytes(), Errors: stderr.Bytes()}, nil
 }
 
 // Tail is the last n lines of s.

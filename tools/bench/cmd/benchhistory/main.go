@@ -12,10 +12,12 @@
 //     (.public.history deleted first): the history read whole;
 //   - the repository again: the history kept from the build before.
 //
-// Each build is `BACKLIGHT build -s DIR -d DIR/public --quiet`, a child
-// process. It prints the median wall time and peak resident set size of
-// each, and what the history adds to the anchor, against the targets of
-// docs/benchmarks.md (under 25 % read whole, under 3 % kept).
+// Each build is `BACKLIGHT build -s DIR -d DIR/public`, a child process.
+// It prints the median wall time and peak resident set size of each, the
+// history step's own time and the part of it the build waited for (from
+// the build's info line), and what the history adds to the anchor,
+// against the targets of docs/benchmarks.md (under 25 % read whole,
+// under 3 % kept).
 //
 // Usage:
 //
@@ -29,6 +31,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"time"
 
 	"github.com/backlight-wiki/backlight/internal/corpus"
@@ -78,7 +82,12 @@ type kind struct {
 	fresh bool // delete the history kept by the build before
 	walls []time.Duration
 	rss   []int64
+	steps []float64 // the history step's own time, and the part the build waited for, in seconds
+	waits []float64
 }
+
+// stepRE reads the history step's times from the build's info line.
+var stepRE = regexp.MustCompile(`the history step took ([0-9.]+) s, of which the build waited ([0-9.]+) s`)
 
 func run(ctx context.Context, args []string, stdout, progress io.Writer) (err error) {
 	cfg, err := parseFlags(args, progress)
@@ -124,11 +133,16 @@ func run(ctx context.Context, args []string, stdout, progress io.Writer) (err er
 					return err
 				}
 			}
-			m, err := harness.Run(ctx, 0, cfg.backlight, "build", "-s", kd.dir, "-d", out, "--quiet")
+			m, err := harness.Run(ctx, 0, cfg.backlight, "build", "-s", kd.dir, "-d", out)
 			if err != nil {
 				return fmt.Errorf("build %s: %w", kd.name, err)
 			}
 			kd.walls, kd.rss = append(kd.walls, m.Wall), append(kd.rss, m.RSS)
+			if sm := stepRE.FindSubmatch(m.Errors); sm != nil {
+				step, _ := strconv.ParseFloat(string(sm[1]), 64)
+				wait, _ := strconv.ParseFloat(string(sm[2]), 64)
+				kd.steps, kd.waits = append(kd.steps, step), append(kd.waits, wait)
+			}
 			fmt.Fprintf(progress, "  %s, run %d/%d: %v, %.1f MiB\n", kd.name, k+1, cfg.runs, m.Wall.Round(time.Millisecond), harness.MiB(m.RSS))
 		}
 	}
@@ -156,6 +170,16 @@ func report(w io.Writer, cfg config, kinds []*kind) {
 	}
 	fmt.Fprintf(w, "%d pages, %d commits\n", cfg.pages, cfg.commit)
 	t.Text(w)
+	fmt.Fprintln(w)
+	for _, k := range kinds[1:] {
+		if len(k.steps) == 0 {
+			continue
+		}
+		wall := harness.Median(k.walls) / 1e9
+		step, wait := harness.Median(k.steps), harness.Median(k.waits)
+		fmt.Fprintf(w, "%s: the history step's own work %.2f s (%.0f %% of the build's wall time), of which the build waited %.2f s (%.0f %%)\n",
+			k.name, step, 100*step/wall, wait, 100*wait/wall)
+	}
 	for i, target := range []float64{targetUncached, targetCached} {
 		k := kinds[i+1]
 		added := harness.Median(k.walls)/base - 1
