@@ -30,7 +30,7 @@ type historyRead struct {
 	start    time.Time     // when the reading started
 	took     time.Duration // how long the goroutine worked: git, the cache, the replay
 	done     chan struct{}
-	stated   chan struct{}        // closed once the repository's state is known: h, or err
+	stated   chan struct{}         // closed once the repository's state is known: h, or err
 	snap     chan *changes.Current // the pages as the work tree has them, once loaded; nil: the load stopped
 	give     sync.Once
 	h        *history.History

@@ -70,15 +70,15 @@ type Result struct {
 	// translation into each language other than the default, in the
 	// order site.toml lists the languages.
 	Translations []Translations
-	History      string   // one line on the history read, or why there is none
+	History      string // one line on the history read, or why there is none
 	// HistoryTime is the work of the history step: the git processes, the
 	// kept history or the replay of the commits, and the comparison with
 	// the work tree. Most of it overlaps other work of the build;
 	// HistoryWait is the part the build waited for.
 	HistoryTime, HistoryWait time.Duration
-	Deleted      []string // files no build wrote that Force deleted from Dest (slash paths)
-	Stale        []string // folders a killed build left beside Dest that were kept, since they hold files no build wrote
-	Duration     time.Duration
+	Deleted                  []string // files no build wrote that Force deleted from Dest (slash paths)
+	Stale                    []string // folders a killed build left beside Dest that were kept, since they hold files no build wrote
+	Duration                 time.Duration
 }
 
 // Translations are the pages not yet translated into one language.
