@@ -291,3 +291,25 @@ func TestWithoutGitTheSiteBuildsWithoutDates(t *testing.T) {
 		t.Error("a change list without history")
 	}
 }
+
+func TestATranslationShowsItsPagesHistory(t *testing.T) {
+	r := historySite(t, "defaultLanguage = \"en\"\n[languages.en]\n[languages.de]\n")
+	r.Write("site/content/roles/po.de.md", "---\ntitle: Produktverantwortlicher\n---\nOrdnet das Backlog.\n")
+	r.Write("site/content/backlogs/team/t-1.de.md", "---\ntitle: Eintrag T-1\n---\nText.\n")
+	r.Commit("2026-03-18T09:00:00+01:00", "Deutsch")
+	_, dest := buildHistory(t, filepath.Join(r.Dir, "site"))
+	role, err := os.ReadFile(filepath.Join(dest, "de", "roles", "po", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(role, []byte(`Zuletzt geändert am <time datetime="2026-03-16">`)) {
+		t.Error("the German role page does not say when its page last changed")
+	}
+	item, err := os.ReadFile(filepath.Join(dest, "de", "backlogs", "team", "t-1", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(item, []byte(`class="status-strip"`)) {
+		t.Error("the German item page has no status strip")
+	}
+}

@@ -54,6 +54,18 @@ func newLanguage(code string, pages []*generator.Page, intros map[string]*genera
 	return l
 }
 
+// translatedPaths maps the path of each page translated into the
+// language to its translation's.
+func (l *language) translatedPaths() map[string]string {
+	paths := map[string]string{}
+	for p, c := range l.pages {
+		if c.Path != p.Path {
+			paths[p.Path] = c.Path
+		}
+	}
+	return paths
+}
+
 // localize is p in the language: a copy with the translation's text, or
 // with the page's own, marked as a fallback.
 func (l *language) localize(p *generator.Page) *generator.Page {
@@ -110,7 +122,7 @@ func (l *language) derive(ix *graph.Index, cfg *config.Config, settings backlog.
 	derived.Wait()
 	l.bodies = rb
 	l.model = &views.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Glossary: m.Glossary,
-		Provided: m.Provided, Fallback: l.fallback, History: m.History}
+		Provided: m.Provided, Fallback: l.fallback, History: m.History.Translated(l.translatedPaths())}
 	withBodies(l.model, rb)
 	fallbackFiles := make(map[string]bool, len(l.fallback))
 	for p := range l.fallback {

@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"github.com/backlight-wiki/backlight/generator/changes"
 	"html/template"
+	"maps"
 	"slices"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -61,6 +62,28 @@ type History struct {
 	Head    string                       // the commit the site was built from
 	Since   string                       // the first day the change list (/changes/) shows, YYYY-MM-DD
 	URL     func(*generator.Page) string // the history page of a page's file; nil: none
+}
+
+// Translated is h for a language whose pages have their translations'
+// paths: the translation at to (by the page's path from) shows the
+// page's dates and, for an item, its timeline, which its own file holds.
+func (h *History) Translated(paths map[string]string) *History {
+	if h == nil || len(paths) == 0 {
+		return h
+	}
+	r := *h.Result
+	r.Pages, r.Items = maps.Clone(r.Pages), maps.Clone(r.Items)
+	for from, to := range paths {
+		if pg, ok := h.Pages[from]; ok {
+			r.Pages[to] = pg
+		}
+		if it, ok := h.Items[from]; ok {
+			r.Items[to] = it
+		}
+	}
+	c := *h
+	c.Result = &r
+	return &c
 }
 
 // PageHistory is what the history says of page p, or nil.
