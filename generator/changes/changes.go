@@ -12,12 +12,16 @@
 package changes
 
 import (
+	"bytes"
 	"cmp"
 	"hash/fnv"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -159,6 +163,8 @@ type deriver struct {
 	ranks   map[string][]*life
 	moved   map[*life]string // items moved to another backlog by the commit, with the backlog they left
 	rankers map[string]*ranker
+	noPatch bool         // parse every version (tests compare the two ways)
+	patched atomic.Int64 // versions patched rather than parsed
 }
 
 // ranker ranks a backlog's items as they are, by any version of its order.
@@ -462,34 +468,176 @@ func (d *deriver) isPage(p string) bool { return isMarkdownIn(p, d.opts.Folder) 
 
 // parseAll reads, on every core, each version of the files that state
 // will ask for and no earlier one has read: parsing the versions is most
-// of the replay's work.
+// of the replay's work. Each file's versions are read in order, and one
+// that differs from the one before only in an item's status, estimate or
+// value, or a backlog's order, written plainly on one line of its front
+// matter, takes the state before with that field changed instead of
+// being parsed (patch).
 func (d *deriver) parseAll(files []*history.File, blobs map[string][]byte) {
-	type version struct{ path, blob string }
-	var todo []version
-	seen := map[string]bool{}
-	for _, f := range files {
+	type result struct {
+		key string
+		s   *state
+	}
+	out := make([][]result, len(files))
+	workers.Each(len(files), func(fi int) {
+		f := files[fi]
+		var prevSrc []byte
+		var prev *state
+		prevPath := ""
 		for i, b := range f.Blobs {
-			key := f.Paths[i] + "\x00" + b
-			if _, done := d.parsed[key]; done || b == "" || !d.isPage(f.Paths[i]) || seen[key] {
+			p := f.Paths[i]
+			key := p + "\x00" + b
+			if b == "" || !d.isPage(p) {
+				prev, prevSrc = nil, nil
 				continue
 			}
-			seen[key] = true
-			todo = append(todo, version{f.Paths[i], b})
-		}
-	}
-	states := make([]*state, len(todo))
-	workers.Each(len(todo), func(i int) {
-		v := todo[i]
-		if src, ok := blobs[v.blob]; ok {
-			cp, _ := d.contentPath(v.path)
-			if page, intro, _ := content.Parse(cp, src, d.opts.Content); page != nil && !intro {
-				states[i] = d.stateOf(page)
+			if s, done := d.parsed[key]; done { // read only here: written after every worker ends
+				prev, prevSrc, prevPath = s, nil, p
+				continue
+			}
+			src, ok := blobs[b]
+			var s *state
+			switch {
+			case !ok:
+			case prev != nil && prevSrc != nil && p == prevPath && !d.noPatch:
+				if ps, patched := d.patch(prevSrc, src, prev); patched {
+					s = ps
+					d.patched.Add(1)
+					break
+				}
+				fallthrough
+			default:
+				cp, _ := d.contentPath(p)
+				if page, intro, _ := content.Parse(cp, src, d.opts.Content); page != nil && !intro {
+					s = d.stateOf(page)
+				}
+			}
+			out[fi] = append(out[fi], result{key, s})
+			if s != nil {
+				prev, prevSrc, prevPath = s, src, p
 			}
 		}
 	})
-	for i, v := range todo {
-		d.parsed[v.path+"\x00"+v.blob] = states[i]
+	for _, rs := range out {
+		for _, r := range rs {
+			d.parsed[r.key] = r.s
+		}
 	}
+}
+
+// The lines patch knows: a top-level key and a plain value.
+var (
+	patchLineRE = regexp.MustCompile(`^(status|estimate|value|order): (.*)$`)
+	statusRE    = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	numberRE    = regexp.MustCompile(`^(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$`)
+	orderRE     = regexp.MustCompile(`^\[([^\[\]{}#"'&*!|>%@` + "`" + `]*)\]$`)
+	orderNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._ -]*$`)
+)
+
+// patch is the state of src, a file's version whose version before, old,
+// had state s: s with one field changed, when the two differ in one line
+// of a YAML front matter, that line giving an item's status, estimate or
+// value or a backlog's order a plain value in both. Anything else is
+// parsed.
+func (d *deriver) patch(old, src []byte, s *state) (*state, bool) {
+	if !bytes.HasPrefix(old, []byte("---\n")) || !bytes.HasPrefix(src, []byte("---\n")) {
+		return nil, false
+	}
+	// The one line that differs: between the longest common start and
+	// end, cut back to whole lines.
+	n := 0
+	for n < len(old) && n < len(src) && old[n] == src[n] {
+		n++
+	}
+	m := 0
+	for m < len(old)-n && m < len(src)-n && old[len(old)-1-m] == src[len(src)-1-m] {
+		m++
+	}
+	start := bytes.LastIndexByte(old[:n], '\n') + 1
+	oldEnd, srcEnd := len(old)-m, len(src)-m
+	if k := bytes.IndexByte(old[oldEnd:], '\n'); k >= 0 {
+		oldEnd += k
+	} else {
+		return nil, false
+	}
+	if k := bytes.IndexByte(src[srcEnd:], '\n'); k >= 0 {
+		srcEnd += k
+	} else {
+		return nil, false
+	}
+	if oldEnd < start || srcEnd < start {
+		return nil, false
+	}
+	oldLine, newLine := old[start:oldEnd], src[start:srcEnd]
+	if bytes.IndexByte(oldLine, '\n') >= 0 || bytes.IndexByte(newLine, '\n') >= 0 {
+		return nil, false // more than one line
+	}
+	// The line must be in the front matter: before its closing ---.
+	end := bytes.Index(src[4:], []byte("\n---\n"))
+	if end < 0 || start > 4+end {
+		return nil, false
+	}
+	om, nm := patchLineRE.FindSubmatch(oldLine), patchLineRE.FindSubmatch(newLine)
+	if om == nil || nm == nil || string(om[1]) != string(nm[1]) {
+		return nil, false
+	}
+	key, ov, nv := string(nm[1]), string(om[2]), string(nm[2])
+	c := *s
+	switch key {
+	case "status":
+		if s.typ != generator.TypeItem || !statusRE.MatchString(ov) || !statusRE.MatchString(nv) || ov != s.status {
+			return nil, false
+		}
+		c.status, c.done, c.dropped = nv, d.done[nv], d.dropped[nv]
+	case "estimate", "value":
+		if s.typ != generator.TypeItem || !numberRE.MatchString(ov) || !numberRE.MatchString(nv) {
+			return nil, false
+		}
+		f, err := strconv.ParseFloat(nv, 64)
+		if err != nil {
+			return nil, false
+		}
+		if key == "estimate" {
+			c.estimate = &f
+		} else {
+			c.value = &f
+		}
+	case "order":
+		if s.typ != generator.TypeBacklog {
+			return nil, false
+		}
+		names, ok := orderNames(nv)
+		if _, okOld := orderNames(ov); !ok || !okOld {
+			return nil, false
+		}
+		c.order = names
+	}
+	return &c, true
+}
+
+// orderNames reads a plain flow list of names, "[CBI-1, CBI-2]", as the
+// state keeps an order: each name trimmed and in lower case.
+func orderNames(v string) ([]string, bool) {
+	m := orderRE.FindStringSubmatch(v)
+	if m == nil {
+		return nil, false
+	}
+	if strings.TrimSpace(m[1]) == "" {
+		return nil, true
+	}
+	var names []string
+	for part := range strings.SplitSeq(m[1], ",") {
+		name := strings.TrimSpace(part)
+		if !orderNameRE.MatchString(name) || strings.HasSuffix(name, ":") {
+			return nil, false
+		}
+		switch strings.ToLower(name) {
+		case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
+			return nil, false
+		}
+		names = append(names, strings.ToLower(name))
+	}
+	return names, true
 }
 
 // state reads the version blob of the file at path p, or nil.

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -18,6 +20,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/history"
 	"github.com/backlight-wiki/backlight/generator/internal/gitrepo"
 	"github.com/backlight-wiki/backlight/generator/internal/golden"
+	"github.com/backlight-wiki/backlight/internal/corpus"
 )
 
 // item is the text of an item file.
@@ -290,5 +293,77 @@ func TestAReplayKeptAndReadAgainGivesTheSameResult(t *testing.T) {
 	}
 	if _, err := DecodeReplayed(strings.NewReader("not a replay"), key, h.Head); err == nil {
 		t.Error("garbage decoded")
+	}
+}
+
+// TestPatchedVersionsReadAsParsedOnes replays a generated history of
+// status, estimate, order and text changes both ways: each version
+// patched from the one before must give the state a parse gives.
+func TestPatchedVersionsReadAsParsedOnes(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git on this machine")
+	}
+	dir := t.TempDir()
+	if _, err := corpus.Write(dir, corpus.Options{Pages: corpus.MinPages, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	if err := corpus.WriteHistory(dir, corpus.HistoryOptions{Commits: 400, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	o := opts
+	o.Content = content.Options{Prefix: "content", Levels: []string{"team", "cluster", "portfolio", "organisation"}}
+	h, err := history.Read(context.Background(), dir, o.Loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wanted := Wanted(h, o.Folder)
+	blobs, err := history.Blobs(context.Background(), dir, wanted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := slices.Concat(slices.Collect(maps.Values(h.Files)), h.Gone)
+	patched := Snapshot(nil, o).d
+	patched.parseAll(files, blobs)
+	parsed := Snapshot(nil, o).d
+	parsed.noPatch = true
+	parsed.parseAll(files, blobs)
+	if len(patched.parsed) != len(parsed.parsed) || len(parsed.parsed) < 300 || patched.patched.Load() < 200 {
+		t.Fatalf("%d versions read patching (%d of them patched) and %d parsing", len(patched.parsed), patched.patched.Load(), len(parsed.parsed))
+	}
+	for k, want := range parsed.parsed {
+		if got := patched.parsed[k]; !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: patched %+v, parsed %+v", k, got, want)
+		}
+	}
+}
+
+func TestPatchRefusesWhatItCannotReadForSure(t *testing.T) {
+	d := Snapshot(nil, opts).d
+	item := &state{typ: generator.TypeItem, status: "idea"}
+	base := "---\nid: A-1\nstatus: idea\nestimate: 3\n---\nText.\n"
+	for _, tc := range []struct {
+		name, src string
+		ok        bool
+	}{
+		{"status", "---\nid: A-1\nstatus: ready\nestimate: 3\n---\nText.\n", true},
+		{"estimate", "---\nid: A-1\nstatus: idea\nestimate: 5.5\n---\nText.\n", true},
+		{"two lines", "---\nid: A-1\nstatus: ready\nestimate: 5\n---\nText.\n", false},
+		{"a comment", "---\nid: A-1\nstatus: ready # soon\nestimate: 3\n---\nText.\n", false},
+		{"quoted", "---\nid: A-1\nstatus: \"ready\"\nestimate: 3\n---\nText.\n", false},
+		{"another key", "---\nid: A-2\nstatus: idea\nestimate: 3\n---\nText.\n", false},
+		{"the body", "---\nid: A-1\nstatus: idea\nestimate: 3\n---\nstatus: ready\n", false},
+		{"an octal-looking number", "---\nid: A-1\nstatus: idea\nestimate: 07\n---\nText.\n", false},
+		{"a line added", "---\nid: A-1\nstatus: idea\nestimate: 3\nvalue: 2\n---\nText.\n", false},
+	} {
+		_, ok := d.patch([]byte(base), []byte(tc.src), item)
+		if ok != tc.ok {
+			t.Errorf("%s: patched %v, want %v", tc.name, ok, tc.ok)
+		}
+	}
+	if _, ok := orderNames("[CBI-1, true]"); ok {
+		t.Error("an order naming true was patched")
+	}
+	if names, ok := orderNames("[CBI-1, Remote log ]"); !ok || !slices.Equal(names, []string{"cbi-1", "remote log"}) {
+		t.Errorf("order names %q, %v", names, ok)
 	}
 }

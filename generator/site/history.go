@@ -31,6 +31,7 @@ type historyRead struct {
 	took     time.Duration // how long the goroutine worked: git, the cache, the replay
 	done     chan struct{}
 	stated   chan struct{}         // closed once the repository's state is known: h, or err
+	none     bool                  // known when stated is closed: no git, no work tree, or a shallow clone
 	snap     chan *changes.Current // the pages as the work tree has them, once loaded; nil: the load stopped
 	give     sync.Once
 	h        *history.History
@@ -55,9 +56,9 @@ func readHistory(ctx context.Context, opts Options, cfg *config.Config) *history
 		var waited time.Duration // for the pages, which is no work of the history's
 		defer func() { hr.took = time.Since(hr.start) - waited }()
 		h, err := history.State(ctx, opts.Source)
-		hr.h, hr.err = h, err
+		hr.h, hr.err, hr.none = h, err, err != nil || h.Shallow
 		close(hr.stated)
-		if err != nil || h.Shallow {
+		if hr.none {
 			return
 		}
 		key := historyOptions(cfg, time.Time{}).Fingerprint(opts.Version)
@@ -195,7 +196,7 @@ func (l *loaded) snapshot(hr *historyRead, pages, all []*generator.Page) *change
 	// Outside a work tree, or in a shallow clone, there is nothing to
 	// compare with (git answers that in milliseconds, long before the
 	// content is loaded).
-	if <-hr.stated; hr.err != nil || hr.h.Shallow {
+	if <-hr.stated; hr.none {
 		return nil
 	}
 	// A draft's changes are not published any more than the draft is.
