@@ -367,3 +367,44 @@ func TestPatchRefusesWhatItCannotReadForSure(t *testing.T) {
 		t.Errorf("order names %q, %v", names, ok)
 	}
 }
+
+// FuzzPatchAgreesWithParse: whenever a version is patched from the one
+// before, the state is the one a parse of it gives.
+func FuzzPatchAgreesWithParse(f *testing.F) {
+	f.Add("---\nid: A-1\ntitle: One\nstatus: idea\nestimate: 3\n---\nText.\n", "status: ready")
+	f.Add("---\nid: A-1\ntitle: One\nstatus: idea\nvalue: 2\n---\nText.\n", "value: 2.5")
+	f.Add("---\ntitle: B\nlevel: team\norder: [A-1, A-2]\n---\n", "order: [A-2, A-1]")
+	f.Fuzz(func(t *testing.T, old, line string) {
+		d := Snapshot(nil, opts).d
+		parse := func(path, src string) *state {
+			page, intro, _ := content.Parse(path, []byte(src), d.opts.Content)
+			if page == nil || intro {
+				return nil
+			}
+			return d.stateOf(page)
+		}
+		// The new version: old with the line of the same key replaced.
+		key, _, _ := strings.Cut(line, ":")
+		var lines []string
+		for l := range strings.SplitSeq(old, "\n") {
+			if strings.HasPrefix(l, key+":") {
+				l = line
+			}
+			lines = append(lines, l)
+		}
+		src := strings.Join(lines, "\n")
+		for _, path := range []string{"backlogs/b/a-1.md", "backlogs/b/_index.md"} {
+			prev := parse(path, old)
+			if prev == nil {
+				continue
+			}
+			got, ok := d.patch([]byte(old), []byte(src), prev)
+			if !ok {
+				continue
+			}
+			if want := parse(path, src); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s patched to %q:\n%+v\nparsed:\n%+v", path, line, got, want)
+			}
+		}
+	})
+}
