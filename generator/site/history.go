@@ -257,6 +257,7 @@ func (l *loaded) historyOf(hr *historyRead, now *changes.Current, res *Result) *
 	}
 	cfg := l.cfg
 	r := now.Finish(hr.replayed, hr.h.Dirty)
+	hr.replayed = nil // not needed while the pages are written (the cache's writer has its own)
 	if len(l.drafts) > 0 {
 		r.Changes = slices.DeleteFunc(r.Changes, func(c changes.Change) bool { return l.drafts[c.ID] })
 	}

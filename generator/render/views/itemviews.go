@@ -97,15 +97,17 @@ func (s *Site) statusStrip(h *changes.Item) template.HTML {
 	year := 0
 	for _, st := range h.History {
 		start, _ := time.Parse(time.DateOnly, st.Date)
-		date := s.site.Strings.Date(start)
 		// Under the strip, short dates: with the year at the first and
 		// wherever it changes.
-		label := s.site.Strings.DateAs("strip_day", "{day} {mon}", start)
+		label := s.memo("strip\x00"+st.Date, func() string { return s.site.Strings.DateAs("strip_day", "{day} {mon}", start) })
 		if start.Year() != year {
-			label, year = s.site.Strings.DateAs("strip_day_year", "{day} {mon} {year}", start), start.Year()
+			label = s.memo("strip year\x00"+st.Date, func() string { return s.site.Strings.DateAs("strip_day_year", "{day} {mon} {year}", start) })
+			year = start.Year()
 		}
 		spans = append(spans, svg.StatusSpan{Status: st.Status, Class: "s-" + st.Status, Start: start, Date: label})
-		words = append(words, s.site.Strings.Or("status_since", "{status} from {date}", "status", st.Status, "date", date))
+		words = append(words, s.memo("since\x00"+st.Status+"\x00"+st.Date, func() string {
+			return s.site.Strings.Or("status_since", "{status} from {date}", "status", st.Status, "date", s.day(st.Date))
+		}))
 	}
 	end, _ := time.Parse(time.DateOnly, s.site.Now.Format(time.DateOnly))
 	title := s.site.Strings.Or("status_timeline", "Status timeline") + ": " + strings.Join(words, ", ")
@@ -114,11 +116,13 @@ func (s *Site) statusStrip(h *changes.Item) template.HTML {
 
 // day writes a YYYY-MM-DD day in the site's language, or "" for none.
 func (s *Site) day(d string) string {
-	t, err := time.Parse(time.DateOnly, d)
-	if err != nil {
-		return ""
-	}
-	return s.site.Strings.Date(t)
+	return s.memo("day\x00"+d, func() string {
+		t, err := time.Parse(time.DateOnly, d)
+		if err != nil {
+			return ""
+		}
+		return s.site.Strings.Date(t)
+	})
 }
 
 func (s *Site) childRow(root string, c *backlog.Item) ChildRow {

@@ -22,6 +22,17 @@ type Site struct {
 	site     *SiteInfo // a copy of the settings given to New, completed
 	m        *index
 	partials sync.Map
+	dates    sync.Map // days written out, by how and which (memo): the history dates thousands of pages with a few hundred days
+}
+
+// memo returns the string key stands for, made by fn the first time.
+func (s *Site) memo(key string, fn func() string) string {
+	if v, ok := s.dates.Load(key); ok {
+		return v.(string)
+	}
+	v := fn()
+	s.dates.Store(key, v)
+	return v
 }
 
 // index is a model with the lookups its views need.
