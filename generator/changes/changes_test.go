@@ -235,8 +235,6 @@ func TestLongestIncreasing(t *testing.T) {
 	}
 }
 
-var _ = generator.TypeItem
-
 func TestUncommittedReRanksCountFromTheLastCommit(t *testing.T) {
 	r := gitrepo.New(t)
 	r.Write("content/backlogs/b/_index.md", backlogIndex("B", "B-1", "B-2", "B-3"))

@@ -371,14 +371,14 @@ func changeFilter(ctx context.Context, dir string, q ChangeQuery, since string) 
 	sinceRev := q.Since != "" && !isDay(q.Since)
 	untilRev := q.Until != "" && !isDay(q.Until)
 	if sinceRev || untilRev {
-		args := []string{cmp.Or(q.Until, "HEAD")}
-		if !untilRev {
-			args[0] = "HEAD"
+		rng := "HEAD"
+		if untilRev {
+			rng = q.Until
 		}
 		if sinceRev {
-			args[0] = q.Since + ".." + args[0]
+			rng = q.Since + ".." + rng
 		}
-		ids, err := history.RevList(ctx, dir, args...)
+		ids, err := history.RevList(ctx, dir, rng)
 		if err != nil {
 			return nil, "", fmt.Errorf("--since/--until: %w", err)
 		}
