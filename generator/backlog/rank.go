@@ -37,13 +37,14 @@ func Order(order []string, entries []Entry) []int { return NewRanker(entries).Or
 // Ranker ranks one set of entries by any number of orders: for the
 // versions of a backlog whose items stay while its order changes.
 type Ranker struct {
+	entries    []Entry
 	byName     map[string]int
-	byPriority []int // every entry, by priority, ties by key
+	byPriority []int // every entry, by priority, ties by key, then id, then place
 }
 
 // NewRanker prepares the ranking of entries, which it keeps.
 func NewRanker(entries []Entry) *Ranker {
-	r := &Ranker{byName: make(map[string]int, 3*len(entries)), byPriority: make([]int, len(entries))}
+	r := &Ranker{entries: entries, byName: make(map[string]int, 3*len(entries)), byPriority: make([]int, len(entries))}
 	for i := len(entries) - 1; i >= 0; i-- { // the first entry wins a name
 		e := &entries[i]
 		for _, n := range [...]string{e.Title, e.ID, e.Key} { // a key wins over an id, an id over a title
@@ -55,20 +56,37 @@ func NewRanker(entries []Entry) *Ranker {
 	for i := range r.byPriority {
 		r.byPriority[i] = i
 	}
-	slices.SortStableFunc(r.byPriority, func(a, b int) int {
-		x, y := &entries[a], &entries[b]
-		if px, py := priorityOf(x.Value, x.Estimate), priorityOf(y.Value, y.Estimate); px != py {
-			if px > py {
-				return -1
-			}
-			return 1
-		}
-		if c := compareKeys(x.Key, y.Key); c != 0 {
-			return c
-		}
-		return strings.Compare(x.ID, y.ID)
-	})
+	slices.SortFunc(r.byPriority, r.compare)
 	return r
+}
+
+// compare orders entries a and b by priority, then key, then id, then
+// their place among the entries.
+func (r *Ranker) compare(a, b int) int {
+	x, y := &r.entries[a], &r.entries[b]
+	if px, py := priorityOf(x.Value, x.Estimate), priorityOf(y.Value, y.Estimate); px != py {
+		if px > py {
+			return -1
+		}
+		return 1
+	}
+	if c := compareKeys(x.Key, y.Key); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.ID, y.ID); c != 0 {
+		return c
+	}
+	return a - b
+}
+
+// Revalue gives entry i another value and estimate: the ranking is as a
+// new Ranker's of the entries so changed, at the cost of moving one.
+func (r *Ranker) Revalue(i int, value, estimate float64) {
+	r.entries[i].Value, r.entries[i].Estimate = value, estimate
+	at := slices.Index(r.byPriority, i)
+	r.byPriority = slices.Delete(r.byPriority, at, at+1)
+	to, _ := slices.BinarySearchFunc(r.byPriority, i, r.compare)
+	r.byPriority = slices.Insert(r.byPriority, to, i)
 }
 
 // Order ranks the entries by order, as the package's Order does.

@@ -2,6 +2,7 @@ package backlog
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -212,4 +213,36 @@ func TestOrderRanksEntriesAsABacklogDoes(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}
+}
+
+// FuzzRevalueRanksAsANewRanker: a ranker whose entries are given other
+// values and estimates one by one ranks as a new ranker of the entries so
+// changed, whatever the order.
+func FuzzRevalueRanksAsANewRanker(f *testing.F) {
+	f.Add([]byte{3, 1, 2, 0, 0, 5, 1, 1}, uint8(2))
+	f.Add([]byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, uint8(0))
+	f.Add([]byte{9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2, 3}, uint8(7))
+	f.Fuzz(func(t *testing.T, data []byte, listed uint8) {
+		const n = 12
+		entries := make([]Entry, n)
+		for i := range entries {
+			// Few keys and numbers, so that ties are common.
+			entries[i] = Entry{ID: fmt.Sprintf("a-%d", i%7), Key: fmt.Sprintf("A-%d", i%5), Value: float64(i % 3), Estimate: float64(i % 4)}
+		}
+		r := NewRanker(slices.Clone(entries))
+		var order []string
+		for i := range int(listed) % n {
+			order = append(order, entries[(i*5)%n].Key)
+		}
+		for len(data) >= 3 {
+			i := int(data[0]) % n
+			v, e := float64(data[1]%6)/2, float64(data[2]%5)
+			data = data[3:]
+			r.Revalue(i, v, e)
+			entries[i].Value, entries[i].Estimate = v, e
+			if got, want := r.Order(order), NewRanker(slices.Clone(entries)).Order(order); !slices.Equal(got, want) {
+				t.Fatalf("after entry %d got value %v and estimate %v: ranked %v, a new ranker %v", i, v, e, got, want)
+			}
+		}
+	})
 }

@@ -145,6 +145,11 @@ type life struct {
 	created, updated, author, subject string
 	revisions                         int
 	timeline                          []Status
+	// Replay's and Finish's, for reRank: its place in its backlog's
+	// ranker; its rank before the commit ranked (in wasIn, when wasGen
+	// is that commit's); whether it kept its place among the others.
+	slot, was, wasGen, stayGen int
+	wasIn                      string
 	// Replay's only: the file's commits and its state after each.
 	file   *history.File
 	states []*state // after each of file.Commits; nil where it is no page, or did not parse
@@ -158,13 +163,15 @@ type deriver struct {
 	parsed  map[string]*state // by path and blob
 	out     []Change
 	// backlogs' state as the commits are replayed
-	members map[string]map[*life]*state // by backlog id
-	orders  map[string][]string
-	ranks   map[string][]*life
-	moved   map[*life]string // items moved to another backlog by the commit, with the backlog they left
-	rankers map[string]*ranker
-	noPatch bool         // parse every version (tests compare the two ways)
-	patched atomic.Int64 // versions patched rather than parsed
+	members      map[string]map[*life]*state // by backlog id
+	orders       map[string][]string
+	ranks        map[string][]*life
+	moved        map[*life]string // items moved to another backlog by the commit, with the backlog they left
+	rankers      map[string]*ranker
+	gen          int          // reRank's count of the commits it ranked, which marks the lives' was and stayGen
+	noPatch      bool         // parse every version (tests compare the two ways)
+	freshRankers bool         // rank each backlog anew at each commit (tests compare the two ways)
+	patched      atomic.Int64 // versions patched rather than parsed
 }
 
 // ranker ranks a backlog's items as they are, by any version of its order.
@@ -245,15 +252,7 @@ func Replay(h *history.History, blobs map[string][]byte, now *Current) *Replayed
 	}
 	var lives []*life
 	all := slices.Concat(slices.Collect(maps.Values(h.Files)), h.Gone)
-	for _, f := range all {
-		// A file the work tree has as the last commit left it reads as
-		// its page does now: the versions with its blob need no parsing.
-		if p, ok := d.contentPath(f.Path); ok && !f.Deleted && !h.Dirty[f.Path] {
-			if cur := byPath[p]; cur != nil {
-				d.parsed[f.Path+"\x00"+f.Blobs[len(f.Blobs)-1]] = now.states[cur]
-			}
-		}
-	}
+	now.seed(h, all)
 	d.parseAll(all, blobs)
 	for _, f := range all {
 		l := &life{file: f, path: f.Path, deleted: f.Deleted, states: make([]*state, len(f.Commits))}
@@ -323,6 +322,24 @@ func Replay(h *history.History, blobs map[string][]byte, now *Current) *Replayed
 	d.out, d.ranks, d.orders, d.members = nil, map[string][]*life{}, map[string][]string{}, map[string]map[*life]*state{}
 	clear(d.rankers)
 	return r
+}
+
+// seed takes the state of each file's last version, when the work tree
+// has it as the last commit left it, from the page as it is now: those
+// versions need no parsing, and the file's earlier ones are patched
+// from them, newest first (parseAll).
+func (c *Current) seed(h *history.History, files []*history.File) {
+	byPath := make(map[string]*generator.Page, len(c.pages))
+	for _, p := range c.pages {
+		byPath[p.Path] = p
+	}
+	for _, f := range files {
+		if p, ok := c.d.contentPath(f.Path); ok && !f.Deleted && !h.Dirty[f.Path] {
+			if cur := byPath[p]; cur != nil {
+				c.d.parsed[f.Path+"\x00"+f.Blobs[len(f.Blobs)-1]] = c.states[cur]
+			}
+		}
+	}
 }
 
 // addStatus appends s to a timeline unless the timeline already ends in
@@ -434,16 +451,20 @@ func (c *Current) Finish(r *Replayed, dirty map[string]bool) *Result {
 }
 
 // Wanted are the blob ids Derive reads: every version of every Markdown
-// file of the content folder but the last of a file the work tree has
-// not changed, which Derive reads from the page as it is now.
+// file of the content folder. Of a file the work tree has as the last
+// commit left it, Derive takes the last version's state from the page
+// as it is now, so a file with no other version is not read at all.
 func Wanted(h *history.History, folder string) []string {
 	var ids []string
 	for _, f := range slices.Concat(slices.Collect(maps.Values(h.Files)), h.Gone) {
+		n := len(ids)
 		for i, b := range f.Blobs {
-			last := i == len(f.Blobs)-1 && !f.Deleted && !h.Dirty[f.Path]
-			if b != "" && isMarkdownIn(f.Paths[i], folder) && !last {
+			if b != "" && isMarkdownIn(f.Paths[i], folder) {
 				ids = append(ids, b)
 			}
+		}
+		if kept := !f.Deleted && !h.Dirty[f.Path]; kept && len(ids) == n+1 && ids[n] == f.Blobs[len(f.Blobs)-1] {
+			ids = ids[:n] // its one version is the page now
 		}
 	}
 	slices.Sort(ids)
@@ -468,11 +489,12 @@ func (d *deriver) isPage(p string) bool { return isMarkdownIn(p, d.opts.Folder) 
 
 // parseAll reads, on every core, each version of the files that state
 // will ask for and no earlier one has read: parsing the versions is most
-// of the replay's work. Each file's versions are read in order, and one
-// that differs from the one before only in an item's status, estimate or
-// value, or a backlog's order, written plainly on one line of its front
-// matter, takes the state before with that field changed instead of
-// being parsed (patch).
+// of the replay's work. A version that differs from its neighbour only in
+// its Markdown body, or in an item's status, estimate or value or a
+// backlog's order written plainly on one line of its front matter, takes
+// the neighbour's state with that changed instead of being parsed
+// (patch). A file whose last version's state is known (seed) is read
+// from there back to its first version; any other, first to last.
 func (d *deriver) parseAll(files []*history.File, blobs map[string][]byte) {
 	type result struct {
 		key string
@@ -484,18 +506,21 @@ func (d *deriver) parseAll(files []*history.File, blobs map[string][]byte) {
 		var prevSrc []byte
 		var prev *state
 		prevPath := ""
-		for i, b := range f.Blobs {
-			p := f.Paths[i]
+		read := func(i int) {
+			p, b := f.Paths[i], f.Blobs[i]
 			key := p + "\x00" + b
 			if b == "" || !d.isPage(p) {
 				prev, prevSrc = nil, nil
-				continue
-			}
-			if s, done := d.parsed[key]; done { // read only here: written after every worker ends
-				prev, prevSrc, prevPath = s, nil, p
-				continue
+				return
 			}
 			src, ok := blobs[b]
+			if s, done := d.parsed[key]; done { // read only here: written after every worker ends
+				prev, prevSrc, prevPath = s, src, p
+				if s == nil {
+					prevSrc = nil
+				}
+				return
+			}
 			var s *state
 			switch {
 			case !ok:
@@ -513,9 +538,20 @@ func (d *deriver) parseAll(files []*history.File, blobs map[string][]byte) {
 				}
 			}
 			out[fi] = append(out[fi], result{key, s})
-			if s != nil {
-				prev, prevSrc, prevPath = s, src, p
+			prev, prevSrc, prevPath = s, src, p
+			if s == nil {
+				prevSrc = nil
 			}
+		}
+		n := len(f.Blobs)
+		if _, seeded := d.parsed[f.Paths[n-1]+"\x00"+f.Blobs[n-1]]; seeded && !d.noPatch {
+			for i := n - 1; i >= 0; i-- {
+				read(i)
+			}
+			return
+		}
+		for i := range n {
+			read(i)
 		}
 	})
 	for _, rs := range out {
@@ -527,18 +563,31 @@ func (d *deriver) parseAll(files []*history.File, blobs map[string][]byte) {
 
 // The lines patch knows: a top-level key and a plain value.
 var (
-	patchLineRE = regexp.MustCompile(`^(status|estimate|value|order): (.*)$`)
-	statusRE    = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-	numberRE    = regexp.MustCompile(`^(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$`)
-	orderRE     = regexp.MustCompile(`^\[([^\[\]{}#"'&*!|>%@` + "`" + `]*)\]$`)
-	orderNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._ -]*$`)
+	statusRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	numberRE = regexp.MustCompile(`^(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$`)
 )
 
+// patchLine splits a line "key: value" whose key is one patch knows. (A
+// backlog's order is a line of hundreds of names, and one of its versions
+// in five differs only there: the line and its names are read by hand,
+// which took a tenth of what a regular expression did.)
+func patchLine(line []byte) (key, value string, ok bool) {
+	k, v, found := bytes.Cut(line, []byte(": "))
+	if !found {
+		return "", "", false
+	}
+	switch key := string(k); key {
+	case "status", "estimate", "value", "order":
+		return key, string(v), true
+	}
+	return "", "", false
+}
+
 // patch is the state of src, a file's version whose version before, old,
-// had state s: s with one field changed, when the two differ in one line
-// of a YAML front matter, that line giving an item's status, estimate or
-// value or a backlog's order a plain value in both. Anything else is
-// parsed.
+// had state s: s with another body, when the two have the same YAML front
+// matter, or s with one field changed, when they differ in one line of
+// it, that line giving an item's status, estimate or value or a
+// backlog's order a plain value in both. Anything else is parsed.
 func (d *deriver) patch(old, src []byte, s *state) (*state, bool) {
 	if !bytes.HasPrefix(old, []byte("---\n")) || !bytes.HasPrefix(src, []byte("---\n")) {
 		return nil, false
@@ -548,6 +597,16 @@ func (d *deriver) patch(old, src []byte, s *state) (*state, bool) {
 	n := 0
 	for n < len(old) && n < len(src) && old[n] == src[n] {
 		n++
+	}
+	// The same front matter, to its closing line: only the body changed.
+	if end := bytes.Index(src[4:], []byte("\n---\n")); end >= 0 && n >= 4+end+5 {
+		body, ok := content.Body(src)
+		if !ok {
+			return nil, false
+		}
+		c := *s
+		c.body = bodyHash(body)
+		return &c, true
 	}
 	m := 0
 	for m < len(old)-n && m < len(src)-n && old[len(old)-1-m] == src[len(src)-1-m] {
@@ -577,11 +636,11 @@ func (d *deriver) patch(old, src []byte, s *state) (*state, bool) {
 	if end < 0 || start > 4+end {
 		return nil, false
 	}
-	om, nm := patchLineRE.FindSubmatch(oldLine), patchLineRE.FindSubmatch(newLine)
-	if om == nil || nm == nil || string(om[1]) != string(nm[1]) {
+	okey, ov, ok := patchLine(oldLine)
+	key, nv, nok := patchLine(newLine)
+	if !ok || !nok || okey != key {
 		return nil, false
 	}
-	key, ov, nv := string(nm[1]), string(om[2]), string(nm[2])
 	c := *s
 	switch key {
 	case "status":
@@ -616,29 +675,52 @@ func (d *deriver) patch(old, src []byte, s *state) (*state, bool) {
 }
 
 // orderNames reads a plain flow list of names, "[CBI-1, CBI-2]", as the
-// state keeps an order: each name trimmed and in lower case.
+// state keeps an order: each name trimmed and in lower case. A name is a
+// letter and then letters, digits, '.', '_', ' ' and '-', and none of
+// YAML's words for true, false and null; the list holds no character
+// that YAML gives a meaning in a flow list.
 func orderNames(v string) ([]string, bool) {
-	m := orderRE.FindStringSubmatch(v)
-	if m == nil {
+	if len(v) < 2 || v[0] != '[' || v[len(v)-1] != ']' {
 		return nil, false
 	}
-	if strings.TrimSpace(m[1]) == "" {
+	inner := v[1 : len(v)-1]
+	if strings.ContainsAny(inner, "[]{}#\"'&*!|>%@`") {
+		return nil, false
+	}
+	if strings.TrimSpace(inner) == "" {
 		return nil, true
 	}
-	var names []string
-	for part := range strings.SplitSeq(m[1], ",") {
+	names := make([]string, 0, strings.Count(inner, ",")+1)
+	for part := range strings.SplitSeq(inner, ",") {
 		name := strings.TrimSpace(part)
-		if !orderNameRE.MatchString(name) || strings.HasSuffix(name, ":") {
+		if !isOrderName(name) {
 			return nil, false
 		}
-		switch strings.ToLower(name) {
+		lower := strings.ToLower(name)
+		switch lower {
 		case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
 			return nil, false
 		}
-		names = append(names, strings.ToLower(name))
+		names = append(names, lower)
 	}
 	return names, true
 }
+
+// isOrderName says whether s is a name orderNames takes as it is.
+func isOrderName(s string) bool {
+	if s == "" || !isLetter(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !isLetter(c) && !('0' <= c && c <= '9') && c != '.' && c != '_' && c != ' ' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // state reads the version blob of the file at path p, or nil.
 func (d *deriver) state(p, blob string, blobs map[string][]byte) *state {
@@ -664,9 +746,7 @@ func (d *deriver) state(p, blob string, blobs map[string][]byte) *state {
 // stateOf is what changes report of page p.
 func (d *deriver) stateOf(p *generator.Page) *state {
 	s := &state{id: p.ID, typ: p.Type, title: p.Title, ltitle: strings.ToLower(p.Title)}
-	h := fnv.New64a()
-	h.Write(p.Body)
-	s.body = h.Sum64()
+	s.body = bodyHash(p.Body)
 	for _, r := range p.Relations {
 		for _, t := range r.Targets {
 			s.relations = append(s.relations, r.Name+" "+d.resolve(t.Name))
@@ -696,6 +776,13 @@ func (d *deriver) stateOf(p *generator.Page) *state {
 	return s
 }
 
+// bodyHash is what a state keeps of a page's Markdown body.
+func bodyHash(body []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(body)
+	return h.Sum64()
+}
+
 // resolve names the page a reference names today, by its id, or gives
 // the reference as written, lower-case, when no page has that name now.
 func (d *deriver) resolve(name string) string {
@@ -716,7 +803,15 @@ func (d *deriver) compare(at commitAt, l *life, before, after *state, touched ma
 			Key: s.key, Backlog: s.backlog, Subject: at.subject, Author: at.author}
 		d.out = append(d.out, c)
 	}
-	if reranks(before, after) {
+	if revalued(before, after) {
+		// Only its value or estimate: its backlog's ranker moves it.
+		touched[after.backlog] = true
+		if rk := d.rankers[after.backlog]; rk != nil && l.slot < len(rk.lives) && rk.lives[l.slot] == l {
+			rk.r.Revalue(l.slot, deref(after.value), deref(after.estimate))
+		} else {
+			delete(d.rankers, after.backlog)
+		}
+	} else if reranks(before, after) {
 		for _, s := range []*state{before, after} {
 			if s == nil {
 				continue
@@ -806,28 +901,47 @@ func reranks(before, after *state) bool {
 	return false
 }
 
+// revalued says whether an item's version after differs from the one
+// before in what ranks it only by its value or estimate.
+func revalued(before, after *state) bool {
+	return before != nil && after != nil && before.typ == generator.TypeItem && after.typ == generator.TypeItem &&
+		before.backlog == after.backlog && before.key == after.key && before.id == after.id && before.title == after.title &&
+		(!sameNumber(before.value, after.value) || !sameNumber(before.estimate, after.estimate))
+}
+
 // reRank ranks each touched backlog again and lists the items that moved:
 // those outside the longest run of items that kept their order among
 // themselves, so that one item moved to the top is one change, not one
 // for every item it passed.
 func (d *deriver) reRank(at commitAt, touched map[string]bool) {
-	before := map[string]map[*life]int{} // each touched backlog's ranks before the commit
+	// Each touched backlog's items, marked with their ranks before the commit.
+	d.gen++
 	for b := range touched {
-		r := make(map[*life]int, len(d.ranks[b]))
 		for i, l := range d.ranks[b] {
-			r[l] = i + 1
+			l.was, l.wasIn, l.wasGen = i+1, b, d.gen
 		}
-		before[b] = r
+	}
+	oldRank := func(l *life, b string) int {
+		if l.wasGen == d.gen && l.wasIn == b {
+			return l.was
+		}
+		return 0
 	}
 	defer clear(d.moved)
+	var kept []*life
+	var ranks []int
 	for _, b := range slices.Sorted(maps.Keys(touched)) {
 		members := d.members[b]
+		if d.freshRankers {
+			delete(d.rankers, b)
+		}
 		rk := d.rankers[b]
 		if rk == nil { // its items changed since it was last ranked
 			rk = &ranker{lives: slices.SortedFunc(maps.Keys(members), func(x, y *life) int { return cmp.Compare(x.ord, y.ord) })}
 			entries := make([]backlog.Entry, len(rk.lives))
 			for i, l := range rk.lives {
 				s := members[l]
+				l.slot = i
 				entries[i] = backlog.Entry{ID: s.id, Key: s.lkey, Title: s.ltitle, Value: deref(s.value), Estimate: deref(s.estimate)}
 			}
 			rk.r = backlog.NewRanker(entries)
@@ -839,23 +953,25 @@ func (d *deriver) reRank(at commitAt, touched map[string]bool) {
 			ranked[j] = rk.lives[i]
 		}
 		d.ranks[b] = ranked
-		oldRank := before[b]
 		// the items ranked before and after, open now, in their new order
-		var kept []*life
+		kept, ranks = kept[:0], ranks[:0]
 		for _, l := range ranked {
-			if s := members[l]; oldRank[l] > 0 && !s.done && !s.dropped {
+			if s := members[l]; oldRank(l, b) > 0 && !s.done && !s.dropped {
 				kept = append(kept, l)
+				ranks = append(ranks, oldRank(l, b))
 			}
 		}
-		stay := longestIncreasing(kept, oldRank)
+		for _, k := range longestIncreasing(ranks) {
+			kept[k].stayGen = d.gen
+		}
 		for i, l := range ranked {
 			s := members[l]
-			from, left := oldRank[l], ""
+			from, left := oldRank(l, b), ""
 			if from == 0 && d.moved[l] != "" {
 				left = d.moved[l]
-				from = before[left][l]
+				from = oldRank(l, left)
 			}
-			if from == 0 || stay[l] || s.done || s.dropped || (from == i+1 && left == "") {
+			if from == 0 || l.stayGen == d.gen || s.done || s.dropped || (from == i+1 && left == "") {
 				continue
 			}
 			c := Change{Date: at.day, Commit: at.id, Kind: RankChanged, ID: cmp.Or(nowID(l), s.id), From: from, To: i + 1,
@@ -867,16 +983,15 @@ func (d *deriver) reRank(at commitAt, touched map[string]bool) {
 
 func nowID(l *life) string { return l.id }
 
-// longestIncreasing returns the members of the longest subsequence of
-// ls whose old ranks increase: the items that kept their order.
-func longestIncreasing(ls []*life, rank map[*life]int) map[*life]bool {
-	// patience sorting: tails[k] is the index in ls of the smallest last
-	// rank of an increasing run of length k+1; prev links the runs.
-	tails := []int{}
-	prev := make([]int, len(ls))
-	for i, l := range ls {
-		r := rank[l]
-		k, _ := slices.BinarySearchFunc(tails, r, func(j, r int) int { return cmp.Compare(rank[ls[j]], r) })
+// longestIncreasing returns the places in ranks of the longest
+// subsequence that increases: the items that kept their order.
+func longestIncreasing(ranks []int) []int {
+	// patience sorting: tails[k] is the place of the smallest last rank
+	// of an increasing run of length k+1; prev links the runs.
+	var tails []int
+	prev := make([]int, len(ranks))
+	for i, r := range ranks {
+		k, _ := slices.BinarySearchFunc(tails, r, func(j, r int) int { return cmp.Compare(ranks[j], r) })
 		if k > 0 {
 			prev[i] = tails[k-1]
 		} else {
@@ -888,12 +1003,12 @@ func longestIncreasing(ls []*life, rank map[*life]int) map[*life]bool {
 			tails[k] = i
 		}
 	}
-	stay := map[*life]bool{}
 	if len(tails) == 0 {
-		return stay
+		return nil
 	}
+	var stay []int
 	for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
-		stay[ls[i]] = true
+		stay = append(stay, i)
 	}
 	return stay
 }

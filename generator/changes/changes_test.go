@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -213,24 +214,17 @@ func TestLongestIncreasing(t *testing.T) {
 		{[]int{}, 0},
 		{[]int{3, 1, 4, 2, 5}, 3},
 	} {
-		ls := make([]*life, len(tc.old))
-		rank := map[*life]int{}
-		for i, r := range tc.old {
-			ls[i] = &life{}
-			rank[ls[i]] = r
-		}
-		stay := longestIncreasing(ls, rank)
+		stay := longestIncreasing(tc.old)
 		if len(stay) != tc.stay {
 			t.Errorf("%v: %d stay, want %d", tc.old, len(stay), tc.stay)
 		}
+		slices.Sort(stay)
 		last := 0
-		for _, l := range ls {
-			if stay[l] {
-				if rank[l] <= last {
-					t.Errorf("%v: the items that stay are not in their old order", tc.old)
-				}
-				last = rank[l]
+		for _, i := range stay {
+			if tc.old[i] <= last {
+				t.Errorf("%v: the items that stay are not in their old order", tc.old)
 			}
+			last = tc.old[i]
 		}
 	}
 }
@@ -298,31 +292,24 @@ func TestAReplayKeptAndReadAgainGivesTheSameResult(t *testing.T) {
 // status, estimate, order and text changes both ways: each version
 // patched from the one before must give the state a parse gives.
 func TestPatchedVersionsReadAsParsedOnes(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("no git on this machine")
-	}
-	dir := t.TempDir()
-	if _, err := corpus.Write(dir, corpus.Options{Pages: corpus.MinPages, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
-	if err := corpus.WriteHistory(dir, corpus.HistoryOptions{Commits: 400, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
-	o := opts
-	o.Content = content.Options{Prefix: "content", Levels: []string{"team", "cluster", "portfolio", "organisation"}}
-	h, err := history.Read(context.Background(), dir, o.Loc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wanted := Wanted(h, o.Folder)
-	blobs, err := history.Blobs(context.Background(), dir, wanted)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, h, o, pages := generated(t, 7, 400)
 	files := slices.Concat(slices.Collect(maps.Values(h.Files)), h.Gone)
-	patched := Snapshot(nil, o).d
+	var every []string // every version, even those Wanted leaves to the pages as they are now
+	for _, f := range files {
+		every = append(every, f.Blobs...)
+	}
+	slices.Sort(every)
+	blobs, err := history.Blobs(context.Background(), dir, slices.Compact(every))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Patched: the last versions seeded from the pages now, and the
+	// files read back from there; parsed: every version parsed.
+	now := Snapshot(pages, o)
+	now.seed(h, files)
+	patched := now.d
 	patched.parseAll(files, blobs)
-	parsed := Snapshot(nil, o).d
+	parsed := Snapshot(pages, o).d
 	parsed.noPatch = true
 	parsed.parseAll(files, blobs)
 	if len(patched.parsed) != len(parsed.parsed) || len(parsed.parsed) < 300 || patched.patched.Load() < 200 {
@@ -332,6 +319,65 @@ func TestPatchedVersionsReadAsParsedOnes(t *testing.T) {
 		if got := patched.parsed[k]; !reflect.DeepEqual(got, want) {
 			t.Errorf("%q: patched %+v, parsed %+v", k, got, want)
 		}
+	}
+}
+
+// generated writes the benchmark corpus at its least, with a generated
+// history of n commits, and reads it as a build would: the history, the
+// options for its content, and its pages now.
+func generated(t *testing.T, seed uint64, n int) (string, *history.History, Options, []*generator.Page) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git on this machine")
+	}
+	dir := t.TempDir()
+	if _, err := corpus.Write(dir, corpus.Options{Pages: corpus.MinPages, Seed: seed}); err != nil {
+		t.Fatal(err)
+	}
+	if err := corpus.WriteHistory(dir, corpus.HistoryOptions{Commits: n, Seed: seed}); err != nil {
+		t.Fatal(err)
+	}
+	o := opts
+	o.Content = content.Options{Prefix: "content", Levels: []string{"team", "cluster", "portfolio", "organisation"}}
+	h, err := history.Read(context.Background(), dir, o.Loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, diags := content.Load(os.DirFS(filepath.Join(dir, "content")), o.Content)
+	if diags.HasErrors() {
+		t.Fatalf("the corpus: %v", diags)
+	}
+	return dir, h, o, loaded.Pages
+}
+
+// TestKeptRankersRankAsNewOnes replays a generated history of status,
+// estimate, order and text changes twice: with each backlog's ranker kept
+// from one commit to the next, and revalued for a changed estimate, and
+// with a new ranker at every commit. The changes must be the same.
+func TestKeptRankersRankAsNewOnes(t *testing.T) {
+	dir, h, o, pages := generated(t, 3, 600)
+	blobs, err := history.Blobs(context.Background(), dir, Wanted(h, o.Folder))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := Replay(h, blobs, Snapshot(pages, o))
+	fresh := Snapshot(pages, o)
+	fresh.d.freshRankers = true
+	anew := Replay(h, blobs, fresh)
+	kinds := map[string]int{}
+	for _, c := range kept.changes {
+		kinds[c.Kind]++
+	}
+	if kinds[RankChanged] < 50 || kinds[EstimateChanged] < 20 {
+		t.Fatalf("the history has too few rank and estimate changes to test: %v", kinds)
+	}
+	if !reflect.DeepEqual(kept.changes, anew.changes) {
+		for i := range min(len(kept.changes), len(anew.changes)) {
+			if !reflect.DeepEqual(kept.changes[i], anew.changes[i]) {
+				t.Fatalf("change %d: kept rankers %+v, new ones %+v", i, kept.changes[i], anew.changes[i])
+			}
+		}
+		t.Fatalf("%d changes with kept rankers, %d with new ones", len(kept.changes), len(anew.changes))
 	}
 }
 
@@ -349,7 +395,9 @@ func TestPatchRefusesWhatItCannotReadForSure(t *testing.T) {
 		{"a comment", "---\nid: A-1\nstatus: ready # soon\nestimate: 3\n---\nText.\n", false},
 		{"quoted", "---\nid: A-1\nstatus: \"ready\"\nestimate: 3\n---\nText.\n", false},
 		{"another key", "---\nid: A-2\nstatus: idea\nestimate: 3\n---\nText.\n", false},
-		{"the body", "---\nid: A-1\nstatus: idea\nestimate: 3\n---\nstatus: ready\n", false},
+		{"the body", "---\nid: A-1\nstatus: idea\nestimate: 3\n---\nstatus: ready\n", true},
+		{"the body, not UTF-8", "---\nid: A-1\nstatus: idea\nestimate: 3\n---\nText\xff.\n", false},
+		{"the closing line", "---\nid: A-1\nstatus: idea\nestimate: 3\n---  \nText.\n", false},
 		{"an octal-looking number", "---\nid: A-1\nstatus: idea\nestimate: 07\n---\nText.\n", false},
 		{"a line added", "---\nid: A-1\nstatus: idea\nestimate: 3\nvalue: 2\n---\nText.\n", false},
 	} {
@@ -357,6 +405,10 @@ func TestPatchRefusesWhatItCannotReadForSure(t *testing.T) {
 		if ok != tc.ok {
 			t.Errorf("%s: patched %v, want %v", tc.name, ok, tc.ok)
 		}
+	}
+	body, _ := d.patch([]byte(base), []byte("---\nid: A-1\nstatus: idea\nestimate: 3\n---\nOther text.\n"), item)
+	if body == nil || body.status != "idea" || body.body != bodyHash([]byte("Other text.\n")) {
+		t.Errorf("a body patched to %+v", body)
 	}
 	if _, ok := orderNames("[CBI-1, true]"); ok {
 		t.Error("an order naming true was patched")
@@ -366,12 +418,52 @@ func TestPatchRefusesWhatItCannotReadForSure(t *testing.T) {
 	}
 }
 
+// orderNamesRE is orderNames as regular expressions say it, to test the
+// hand-written one against.
+func orderNamesRE(v string) ([]string, bool) {
+	m := regexp.MustCompile(`^\[([^\[\]{}#"'&*!|>%@` + "`" + `]*)\]$`).FindStringSubmatch(v)
+	if m == nil {
+		return nil, false
+	}
+	if strings.TrimSpace(m[1]) == "" {
+		return nil, true
+	}
+	var names []string
+	for part := range strings.SplitSeq(m[1], ",") {
+		name := strings.TrimSpace(part)
+		if !regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._ -]*$`).MatchString(name) {
+			return nil, false
+		}
+		switch strings.ToLower(name) {
+		case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
+			return nil, false
+		}
+		names = append(names, strings.ToLower(name))
+	}
+	return names, true
+}
+
+func FuzzOrderNames(f *testing.F) {
+	for _, s := range []string{"[]", "[ ]", "[CBI-1, Remote log ]", "[a,,b]", "[A-1, true]", "[a, 'b']", "[a]x", "[\u00a0a]", "[a\xff]", "[1a]", "[a_b.c d-e]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		got, ok := orderNames(v)
+		want, wantOK := orderNamesRE(v)
+		if ok != wantOK || !slices.Equal(got, want) {
+			t.Fatalf("orderNames(%q) = %q, %v; the regular expressions say %q, %v", v, got, ok, want, wantOK)
+		}
+	})
+}
+
 // FuzzPatchAgreesWithParse: whenever a version is patched from the one
 // before, the state is the one a parse of it gives.
 func FuzzPatchAgreesWithParse(f *testing.F) {
 	f.Add("---\nid: A-1\ntitle: One\nstatus: idea\nestimate: 3\n---\nText.\n", "status: ready")
 	f.Add("---\nid: A-1\ntitle: One\nstatus: idea\nvalue: 2\n---\nText.\n", "value: 2.5")
 	f.Add("---\ntitle: B\nlevel: team\norder: [A-1, A-2]\n---\n", "order: [A-2, A-1]")
+	f.Add("---\nid: A-1\ntitle: One\nstatus: idea\n---\nvalue: 1\n", "value: 2")
+	f.Add("---\nid: A-1\ntitle: One\nstatus: idea\n---\r\nvalue: 1\r\n", "value: 2")
 	f.Fuzz(func(t *testing.T, old, line string) {
 		d := Snapshot(nil, opts).d
 		parse := func(path, src string) *state {

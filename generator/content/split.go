@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
 
@@ -104,6 +105,27 @@ func (s *splitter) split(file string, src []byte) (*node, []byte, int, error) {
 		return nil, nil, 0, &posError{generator.Pos{File: file, Line: dataLine}, "front matter must be a map of keys to values"}
 	}
 	return n, body, bodyLine, nil
+}
+
+// Body is the body of the page file src, the bytes Parse gives as the
+// page's Body, found without decoding the front matter: for a version of
+// a file whose front matter is byte for byte one that Parse has read. It
+// is !ok where Parse would refuse the file whatever its front matter
+// says (too large, not UTF-8) and where src has no front matter.
+func Body(src []byte) ([]byte, bool) {
+	if len(src) > MaxFileSize {
+		return nil, false
+	}
+	src = normalise(src)
+	if !utf8.Valid(src) {
+		return nil, false
+	}
+	var c captured
+	rest, err := frontmatter.Parse(bytes.NewReader(src), &c, formats()...)
+	if err != nil || !c.found {
+		return nil, false
+	}
+	return src[len(src)-len(rest):], true
 }
 
 // firstLine returns the first non-blank line and its number when it opens
