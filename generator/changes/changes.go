@@ -471,6 +471,71 @@ func Wanted(h *history.History, folder string) []string {
 	return slices.Compact(ids)
 }
 
+// Prefetch picks, from the entries of the log as git writes them (newest
+// commit first, history.Log's seen), the blob ids that Replay will read,
+// so that they can be read while git is still writing the log. It asks
+// for every version of every Markdown file of the folder as it sees it,
+// except the newest version under a name, which it asks for only once
+// an older entry of the file (under that name, or one it was renamed
+// from) shows it has other versions: a file whose one version is in the
+// work tree is the page as loaded, and is not read at all. It may ask for
+// a few more than Wanted, never, for a file in one commit, fewer; what
+// Wanted finds it has not asked for is asked for after the log.
+type Prefetch struct {
+	folder  string
+	dirty   map[string]bool
+	newest  map[string]string // by path: its newest version, not yet asked for
+	seen    map[string]bool   // paths seen
+	renamed map[string]string // a path a file was renamed from, to the path it was renamed to
+}
+
+// NewPrefetch is the prefetch of the Markdown files of folder, in a work
+// tree that changed the files dirty.
+func NewPrefetch(folder string, dirty map[string]bool) *Prefetch {
+	return &Prefetch{folder: folder, dirty: dirty, newest: map[string]string{}, seen: map[string]bool{}, renamed: map[string]string{}}
+}
+
+// Seen takes the log's next entry e, and asks for the blobs it picks.
+func (p *Prefetch) Seen(e history.Entry, ask func(id string)) {
+	to := e.To
+	older := p.seen[to]
+	if newer, ok := p.renamed[to]; ok {
+		older = true // an older version of a file seen under its newer name
+		p.flush(newer, ask)
+	}
+	p.seen[to] = true
+	if e.Status == 'R' {
+		p.renamed[e.From] = to
+	}
+	if older {
+		p.flush(to, ask)
+	}
+	if e.Blob == "" || !isMarkdownIn(to, p.folder) {
+		return
+	}
+	if older || p.dirty[to] {
+		ask(e.Blob)
+		return
+	}
+	p.newest[to] = e.Blob
+}
+
+// flush asks for the newest version under path, and under the names the
+// file had after it, that was held back.
+func (p *Prefetch) flush(path string, ask func(id string)) {
+	for range len(p.renamed) + 1 { // a chain of renames, which cannot be longer
+		if b, ok := p.newest[path]; ok {
+			ask(b)
+			delete(p.newest, path)
+		}
+		next, ok := p.renamed[path]
+		if !ok {
+			return
+		}
+		path = next
+	}
+}
+
 func isMarkdownIn(p, folder string) bool {
 	rest, ok := strings.CutPrefix(p, folder+"/")
 	return ok && strings.HasSuffix(rest, ".md") && !strings.HasPrefix(path.Base(rest), ".")

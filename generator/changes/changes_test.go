@@ -350,6 +350,36 @@ func generated(t *testing.T, seed uint64, n int) (string, *history.History, Opti
 	return dir, h, o, loaded.Pages
 }
 
+// TestPrefetchPicksWhatReplayReads: the blobs the prefetch picks from the
+// log as git writes it are those Wanted lists after it, or hardly more,
+// in a history with renames, a deletion, a merge and uncommitted changes,
+// and in a generated one.
+func TestPrefetchPicksWhatReplayReads(t *testing.T) {
+	generatedDir, _, _, _ := generated(t, 5, 500)
+	for name, dir := range map[string]string{"fixture": fixture(t).Dir, "generated": generatedDir} {
+		h, err := history.State(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pick := NewPrefetch(opts.Folder, h.Dirty)
+		asked := map[string]bool{}
+		if err := h.Log(context.Background(), dir, time.UTC, func(e history.Entry) {
+			pick.Seen(e, func(id string) { asked[id] = true })
+		}); err != nil {
+			t.Fatal(err)
+		}
+		wanted := Wanted(h, opts.Folder)
+		for _, id := range wanted {
+			if !asked[id] {
+				t.Errorf("%s: blob %s is wanted and was not picked", name, id)
+			}
+		}
+		if len(wanted) < 10 || len(asked) > len(wanted)+len(wanted)/50 {
+			t.Errorf("%s: %d blobs picked, %d wanted", name, len(asked), len(wanted))
+		}
+	}
+}
+
 // TestKeptRankersRankAsNewOnes replays a generated history of status,
 // estimate, order and text changes twice: with each backlog's ranker kept
 // from one commit to the next, and revalued for a changed estimate, and

@@ -80,7 +80,7 @@ func Read(ctx context.Context, dir string, loc *time.Location) (*History, error)
 	if err != nil {
 		return nil, err
 	}
-	return h, h.Log(ctx, dir, loc)
+	return h, h.Log(ctx, dir, loc, nil)
 }
 
 // State reads what a build needs to know before the log: the commit
@@ -105,21 +105,35 @@ func State(ctx context.Context, dir string) (*History, error) {
 }
 
 // Log reads the log of the folder dir into h, which State read: its
-// commits and the history of each of its files.
-func (h *History) Log(ctx context.Context, dir string, loc *time.Location) error {
+// commits and the history of each of its files. When seen is not nil,
+// it is given each entry of the log as git writes it, newest commit
+// first, while git is still writing the rest: a caller may start reading
+// the contents it wants (Batch) before the log ends.
+func (h *History) Log(ctx context.Context, dir string, loc *time.Location, seen func(Entry)) error {
 	args := logArgs
 	if h.Prefix == "" {
 		// The folder is the repository: no path to filter by, which
 		// spares git a tenth of its work on a long history.
 		args = slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--relative" || a == "--" || a == "." })
 	}
-	log, err := git(ctx, dir, args...)
-	if err != nil {
-		return err
-	}
-	commits, err := parseLog(log, loc)
+	cmd, stderr := gitCommand(ctx, dir, args...)
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return fmt.Errorf("git log in %s: %w", dir, err)
+	}
+	if err := cmd.Start(); err != nil {
+		return gitError(dir, args, err, stderr)
+	}
+	commits, perr := parseLog(stdout, loc, seen)
+	if perr != nil {
+		cmd.Process.Kill()
+	}
+	io.Copy(io.Discard, stdout)
+	if err := cmd.Wait(); err != nil && perr == nil {
+		return gitError(dir, args, err, stderr)
+	}
+	if perr != nil {
+		return fmt.Errorf("git log in %s: %w", dir, perr)
 	}
 	h.Files, h.Gone = files(commits)
 	for _, c := range commits {
@@ -140,83 +154,119 @@ var logArgs = []string{"log", "-z", "--raw", "-M", "--no-abbrev", "--relative", 
 // git runs git in dir and returns its standard output; the error names
 // the command and says what git said.
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir, "-c", "core.quotepath=off"}, args...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	cmd, stderr := gitCommand(ctx, dir, args...)
 	out, err := cmd.Output()
-	switch {
-	case errors.Is(err, exec.ErrNotFound):
-		return nil, fmt.Errorf("read the history of %s: %w", dir, ErrNoGit)
-	case err != nil && strings.Contains(stderr.String(), "not a git repository"):
-		return nil, fmt.Errorf("read the history of %s: %w", dir, ErrNotWorkTree)
-	case err != nil:
-		return nil, fmt.Errorf("git %s in %s: %w: %s", args[0], dir, err, strings.TrimSpace(stderr.String()))
+	if err != nil {
+		return nil, gitError(dir, args, err, stderr)
 	}
 	return out, nil
 }
 
-// change is what one commit did to one file.
-type change struct {
-	status   byte   // A, M, D, R, C, T
-	from, to string // to is the path after the commit; from is the one before, for R and C
-	blob     string // the content's object id after the commit ("" when deleted)
+// gitCommand is the command that runs git with args in dir, and the
+// buffer its standard error goes to.
+func gitCommand(ctx context.Context, dir string, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir, "-c", "core.quotepath=off"}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	return cmd, &stderr
+}
+
+// gitError says why git with args in dir failed with err, having said
+// stderr: ErrNoGit and ErrNotWorkTree where that is why.
+func gitError(dir string, args []string, err error, stderr *bytes.Buffer) error {
+	switch {
+	case errors.Is(err, exec.ErrNotFound):
+		return fmt.Errorf("read the history of %s: %w", dir, ErrNoGit)
+	case strings.Contains(stderr.String(), "not a git repository"):
+		return fmt.Errorf("read the history of %s: %w", dir, ErrNotWorkTree)
+	}
+	return fmt.Errorf("git %s in %s: %w: %s", args[0], dir, err, strings.TrimSpace(stderr.String()))
+}
+
+// Entry is what one commit did to one file: one raw entry of the log.
+type Entry struct {
+	Status   byte   // A, M, D, R, C, T
+	From, To string // To is the path after the commit; From is the one before, for R and C
+	Blob     string // the content's object id after the commit ("" when deleted)
 }
 
 // logCommit is a commit and what it changed.
 type logCommit struct {
 	commit  *Commit
-	changes []change
+	changes []Entry
 }
 
-// parseLog reads `git log -z --raw --format=%x1e%H%x1f%aI%x1f%an%x1f%s`:
-// records that start with \x1e, each a header of four \x1f-separated
-// fields ended by NUL, then the raw entries, ":modes ids STATUS" NUL
-// path NUL (and a second path NUL for a rename or copy). It returns the
-// commits oldest first.
-func parseLog(out []byte, loc *time.Location) ([]logCommit, error) {
+// parseLog reads `git log -z --raw --format=%x1e%H%x1f%aI%x1f%an%x1f%s`
+// from r as git writes it: records that start with \x1e, each a header
+// of four \x1f-separated fields ended by NUL, then the raw entries,
+// ":modes ids STATUS" NUL path NUL (and a second path NUL for a rename or
+// copy). It gives seen, when not nil, each entry as it is read, and
+// returns the commits oldest first.
+func parseLog(r io.Reader, loc *time.Location, seen func(Entry)) ([]logCommit, error) {
+	br := bufio.NewReaderSize(r, 256<<10)
 	var commits []logCommit
-	for rec := range bytes.SplitSeq(out, []byte{0x1e}) {
-		if len(bytes.TrimSpace(rec)) == 0 {
-			continue
-		}
-		header, rest, _ := bytes.Cut(rec, []byte{0})
-		fields := strings.Split(string(header), "\x1f")
-		if len(fields) != 4 {
-			return nil, fmt.Errorf("a commit header with %d fields, want 4: %q", len(fields), header)
-		}
-		when, err := time.Parse(time.RFC3339, fields[1])
-		if err != nil {
-			return nil, fmt.Errorf("commit %s: author date %q: %w", fields[0], fields[1], err)
-		}
-		c := logCommit{commit: &Commit{ID: fields[0], Date: when.In(loc), Author: fields[2], Subject: fields[3]}}
-		tokens := strings.Split(strings.TrimLeft(string(rest), "\n"), "\x00")
-		for i := 0; i < len(tokens); i++ {
-			t := tokens[i]
-			if !strings.HasPrefix(t, ":") {
-				continue
+	for {
+		rec, err := br.ReadBytes(0x1e)
+		if rec = bytes.TrimSuffix(rec, []byte{0x1e}); len(bytes.TrimSpace(rec)) > 0 {
+			c, perr := parseRecord(rec, loc)
+			if perr != nil {
+				return nil, perr
 			}
-			parts := strings.Fields(t)
-			if len(parts) != 5 || i+1 >= len(tokens) || tokens[i+1] == "" {
-				return nil, fmt.Errorf("commit %s: a raw entry without a status or path: %q", fields[0], t)
-			}
-			ch := change{status: parts[4][0], to: tokens[i+1], blob: parts[3]}
-			if ch.status == 'D' {
-				ch.blob = ""
-			}
-			i++
-			if ch.status == 'R' || ch.status == 'C' {
-				if i+1 >= len(tokens) || tokens[i+1] == "" {
-					return nil, fmt.Errorf("commit %s: a rename without its new path: %q", fields[0], t)
+			if seen != nil {
+				for _, e := range c.changes {
+					seen(e)
 				}
-				ch.from, ch.to = ch.to, tokens[i+1]
-				i++
 			}
-			c.changes = append(c.changes, ch)
+			commits = append(commits, c)
 		}
-		commits = append(commits, c)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	slices.Reverse(commits) // git log writes the newest first
 	return commits, nil
+}
+
+// parseRecord reads one commit's record of the log, without its \x1e.
+func parseRecord(rec []byte, loc *time.Location) (logCommit, error) {
+	header, rest, _ := bytes.Cut(rec, []byte{0})
+	fields := strings.Split(string(header), "\x1f")
+	if len(fields) != 4 {
+		return logCommit{}, fmt.Errorf("a commit header with %d fields, want 4: %q", len(fields), header)
+	}
+	when, err := time.Parse(time.RFC3339, fields[1])
+	if err != nil {
+		return logCommit{}, fmt.Errorf("commit %s: author date %q: %w", fields[0], fields[1], err)
+	}
+	c := logCommit{commit: &Commit{ID: fields[0], Date: when.In(loc), Author: fields[2], Subject: fields[3]}}
+	tokens := strings.Split(strings.TrimLeft(string(rest), "\n"), "\x00")
+	for i := 0; i < len(tokens); i++ {
+		t := tokens[i]
+		if !strings.HasPrefix(t, ":") {
+			continue
+		}
+		parts := strings.Fields(t)
+		if len(parts) != 5 || i+1 >= len(tokens) || tokens[i+1] == "" {
+			return logCommit{}, fmt.Errorf("commit %s: a raw entry without a status or path: %q", fields[0], t)
+		}
+		e := Entry{Status: parts[4][0], To: tokens[i+1], Blob: parts[3]}
+		if e.Status == 'D' {
+			e.Blob = ""
+		}
+		i++
+		if e.Status == 'R' || e.Status == 'C' {
+			if i+1 >= len(tokens) || tokens[i+1] == "" {
+				return logCommit{}, fmt.Errorf("commit %s: a rename without its new path: %q", fields[0], t)
+			}
+			e.From, e.To = e.To, tokens[i+1]
+			i++
+		}
+		c.changes = append(c.changes, e)
+	}
+	return c, nil
 }
 
 // files replays the commits, oldest first, into the history of each file
@@ -227,26 +277,26 @@ func files(commits []logCommit) (map[string]*File, []*File) {
 	var gone []*File
 	for _, c := range commits {
 		for _, ch := range c.changes {
-			f := out[ch.to]
-			switch ch.status {
+			f := out[ch.To]
+			switch ch.Status {
 			case 'D':
 				if f == nil {
 					continue // deleted before the folder was read, as a shallow clone begins
 				}
-				delete(out, ch.to)
-				f.add(c.commit, "", ch.to)
+				delete(out, ch.To)
+				f.add(c.commit, "", ch.To)
 				f.Deleted = true
 				gone = append(gone, f)
 				continue
 			case 'R':
-				old := out[ch.from]
-				delete(out, ch.from)
+				old := out[ch.From]
+				delete(out, ch.From)
 				if old != nil {
-					old.Names = append(old.Names, ch.from)
+					old.Names = append(old.Names, ch.From)
 				}
 				if f != nil && f != old { // a rename onto a file that was there
 					f.Deleted = true
-					f.add(c.commit, "", ch.to)
+					f.add(c.commit, "", ch.To)
 					gone = append(gone, f)
 				}
 				f = old
@@ -254,16 +304,16 @@ func files(commits []logCommit) (map[string]*File, []*File) {
 				if f != nil && !f.Deleted {
 					gone = append(gone, f) // a copy over a file replaces it
 					f.Deleted = true
-					f.add(c.commit, "", ch.to)
+					f.add(c.commit, "", ch.To)
 				}
 				f = nil
 			}
 			if f == nil {
 				f = &File{}
 			}
-			f.Path = ch.to
-			out[ch.to] = f
-			f.add(c.commit, ch.blob, ch.to)
+			f.Path = ch.To
+			out[ch.To] = f
+			f.add(c.commit, ch.Blob, ch.To)
 		}
 	}
 	return out, gone
@@ -309,14 +359,36 @@ func (h *History) String() string {
 // in the repository of dir, in one git process (git cat-file --batch),
 // whatever their number. Each id is read once.
 func Blobs(ctx context.Context, dir string, ids []string) (map[string][]byte, error) {
-	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
-	out := make(map[string][]byte, len(ids))
-	if len(ids) == 0 {
-		return out, nil
+	b, err := NewBatch(ctx, dir)
+	if err != nil {
+		return nil, err
 	}
-	cmd := exec.CommandContext(ctx, "git", "-C", dir, "cat-file", "--batch")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	for _, id := range ids {
+		b.Ask(id)
+	}
+	return b.Close()
+}
+
+// Batch reads the contents of git objects in one git process (git
+// cat-file --batch) as they are asked for: git reads each while the
+// asker goes on, and the contents are collected on a goroutine of the
+// Batch's own. One goroutine asks.
+type Batch struct {
+	dir    string
+	cmd    *exec.Cmd
+	stderr *bytes.Buffer
+	stdin  io.WriteCloser
+	in     *bufio.Writer
+	asked  map[string]bool
+	werr   error      // the first error writing to git
+	read   chan error // the collector's end
+	out    map[string][]byte
+}
+
+// NewBatch starts git cat-file --batch in the repository of dir.
+func NewBatch(ctx context.Context, dir string) (*Batch, error) {
+	args := []string{"cat-file", "--batch"}
+	cmd, stderr := gitCommand(ctx, dir, args...)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, fmt.Errorf("git cat-file in %s: %w", dir, err)
@@ -326,52 +398,77 @@ func Blobs(ctx context.Context, dir string, ids []string) (map[string][]byte, er
 		return nil, fmt.Errorf("git cat-file in %s: %w", dir, err)
 	}
 	if err := cmd.Start(); err != nil {
-		if errors.Is(err, exec.ErrNotFound) {
-			return nil, fmt.Errorf("read the history of %s: %w", dir, ErrNoGit)
-		}
-		return nil, fmt.Errorf("git cat-file in %s: %w", dir, err)
+		return nil, gitError(dir, args, err, stderr)
 	}
-	written := make(chan error, 1)
+	b := &Batch{dir: dir, cmd: cmd, stderr: stderr, stdin: stdin, in: bufio.NewWriterSize(stdin, 16<<10),
+		asked: map[string]bool{}, read: make(chan error, 1), out: map[string][]byte{}}
 	go func() {
-		w := bufio.NewWriter(stdin)
-		for _, id := range ids {
-			w.WriteString(id)
-			w.WriteByte('\n')
+		err := readBatch(bufio.NewReaderSize(stdout, 256<<10), b.out)
+		if err != nil {
+			cmd.Process.Kill()
 		}
-		err := w.Flush()
-		stdin.Close()
-		written <- err
+		io.Copy(io.Discard, stdout)
+		b.read <- err
 	}()
-	readErr := readBatch(bufio.NewReaderSize(stdout, 64<<10), ids, out)
-	if readErr != nil {
-		cmd.Process.Kill()
-	}
-	io.Copy(io.Discard, stdout)
-	waitErr := cmd.Wait()
-	writeErr := <-written
-	switch {
-	case readErr != nil:
-		return nil, fmt.Errorf("git cat-file in %s: %w", dir, readErr)
-	case waitErr != nil:
-		return nil, fmt.Errorf("git cat-file in %s: %w: %s", dir, waitErr, strings.TrimSpace(stderr.String()))
-	case writeErr != nil:
-		return nil, fmt.Errorf("git cat-file in %s: %w", dir, writeErr)
-	}
-	return out, nil
+	return b, nil
 }
 
-// readBatch reads git cat-file --batch's answers to ids, in their order:
+// Ask asks for the contents of the object id, unless it was asked for.
+func (b *Batch) Ask(id string) {
+	if b.asked[id] || b.werr != nil {
+		return
+	}
+	b.asked[id] = true
+	b.in.WriteString(id)
+	if err := b.in.WriteByte('\n'); err != nil {
+		b.werr = err
+	}
+}
+
+// Close waits for the contents of every object asked for, and returns
+// them by id; an object git does not have is an error.
+func (b *Batch) Close() (map[string][]byte, error) {
+	werr := b.werr
+	if err := b.in.Flush(); werr == nil {
+		werr = err
+	}
+	if err := b.stdin.Close(); werr == nil {
+		werr = err
+	}
+	readErr := <-b.read
+	waitErr := b.cmd.Wait()
+	switch {
+	case readErr != nil:
+		return nil, fmt.Errorf("git cat-file in %s: %w", b.dir, readErr)
+	case waitErr != nil:
+		return nil, gitError(b.dir, []string{"cat-file"}, waitErr, b.stderr)
+	case werr != nil:
+		return nil, fmt.Errorf("git cat-file in %s: %w", b.dir, werr)
+	case len(b.out) != len(b.asked):
+		return nil, fmt.Errorf("git cat-file in %s: %d objects asked for, %d read", b.dir, len(b.asked), len(b.out))
+	}
+	return b.out, nil
+}
+
+// readBatch reads git cat-file --batch's answers until git ends them:
 // "<id> <type> <size>" LF, the content, LF; or "<id> missing" LF.
-func readBatch(r *bufio.Reader, ids []string, out map[string][]byte) error {
-	for _, id := range ids {
+func readBatch(r *bufio.Reader, out map[string][]byte) error {
+	for {
 		header, err := r.ReadString('\n')
+		if errors.Is(err, io.EOF) && header == "" {
+			return nil
+		}
 		if err != nil {
-			return fmt.Errorf("object %s: %w", id, err)
+			return fmt.Errorf("an object's header: %w", err)
 		}
 		f := strings.Fields(header)
-		if len(f) != 3 || f[0] != id {
-			return fmt.Errorf("object %s: unexpected answer %q", id, strings.TrimSpace(header))
+		if len(f) == 2 && f[1] == "missing" {
+			return fmt.Errorf("object %s: missing", f[0])
 		}
+		if len(f) != 3 {
+			return fmt.Errorf("unexpected answer %q", strings.TrimSpace(header))
+		}
+		id := f[0]
 		size, err := strconv.Atoi(f[2])
 		if err != nil || size < 0 {
 			return fmt.Errorf("object %s: unexpected size in %q", id, strings.TrimSpace(header))
@@ -382,7 +479,6 @@ func readBatch(r *bufio.Reader, ids []string, out map[string][]byte) error {
 		}
 		out[id] = data[:size:size]
 	}
-	return nil
 }
 
 // RevList returns the ids of the commits `git rev-list args` lists in the

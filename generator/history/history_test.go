@@ -141,7 +141,7 @@ func TestParseLogRefusesWhatGitDoesNotWrite(t *testing.T) {
 		"\x1eabc\x1f2026-01-05T10:00:00Z\x1fAnn\x00\n",
 		"\x1eabc\x1f2026-01-05T10:00:00Z\x1fAnn\x1fs\x00\n:100644 100644 x y R100\x00old.md\x00",
 	} {
-		if _, err := parseLog([]byte(in), time.UTC); err == nil {
+		if _, err := parseLog(strings.NewReader(in), time.UTC, nil); err == nil {
 			t.Errorf("%q: no error", in)
 		}
 	}
@@ -152,7 +152,7 @@ func TestParseLogRefusesWhatGitDoesNotWrite(t *testing.T) {
 func FuzzParseLog(f *testing.F) {
 	f.Add("\x1eabc\x1f2026-01-05T10:00:00+01:00\x1fAnn\x1fadd\x00\n:000000 100644 0 1 A\x00a.md\x00\x1edef\x1f2026-01-06T10:00:00Z\x1fBob\x1fmv\x00\n:100644 100644 1 1 R100\x00a.md\x00b.md\x00")
 	f.Fuzz(func(t *testing.T, in string) {
-		cs, err := parseLog([]byte(in), time.UTC)
+		cs, err := parseLog(strings.NewReader(in), time.UTC, nil)
 		if err != nil {
 			return
 		}

@@ -65,10 +65,23 @@ func readHistory(ctx context.Context, opts Options, cfg *config.Config) *history
 		replayed := readReplay(opts.historyCache, key, h.Head)
 		var blobs map[string][]byte
 		if replayed == nil {
-			if hr.err = h.Log(ctx, opts.Source, cfg.History.Location); hr.err != nil {
+			// The versions the replay reads are read as the log names
+			// them, by a second git process, while git writes the rest.
+			batch, err := history.NewBatch(ctx, opts.Source)
+			if hr.err = err; err != nil {
 				return
 			}
-			if blobs, hr.err = history.Blobs(ctx, opts.Source, changes.Wanted(h, contentDir)); hr.err != nil {
+			pick := changes.NewPrefetch(contentDir, h.Dirty)
+			hr.err = h.Log(ctx, opts.Source, cfg.History.Location, func(e history.Entry) { pick.Seen(e, batch.Ask) })
+			if hr.err == nil {
+				for _, id := range changes.Wanted(h, contentDir) {
+					batch.Ask(id) // any the prefetch did not pick
+				}
+			}
+			if blobs, err = batch.Close(); hr.err == nil {
+				hr.err = err
+			}
+			if hr.err != nil {
 				return
 			}
 		}
