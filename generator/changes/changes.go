@@ -265,7 +265,7 @@ func Replay(h *history.History, blobs map[string][]byte, now *Current) *Replayed
 		}
 		some := false
 		for i := range f.Commits {
-			l.states[i] = d.state(f.Paths[i], f.Blobs[i], blobs)
+			l.states[i] = d.state(f.Paths[i], f.Blobs[i])
 			some = some || l.states[i] != nil
 		}
 		if some || cur != nil {
@@ -730,8 +730,8 @@ func (d *deriver) patch(old, src []byte, s *state) (*state, bool) {
 		if s.typ != generator.TypeBacklog {
 			return nil, false
 		}
-		names, ok := orderNames(nv)
-		if _, okOld := orderNames(ov); !ok || !okOld {
+		names, ok := orderNames(nv, s.order)
+		if _, okOld := orderNames(ov, s.order); !ok || !okOld {
 			return nil, false
 		}
 		c.order = names
@@ -743,8 +743,10 @@ func (d *deriver) patch(old, src []byte, s *state) (*state, bool) {
 // state keeps an order: each name trimmed and in lower case. A name is a
 // letter and then letters, digits, '.', '_', ' ' and '-', and none of
 // YAML's words for true, false and null; the list holds no character
-// that YAML gives a meaning in a flow list.
-func orderNames(v string) ([]string, bool) {
+// that YAML gives a meaning in a flow list. Where the name at a place is
+// the one like has there, like's string is kept rather than a new one
+// (an order's versions mostly differ in a place or two).
+func orderNames(v string, like []string) ([]string, bool) {
 	if len(v) < 2 || v[0] != '[' || v[len(v)-1] != ']' {
 		return nil, false
 	}
@@ -761,7 +763,12 @@ func orderNames(v string) ([]string, bool) {
 		if !isOrderName(name) {
 			return nil, false
 		}
-		lower := strings.ToLower(name)
+		var lower string
+		if i := len(names); i < len(like) && strings.EqualFold(name, like[i]) && like[i] == strings.ToLower(like[i]) {
+			lower = like[i]
+		} else {
+			lower = strings.ToLower(name)
+		}
 		switch lower {
 		case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
 			return nil, false
@@ -787,25 +794,12 @@ func isOrderName(s string) bool {
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// state reads the version blob of the file at path p, or nil.
-func (d *deriver) state(p, blob string, blobs map[string][]byte) *state {
+// state is the state of the version blob of the file at path p, or nil.
+func (d *deriver) state(p, blob string) *state {
 	if blob == "" || !d.isPage(p) {
 		return nil
 	}
-	key := p + "\x00" + blob
-	if s, ok := d.parsed[key]; ok {
-		return s
-	}
-	src, ok := blobs[blob]
-	var s *state
-	if ok {
-		cp, _ := d.contentPath(p)
-		if page, intro, _ := content.Parse(cp, src, d.opts.Content); page != nil && !intro {
-			s = d.stateOf(page)
-		}
-	}
-	d.parsed[key] = s
-	return s
+	return d.parsed[p+"\x00"+blob] // parseAll read every version
 }
 
 // stateOf is what changes report of page p.

@@ -440,10 +440,10 @@ func TestPatchRefusesWhatItCannotReadForSure(t *testing.T) {
 	if body == nil || body.status != "idea" || body.body != bodyHash([]byte("Other text.\n")) {
 		t.Errorf("a body patched to %+v", body)
 	}
-	if _, ok := orderNames("[CBI-1, true]"); ok {
+	if _, ok := orderNames("[CBI-1, true]", nil); ok {
 		t.Error("an order naming true was patched")
 	}
-	if names, ok := orderNames("[CBI-1, Remote log ]"); !ok || !slices.Equal(names, []string{"cbi-1", "remote log"}) {
+	if names, ok := orderNames("[CBI-1, Remote log ]", nil); !ok || !slices.Equal(names, []string{"cbi-1", "remote log"}) {
 		t.Errorf("order names %q, %v", names, ok)
 	}
 }
@@ -478,10 +478,13 @@ func FuzzOrderNames(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		got, ok := orderNames(v)
 		want, wantOK := orderNamesRE(v)
-		if ok != wantOK || !slices.Equal(got, want) {
-			t.Fatalf("orderNames(%q) = %q, %v; the regular expressions say %q, %v", v, got, ok, want, wantOK)
+		// Read alone, and beside the names of an order much like it.
+		for _, like := range [][]string{nil, want, {"cbi-1", "a", "Remote log", "b"}} {
+			got, ok := orderNames(v, like)
+			if ok != wantOK || !slices.Equal(got, want) {
+				t.Fatalf("orderNames(%q, %q) = %q, %v; the regular expressions say %q, %v", v, like, got, ok, want, wantOK)
+			}
 		}
 	})
 }
