@@ -321,6 +321,8 @@ func Replay(h *history.History, blobs map[string][]byte, now *Current) *Replayed
 	r := &Replayed{Head: h.Head, changes: d.out, lives: lives, ranks: d.ranks, orders: d.orders}
 	d.out, d.ranks, d.orders, d.members = nil, map[string][]*life{}, map[string][]string{}, map[string]map[*life]*state{}
 	clear(d.rankers)
+	d.parsed = nil // every version's state: Finish needs only the lives' last
+
 	return r
 }
 

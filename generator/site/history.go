@@ -94,6 +94,9 @@ func readHistory(ctx context.Context, opts Options, cfg *config.Config) *history
 			hr.replayed, hr.cached = replayed, true
 		default:
 			hr.replayed = changes.Replay(h, blobs, now)
+			// What the log said of each commit and file is in the
+			// replay now; the build needs only the repository's state.
+			h.Commits, h.Files, h.Gone = nil, nil, nil
 			if opts.writeHistory {
 				r := hr.replayed
 				hr.kept.Go(func() { writeReplay(opts.historyCache, key, r) })
