@@ -189,15 +189,40 @@ func fill(v string, args []any) (string, error) {
 	if len(args)%2 != 0 {
 		return "", fmt.Errorf("the values of a string come in name and value pairs, got %d", len(args))
 	}
-	pairs := make([]string, 0, len(args))
 	for i := 0; i < len(args); i += 2 {
-		name, ok := args[i].(string)
-		if !ok {
+		if _, ok := args[i].(string); !ok {
 			return "", fmt.Errorf("a value's name must be a string, got %T", args[i])
 		}
-		pairs = append(pairs, "{"+name+"}", text(args[i+1]))
 	}
-	return strings.NewReplacer(pairs...).Replace(v), nil
+	// One pass over v: each {name} that names a value is replaced by the
+	// first value of that name, as strings.Replacer would, without
+	// building one for every string a page shows.
+	var b strings.Builder
+	b.Grow(len(v) + 16)
+	for {
+		open := strings.IndexByte(v, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(v[open+1:], '}')
+		if end < 0 {
+			break
+		}
+		name, found := v[open+1:open+1+end], false
+		for i := 0; i < len(args) && !found; i += 2 {
+			if args[i].(string) == name {
+				b.WriteString(v[:open])
+				b.WriteString(text(args[i+1]))
+				v, found = v[open+1+end+1:], true
+			}
+		}
+		if !found {
+			b.WriteString(v[:open+1])
+			v = v[open+1:]
+		}
+	}
+	b.WriteString(v)
+	return b.String(), nil
 }
 
 // text writes a value into a string.

@@ -218,3 +218,29 @@ func TestDateAsWritesEveryPart(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFillReplacesAsAReplacer: fill gives what a strings.Replacer of its
+// {name} and value pairs gives.
+func FuzzFillReplacesAsAReplacer(f *testing.F) {
+	f.Add("{status} from {date}", "status", "date", "done")
+	f.Add("{{n}} {n}{", "n", "n", "3")
+	f.Add("no braces", "a", "b", "c")
+	f.Add("{a}{b}{a}", "a", "b", "{b}")
+	f.Fuzz(func(t *testing.T, v, name1, name2, value string) {
+		if strings.ContainsAny(name1+name2, "{}") {
+			return // names are plain words
+		}
+		args := []any{name1, value, name2, "second"}
+		got, err := fill(v, args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(v, "{") {
+			return // returned as it is
+		}
+		want := strings.NewReplacer("{"+name1+"}", value, "{"+name2+"}", "second").Replace(v)
+		if got != want {
+			t.Fatalf("fill(%q, %q) = %q, a replacer gives %q", v, args, got, want)
+		}
+	})
+}
