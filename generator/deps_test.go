@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	"generator/i18n":          {"github.com/BurntSushi/toml"},
 	"generator/history":       {},
 	"generator/changes":       {"generator", "generator/backlog", "generator/content", "generator/history", "generator/workers"},
+	"generator/forecast":      {},
 	"generator/markdown":      {"generator", "generator/glossary", "generator/safeurl", "github.com/yuin/goldmark", "golang.org/x/text"},
 	"generator/favicon":       {"golang.org/x/image"},
 	"generator/render/views":  {"generator", "generator/changes", "generator/glossary", "generator/i18n", "generator/markdown", "generator/svg", "generator/backlog"},
@@ -42,7 +43,7 @@ var allowed = map[string][]string{
 
 // buildPackages may not start processes or open network connections.
 var buildPackages = []string{"generator", "generator/glossary", "generator/safeurl", "generator/tomlpos", "generator/workers", "generator/backlog", "generator/config", "generator/content",
-	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/render/views", "generator/render/export", "generator/site", "generator/feed", "generator/search", "generator/starter", "generator/favicon", "generator/changes"}
+	"generator/graph", "generator/markdown", "generator/outdir", "generator/render", "generator/render/views", "generator/render/export", "generator/site", "generator/feed", "generator/search", "generator/starter", "generator/favicon", "generator/changes", "generator/forecast"}
 
 const module = "github.com/backlight-wiki/backlight/"
 

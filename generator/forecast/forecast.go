@@ -1,0 +1,302 @@
+// Package forecast answers "when, and how sure?" for the open work of a
+// backlog from the throughput it measured in its own past iterations.
+// It simulates many futures (Monte Carlo): in each, every iteration
+// finishes one of the measured throughputs, drawn at random with
+// replacement, until the work is done; the share of futures done within
+// n iterations is how likely the work is to be done by then
+// (docs/forecasting.md).
+//
+// It is pure: the caller gives the done items' days and points, the
+// iterations, and the work ahead, and gets distributions of iteration
+// counts. Its random numbers come from a seed the caller names (Seed),
+// so that the same backlog at the same commit gives the same forecast.
+package forecast
+
+import (
+	"encoding/binary"
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+)
+
+// MaxIterations is the longest future simulated: work not done within
+// it is reported as out of reach, not simulated for ever (a backlog
+// whose throughput was nearly always zero).
+const MaxIterations = 520
+
+// Period is one iteration: its first and last day, at midnight UTC.
+type Period struct {
+	Start, End time.Time
+}
+
+// Periods are the n complete iterations before the one that holds day
+// now, most recent last: iterations of weeks weeks on the grid of those
+// that start on day anchor (any iteration's first day). None when weeks
+// or n is less than 1.
+func Periods(anchor, now time.Time, weeks, n int) []Period {
+	if weeks < 1 || n < 1 {
+		return nil
+	}
+	anchor, now = day(anchor), day(now)
+	length := weeks * 7
+	days := int(now.Sub(anchor).Hours() / 24)
+	k := days / length // the iteration that holds now, counted from anchor's
+	if days < 0 && days%length != 0 {
+		k--
+	}
+	current := anchor.AddDate(0, 0, k*length)
+	out := make([]Period, n)
+	for i := range n {
+		start := current.AddDate(0, 0, -(n-i)*length)
+		out[i] = Period{Start: start, End: start.AddDate(0, 0, length-1)}
+	}
+	return out
+}
+
+// Done is one item that was done: the first day of its final run of done
+// statuses, and its estimate in points.
+type Done struct {
+	Day    time.Time
+	Points float64
+}
+
+// Throughput is what one iteration finished.
+type Throughput struct {
+	Period
+	Items  int
+	Points float64
+}
+
+// Measure counts, for each of periods, the items done in it and their
+// points.
+func Measure(done []Done, periods []Period) []Throughput {
+	out := make([]Throughput, len(periods))
+	for i, p := range periods {
+		out[i].Period = p
+	}
+	for _, d := range done {
+		t := day(d.Day)
+		i, found := slices.BinarySearchFunc(periods, t, func(p Period, t time.Time) int {
+			switch {
+			case p.End.Before(t):
+				return -1
+			case p.Start.After(t):
+				return 1
+			}
+			return 0
+		})
+		if found {
+			out[i].Items++
+			out[i].Points += d.Points
+		}
+	}
+	return out
+}
+
+// What a forecast stands on.
+const (
+	Measured = "measured" // the backlog's own throughput
+	Declared = "declared" // the velocity its product owner declared
+	None     = "none"     // neither: no forecast
+)
+
+// The units work is counted in.
+const (
+	Points = "points" // estimate points
+	Items  = "items"  // items, whatever their estimates
+)
+
+// MinIterations is how many complete iterations of the window must have
+// finished an item for the measured throughput to stand a forecast.
+const MinIterations = 3
+
+// Velocity is the mean points of the iterations measured; 0 for none.
+func Velocity(measured []Throughput) float64 {
+	if len(measured) == 0 {
+		return 0
+	}
+	sum := 0.0
+	for _, t := range measured {
+		sum += t.Points
+	}
+	return sum / float64(len(measured))
+}
+
+// Samples are the throughputs a forecast in unit draws from, and what
+// they stand on: the iterations measured, when at least MinIterations of
+// them finished an item; else the declared velocity, in points only (a
+// declared velocity says nothing of items); else none.
+func Samples(measured []Throughput, unit string, declared float64) ([]float64, string) {
+	active := 0
+	for _, t := range measured {
+		if t.Items > 0 {
+			active++
+		}
+	}
+	switch {
+	case active >= MinIterations:
+		out := make([]float64, len(measured))
+		for i, t := range measured {
+			out[i] = t.Points
+			if unit == Items {
+				out[i] = float64(t.Items)
+			}
+		}
+		return out, Measured
+	case declared > 0 && unit != Items:
+		return []float64{declared}, Declared
+	}
+	return nil, None
+}
+
+// Dist is how many iterations one amount of work took across the
+// simulated futures.
+type Dist struct {
+	Trials int
+	counts []int32 // counts[n-1]: futures in which it was done in exactly n iterations
+	Beyond int     // futures in which it was not done within MaxIterations
+}
+
+// Within is the share of futures in which the work was done within n
+// iterations (0–1).
+func (d *Dist) Within(n int) float64 {
+	if d.Trials == 0 {
+		return 0
+	}
+	sum := 0
+	for i := 0; i < n && i < len(d.counts); i++ {
+		sum += int(d.counts[i])
+	}
+	return float64(sum) / float64(d.Trials)
+}
+
+// Percentile is the fewest iterations within which at least p percent of
+// the futures had done the work; !ok when that is beyond MaxIterations.
+func (d *Dist) Percentile(p float64) (n int, ok bool) {
+	if d.Trials == 0 {
+		return 0, false
+	}
+	need := int(math.Ceil(p / 100 * float64(d.Trials)))
+	sum := 0
+	for i, c := range d.counts {
+		if sum += int(c); sum >= need {
+			return i + 1, true
+		}
+	}
+	return 0, false
+}
+
+// AllWithin is the share of futures in which the work of every one of
+// dists is done within n iterations: for work in several backlogs (a
+// release's scope), whose futures are simulated independently, the
+// product of their shares.
+func AllWithin(n int, dists ...*Dist) float64 {
+	p := 1.0
+	for _, d := range dists {
+		p *= d.Within(n)
+	}
+	return p
+}
+
+// AllPercentile is the fewest iterations within which the work of every
+// one of dists is done in at least p percent of the futures; !ok when
+// that is beyond MaxIterations.
+func AllPercentile(p float64, dists ...*Dist) (int, bool) {
+	if len(dists) == 1 {
+		return dists[0].Percentile(p)
+	}
+	for n := 1; n <= MaxIterations; n++ {
+		if AllWithin(n, dists...) >= p/100-1e-12 {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// Simulate simulates trials futures of one backlog. In each, every
+// iteration finishes one of samples (throughputs, in the unit of works)
+// drawn by rng with replacement, until every one of works is done: works
+// are the amounts of work ahead of each item or release, ascending. It
+// returns, for each of works, how many iterations it took. Work of zero
+// or less is done in the first iteration, as an open item finishes in
+// the current one at the earliest. With no samples, or none above zero,
+// every future is beyond reach.
+func Simulate(samples, works []float64, trials int, rng *rand.Rand) []Dist {
+	out := make([]Dist, len(works))
+	for i := range out {
+		out[i].Trials = trials
+	}
+	if len(works) == 0 || trials <= 0 {
+		return out
+	}
+	if len(samples) == 0 || slices.Max(samples) <= 0 {
+		for i := range out {
+			out[i].Beyond = trials
+		}
+		return out
+	}
+	const eps = 1e-9 // sums of decimal points
+	// In a future, the works done in its n-th iteration are a run of
+	// works[a:b], as works ascend: runs[(n-1)*width+a] counts one more
+	// work done in exactly n, runs[(n-1)*width+b] one less, so that a
+	// future costs its iterations, not its works.
+	width := len(works) + 1
+	runs := make([]int32, MaxIterations*width)
+	beyondFrom := make([]int32, width)
+	longest := 0
+	for range trials {
+		done, w := 0.0, 0
+		for n := 1; w < len(works); n++ {
+			if n > MaxIterations {
+				beyondFrom[w]++
+				break
+			}
+			done += samples[rng.IntN(len(samples))]
+			a := w
+			for w < len(works) && works[w] <= done+eps {
+				w++
+			}
+			if w > a {
+				runs[(n-1)*width+a]++
+				runs[(n-1)*width+w]--
+				longest = max(longest, n)
+			}
+		}
+	}
+	for i := range out {
+		out[i].counts = make([]int32, longest)
+	}
+	for n := range longest {
+		var sum int32
+		row := runs[n*width : (n+1)*width]
+		for w := range works {
+			sum += row[w]
+			out[w].counts[n] = sum
+		}
+	}
+	var beyond int32
+	for w := range works {
+		beyond += beyondFrom[w]
+		out[w].Beyond = int(beyond)
+	}
+	return out
+}
+
+// Seed is a source of random numbers named by parts (a backlog's id and
+// the commit): the same parts give the same numbers on every machine.
+func Seed(parts ...string) *rand.Rand {
+	h := fnv.New128a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	sum := h.Sum(nil)
+	return rand.New(rand.NewPCG(binary.BigEndian.Uint64(sum[:8]), binary.BigEndian.Uint64(sum[8:])))
+}
+
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
