@@ -188,33 +188,6 @@ func (d *Dist) Percentile(p float64) (n int, ok bool) {
 	return 0, false
 }
 
-// AllWithin is the share of futures in which the work of every one of
-// dists is done within n iterations: for work in several backlogs (a
-// release's scope), whose futures are simulated independently, the
-// product of their shares.
-func AllWithin(n int, dists ...*Dist) float64 {
-	p := 1.0
-	for _, d := range dists {
-		p *= d.Within(n)
-	}
-	return p
-}
-
-// AllPercentile is the fewest iterations within which the work of every
-// one of dists is done in at least p percent of the futures; !ok when
-// that is beyond MaxIterations.
-func AllPercentile(p float64, dists ...*Dist) (int, bool) {
-	if len(dists) == 1 {
-		return dists[0].Percentile(p)
-	}
-	for n := 1; n <= MaxIterations; n++ {
-		if AllWithin(n, dists...) >= p/100-1e-12 {
-			return n, true
-		}
-	}
-	return 0, false
-}
-
 // Simulate simulates trials futures of one backlog. In each, every
 // iteration finishes one of samples (throughputs, in the unit of works)
 // drawn by rng with replacement, until every one of works is done: works
@@ -299,4 +272,120 @@ func Seed(parts ...string) *rand.Rand {
 func day(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Backlog is what a backlog's forecast is made from.
+type Backlog struct {
+	ID, Commit string    // name the seed: the same backlog at the same commit, the same forecast
+	Now        time.Time // the day forecasts count from; its iteration is the first ahead
+	Anchor     time.Time // the first day of any iteration of the grid measured on
+	Weeks      int       // iteration length
+	Window     int       // complete iterations measured
+	Trials     int       // futures simulated
+	Unit       string    // Points or Items
+	Declared   float64   // the velocity its product owner declared, in points; 0: none
+	Done       []Done    // its items done, at any time
+	Open       []float64 // its open items' estimates, in rank order
+}
+
+// Forecast is a backlog's forecast.
+type Forecast struct {
+	Throughput []Throughput // the window's iterations, oldest first
+	Velocity   float64      // their mean points
+	Basis      string       // Measured, Declared or None
+	Items      []Dist       // for each open item, in rank order: the iterations until it is done; none without a basis
+	now        time.Time
+	weeks      int
+}
+
+// Of forecasts b: its throughput over the window, and, on the basis that
+// gives, the iterations until each open item is done.
+func Of(b Backlog) *Forecast {
+	f := &Forecast{now: day(b.Now), weeks: max(b.Weeks, 1)}
+	f.Throughput = Measure(b.Done, Periods(b.Anchor, b.Now, b.Weeks, b.Window))
+	f.Velocity = Velocity(f.Throughput)
+	samples, basis := Samples(f.Throughput, b.Unit, b.Declared)
+	f.Basis = basis
+	if basis == None {
+		return f
+	}
+	works := make([]float64, len(b.Open))
+	sum := 0.0
+	for i, e := range b.Open {
+		if b.Unit == Items {
+			e = 1
+		}
+		sum += e
+		works[i] = sum
+	}
+	f.Items = Simulate(samples, works, b.Trials, Seed(b.ID, b.Commit))
+	return f
+}
+
+// End is the last day of the n-th iteration ahead, the current one first:
+// the day by which work done within n iterations is done.
+func (f *Forecast) End(n int) time.Time {
+	return f.now.AddDate(0, 0, n*7*f.weeks-1)
+}
+
+// Within is how many whole iterations ahead end by day end (0 when the
+// current one ends after it).
+func (f *Forecast) Within(end time.Time) int {
+	days := int(day(end).Sub(f.now).Hours()/24) + 1
+	if days < 0 {
+		return 0
+	}
+	return min(days/(7*f.weeks), MaxIterations)
+}
+
+// Part is the part of some work that one backlog holds: its open item
+// at Item, in rank order, and all above it.
+type Part struct {
+	F    *Forecast
+	Item int
+}
+
+// Dates are, for each of percentiles, the day by which work in parts is
+// done in that share of the futures ("" when out of reach), and the
+// share done by day end (0–1); ok is false when a part has no basis.
+// Work in several backlogs is done when every part is; each backlog's
+// futures are drawn on their own, so the share done by a day is the
+// product of the parts' shares by then, each counting its own
+// iterations (backlogs may differ in their length).
+func Dates(parts []Part, percentiles []int, end time.Time) (dates map[int]string, probability float64, ok bool) {
+	dists := make([]*Dist, len(parts))
+	for i, p := range parts {
+		if p.F.Basis == None || p.Item < 0 || p.Item >= len(p.F.Items) {
+			return nil, 0, false
+		}
+		dists[i] = &p.F.Items[p.Item]
+	}
+	by := func(d time.Time) float64 {
+		share := 1.0
+		for i, p := range parts {
+			share *= dists[i].Within(p.F.Within(d))
+		}
+		return share
+	}
+	// The days a share can change on: the last days of the parts'
+	// iterations, as far as any future of theirs went.
+	var days []time.Time
+	for i, p := range parts {
+		for n := 1; n <= len(dists[i].counts); n++ {
+			days = append(days, p.F.End(n))
+		}
+	}
+	slices.SortFunc(days, time.Time.Compare)
+	days = slices.Compact(days)
+	dates = map[int]string{}
+	for _, pc := range percentiles {
+		dates[pc] = ""
+		for _, d := range days {
+			if by(d) >= float64(pc)/100-1e-12 {
+				dates[pc] = d.Format(time.DateOnly)
+				break
+			}
+		}
+	}
+	return dates, by(end), true
 }

@@ -113,27 +113,45 @@ func TestConstantThroughputGivesTheDeterministicAnswer(t *testing.T) {
 	}
 }
 
-// A release's scope in two backlogs is done when both parts are: with
-// constant throughputs, when the slower part is; in general, the product
-// of the two shares.
-func TestWorkInSeveralBacklogsIsDoneWhenEveryPartIs(t *testing.T) {
-	fast := Simulate([]float64{10}, []float64{25}, 100, Seed("a")) // 3 iterations
-	slow := Simulate([]float64{4}, []float64{25}, 100, Seed("b"))  // 7
-	if n, ok := AllPercentile(85, &fast[0], &slow[0]); !ok || n != 7 {
-		t.Errorf("both parts at 85 %%: %d (%v), want 7", n, ok)
+// A backlog's forecast: measured when the window has enough, with each
+// open item's dates; a release in two backlogs, of iterations of one and
+// two weeks, is done when both parts are.
+func TestForecastsOfBacklogsAndAReleaseInTwo(t *testing.T) {
+	now := date("2026-03-02") // a Monday that starts an iteration of either grid
+	anchor := date("2026-01-05")
+	var done []Done
+	for d := date("2026-01-05"); d.Before(now); d = d.AddDate(0, 0, 7) {
+		done = append(done, Done{d, 10}) // 10 points a week
 	}
-	if got := AllWithin(6, &fast[0], &slow[0]); got != 0 {
-		t.Errorf("both within 6: %v, want 0", got)
+	fast := Of(Backlog{ID: "a", Commit: "c", Now: now, Anchor: anchor, Weeks: 1, Window: 6, Trials: 500, Unit: Points,
+		Done: done, Open: []float64{5, 5, 10, 25}}) // work ahead 5, 10, 20, 45: 1, 1, 2 and 5 one-week iterations
+	slow := Of(Backlog{ID: "b", Commit: "c", Now: now, Anchor: anchor, Weeks: 2, Window: 3, Trials: 500, Unit: Points,
+		Done: done, Open: []float64{30, 30}}) // 20 points an iteration of two weeks: 2 and 3 iterations
+	if fast.Basis != Measured || fast.Velocity != 10 || slow.Basis != Measured || slow.Velocity != 20 {
+		t.Fatalf("bases %s, %s; velocities %v, %v", fast.Basis, slow.Basis, fast.Velocity, slow.Velocity)
 	}
-	x := Simulate([]float64{0, 5, 10}, []float64{20}, 4000, Seed("x"))
-	y := Simulate([]float64{1, 3}, []float64{12}, 4000, Seed("y"))
-	for n := 1; n < 12; n++ {
-		if got, want := AllWithin(n, &x[0], &y[0]), x[0].Within(n)*y[0].Within(n); got != want {
-			t.Errorf("within %d: %v, want %v", n, got, want)
+	for i, want := range []string{"2026-03-08", "2026-03-08", "2026-03-15", "2026-04-05"} {
+		if dates, p, ok := Dates([]Part{{fast, i}}, []int{50, 85}, date("2026-03-15")); !ok || dates[50] != want || dates[85] != want || p != map[bool]float64{true: 1, false: 0}[want <= "2026-03-15"] {
+			t.Errorf("item %d: %v, %v by 03-15 (%v); want %s", i, dates, p, ok, want)
 		}
 	}
-	if _, ok := AllPercentile(50, &x[0], &Simulate(nil, []float64{1}, 10, Seed("z"))[0]); ok {
-		t.Error("a percentile for a release one of whose parts is out of reach")
+	// The release: fast's third item (03-15) and slow's second (three
+	// two-week iterations: 04-12); by 04-05 only the first part is done.
+	dates, p, ok := Dates([]Part{{fast, 2}, {slow, 1}}, []int{50, 85, 95}, date("2026-04-05"))
+	if !ok || dates[85] != "2026-04-12" || p != 0 {
+		t.Errorf("the release: %v, %v by 04-05 (%v); want 2026-04-12, 0", dates, p, ok)
+	}
+	if _, p, _ := Dates([]Part{{fast, 2}, {slow, 1}}, nil, date("2026-04-12")); p != 1 {
+		t.Errorf("the release by its day: %v, want 1", p)
+	}
+	// Too little history: the declared velocity, or nothing.
+	few := Of(Backlog{ID: "c", Now: now, Anchor: anchor, Weeks: 1, Window: 6, Trials: 100, Unit: Points, Declared: 8, Done: done[:2], Open: []float64{8}})
+	if few.Basis != Declared {
+		t.Errorf("two iterations of history: basis %s, want %s", few.Basis, Declared)
+	}
+	none := Of(Backlog{ID: "d", Now: now, Anchor: anchor, Weeks: 1, Window: 6, Trials: 100, Unit: Items, Declared: 8, Done: done[:2], Open: []float64{8}})
+	if _, _, ok := Dates([]Part{{none, 0}}, []int{50}, now); none.Basis != None || ok {
+		t.Errorf("items without history: basis %s, dates %v", none.Basis, ok)
 	}
 }
 
