@@ -34,6 +34,7 @@ type Config struct {
 	Backlog   Backlog                  `toml:"backlog"`
 	Roadmap   Roadmap                  `toml:"roadmap"`
 	History   History                  `toml:"history"`
+	Forecast  Forecast                 `toml:"forecast"`
 	Glossary  map[string]GlossaryEntry `toml:"glossary"`
 
 	// TypeOrder lists the type names: the built-in ones first, in their
@@ -117,6 +118,16 @@ type History struct {
 
 	// Location is TimeZone, loaded.
 	Location *time.Location `toml:"-"`
+}
+
+// Forecast holds the [forecast] table: how forecasts sample each
+// backlog's history (docs/forecasting.md).
+type Forecast struct {
+	Window      int     `toml:"window"`      // complete iterations sampled, the most recent
+	Trials      int     `toml:"trials"`      // futures simulated per backlog
+	Percentiles []int   `toml:"percentiles"` // ascending, 1–99
+	Unit        string  `toml:"unit"`        // "points" or "items"
+	Confidence  float64 `toml:"confidence"`  // a release less likely than this to finish by its end is at risk
 }
 
 // HistoryPathToken stands in [history].url for a file's path.

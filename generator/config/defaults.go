@@ -66,8 +66,9 @@ func Default() *Config {
 			Horizon:        3,
 			IterationWeeks: 2,
 		},
-		Roadmap: Roadmap{CycleWeeks: 13},
-		History: History{Enabled: true, TimeZone: "UTC", Location: time.UTC},
+		Roadmap:  Roadmap{CycleWeeks: 13},
+		History:  History{Enabled: true, TimeZone: "UTC", Location: time.UTC},
+		Forecast: Forecast{Window: 10, Trials: 10000, Percentiles: []int{50, 85, 95}, Unit: "points", Confidence: 0.85},
 	}
 	for _, t := range generator.BuiltinTypes() {
 		c.Types[t.Name] = Type{Label: t.Label, Plural: t.Plural}

@@ -26,17 +26,20 @@ const (
 	kindInt
 	kindNames
 	kindDate
+	kindNumber
+	kindInts
 )
 
 // words names the kind for the configuration reference.
 func (k kind) words() string {
-	return [...]string{"table", "text", "true or false", "whole number", "list of names", "date"}[k]
+	return [...]string{"table", "text", "true or false", "whole number", "list of names", "date", "number", "list of whole numbers"}[k]
 }
 
 // expected says what the kind takes, for a type error.
 func (k kind) expected() string {
 	return [...]string{"a table", "text in quotes", "true or false", "a whole number",
-		`a list of names in quotes, e.g. ["a", "b"]`, "a date like 2026-01-05, without quotes"}[k]
+		`a list of names in quotes, e.g. ["a", "b"]`, "a date like 2026-01-05, without quotes", "a number such as 0.85",
+		"a list of whole numbers, e.g. [50, 85, 95]"}[k]
 }
 
 // target returns a pointer to a fresh Go value of the kind, to decode into.
@@ -52,6 +55,10 @@ func (k kind) target() any {
 		return new([]string)
 	case kindDate:
 		return new(time.Time)
+	case kindNumber:
+		return new(float64)
+	case kindInts:
+		return new([]int)
 	}
 	return new(map[string]any)
 }
@@ -130,6 +137,13 @@ func Keys() []Key {
 		{"history.timeZone", kindText, "", "The time zone calendar days are counted in, an IANA name such as Europe/Berlin."},
 		{"history.url", kindText, "", "An http(s) address of a file's history, {path} standing for the file's path from the repository's top, such as https://git.example.org/wiki/-/commits/main/{path}; none: the date is not a link."},
 
+		{"forecast", kindTable, "", "Forecasts from each backlog's own history: throughput per iteration and Monte Carlo simulation of the work ahead (docs/forecasting.md)."},
+		{"forecast.window", kindInt, "", "The complete iterations of history a forecast samples, the most recent ones (1 to 100)."},
+		{"forecast.trials", kindInt, "", "The futures simulated for each backlog (100 to 1,000,000)."},
+		{"forecast.percentiles", kindInts, "", "The percentiles a forecast gives dates for, ascending, each from 1 to 99."},
+		{"forecast.unit", kindText, "", "What work is counted in: \"points\" (estimates) or \"items\" (each item one, whatever its estimate)."},
+		{"forecast.confidence", kindNumber, "", "The probability of finishing a release's scope by its end below which the release is at risk (more than 0, less than 1)."},
+
 		{"languages", kindTable, "", "The languages the site is published in, one `[languages.<code>]` table each; none: one language, language. Every page is published in each; a translation is a file beside the page with the code before .md (roles/cpo.de.md)."},
 		{"languages." + Name, kindTable, "", "One language; the code is lower-case letters with optional subtags (de, pt-br), and is the folder its pages are published under."},
 		{"languages." + Name + ".name", kindText, "English for en, Deutsch for de; otherwise the code", "The language's name in itself, as the language switcher shows it."},
@@ -184,6 +198,12 @@ func tomlDefault(v reflect.Value, path []string) string {
 			return ""
 		}
 		return x.Format(time.DateOnly)
+	case []int:
+		q := make([]string, len(x))
+		for i, n := range x {
+			q[i] = fmt.Sprint(n)
+		}
+		return "[" + strings.Join(q, ", ") + "]"
 	case []string:
 		q := make([]string, len(x))
 		for i, s := range x {

@@ -45,6 +45,10 @@ func tomlFields(t reflect.Type, prefix string, out map[string]kind) {
 			out[path] = kindInt
 		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.String:
 			out[path] = kindNames
+		case ft.Kind() == reflect.Float64:
+			out[path] = kindNumber
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Int:
+			out[path] = kindInts
 		default:
 			out[path] = -1 // a field of a type the declaration cannot state
 		}
@@ -96,6 +100,9 @@ func TestKeysTakeTheirDefaultsFromDefault(t *testing.T) {
 		"backlog.iteration_weeks": "2",
 		"roadmap.cycle_weeks":     "13",
 		"roadmap.cycle_start":     "",
+		"forecast.percentiles":    "[50, 85, 95]",
+		"forecast.confidence":     "0.85",
+		"forecast.unit":           `"points"`,
 	}
 	for _, k := range Keys() {
 		if w, ok := want[k.Path]; ok && k.Default != w {

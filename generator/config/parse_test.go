@@ -239,6 +239,20 @@ dropped = ["dropped", "gone"]
 		{"a roadmap date written as text is a type error", "[roadmap]\ncycle_start = \"2026-01-05\"\n", []string{
 			`site.toml:2: invalid value: (last key "roadmap.cycle_start"): expected a date like 2026-01-05, without quotes, got a string`,
 		}},
+		{"forecast settings", "[forecast]\nwindow = 6\ntrials = 2000\npercentiles = [50, 90]\nunit = \"items\"\nconfidence = 0.9\n", nil},
+		{"a whole confidence is a number", "[forecast]\nconfidence = 0\n", []string{
+			`site.toml:2:1: forecast.confidence must be more than 0 and less than 1, not 0`,
+		}},
+		{"forecast settings out of range", "[forecast]\nwindow = 0\ntrials = 10\npercentiles = [85, 50]\nunit = \"hours\"\nconfidence = 1.5\n", []string{
+			`site.toml:2:1: forecast.window must be from 1 to 100 iterations, not 0`,
+			`site.toml:3:1: forecast.trials must be from 100 to 1000000, not 10`,
+			`site.toml:4:1: forecast.percentiles must be ascending, each from 1 to 99: [85 50]`,
+			`site.toml:5:1: forecast.unit must be "points" or "items", not "hours"`,
+			`site.toml:6:1: forecast.confidence must be more than 0 and less than 1, not 1.5`,
+		}},
+		{"percentiles written as text", "[forecast]\npercentiles = [\"50\"]\n", []string{
+			`site.toml:2:1: forecast.percentiles: expected a list of whole numbers, e.g. [50, 85, 95], got an array`,
+		}},
 		{"negative cycle length", "[roadmap]\ncycle_weeks = -2\n", []string{
 			`site.toml:2:1: roadmap.cycle_weeks must be 0 (no cycles) or more, not -2`,
 		}},

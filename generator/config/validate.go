@@ -44,8 +44,33 @@ func validate(c *Config, file string, src []byte, diags *generator.Diagnostics) 
 		diags.Errorf(at("build", "brokenLinks"), "build.brokenLinks must be %q or %q (for a migration), not %q", "error", "warning", c.Build.BrokenLinks)
 	}
 	validateHistory(&c.History, at, diags)
+	validateForecast(&c.Forecast, at, diags)
 	if c.Roadmap.CycleWeeks < 0 {
 		diags.Errorf(at("roadmap", "cycle_weeks"), "roadmap.cycle_weeks must be 0 (no cycles) or more, not %d", c.Roadmap.CycleWeeks)
+	}
+}
+
+func validateForecast(f *Forecast, at func(...string) generator.Pos, diags *generator.Diagnostics) {
+	if f.Window < 1 || f.Window > 100 {
+		diags.Errorf(at("forecast", "window"), "forecast.window must be from 1 to 100 iterations, not %d", f.Window)
+	}
+	if f.Trials < 100 || f.Trials > 1_000_000 {
+		diags.Errorf(at("forecast", "trials"), "forecast.trials must be from 100 to 1000000, not %d", f.Trials)
+	}
+	if len(f.Percentiles) == 0 {
+		diags.Errorf(at("forecast", "percentiles"), "forecast.percentiles must name at least one percentile, such as [50, 85, 95]")
+	}
+	for i, p := range f.Percentiles {
+		if p < 1 || p > 99 || i > 0 && p <= f.Percentiles[i-1] {
+			diags.Errorf(at("forecast", "percentiles"), "forecast.percentiles must be ascending, each from 1 to 99: %v", f.Percentiles)
+			break
+		}
+	}
+	if f.Unit != "points" && f.Unit != "items" {
+		diags.Errorf(at("forecast", "unit"), "forecast.unit must be %q or %q, not %q", "points", "items", f.Unit)
+	}
+	if !(f.Confidence > 0 && f.Confidence < 1) {
+		diags.Errorf(at("forecast", "confidence"), "forecast.confidence must be more than 0 and less than 1, not %v", f.Confidence)
 	}
 }
 

@@ -216,7 +216,7 @@ func Simulate(samples, works []float64, trials int, rng *rand.Rand) []Dist {
 	// work done in exactly n, runs[(n-1)*width+b] one less, so that a
 	// future costs its iterations, not its works.
 	width := len(works) + 1
-	runs := make([]int32, MaxIterations*width)
+	var runs []int32 // grows a row of width at a time, as far as the longest future
 	beyondFrom := make([]int32, width)
 	longest := 0
 	for range trials {
@@ -232,6 +232,9 @@ func Simulate(samples, works []float64, trials int, rng *rand.Rand) []Dist {
 				w++
 			}
 			if w > a {
+				if len(runs) < n*width {
+					runs = append(runs, make([]int32, n*width-len(runs))...)
+				}
 				runs[(n-1)*width+a]++
 				runs[(n-1)*width+w]--
 				longest = max(longest, n)
@@ -318,7 +321,11 @@ func Of(b Backlog) *Forecast {
 		sum += e
 		works[i] = sum
 	}
-	f.Items = Simulate(samples, works, b.Trials, Seed(b.ID, b.Commit))
+	trials := b.Trials
+	if slices.Min(samples) == slices.Max(samples) {
+		trials = 1 // every future is the same (a declared velocity)
+	}
+	f.Items = Simulate(samples, works, trials, Seed(b.ID, b.Commit))
 	return f
 }
 
@@ -380,6 +387,12 @@ func Dates(parts []Part, percentiles []int, end time.Time) (dates map[int]string
 	dates = map[int]string{}
 	for _, pc := range percentiles {
 		dates[pc] = ""
+		if len(parts) == 1 { // its own percentile's iteration
+			if n, ok := dists[0].Percentile(float64(pc)); ok {
+				dates[pc] = parts[0].F.End(n).Format(time.DateOnly)
+			}
+			continue
+		}
 		for _, d := range days {
 			if by(d) >= float64(pc)/100-1e-12 {
 				dates[pc] = d.Format(time.DateOnly)

@@ -40,8 +40,14 @@ func historySite(t *testing.T, toml string) *gitrepo.Repo {
 
 func buildHistory(t *testing.T, src string) (*Result, string) {
 	t.Helper()
+	return buildHistoryAt(t, src, time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC))
+}
+
+// buildHistoryAt builds the site at src with its history, on day now.
+func buildHistoryAt(t *testing.T, src string, now time.Time) (*Result, string) {
+	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	res, err := Build(context.Background(), Options{Source: src, Dest: dest, History: true, Now: time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC)})
+	res, err := Build(context.Background(), Options{Source: src, Dest: dest, History: true, Now: now})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Diags.Error())
 	}

@@ -122,7 +122,7 @@ func (l *language) derive(ix *graph.Index, cfg *config.Config, settings backlog.
 	derived.Wait()
 	l.bodies = rb
 	l.model = &views.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Glossary: m.Glossary,
-		Provided: m.Provided, Fallback: l.fallback, History: m.History.Translated(l.translatedPaths())}
+		Provided: m.Provided, Fallback: l.fallback, History: m.History.Translated(l.translatedPaths()), Forecasts: m.Forecasts}
 	withBodies(l.model, rb)
 	fallbackFiles := make(map[string]bool, len(l.fallback))
 	for p := range l.fallback {

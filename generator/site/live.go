@@ -316,6 +316,7 @@ func (lv *Live) edit(rel []string) (Change, bool) {
 		// The history was read when the server started; an edit keeps
 		// it (docs/history.md).
 		b.model.History = lv.l.model.History
+		b.model.Forecasts = forecastsOf(b.cfg, b.model, b.now, lv.l.model.Forecasts)
 	}
 	wg.Wait()
 	b.diags.content = ed.contentDiags(b.diags.content)

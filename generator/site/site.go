@@ -403,6 +403,7 @@ func (l *loaded) loadModel(hr *historyRead, opts Options, res *Result) error {
 	derived.Wait()
 	withBodies(l.model, l.bodies)
 	l.model.History = l.historyOf(hr, now, res)
+	l.model.Forecasts = forecastsOf(cfg, l.model, l.now, nil)
 	for _, lang := range l.langs {
 		l.diags.bodies.Append(lang.derive(ix, cfg, backlogSettings(cfg, l.now), md, l.files, base, l.model))
 	}

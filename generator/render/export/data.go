@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -33,10 +34,11 @@ func (x *exporter) dataOutputs(m *views.Model) []File {
 // and the chunk files that hold its pages, items and releases. Each chunk
 // is a modelChunk; a reader concatenates the arrays of the same name.
 type modelJSON struct {
-	Site      siteJSON       `json:"site"`
-	Types     []typeJSON     `json:"types"`
-	Relations []relationJSON `json:"relations"`
-	Chunks    []string       `json:"chunks"`
+	Site      siteJSON          `json:"site"`
+	Types     []typeJSON        `json:"types"`
+	Relations []relationJSON    `json:"relations"`
+	Backlogs  []backlogFlowJSON `json:"backlogs,omitempty"` // their throughput and velocities (docs/forecasting.md)
+	Chunks    []string          `json:"chunks"`
 }
 
 // modelChunk is one chunk file of the model export.
@@ -125,6 +127,68 @@ type itemJSON struct {
 	Rolled   float64  `json:"rolled_estimate"`
 	Done     float64  `json:"done_share"`
 	*itemHistoryJSON
+	*itemForecastJSON
+}
+
+// itemForecastJSON is an open item's forecast from its backlog's own
+// history: a day for each percentile, null when its backlog has no basis
+// (docs/forecasting.md).
+type itemForecastJSON struct {
+	ForecastDates map[string]*string `json:"forecast_dates"`
+}
+
+// releaseForecastJSON is when a release's open scope is done.
+type releaseForecastJSON struct {
+	Basis       string             `json:"basis"`
+	Dates       map[string]*string `json:"dates"`
+	Probability *float64           `json:"probability"`
+}
+
+// backlogFlowJSON is a backlog's throughput and velocities, in model.json.
+type backlogFlowJSON struct {
+	ID               string           `json:"id"`
+	VelocityDeclared *float64         `json:"velocity_declared"`
+	VelocityMeasured float64          `json:"velocity_measured"`
+	Basis            string           `json:"basis"`
+	Throughput       []throughputJSON `json:"throughput"`
+}
+
+type throughputJSON struct {
+	Start  string  `json:"start"`
+	End    string  `json:"end"`
+	Items  int     `json:"items"`
+	Points float64 `json:"points"`
+}
+
+// datesJSON writes days by percentile, "" (out of reach) as null.
+func datesJSON(days map[int]string) map[string]*string {
+	out := make(map[string]*string, len(days))
+	for p, d := range days {
+		out[strconv.Itoa(p)] = orNull(d)
+	}
+	return out
+}
+
+func backlogsJSON(m *views.Model) []backlogFlowJSON {
+	if m.Forecasts == nil || m.Backlogs == nil {
+		return nil
+	}
+	var out []backlogFlowJSON
+	for _, b := range m.Backlogs.Backlogs {
+		f := m.Forecasts.Backlogs[b.Page.ID]
+		if f == nil {
+			continue
+		}
+		bj := backlogFlowJSON{ID: b.Page.ID, VelocityMeasured: round(f.Velocity), Basis: f.Basis, Throughput: []throughputJSON{}}
+		if f.Declared > 0 {
+			bj.VelocityDeclared = &f.Declared
+		}
+		for _, t := range f.Throughput {
+			bj.Throughput = append(bj.Throughput, throughputJSON{Start: views.ISODate(t.Start), End: views.ISODate(t.End), Items: t.Items, Points: round(t.Points)})
+		}
+		out = append(out, bj)
+	}
+	return out
 }
 
 type releaseJSON struct {
@@ -149,6 +213,10 @@ type releaseJSON struct {
 	AtRisk       []riskJSON  `json:"at_risk"`
 	Unforecast   []string    `json:"unforecast,omitempty"`
 	Notes        []notesJSON `json:"notes,omitempty"`
+	// Forecast is when its open scope is done, from its backlogs' own
+	// history; null for a release with no open scope, or scope in a
+	// backlog with no basis for a forecast.
+	Forecast *releaseForecastJSON `json:"forecast"`
 }
 
 type riskJSON struct {
@@ -211,7 +279,7 @@ func orNull(s string) *string {
 	return &s
 }
 
-func releaseOf(r *backlog.Release) releaseJSON {
+func releaseOf(m *views.Model, r *backlog.Release) releaseJSON {
 	p, f := r.Page, r.Page.Release
 	rj := releaseJSON{ID: p.ID, Title: p.Title, System: f.System, Variant: f.Variant, Version: f.Version,
 		Start: views.ISODate(f.Start), End: views.ISODate(f.End), Status: f.Status, ReleasedOn: views.ISODate(f.ReleasedOn),
@@ -219,6 +287,11 @@ func releaseOf(r *backlog.Release) releaseJSON {
 		DoneEstimate: round(r.DoneEstimate), Progress: round(r.Progress), Overdue: r.Overdue, AtRisk: []riskJSON{}}
 	for _, it := range r.Scope {
 		rj.Scope = append(rj.Scope, it.Page.ID)
+	}
+	if m.Forecasts != nil {
+		if d := m.Forecasts.Releases[p.ID]; d != nil {
+			rj.Forecast = &releaseForecastJSON{Basis: d.Basis, Dates: datesJSON(d.Days), Probability: d.Probability}
+		}
 	}
 	for _, rk := range r.Risks {
 		rj.AtRisk = append(rj.AtRisk, riskJSON{Item: rk.Item.Page.ID, Reason: rk.Reason})
@@ -242,7 +315,7 @@ func releaseOf(r *backlog.Release) releaseJSON {
 // names many items counting as several (releaseWeight).
 func (x *exporter) modelOutputs(m *views.Model, limit int) []File {
 	head := modelJSON{Site: siteJSON{Title: x.site.Title, BaseURL: x.site.BaseURL, Levels: x.site.Levels},
-		Types: []typeJSON{}, Relations: []relationJSON{}, Chunks: []string{}}
+		Types: []typeJSON{}, Relations: []relationJSON{}, Backlogs: backlogsJSON(m), Chunks: []string{}}
 	for _, t := range x.site.Types {
 		head.Types = append(head.Types, typeJSON{Name: t.Name, Label: t.Label, Plural: t.Plural})
 	}
@@ -264,7 +337,7 @@ func (x *exporter) modelOutputs(m *views.Model, limit int) []File {
 			add(fmt.Sprintf("model/releases-%04d.json", i+1), func() modelChunk {
 				var c modelChunk
 				for _, r := range rs {
-					c.Releases = append(c.Releases, releaseOf(r))
+					c.Releases = append(c.Releases, releaseOf(m, r))
 				}
 				return c
 			})
@@ -319,6 +392,12 @@ func itemOf(m *views.Model, p *generator.Page) itemJSON {
 		ij.Priority, ij.Horizon, ij.Rolled, ij.Done = round(d.Priority), d.InHorizon, d.RolledEstimate, round(d.DoneShare)
 		if d.Forecast > 0 {
 			ij.Forecast = &d.Forecast
+		}
+		if d.Open() && m.Forecasts != nil {
+			ij.itemForecastJSON = &itemForecastJSON{}
+			if fd := m.Forecasts.Items[p.ID]; fd != nil {
+				ij.ForecastDates = datesJSON(fd.Days)
+			}
 		}
 		for _, c := range d.Children {
 			ij.Children = append(ij.Children, c.Page.ID)

@@ -52,6 +52,9 @@ type Model struct {
 	// History is what the site's git history says of its pages
 	// (docs/history.md); nil: none was read.
 	History *History
+	// Forecasts are the forecasts from each backlog's own history
+	// (docs/forecasting.md); nil for a site without backlogs.
+	Forecasts *Forecasts
 }
 
 // History is what the site's git history says of its pages: their dates,

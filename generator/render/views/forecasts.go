@@ -1,0 +1,32 @@
+package views
+
+import "github.com/backlight-wiki/backlight/generator/forecast"
+
+// Forecasts are the forecasts from each backlog's own history
+// (docs/forecasting.md): by backlog, item and release id, so that every
+// language's pages find theirs.
+type Forecasts struct {
+	Percentiles []int // as [forecast] percentiles gives them
+	Backlogs    map[string]*BacklogForecast
+	Items       map[string]*Dates // open items of a backlog with a basis
+	Releases    map[string]*Dates // releases with open scope
+}
+
+// BacklogForecast is one backlog's: its throughput over the window, its
+// velocities and the basis of its forecasts.
+type BacklogForecast struct {
+	*forecast.Forecast
+	Declared float64 // the velocity declared in its _index.md; 0: none
+	// From says what it was made from, so that the development server
+	// makes anew only the forecasts of backlogs an edit changed.
+	From string
+}
+
+// Dates are when an item or a release's open scope is done: the day for
+// each percentile ("" when out of reach), on what basis, and, for a
+// release with an end date, how likely by then.
+type Dates struct {
+	Basis       string
+	Days        map[int]string
+	Probability *float64 // the share of futures done by the release's end (0–1, two decimals); nil for an item, or a release without an end
+}

@@ -1,0 +1,144 @@
+package site
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/config"
+	"github.com/backlight-wiki/backlight/generator/forecast"
+	"github.com/backlight-wiki/backlight/generator/render/views"
+	"github.com/backlight-wiki/backlight/generator/workers"
+)
+
+// forecastsOf forecasts each backlog of m from its own history (the days
+// its items were done) and each release from the backlogs that hold its
+// open scope (docs/forecasting.md); nil for a site without backlogs. A
+// backlog's forecast in before, made from the same, is kept.
+func forecastsOf(cfg *config.Config, m *views.Model, now time.Time, before *views.Forecasts) *views.Forecasts {
+	if m.Backlogs == nil {
+		return nil
+	}
+	fc := cfg.Forecast
+	out := &views.Forecasts{Percentiles: fc.Percentiles, Backlogs: map[string]*views.BacklogForecast{},
+		Items: map[string]*views.Dates{}, Releases: map[string]*views.Dates{}}
+	commit := ""
+	if m.History != nil {
+		commit = m.History.Head
+	}
+	anchor := forecastAnchor(cfg, m.Backlogs, now)
+	// Each backlog's forecast on a core of its own: the simulations are
+	// most of the work.
+	bs := m.Backlogs.Backlogs
+	opens := make([][]*backlog.Item, len(bs))
+	made := make([]*views.BacklogForecast, len(bs))
+	workers.Each(len(bs), func(i int) {
+		b := bs[i]
+		in := forecast.Backlog{ID: b.Page.ID, Commit: commit, Now: now, Anchor: anchor, Weeks: b.IterationWeeks,
+			Window: fc.Window, Trials: fc.Trials, Unit: fc.Unit, Declared: b.Velocity}
+		for _, it := range b.Items {
+			switch {
+			case it.Open():
+				opens[i] = append(opens[i], it)
+				in.Open = append(in.Open, it.Page.Item.Estimate.Value)
+			case it.Done && m.History != nil:
+				if h := m.History.Items[it.Page.Path]; h != nil && h.DoneOn != "" {
+					if day, err := time.Parse(time.DateOnly, h.DoneOn); err == nil {
+						in.Done = append(in.Done, forecast.Done{Day: day, Points: it.Page.Item.Estimate.Value})
+					}
+				}
+			}
+		}
+		from := fmt.Sprintf("%+v", in)
+		var f *forecast.Forecast
+		if before != nil {
+			if bf := before.Backlogs[b.Page.ID]; bf != nil && bf.From == from {
+				f = bf.Forecast
+			}
+		}
+		if f == nil {
+			f = forecast.Of(in)
+		}
+		made[i] = &views.BacklogForecast{Forecast: f, Declared: b.Velocity, From: from}
+	})
+	// Where each open item is in its backlog's forecast.
+	parts := map[*backlog.Item]forecast.Part{}
+	for i, b := range bs {
+		f := made[i].Forecast
+		out.Backlogs[b.Page.ID] = made[i]
+		if f.Basis == forecast.None {
+			continue
+		}
+		for j, it := range opens[i] {
+			parts[it] = forecast.Part{F: f, Item: j}
+			days, _, _ := forecast.Dates([]forecast.Part{parts[it]}, fc.Percentiles, now)
+			out.Items[it.Page.ID] = &views.Dates{Basis: f.Basis, Days: days}
+		}
+	}
+	for _, r := range m.Backlogs.Releases {
+		if d := releaseForecast(r, parts, fc.Percentiles); d != nil {
+			out.Releases[r.Page.ID] = d
+		}
+	}
+	return out
+}
+
+// releaseForecast is when release r's open scope is done: each backlog's
+// part is its lowest-ranked open scope item and all above it. Nil when
+// the scope has no open item, or one in a backlog with no basis.
+func releaseForecast(r *backlog.Release, parts map[*backlog.Item]forecast.Part, percentiles []int) *views.Dates {
+	last := map[*forecast.Forecast]int{}
+	var order []*forecast.Forecast
+	for _, it := range r.Scope {
+		if !it.Open() {
+			continue
+		}
+		p, ok := parts[it]
+		if !ok {
+			return nil
+		}
+		if _, seen := last[p.F]; !seen {
+			order = append(order, p.F)
+		}
+		last[p.F] = max(last[p.F], p.Item)
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	var ps []forecast.Part
+	basis := forecast.Measured
+	for _, f := range order {
+		ps = append(ps, forecast.Part{F: f, Item: last[f]})
+		if f.Basis != forecast.Measured {
+			basis = f.Basis // the weaker
+		}
+	}
+	end := r.Page.Release.End
+	days, p, _ := forecast.Dates(ps, percentiles, end)
+	d := &views.Dates{Basis: basis, Days: days}
+	if !end.IsZero() {
+		p = math.Round(p*100) / 100
+		d.Probability = &p
+	}
+	return d
+}
+
+// forecastAnchor is the first day of an iteration of the grid throughput
+// is measured on: [roadmap] cycle_start, or the earliest release's start,
+// or, for neither, the build's day.
+func forecastAnchor(cfg *config.Config, m *backlog.Model, now time.Time) time.Time {
+	if !cfg.Roadmap.CycleStart.IsZero() {
+		return cfg.Roadmap.CycleStart
+	}
+	var first time.Time
+	for _, r := range m.Releases {
+		if s := r.Page.Release.Start; !s.IsZero() && (first.IsZero() || s.Before(first)) {
+			first = s
+		}
+	}
+	if first.IsZero() {
+		return now
+	}
+	return first
+}
