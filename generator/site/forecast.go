@@ -1,10 +1,14 @@
 package site
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
+	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/config"
 	"github.com/backlight-wiki/backlight/generator/forecast"
@@ -141,4 +145,85 @@ func forecastAnchor(cfg *config.Config, m *backlog.Model, now time.Time) time.Ti
 		return now
 	}
 	return first
+}
+
+// ForecastQuery says which forecasts ForecastList lists: one backlog's
+// or one release's, or, with neither, every one.
+type ForecastQuery struct {
+	Backlog, Release string
+}
+
+// ForecastReport is what `backlight forecast` prints.
+type ForecastReport struct {
+	Percentiles []int
+	Backlogs    []BacklogReport
+	Releases    []ReleaseReport
+}
+
+// BacklogReport is a backlog's forecast: its throughput and velocities,
+// and each open item's days.
+type BacklogReport struct {
+	ID, Title string
+	*views.BacklogForecast
+	Items []ItemReport // open, in rank order
+}
+
+// ItemReport is an open item's days, by percentile; nil without a basis.
+type ItemReport struct {
+	ID, Key, Title string
+	Dates          *views.Dates
+}
+
+// ReleaseReport is a release's forecast; Dates nil when it has none.
+type ReleaseReport struct {
+	ID, Title, End string
+	Dates          *views.Dates
+}
+
+// ForecastList loads the site at opts.Source with its history, as a build
+// does, and lists the forecasts q asks for. A site whose content has
+// errors is listed too; res holds its diagnostics.
+func ForecastList(ctx context.Context, opts Options, q ForecastQuery) (*ForecastReport, *Result, error) {
+	l, res, err := loadForList(ctx, opts)
+	if err != nil {
+		return nil, res, err
+	}
+	m := l.model
+	if m.Backlogs == nil || m.Forecasts == nil {
+		return nil, res, errors.New("the site has no backlogs to forecast")
+	}
+	var backlogIDs, releaseIDs []string
+	for _, b := range m.Backlogs.Backlogs {
+		backlogIDs = append(backlogIDs, b.Page.ID)
+	}
+	for _, r := range m.Backlogs.Releases {
+		releaseIDs = append(releaseIDs, r.Page.ID)
+	}
+	if q.Backlog != "" && !slices.Contains(backlogIDs, q.Backlog) {
+		return nil, res, fmt.Errorf("--backlog %q: no such backlog; the site's backlogs are %s", q.Backlog, generator.OrList(backlogIDs))
+	}
+	if q.Release != "" && !slices.Contains(releaseIDs, q.Release) {
+		return nil, res, fmt.Errorf("--release %q: no such release; the site's releases are %s", q.Release, generator.OrList(releaseIDs))
+	}
+	out := &ForecastReport{Percentiles: m.Forecasts.Percentiles}
+	for _, b := range m.Backlogs.Backlogs {
+		if q.Release != "" || q.Backlog != "" && b.Page.ID != q.Backlog {
+			continue
+		}
+		br := BacklogReport{ID: b.Page.ID, Title: b.Page.Title, BacklogForecast: m.Forecasts.Backlogs[b.Page.ID]}
+		for _, it := range b.Items {
+			if it.Open() {
+				br.Items = append(br.Items, ItemReport{ID: it.Page.ID, Key: it.Page.Item.Key, Title: it.Page.Title, Dates: m.Forecasts.Items[it.Page.ID]})
+			}
+		}
+		out.Backlogs = append(out.Backlogs, br)
+	}
+	for _, r := range m.Backlogs.Releases {
+		if q.Backlog != "" || q.Release != "" && r.Page.ID != q.Release {
+			continue
+		}
+		out.Releases = append(out.Releases, ReleaseReport{ID: r.Page.ID, Title: r.Page.Title,
+			End: views.ISODate(r.Page.Release.End), Dates: m.Forecasts.Releases[r.Page.ID]})
+	}
+	return out, res, nil
 }

@@ -2,7 +2,6 @@ package site
 
 import (
 	"encoding/json"
-	"fmt"
 	"testing"
 	"time"
 
@@ -11,34 +10,13 @@ import (
 
 // TestForecastsStandOnTheBacklogsOwnHistory builds a site whose git
 // history finished one item of 2 points in each of the four one-week
-// iterations before the build: the forecast stands on that throughput,
+// iterations before the build (gitrepo.Throughput, built on 2026-02-02):
+// the forecast stands on that throughput,
 // and, as it never varied, every percentile is the deterministic day. A
 // release whose scope needs three iterations cannot finish by a day
 // one iteration away, and surely finishes by one four away.
 func TestForecastsStandOnTheBacklogsOwnHistory(t *testing.T) {
-	r := gitrepo.New(t)
-	r.Write("site.toml", "title = \"Forecasts\"\nbaseURL = \"https://wiki.example.org/\"\nlevels = [\"team\"]\n"+
-		"[backlog]\niteration_weeks = 1\n[roadmap]\ncycle_start = 2026-01-05\n[forecast]\nwindow = 4\ntrials = 500\n")
-	r.Write("content/backlogs/team/_index.md", "---\ntitle: Team backlog\nlevel: team\nvelocity: 50\norder: [t-7, t-8, t-9]\n---\n")
-	item := func(key, status string, estimate int, release string) string {
-		return fmt.Sprintf("---\nid: %s\ntitle: Item %s\nkind: feature\nstatus: %s\nvalue: 3\nestimate: %d\nacceptance: [works]\n%s---\nText.\n",
-			key, key, status, estimate, release)
-	}
-	for i, rel := range []struct{ id, end string }{{"r-soon", "2026-02-10"}, {"r-later", "2026-03-01"}} {
-		r.Write("content/releases/"+rel.id+".md", fmt.Sprintf("---\ntitle: %s\nsystem: Pump\nversion: \"%d\"\nstatus: planned\nstart: 2026-01-05\nend: %s\n---\n", rel.id, i+1, rel.end))
-	}
-	keys := []string{"t-1", "t-2", "t-3", "t-4"}
-	for _, k := range keys {
-		r.Write("content/backlogs/team/"+k+".md", item(k, "ready", 2, ""))
-	}
-	r.Write("content/backlogs/team/t-7.md", item("t-7", "ready", 2, "release: r-soon\n"))
-	r.Write("content/backlogs/team/t-8.md", item("t-8", "ready", 4, "release: r-soon\n"))
-	r.Write("content/backlogs/team/t-9.md", item("t-9", "ready", 2, "release: r-later\n"))
-	r.Commit("2026-01-02T09:00:00Z", "The backlog")
-	for i, k := range keys { // one done on the Tuesday of each week from 01-05
-		r.Write("content/backlogs/team/"+k+".md", item(k, "done", 2, ""))
-		r.Commit(time.Date(2026, 1, 6+7*i, 9, 0, 0, 0, time.UTC).Format(time.RFC3339), k+" done")
-	}
+	r := gitrepo.Throughput(t)
 	_, dest := buildHistoryAt(t, r.Dir, time.Date(2026, 2, 2, 12, 0, 0, 0, time.UTC))
 
 	var model struct {

@@ -328,11 +328,8 @@ type Changes struct {
 // does, and lists the changes q asks for. A site whose content has
 // errors is listed too; res holds its diagnostics.
 func ChangeList(ctx context.Context, opts Options, q ChangeQuery) (*Changes, *Result, error) {
-	opts.History, opts.Check = true, true
-	opts.historyCache = historyCacheFile(cmp.Or(opts.Dest, filepath.Join(opts.Source, "public"))) // read, not written
-	res := &Result{ByType: map[string]int{}}
-	l, err := load(ctx, opts, res)
-	if err != nil && (l == nil || !errors.Is(err, ErrContent)) {
+	l, res, err := loadForList(ctx, opts)
+	if err != nil {
 		return nil, res, err
 	}
 	// Errors in the content are reported, and do not hide what changed.
@@ -367,6 +364,21 @@ func ChangeList(ctx context.Context, opts Options, q ChangeQuery) (*Changes, *Re
 	info.Now, info.Strings = l.now, l.strs[l.cfg.Language]
 	out.Days = views.ChangeDays(&info, l.model, picked, l.cfg.BaseURL, len(picked))
 	return out, res, nil
+}
+
+// loadForList loads the site at opts.Source with its history, as a build
+// does, for a command that lists from it (changes, forecast): the
+// history kept by the last build is read, not written, and a site whose
+// content has errors is loaded too, its diagnostics in res.
+func loadForList(ctx context.Context, opts Options) (*loaded, *Result, error) {
+	opts.History, opts.Check = true, true
+	opts.historyCache = historyCacheFile(cmp.Or(opts.Dest, filepath.Join(opts.Source, "public"))) // read, not written
+	res := &Result{ByType: map[string]int{}}
+	l, err := load(ctx, opts, res)
+	if err != nil && (l == nil || !errors.Is(err, ErrContent)) {
+		return nil, res, err
+	}
+	return l, res, nil
 }
 
 // changeFilter is the test of q's bounds, and the first day when Since is

@@ -20,20 +20,9 @@ func runChanges(args []string, stdout, stderr io.Writer) int {
 	backlogID := fs.String("backlog", "", "only the changes of the backlog with this `ID` and its items")
 	format := fs.String("format", "text", "output `format`: text, markdown (to paste into notes or a mail) or json (the change list of docs/history.md)")
 	now := addNow(fs)
-	if code, ok := parse(fs, args); !ok {
+	when, code, ok := listArgs(fs, args, *format, []string{"text", "markdown", "json"}, now, stderr)
+	if !ok {
 		return code
-	}
-	if fs.NArg() > 0 {
-		return unexpectedArgument(stderr, "changes", fs.Arg(0))
-	}
-	if *format != "text" && *format != "markdown" && *format != "json" {
-		fmt.Fprintf(stderr, "backlight changes: --format must be text, markdown or json, not %q\n", *format)
-		return exitUsage
-	}
-	when, err := now.value()
-	if err != nil {
-		fmt.Fprintf(stderr, "backlight changes: %v\n", err)
-		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

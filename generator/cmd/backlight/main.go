@@ -59,6 +59,7 @@ func processCommands(p process) []command {
 		}},
 		{"check", "run every check of build and write nothing", runCheck},
 		{"changes", "list what changed, from the site's git history", runChanges},
+		{"forecast", "when open work will be done, and how likely, from each backlog's history", runForecast},
 		{"init", "start a new site: site.toml, starter content, a CI workflow", runInit},
 		{"new", "write a new page of a type from its template", runNew},
 		{"serve", "preview the site, rebuilt and reloaded as you save", runServe},

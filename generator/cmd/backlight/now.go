@@ -3,8 +3,11 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -50,4 +53,35 @@ func (n *nowFlag) value() (time.Time, error) {
 		return time.Unix(sec, 0).UTC(), nil
 	}
 	return time.Time{}, nil
+}
+
+// listArgs parses args for a command that lists from the site (changes,
+// forecast): nothing but flags, format one of formats, and the day now
+// gives. !ok with the exit code when they are wrong.
+func listArgs(fs *flag.FlagSet, args []string, format string, formats []string, now *nowFlag, stderr io.Writer) (time.Time, int, bool) {
+	name := fs.Name()
+	if code, ok := parse(fs, args); !ok {
+		return time.Time{}, code, false
+	}
+	if fs.NArg() > 0 {
+		return time.Time{}, unexpectedArgument(stderr, name, fs.Arg(0)), false
+	}
+	if !slices.Contains(formats, format) {
+		fmt.Fprintf(stderr, "backlight %s: --format must be %s, not %q\n", name, orWords(formats), format)
+		return time.Time{}, exitUsage, false
+	}
+	when, err := now.value()
+	if err != nil {
+		fmt.Fprintf(stderr, "backlight %s: %v\n", name, err)
+		return time.Time{}, exitUsage, false
+	}
+	return when, exitOK, true
+}
+
+// orWords is "a, b or c".
+func orWords(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
 }

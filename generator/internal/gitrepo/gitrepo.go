@@ -3,11 +3,13 @@
 package gitrepo
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Repo is a git repository in a test's temporary folder.
@@ -127,5 +129,38 @@ func Site(t testing.TB) *Repo {
 	r.Commit("2026-02-02T09:00:00+01:00", "Drop A-2; A-3 goes to Beta; the circle's page renamed")
 
 	r.Write("content/backlogs/alpha/a-4.md", item("A-4", "refining"))
+	return r
+}
+
+// Throughput makes a repository holding a Backlight site at its top whose
+// one backlog, of one-week iterations from 2026-01-05, finished one item
+// of 2 points in each of the four weeks before 2026-02-02, and has three
+// open items (2, 4 and 2 points) for two releases, one ending 2026-02-10
+// and one 2026-03-01: the forecasts' fixture.
+func Throughput(t testing.TB) *Repo {
+	t.Helper()
+	r := New(t)
+	r.Write("site.toml", "title = \"Forecasts\"\nbaseURL = \"https://wiki.example.org/\"\nlevels = [\"team\"]\n"+
+		"[backlog]\niteration_weeks = 1\n[roadmap]\ncycle_start = 2026-01-05\n[forecast]\nwindow = 4\ntrials = 500\n")
+	r.Write("content/backlogs/team/_index.md", "---\ntitle: Team backlog\nlevel: team\nvelocity: 50\norder: [t-7, t-8, t-9]\n---\n")
+	item := func(key, status string, estimate int, release string) string {
+		return fmt.Sprintf("---\nid: %s\ntitle: Item %s\nkind: feature\nstatus: %s\nvalue: 3\nestimate: %d\nacceptance: [works]\n%s---\nText.\n",
+			key, key, status, estimate, release)
+	}
+	for i, rel := range []struct{ id, end string }{{"r-soon", "2026-02-10"}, {"r-later", "2026-03-01"}} {
+		r.Write("content/releases/"+rel.id+".md", fmt.Sprintf("---\ntitle: %s\nsystem: Pump\nversion: \"%d\"\nstatus: planned\nstart: 2026-01-05\nend: %s\n---\n", rel.id, i+1, rel.end))
+	}
+	keys := []string{"t-1", "t-2", "t-3", "t-4"}
+	for _, k := range keys {
+		r.Write("content/backlogs/team/"+k+".md", item(k, "ready", 2, ""))
+	}
+	r.Write("content/backlogs/team/t-7.md", item("t-7", "ready", 2, "release: r-soon\n"))
+	r.Write("content/backlogs/team/t-8.md", item("t-8", "ready", 4, "release: r-soon\n"))
+	r.Write("content/backlogs/team/t-9.md", item("t-9", "ready", 2, "release: r-later\n"))
+	r.Commit("2026-01-02T09:00:00Z", "The backlog")
+	for i, k := range keys { // one done on the Tuesday of each week from 01-05
+		r.Write("content/backlogs/team/"+k+".md", item(k, "done", 2, ""))
+		r.Commit(time.Date(2026, 1, 6+7*i, 9, 0, 0, 0, time.UTC).Format(time.RFC3339), k+" done")
+	}
 	return r
 }
