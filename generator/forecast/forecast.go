@@ -374,6 +374,16 @@ func Dates(parts []Part, percentiles []int, end time.Time) (dates map[int]string
 		}
 		return share
 	}
+	dates = map[int]string{}
+	if len(parts) == 1 { // each percentile's own iteration
+		for _, pc := range percentiles {
+			dates[pc] = ""
+			if n, ok := dists[0].Percentile(float64(pc)); ok {
+				dates[pc] = parts[0].F.End(n).Format(time.DateOnly)
+			}
+		}
+		return dates, by(end), true
+	}
 	// The days a share can change on: the last days of the parts'
 	// iterations, as far as any future of theirs went.
 	var days []time.Time
@@ -384,15 +394,8 @@ func Dates(parts []Part, percentiles []int, end time.Time) (dates map[int]string
 	}
 	slices.SortFunc(days, time.Time.Compare)
 	days = slices.Compact(days)
-	dates = map[int]string{}
 	for _, pc := range percentiles {
 		dates[pc] = ""
-		if len(parts) == 1 { // its own percentile's iteration
-			if n, ok := dists[0].Percentile(float64(pc)); ok {
-				dates[pc] = parts[0].F.End(n).Format(time.DateOnly)
-			}
-			continue
-		}
 		for _, d := range days {
 			if by(d) >= float64(pc)/100-1e-12 {
 				dates[pc] = d.Format(time.DateOnly)

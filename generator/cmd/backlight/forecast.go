@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"strconv"
@@ -111,6 +112,9 @@ func daysText(percentiles []int, days map[int]string) string {
 	return strings.Join(parts, ", ")
 }
 
+// round rounds as model.json does, to four decimals.
+func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+
 // forecastJSON is what --format json prints: the fields of model.json.
 func forecastJSON(r *site.ForecastReport) any {
 	type item struct {
@@ -158,12 +162,12 @@ func forecastJSON(r *site.ForecastReport) any {
 		Releases []release `json:"releases"`
 	}{Backlogs: []backlog{}, Releases: []release{}}
 	for _, b := range r.Backlogs {
-		bj := backlog{ID: b.ID, VelocityMeasured: b.Velocity, Basis: b.Basis, Throughput: []throughput{}, Items: []item{}}
+		bj := backlog{ID: b.ID, VelocityMeasured: round(b.Velocity), Basis: b.Basis, Throughput: []throughput{}, Items: []item{}}
 		if b.Declared > 0 {
 			bj.VelocityDeclared = &b.Declared
 		}
 		for _, t := range b.Throughput {
-			bj.Throughput = append(bj.Throughput, throughput{t.Start.Format("2006-01-02"), t.End.Format("2006-01-02"), t.Items, t.Points})
+			bj.Throughput = append(bj.Throughput, throughput{t.Start.Format("2006-01-02"), t.End.Format("2006-01-02"), t.Items, round(t.Points)})
 		}
 		for _, it := range b.Items {
 			ij := item{ID: it.ID, Key: it.Key}
