@@ -13,6 +13,12 @@ SEARCH_OUT   ?= $${TMPDIR:-/tmp}/backlight-bench-search
 SERVE_PAGES  ?= 10000
 SERVE_OUT    ?= $${TMPDIR:-/tmp}/backlight-bench-serve
 LANG_PAGES   ?= 10000
+# make site gives the example a history (internal/examplehistory): a copy
+# of the site in a repository of its own, EXAMPLE_REPO, whose commits
+# lead up to EXAMPLE_NOW, the day the example's releases are planned
+# around; the site is built as of that day.
+EXAMPLE_NOW  ?= 2026-12-07
+EXAMPLE_REPO ?= $${TMPDIR:-/tmp}/backlight-example
 HISTORY_PAGES   ?= 10000
 HISTORY_COMMITS ?= 20000
 FUZZTIME     ?= 30s
@@ -30,8 +36,9 @@ RACE_PKGS    := ./generator/site ./generator/serve ./generator/watch ./generator
 
 .PHONY: site build test golden gates check bench bench-stages bench-search bench-serve bench-languages bench-history serve clean fuzz lighthouse
 
-site: build            ## build the example site in content/ into public/
-	$(BIN) build -s . -d public
+site: build            ## build the example site into public/: content/ with a made-up past in a git repository of its own, as of $(EXAMPLE_NOW)
+	$(GO) run ./internal/cmd/examplehistory -src . -out $(EXAMPLE_REPO) -now $(EXAMPLE_NOW)
+	$(BIN) build -s $(EXAMPLE_REPO) -d public --now $(EXAMPLE_NOW)
 
 build:                 ## build the binary into bin/
 	$(GO) build -o $(BIN) ./generator/cmd/backlight

@@ -142,7 +142,7 @@ func Keys() []Key {
 		{"forecast.trials", kindInt, "", "The futures simulated for each backlog (100 to 1,000,000)."},
 		{"forecast.percentiles", kindInts, "", "The percentiles a forecast gives dates for, ascending, each from 1 to 99."},
 		{"forecast.unit", kindText, "", "What work is counted in: \"points\" (estimates) or \"items\" (each item one, whatever its estimate)."},
-		{"forecast.confidence", kindNumber, "", "The probability of finishing a release's scope by its end below which the release will be at risk (more than 0, less than 1); read and checked, not yet used (docs/forecasting.md)."},
+		{"forecast.confidence", kindNumber, "", "The probability of finishing a release's open scope by its end below which the release, and each item of it, is at risk, where they are forecast from measured throughput (more than 0, less than 1; docs/forecasting.md)."},
 
 		{"languages", kindTable, "", "The languages the site is published in, one `[languages.<code>]` table each; none: one language, language. Every page is published in each; a translation is a file beside the page with the code before .md (roles/cpo.de.md)."},
 		{"languages." + Name, kindTable, "", "One language; the code is lower-case letters with optional subtags (de, pt-br), and is the folder its pages are published under."},

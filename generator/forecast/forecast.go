@@ -178,7 +178,7 @@ func (d *Dist) Percentile(p float64) (n int, ok bool) {
 	if d.Trials == 0 {
 		return 0, false
 	}
-	need := int(math.Ceil(p / 100 * float64(d.Trials)))
+	need := int(math.Ceil(p/100*float64(d.Trials) - 1e-9)) // 85 % of 10,000 is 8,500, whatever the rounding of 0.85
 	sum := 0
 	for i, c := range d.counts {
 		if sum += int(c); sum >= need {
@@ -360,48 +360,81 @@ type Part struct {
 // product of the parts' shares by then, each counting its own
 // iterations (backlogs may differ in their length).
 func Dates(parts []Part, percentiles []int, end time.Time) (dates map[int]string, probability float64, ok bool) {
-	dists := make([]*Dist, len(parts))
-	for i, p := range parts {
-		if p.F.Basis == None || p.Item < 0 || p.Item >= len(p.F.Items) {
-			return nil, 0, false
-		}
-		dists[i] = &p.F.Items[p.Item]
-	}
-	by := func(d time.Time) float64 {
-		share := 1.0
-		for i, p := range parts {
-			share *= dists[i].Within(p.F.Within(d))
-		}
-		return share
+	j, ok := joined(parts)
+	if !ok {
+		return nil, 0, false
 	}
 	dates = map[int]string{}
-	if len(parts) == 1 { // each percentile's own iteration
-		for _, pc := range percentiles {
-			dates[pc] = ""
-			if n, ok := dists[0].Percentile(float64(pc)); ok {
-				dates[pc] = parts[0].F.End(n).Format(time.DateOnly)
-			}
-		}
-		return dates, by(end), true
-	}
-	// The days a share can change on: the last days of the parts'
-	// iterations, as far as any future of theirs went.
-	var days []time.Time
-	for i, p := range parts {
-		for n := 1; n <= len(dists[i].counts); n++ {
-			days = append(days, p.F.End(n))
-		}
-	}
-	slices.SortFunc(days, time.Time.Compare)
-	days = slices.Compact(days)
 	for _, pc := range percentiles {
 		dates[pc] = ""
-		for _, d := range days {
-			if by(d) >= float64(pc)/100-1e-12 {
-				dates[pc] = d.Format(time.DateOnly)
-				break
-			}
+		if d, ok := j.day(float64(pc) / 100); ok {
+			dates[pc] = d.Format(time.DateOnly)
 		}
 	}
-	return dates, by(end), true
+	return dates, j.by(end), true
+}
+
+// Day is the first day by which work in parts is done in at least share
+// (0–1) of the futures, as Dates counts; !ok when that is out of reach
+// or a part has no basis.
+func Day(parts []Part, share float64) (time.Time, bool) {
+	j, ok := joined(parts)
+	if !ok {
+		return time.Time{}, false
+	}
+	return j.day(share)
+}
+
+// joint is work in several parts, each with its futures.
+type joint struct {
+	parts []Part
+	dists []*Dist
+	days  []time.Time // the days a share can change on; made when first needed
+}
+
+func joined(parts []Part) (*joint, bool) {
+	j := &joint{parts: parts, dists: make([]*Dist, len(parts))}
+	for i, p := range parts {
+		if p.F.Basis == None || p.Item < 0 || p.Item >= len(p.F.Items) {
+			return nil, false
+		}
+		j.dists[i] = &p.F.Items[p.Item]
+	}
+	return j, len(parts) > 0
+}
+
+// by is the share of futures in which every part is done by day d.
+func (j *joint) by(d time.Time) float64 {
+	share := 1.0
+	for i, p := range j.parts {
+		share *= j.dists[i].Within(p.F.Within(d))
+	}
+	return share
+}
+
+// day is the first day by which at least share of the futures are done.
+func (j *joint) day(share float64) (time.Time, bool) {
+	if len(j.parts) == 1 { // the part's own iteration
+		if n, ok := j.dists[0].Percentile(share * 100); ok {
+			return j.parts[0].F.End(n), true
+		}
+		return time.Time{}, false
+	}
+	if j.days == nil {
+		// The last days of the parts' iterations, as far as any future
+		// of theirs went.
+		for i, p := range j.parts {
+			for n := 1; n <= len(j.dists[i].counts); n++ {
+				j.days = append(j.days, p.F.End(n))
+			}
+		}
+		slices.SortFunc(j.days, time.Time.Compare)
+		j.days = slices.Compact(j.days)
+	}
+	for _, d := range j.days {
+		if j.by(d) >= share-1e-12 {
+			return d, true
+		}
+	}
+	return time.Time{}, false
 }

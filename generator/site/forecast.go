@@ -25,7 +25,7 @@ func forecastsOf(cfg *config.Config, m *views.Model, now time.Time, before *view
 		return nil
 	}
 	fc := cfg.Forecast
-	out := &views.Forecasts{Percentiles: fc.Percentiles, Backlogs: map[string]*views.BacklogForecast{},
+	out := &views.Forecasts{Percentiles: fc.Percentiles, Confidence: fc.Confidence, Window: fc.Window, Unit: fc.Unit, Backlogs: map[string]*views.BacklogForecast{},
 		Items: map[string]*views.Dates{}, Releases: map[string]*views.Dates{}}
 	commit := ""
 	if m.History != nil {
@@ -75,23 +75,96 @@ func forecastsOf(cfg *config.Config, m *views.Model, now time.Time, before *view
 			continue
 		}
 		for j, it := range opens[i] {
+			if fc.Unit == forecast.Points && !it.Page.Item.Estimate.Set {
+				continue // it counts as nothing for the items below it, and has no forecast of its own
+			}
 			parts[it] = forecast.Part{F: f, Item: j}
-			days, _, _ := forecast.Dates([]forecast.Part{parts[it]}, fc.Percentiles, now)
-			out.Items[it.Page.ID] = &views.Dates{Basis: f.Basis, Days: days}
+			var end time.Time
+			if it.Release != nil {
+				end = it.Release.Page.Release.End
+			}
+			out.Items[it.Page.ID] = datesOf([]forecast.Part{parts[it]}, f.Basis, fc, end)
 		}
 	}
 	for _, r := range m.Backlogs.Releases {
-		if d := releaseForecast(r, parts, fc.Percentiles); d != nil {
+		if d := releaseForecast(r, parts, fc); d != nil {
 			out.Releases[r.Page.ID] = d
 		}
 	}
 	return out
 }
 
+// datesOf is when the work in parts is done: by the days of fc's
+// percentiles and of its confidence, and, when end is a day, how likely
+// by then.
+func datesOf(parts []forecast.Part, basis string, fc config.Forecast, end time.Time) *views.Dates {
+	days, p, _ := forecast.Dates(parts, fc.Percentiles, end)
+	d := &views.Dates{Basis: basis, Days: days}
+	if day, ok := forecast.Day(parts, fc.Confidence); ok {
+		d.Confident = day.Format(time.DateOnly)
+	}
+	if !end.IsZero() {
+		p = math.Round(p*100) / 100
+		d.Probability = &p
+	}
+	return d
+}
+
+// forecastRisks makes the risks of bm's releases from the forecasts of
+// fc where they stand on measured throughput: an open item of a release
+// still in the making is at risk when it is less likely than [forecast]
+// confidence to be done by the release's end. Items forecast from a
+// declared velocity keep the risks backlog.Derive found, the same ones.
+func forecastRisks(bm *backlog.Model, fc *views.Forecasts) {
+	if bm == nil || fc == nil {
+		return
+	}
+	measured := func(it *backlog.Item) *views.Dates {
+		if d := fc.Items[it.Page.ID]; d != nil && d.Basis == forecast.Measured && d.Probability != nil {
+			return d
+		}
+		return nil
+	}
+	for _, r := range bm.Releases {
+		f := r.Page.Release
+		if r.Overdue || r.Closed() || f.End.IsZero() {
+			continue
+		}
+		had := map[*backlog.Item]backlog.Risk{}
+		for _, rk := range r.Risks {
+			had[rk.Item] = rk
+		}
+		r.Risks = r.Risks[:0]
+		for _, it := range r.Scope {
+			d := measured(it)
+			switch {
+			case d == nil:
+				if rk, ok := had[it]; ok {
+					r.Risks = append(r.Risks, rk)
+				}
+			case it.Open() && *d.Probability < fc.Confidence:
+				r.Risks = append(r.Risks, backlog.Risk{Item: it, Reason: riskReason(d, f.End, fc.Confidence)})
+			}
+		}
+		r.Unforecast = slices.DeleteFunc(r.Unforecast, func(it *backlog.Item) bool { return measured(it) != nil })
+	}
+}
+
+// riskReason says how likely the work of d is done by the day end, and
+// by when it is as likely as confidence: "62 % likely done by
+// 2026-05-15; 85 % by 2026-05-29".
+func riskReason(d *views.Dates, end time.Time, confidence float64) string {
+	by := "beyond the forecast's reach"
+	if d.Confident != "" {
+		by = "by " + d.Confident
+	}
+	return fmt.Sprintf("%s %% likely done by %s; %s %% %s", views.Percent(*d.Probability), end.Format(time.DateOnly), views.Percent(confidence), by)
+}
+
 // releaseForecast is when release r's open scope is done: each backlog's
 // part is its lowest-ranked open scope item and all above it. Nil when
-// the scope has no open item, or one in a backlog with no basis.
-func releaseForecast(r *backlog.Release, parts map[*backlog.Item]forecast.Part, percentiles []int) *views.Dates {
+// the scope has no open item, or one with no forecast.
+func releaseForecast(r *backlog.Release, parts map[*backlog.Item]forecast.Part, fc config.Forecast) *views.Dates {
 	last := map[*forecast.Forecast]int{}
 	var order []*forecast.Forecast
 	for _, it := range r.Scope {
@@ -112,19 +185,16 @@ func releaseForecast(r *backlog.Release, parts map[*backlog.Item]forecast.Part, 
 	}
 	var ps []forecast.Part
 	basis := forecast.Measured
+	mixed := false
 	for _, f := range order {
 		ps = append(ps, forecast.Part{F: f, Item: last[f]})
+		mixed = mixed || f.Basis != order[0].Basis
 		if f.Basis != forecast.Measured {
 			basis = f.Basis // the weaker
 		}
 	}
-	end := r.Page.Release.End
-	days, p, _ := forecast.Dates(ps, percentiles, end)
-	d := &views.Dates{Basis: basis, Days: days}
-	if !end.IsZero() {
-		p = math.Round(p*100) / 100
-		d.Probability = &p
-	}
+	d := datesOf(ps, basis, fc, r.Page.Release.End)
+	d.Mixed = mixed
 	return d
 }
 
@@ -156,6 +226,7 @@ type ForecastQuery struct {
 // ForecastReport is what `backlight forecast` prints.
 type ForecastReport struct {
 	Percentiles []int
+	Confidence  float64 // [forecast] confidence
 	Backlogs    []BacklogReport
 	Releases    []ReleaseReport
 }
@@ -205,7 +276,7 @@ func ForecastList(ctx context.Context, opts Options, q ForecastQuery) (*Forecast
 	if q.Release != "" && !slices.Contains(releaseIDs, q.Release) {
 		return nil, res, fmt.Errorf("--release %q: no such release; the site's releases are %s", q.Release, generator.OrList(releaseIDs))
 	}
-	out := &ForecastReport{Percentiles: m.Forecasts.Percentiles}
+	out := &ForecastReport{Percentiles: m.Forecasts.Percentiles, Confidence: m.Forecasts.Confidence}
 	for _, b := range m.Backlogs.Backlogs {
 		if q.Release != "" || q.Backlog != "" && b.Page.ID != q.Backlog {
 			continue

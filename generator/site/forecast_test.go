@@ -2,6 +2,11 @@ package site
 
 import (
 	"encoding/json"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -71,11 +76,92 @@ func TestForecastsStandOnTheBacklogsOwnHistory(t *testing.T) {
 		var id string
 		json.Unmarshal(rel["id"], &id)
 		want := map[string]string{
-			"r-soon":  `{"basis":"measured","dates":{"50":"2026-02-22","85":"2026-02-22","95":"2026-02-22"},"probability":0}`,
-			"r-later": `{"basis":"measured","dates":{"50":"2026-03-01","85":"2026-03-01","95":"2026-03-01"},"probability":1}`,
+			"r-soon":  `{"basis":"measured","dates":{"50":"2026-02-22","85":"2026-02-22","95":"2026-02-22"},"probability":0,"confidence_date":"2026-02-22","at_risk":true}`,
+			"r-later": `{"basis":"measured","dates":{"50":"2026-03-01","85":"2026-03-01","95":"2026-03-01"},"probability":1,"confidence_date":"2026-03-01","at_risk":false}`,
 		}[id]
 		if got := string(rel["forecast"]); got != want {
 			t.Errorf("release %s: forecast %s, want %s", id, got, want)
 		}
 	}
+}
+
+// TestForecastPages checks what the pages say of the forecasts of
+// TestForecastsStandOnTheBacklogsOwnHistory's site: an open item's day
+// and basis, a release's probability, its day at [forecast] confidence
+// and its risk in words, the item that puts it at risk, and the
+// roadmap's bars, cards and table.
+func TestForecastPages(t *testing.T) {
+	r := gitrepo.Throughput(t)
+	_, dest := buildHistoryAt(t, r.Dir, time.Date(2026, 2, 2, 12, 0, 0, 0, time.UTC))
+	for _, c := range []struct {
+		page string
+		want []string
+		not  []string
+	}{
+		{"backlogs/team/t-8/index.html", []string{
+			"Likely doneby 22 February 2026 (from the throughput of the last 4 iterations)",
+			"at risk 0 % likely done by 2026-02-10; 85 % by 2026-02-22",
+		}, nil},
+		{"backlogs/team/t-7/index.html", []string{
+			"Likely doneby 8 February 2026",
+			"on track 100 % likely by 10 February 2026",
+		}, []string{"at risk"}},
+		{"backlogs/team/t-1/index.html", nil, []string{"Likely done", "No forecast"}},
+		{"releases/r-soon/index.html", []string{
+			"0 % likely by 10 February 2026 · 85 % likely by 22 February 2026 (from the throughput of the last 4 iterations)",
+			"Less than 85 % likely to be done by its end: 0 % likely by 10 February 2026; 85 % by 22 February 2026.",
+			"85 % likely by 22 February 2026", // t-8's row in the scope
+		}, nil},
+		{"releases/r-later/index.html", []string{"100 % likely by 1 March 2026 · 85 % likely by 1 March 2026"}, []string{"Less than 85 %"}},
+		{"releases/index.html", []string{"1 · 0 %", "2 · 100 %", "0 % likely", "100 % likely", "Likely"}, nil},
+	} {
+		b, err := os.ReadFile(filepath.Join(dest, c.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := visibleText(b)
+		for _, w := range c.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s does not say %q:\n%s", c.page, w, text)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(text, w) {
+				t.Errorf("%s says %q", c.page, w)
+			}
+		}
+	}
+}
+
+// TestNoForecastSaysWhy checks that an open item of a backlog with too
+// little history and no velocity says why it has no forecast, as does a
+// release whose scope it is in.
+func TestNoForecastSaysWhy(t *testing.T) {
+	r := gitrepo.Throughput(t)
+	r.Write("content/backlogs/team/_index.md", "---\ntitle: Team backlog\nlevel: team\norder: [t-7, t-8, t-9]\n---\n")
+	r.Write("site.toml", "title = \"Forecasts\"\nbaseURL = \"https://wiki.example.org/\"\nlevels = [\"team\"]\n"+
+		"[backlog]\niteration_weeks = 1\n[roadmap]\ncycle_start = 2026-01-05\n[forecast]\nwindow = 2\n")
+	_, dest := buildHistoryAt(t, r.Dir, time.Date(2026, 2, 2, 12, 0, 0, 0, time.UTC))
+	why := "fewer than 3 of the last 2 iterations finished an item, and the backlog declares no velocity."
+	for page, why := range map[string]string{
+		"backlogs/team/t-8/index.html": "No forecast: " + why,
+		"releases/r-soon/index.html":   "No forecast: t-7: " + why, // its first open item says why
+	} {
+		b, err := os.ReadFile(filepath.Join(dest, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text := visibleText(b); !strings.Contains(text, why) {
+			t.Errorf("%s does not say why it has no forecast:\n%s", page, text)
+		}
+	}
+}
+
+// visibleText is an HTML page's text with its tags taken out and its
+// white space collapsed: what a reader sees, in one line.
+func visibleText(page []byte) string {
+	s := regexp.MustCompile(`(?s)<(script|style|svg|title)\b.*?</(script|style|svg|title)>`).ReplaceAllString(string(page), " ")
+	s = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, "")
+	s = html.UnescapeString(s)
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -120,6 +120,7 @@ func (l *language) derive(ix *graph.Index, cfg *config.Config, settings backlog.
 	})
 	rb, diags := renderBodies(md, lix, files, base, l.prefix, pages, l.intros)
 	derived.Wait()
+	forecastRisks(bm, m.Forecasts)
 	l.bodies = rb
 	l.model = &views.Model{Pages: pages, Links: g, Vocabulary: g.Vocabulary(), Backlogs: bm, Glossary: m.Glossary,
 		Provided: m.Provided, Fallback: l.fallback, History: m.History.Translated(l.translatedPaths()), Forecasts: m.Forecasts}

@@ -317,6 +317,7 @@ func (lv *Live) edit(rel []string) (Change, bool) {
 		// it (docs/history.md).
 		b.model.History = lv.l.model.History
 		b.model.Forecasts = forecastsOf(b.cfg, b.model, b.now, lv.l.model.Forecasts)
+		forecastRisks(b.model.Backlogs, b.model.Forecasts)
 	}
 	wg.Wait()
 	b.diags.content = ed.contentDiags(b.diags.content)

@@ -404,6 +404,7 @@ func (l *loaded) loadModel(hr *historyRead, opts Options, res *Result) error {
 	withBodies(l.model, l.bodies)
 	l.model.History = l.historyOf(hr, now, res)
 	l.model.Forecasts = forecastsOf(cfg, l.model, l.now, nil)
+	forecastRisks(l.model.Backlogs, l.model.Forecasts)
 	for _, lang := range l.langs {
 		l.diags.bodies.Append(lang.derive(ix, cfg, backlogSettings(cfg, l.now), md, l.files, base, l.model))
 	}

@@ -58,6 +58,10 @@ func TestDrawingsHaveNoTextUnderMinimumSize(t *testing.T) {
 		"timeline":      roadmap().SVG(),
 		"lanes":         lanes,
 		"scatter":       Scatter("Value", []Point{{Key: "A-1", Value: 3, Estimate: 2}}),
+		"throughput":    Throughput(throughput()),
+		"flow":          CumulativeFlow(flow()),
+		"cycle times":   CycleTimeScatter(cycleTimes()),
+		"burn-up":       ReleaseBurnUp(burnUp()),
 	} {
 		sizes := fontSizes(t, svg)
 		if len(sizes) == 0 {

@@ -1,18 +1,17 @@
 package corpus
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/backlight-wiki/backlight/internal/gitimport"
 )
 
 // HistoryOptions say which history WriteHistory makes.
@@ -64,46 +63,28 @@ func WriteHistory(dir string, opts HistoryOptions) error {
 	if len(items) == 0 || len(indexes) == 0 || len(wiki) == 0 {
 		return fmt.Errorf("write history: %s holds no corpus", dir)
 	}
-	if out, err := exec.Command("git", "-C", dir, "init", "-q", "-b", "main").CombinedOutput(); err != nil {
-		return fmt.Errorf("git init: %v: %s", err, out)
-	}
-	cmd := exec.Command("git", "-C", dir, "fast-import", "--quiet", "--done")
-	stdin, err := cmd.StdinPipe()
+	repo, err := gitimport.Init(dir)
 	if err != nil {
-		return err
+		return fmt.Errorf("write history: %w", err)
 	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("git fast-import: %w", err)
-	}
-	w := bufio.NewWriterSize(stdin, 1<<20)
 	r := newStream(opts.Seed, 0x5eed0f41570)
 	when := opts.Start
 	if when.IsZero() {
 		when = time.Date(2025, 1, 6, 9, 0, 0, 0, time.UTC)
 	}
-	commit := func(n int, subject string, changed []string) {
-		fmt.Fprintf(w, "commit refs/heads/main\nmark :%d\n", n)
-		for _, role := range []string{"author", "committer"} {
-			fmt.Fprintf(w, "%s Product Owner <po@example.org> %d +0000\n", role, when.Unix())
+	commit := func(subject string, changed []string) {
+		fs := make([]gitimport.File, len(changed))
+		for i, p := range changed {
+			fs[i] = gitimport.File{Path: p, Data: files[p]}
 		}
-		fmt.Fprintf(w, "data %d\n%s\n", len(subject), subject)
-		if n > 1 {
-			fmt.Fprintf(w, "from :%d\n", n-1)
-		}
-		for _, p := range changed {
-			fmt.Fprintf(w, "M 100644 inline %s\ndata %d\n", p, len(files[p]))
-			w.Write(files[p])
-			w.WriteByte('\n')
-		}
+		repo.Commit(when, "Product Owner <po@example.org>", subject, fs)
 	}
 	all := make([]string, 0, len(files))
 	for p := range files {
 		all = append(all, p)
 	}
 	slices.Sort(all)
-	commit(1, "Start the wiki", all)
+	commit("Start the wiki", all)
 	for n := 2; n <= opts.Commits; n++ {
 		when = when.Add(time.Duration(2+r.IntN(6)) * time.Hour)
 		var subject string
@@ -126,18 +107,10 @@ func WriteHistory(dir string, opts HistoryOptions) error {
 			files[p] = append(files[p], fmt.Appendf(nil, "\nRevised in commit %d.\n", n)...)
 			subject, changed = "Edit "+filepath.Base(p), []string{p}
 		}
-		commit(n, subject, changed)
+		commit(subject, changed)
 	}
-	w.WriteString("done\n")
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("git fast-import: %w", err)
-	}
-	stdin.Close()
-	if err := cmd.Wait(); err != nil {
-		return fmt.Errorf("git fast-import: %v: %s", err, stderr.String())
-	}
-	if out, err := exec.Command("git", "-C", dir, "checkout", "-q", "-f", "main").CombinedOutput(); err != nil {
-		return fmt.Errorf("git checkout: %v: %s", err, out)
+	if err := repo.Close(); err != nil {
+		return fmt.Errorf("write history: %w", err)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/backlight-wiki/backlight/generator/render/views"
 	"github.com/backlight-wiki/backlight/generator/site"
 )
 
@@ -82,6 +84,9 @@ func writeForecastText(w io.Writer, r *site.ForecastReport) {
 			line += ": " + daysText(r.Percentiles, rel.Dates.Days) + " (" + rel.Dates.Basis + ")"
 			if p := rel.Dates.Probability; p != nil {
 				line += fmt.Sprintf("; %.0f %% likely by its end, %s", *p*100, rel.End)
+				if rel.Dates.AtRisk(r.Confidence) {
+					line += fmt.Sprintf(": at risk (%s %% by %s)", views.Percent(r.Confidence), cmp.Or(rel.Dates.Confident, "no day within reach"))
+				}
 			}
 		}
 		fmt.Fprintln(w, line)
@@ -137,9 +142,11 @@ func forecastJSON(r *site.ForecastReport) any {
 		Items            []item       `json:"items"`
 	}
 	type forecast struct {
-		Basis       string             `json:"basis"`
-		Dates       map[string]*string `json:"dates"`
-		Probability *float64           `json:"probability"`
+		Basis          string             `json:"basis"`
+		Dates          map[string]*string `json:"dates"`
+		Probability    *float64           `json:"probability"`
+		ConfidenceDate *string            `json:"confidence_date"`
+		AtRisk         bool               `json:"at_risk"`
 	}
 	type release struct {
 		ID       string    `json:"id"`
@@ -181,7 +188,11 @@ func forecastJSON(r *site.ForecastReport) any {
 	for _, rel := range r.Releases {
 		rj := release{ID: rel.ID, End: rel.End}
 		if rel.Dates != nil {
-			rj.Forecast = &forecast{Basis: rel.Dates.Basis, Dates: dates(rel.Dates.Days), Probability: rel.Dates.Probability}
+			rj.Forecast = &forecast{Basis: rel.Dates.Basis, Dates: dates(rel.Dates.Days), Probability: rel.Dates.Probability,
+				AtRisk: rel.Dates.AtRisk(r.Confidence)}
+			if rel.Dates.Confident != "" {
+				rj.Forecast.ConfidenceDate = &rel.Dates.Confident
+			}
 		}
 		out.Releases = append(out.Releases, rj)
 	}

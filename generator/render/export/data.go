@@ -139,9 +139,11 @@ type itemForecastJSON struct {
 
 // releaseForecastJSON is when a release's open scope is done.
 type releaseForecastJSON struct {
-	Basis       string             `json:"basis"`
-	Dates       map[string]*string `json:"dates"`
-	Probability *float64           `json:"probability"`
+	Basis          string             `json:"basis"`
+	Dates          map[string]*string `json:"dates"`
+	Probability    *float64           `json:"probability"`
+	ConfidenceDate *string            `json:"confidence_date"`
+	AtRisk         bool               `json:"at_risk"`
 }
 
 // backlogFlowJSON is a backlog's throughput and velocities, in model.json.
@@ -290,7 +292,11 @@ func releaseOf(m *views.Model, r *backlog.Release) releaseJSON {
 	}
 	if m.Forecasts != nil {
 		if d := m.Forecasts.Releases[p.ID]; d != nil {
-			rj.Forecast = &releaseForecastJSON{Basis: d.Basis, Dates: datesJSON(d.Days), Probability: d.Probability}
+			rj.Forecast = &releaseForecastJSON{Basis: d.Basis, Dates: datesJSON(d.Days), Probability: d.Probability,
+				AtRisk: d.AtRisk(m.Forecasts.Confidence)}
+			if d.Confident != "" {
+				rj.Forecast.ConfidenceDate = &d.Confident
+			}
 		}
 	}
 	for _, rk := range r.Risks {

@@ -6,7 +6,10 @@ import "github.com/backlight-wiki/backlight/generator/forecast"
 // (docs/forecasting.md): by backlog, item and release id, so that every
 // language's pages find theirs.
 type Forecasts struct {
-	Percentiles []int // as [forecast] percentiles gives them
+	Percentiles []int   // as [forecast] percentiles gives them
+	Confidence  float64 // [forecast] confidence: a release less likely to be done by its end is at risk
+	Window      int     // [forecast] window: the complete iterations measured
+	Unit        string  // [forecast] unit: forecast.Points or forecast.Items
 	Backlogs    map[string]*BacklogForecast
 	Items       map[string]*Dates // open items of a backlog with a basis
 	Releases    map[string]*Dates // releases with open scope
@@ -27,6 +30,14 @@ type BacklogForecast struct {
 // release with an end date, how likely by then.
 type Dates struct {
 	Basis       string
+	Mixed       bool // a release whose parts are forecast on different bases; Basis is the weaker
 	Days        map[int]string
-	Probability *float64 // the share of futures done by the release's end (0–1, two decimals); nil for an item, or a release without an end
+	Confident   string   // the day by which it is done with [forecast] confidence; "" when out of reach
+	Probability *float64 // the share of futures done by the release's end, an item's by its release's (0–1, two decimals); nil without an end
+}
+
+// AtRisk says whether a release is less likely than confidence to be
+// done by its end.
+func (d *Dates) AtRisk(confidence float64) bool {
+	return d != nil && d.Probability != nil && *d.Probability < confidence
 }

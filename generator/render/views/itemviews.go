@@ -29,9 +29,11 @@ type ItemView struct {
 	Children       []ChildRow
 	RolledEstimate string
 	DonePct        int
-	Release        *Link  // the release it targets
-	ReleaseStatus  string // that release's status
-	Risk           string // why it may miss that release; empty when on track
+	Release        *Link   // the release it targets
+	ReleaseStatus  string  // that release's status
+	Risk           string  // why it may miss that release; empty when on track
+	Likely         *Likely // when it is likely done, from its backlog's history or declared velocity; nil: none
+	NoForecast     string  // why an open item has no such forecast; "" when it has one, or is not open
 	// From the site's history (docs/history.md): the status strip, and
 	// the lead and cycle time of a done item; empty without history.
 	Timeline  template.HTML
@@ -65,6 +67,14 @@ func (s *Site) itemView(m *index, p *generator.Page, root string) *ItemView {
 	if it.Forecast > 0 {
 		v.Forecast = strconv.Itoa(it.Forecast)
 		v.ForecastEnd = s.site.Strings.DateOr(it.ForecastEnd)
+	}
+	if m.Forecasts != nil {
+		var end time.Time
+		if it.Release != nil {
+			end = it.Release.Page.Release.End
+		}
+		v.Likely = s.likely(m.Forecasts, m.Forecasts.Items[p.ID], end)
+		v.NoForecast = s.noForecast(m.Forecasts, it)
 	}
 	if r := it.Release; r != nil {
 		v.Release = link(root, r.Page.Title, r.Page.URL)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
+	"github.com/backlight-wiki/backlight/generator/forecast"
 	"github.com/backlight-wiki/backlight/generator/i18n"
 	"github.com/backlight-wiki/backlight/generator/svg"
 )
@@ -37,7 +38,9 @@ type ReleaseView struct {
 	Notes                           []NoteGroup
 	Counts                          []StatusCount
 	RoadmapHref                     string
-	NoItems                         string // "No items planned yet" in place of the progress of a release without items
+	NoItems                         string  // "No items planned yet" in place of the progress of a release without items
+	Likely                          *Likely // when its open scope is likely done; nil: no forecast
+	NoForecast                      string  // why its open scope has no forecast; "" when it has one or has no open scope
 
 	sentence string // its state in words, as the calendar gives it, for describe
 }
@@ -51,6 +54,7 @@ type ScopeRow struct {
 	Missing                  string
 	Estimate                 string
 	ForecastEnd              string
+	LikelyBy                 string // from measured throughput: "85 % likely by 17 March 2026"; then ForecastEnd is not shown
 	Risk                     string // why it may miss the release; empty when it is on track
 }
 
@@ -70,6 +74,7 @@ type RoadmapView struct {
 	Lanes         []RoadmapLane
 	CalendarHref  string
 	FeedHref      string
+	Likely        bool // some release has a forecast from measured throughput: the table has its column
 }
 
 // PhaseColumn is one column of the Now / Next / Later board.
@@ -91,6 +96,9 @@ type ReleaseCard struct {
 	ProgressPct                               int
 	Scope, Risks                              int
 	Overdue                                   bool
+	Likely                                    string // percent likely done by its end ("72"); "" without a forecast
+	LikelyTitle                               string // that in words
+	AtRisk                                    bool   // some item, or the release as a whole, is at risk
 	NoItems                                   string // in place of the progress of a release without items
 }
 
@@ -133,7 +141,16 @@ func (s *Site) releaseView(m *index, p *generator.Page, root string) *ReleaseVie
 		risk[rk.Item] = rk.Reason
 	}
 	for _, it := range r.Scope {
-		v.Scope = append(v.Scope, scopeRow(it, risk[it], root))
+		row := scopeRow(it, risk[it], root)
+		if m.Forecasts != nil {
+			if d := m.Forecasts.Items[it.Page.ID]; d != nil && d.Basis == forecast.Measured {
+				row.LikelyBy = s.tr("pct_likely_by", "{pct} % likely by {date}", "pct", Percent(m.Forecasts.Confidence), "date", s.day(d.Confident))
+				if d.Confident == "" {
+					row.LikelyBy = s.tr("pct_likely_beyond", "{pct} % likely: beyond the forecast's reach", "pct", Percent(m.Forecasts.Confidence))
+				}
+			}
+		}
+		v.Scope = append(v.Scope, row)
 	}
 	for _, it := range r.Unforecast {
 		v.Unforecast = append(v.Unforecast, entry(root, it.Page))
@@ -146,7 +163,24 @@ func (s *Site) releaseView(m *index, p *generator.Page, root string) *ReleaseVie
 		v.Notes = append(v.Notes, g)
 	}
 	v.Counts = statusCounts(r.Counts, s.site.Statuses)
+	if m.Forecasts != nil && !r.Closed() {
+		v.Likely = s.releaseLikely(m, r)
+		if v.Likely == nil {
+			v.NoForecast = s.releaseNoForecast(m.Forecasts, r)
+		}
+	}
 	return v
+}
+
+// releaseNoForecast says why release r's open scope has no forecast:
+// the first open item without one says why.
+func (s *Site) releaseNoForecast(fs *Forecasts, r *backlog.Release) string {
+	for _, it := range r.Scope {
+		if why := s.noForecast(fs, it); why != "" {
+			return s.tr("release_no_forecast", "{key}: {why}", "key", it.Key(), "why", why)
+		}
+	}
+	return ""
 }
 
 func scopeRow(it *backlog.Item, risk, root string) ScopeRow {
@@ -189,7 +223,7 @@ func (s *Site) roadmapView(m *index, v *View) {
 		rv.Today = s.site.Strings.DateOr(s.site.Now)
 	}
 	releases := m.Backlogs.Releases
-	drawing, headings := s.timeline(releases, v.Root).Draw()
+	drawing, headings := s.timeline(m, releases, v.Root).Draw()
 	rv.Timeline, rv.TimelineLanes = template.HTML(drawing), template.HTML(headings)
 	cols := []PhaseColumn{
 		{ID: backlog.PhaseNow, Title: s.phaseLabel(backlog.PhaseNow), Note: s.tr("phase_now_note", "in progress")},
@@ -200,7 +234,8 @@ func (s *Site) roadmapView(m *index, v *View) {
 	byLane := map[string]*RoadmapLane{}
 	var lanes []string
 	for _, r := range releases {
-		c := s.card(r, v.Root)
+		c := s.card(m, r, v.Root)
+		rv.Likely = rv.Likely || c.Likely != ""
 		for i := range cols {
 			if cols[i].ID == r.Phase {
 				cols[i].Cards = append(cols[i].Cards, c)
@@ -233,11 +268,23 @@ func nextWeeks(cycle int) int {
 	return 13
 }
 
-func (s *Site) card(r *backlog.Release, root string) ReleaseCard {
+func (s *Site) card(m *index, r *backlog.Release, root string) ReleaseCard {
 	f := r.Page.Release
-	return ReleaseCard{Title: r.Page.Title, Href: generator.Rel(root, r.Page.URL), Lane: r.Lane, Version: f.Version,
+	c := ReleaseCard{Title: r.Page.Title, Href: generator.Rel(root, r.Page.URL), Lane: r.Lane, Version: f.Version,
 		Status: f.Status, Phase: r.Phase, Dates: DateRange(s.site.Strings, f.Start, f.End), ProgressPct: pct(r.Progress),
-		Scope: len(r.Scope), Risks: len(r.Risks), Overdue: r.Overdue, NoItems: noItems(s.site.Strings, r)}
+		Scope: len(r.Scope), Risks: len(r.Risks), Overdue: r.Overdue, NoItems: noItems(s.site.Strings, r), AtRisk: len(r.Risks) > 0}
+	if l := s.releaseLikely(m, r); l != nil && l.Probability != "" {
+		c.Likely, c.LikelyTitle, c.AtRisk = l.Probability, l.Reason, c.AtRisk || l.AtRisk
+	}
+	return c
+}
+
+// releaseLikely is the forecast of release r's open scope, or nil.
+func (s *Site) releaseLikely(m *index, r *backlog.Release) *Likely {
+	if m.Forecasts == nil || r.Closed() {
+		return nil
+	}
+	return s.likely(m.Forecasts, m.Forecasts.Releases[r.Page.ID], r.Page.Release.End)
 }
 
 // noItems says that a release has no items, where its progress would be
@@ -254,7 +301,7 @@ func noItems(w *i18n.Strings, r *backlog.Release) string {
 
 // timeline draws the roadmap: a lane per system and variant, in name
 // order, with the cycle and iteration grid of site.toml's [roadmap].
-func (s *Site) timeline(releases []*backlog.Release, root string) svg.Timeline {
+func (s *Site) timeline(m *index, releases []*backlog.Release, root string) svg.Timeline {
 	t := svg.Timeline{Title: s.tr("timeline_title", "Release roadmap of {site}", "site", s.site.Title), Today: s.site.Now}
 	if w := s.site.Strings; w.Has("timeline_today") {
 		// A language of the site's own; English keeps the drawing's.
@@ -286,8 +333,15 @@ func (s *Site) timeline(releases []*backlog.Release, root string) svg.Timeline {
 			lanes[r.Lane] = i
 			t.Lanes = append(t.Lanes, svg.Lane{Label: r.Lane})
 		}
-		t.Lanes[i].Bars = append(t.Lanes[i].Bars, svg.Bar{Label: cmp.Or(f.Version, r.Page.Title), Title: barTitle(s.site.Strings, r),
-			Href: generator.Rel(root, r.Page.URL), Start: f.Start, End: f.End, Status: f.Status, Progress: r.Progress, AtRisk: len(r.Risks) > 0})
+		bar := svg.Bar{Label: cmp.Or(f.Version, r.Page.Title), Title: barTitle(s.site.Strings, r),
+			Href: generator.Rel(root, r.Page.URL), Start: f.Start, End: f.End, Status: f.Status, Progress: r.Progress, AtRisk: len(r.Risks) > 0}
+		if l := s.releaseLikely(m, r); l != nil && l.Probability != "" {
+			// "3.1 · 72 %": how likely it is done by its end.
+			bar.Label += " · " + s.tr("bar_likely", "{pct} %", "pct", l.Probability)
+			bar.Title += ", " + l.Reason
+			bar.AtRisk = bar.AtRisk || l.AtRisk
+		}
+		t.Lanes[i].Bars = append(t.Lanes[i].Bars, bar)
 	}
 	slices.SortStableFunc(t.Lanes, func(a, b svg.Lane) int { return strings.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)) })
 	if first.IsZero() {
