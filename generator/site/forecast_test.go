@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/backlight-wiki/backlight/generator/internal/gitrepo"
+	"github.com/backlight-wiki/backlight/internal/examplehistory"
 )
 
 // TestForecastsStandOnTheBacklogsOwnHistory builds a site whose git
@@ -109,15 +110,31 @@ func TestForecastPages(t *testing.T) {
 		{"backlogs/team/t-1/index.html", nil, []string{"Likely done", "No forecast"}},
 		{"releases/r-soon/index.html", []string{
 			"0 % likely by 10 February 2026 · 85 % likely by 22 February 2026 (from the throughput of the last 4 iterations)",
-			"Less than 85 % likely to be done by its end: 0 % likely by 10 February 2026; 85 % by 22 February 2026.",
+			"At risk: less than 85 % likely to be done by its end.",
 			"85 % likely by 22 February 2026", // t-8's row in the scope
 		}, nil},
-		{"releases/r-later/index.html", []string{"100 % likely by 1 March 2026 · 85 % likely by 1 March 2026"}, []string{"Less than 85 %"}},
-		{"releases/index.html", []string{"1 · 0 %", "2 · 100 %", "0 % likely", "100 % likely", "Likely"}, nil},
+		{"releases/r-later/index.html", []string{"100 % likely by 1 March 2026 · 85 % likely by 1 March 2026"}, []string{"At risk: less than"}},
+		{"releases/index.html", []string{"0 % likely", "100 % likely", "Likely"}, nil},
+		// The flow charts' data: a done item of 2 points in each of the
+		// four iterations; the items by status on the last day.
+		{"backlogs/team/index.html", []string{
+			"Iteration Items Points 5 January – 11 January 2026 1 2 12 January – 18 January 2026 1 2 19 January – 25 January 2026 1 2 26 January – 1 February 2026 1 2",
+			"measured: 2 points an iteration over the last 4, which the forecasts stand on",
+			"Day ready done 5 January 2026 7 0 12 January 2026 6 1 19 January 2026 5 2 26 January 2026 4 3 2 February 2026 3 4",
+		}, []string{"Cycle times:"}}, // no item was ever in progress
+		{"releases/r-soon/index.html", []string{"Burn-up", "Day Scope (points) Done (points) 2 January 2026 6 0 2 February 2026 6 0"}, nil},
+		{"releases/r-later/index.html", []string{"Burn-up", "2 February 2026 2 0"}, nil},
 	} {
 		b, err := os.ReadFile(filepath.Join(dest, c.page))
 		if err != nil {
 			t.Fatal(err)
+		}
+		if c.page == "releases/index.html" {
+			for _, bar := range []string{">1 · 0 %<", ">2 · 100 %<"} { // the bars' labels
+				if !strings.Contains(string(b), bar) {
+					t.Errorf("the roadmap has no bar labelled %q", bar)
+				}
+			}
 		}
 		text := visibleText(b)
 		for _, w := range c.want {
@@ -146,6 +163,7 @@ func TestNoForecastSaysWhy(t *testing.T) {
 	for page, why := range map[string]string{
 		"backlogs/team/t-8/index.html": "No forecast: " + why,
 		"releases/r-soon/index.html":   "No forecast: t-7: " + why, // its first open item says why
+		"backlogs/team/index.html":     "No forecast: " + why,
 	} {
 		b, err := os.ReadFile(filepath.Join(dest, page))
 		if err != nil {
@@ -158,10 +176,58 @@ func TestNoForecastSaysWhy(t *testing.T) {
 }
 
 // visibleText is an HTML page's text with its tags taken out and its
-// white space collapsed: what a reader sees, in one line.
+// white space collapsed: what a reader sees, in one line (a table's
+// cells apart).
 func visibleText(page []byte) string {
-	s := regexp.MustCompile(`(?s)<(script|style|svg|title)\b.*?</(script|style|svg|title)>`).ReplaceAllString(string(page), " ")
+	s := string(page)
+	for _, tag := range []string{"script", "style", "svg", "title"} {
+		s = regexp.MustCompile(`(?s)<`+tag+`\b.*?</`+tag+`>`).ReplaceAllString(s, " ")
+	}
+	s = regexp.MustCompile(`</(td|th|tr)>`).ReplaceAllString(s, " ") // a table's cells apart
 	s = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, "")
 	s = html.UnescapeString(s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// TestExampleBurnUpsEndAtTheReleasesProgress builds the example with its
+// made-up history (as make site does) and checks that each release's
+// burn-up ends, today, at the scope and done points its header gives:
+// the burn-up counts the scope's top items, with their children's
+// progress, as the release's progress does.
+func TestExampleBurnUpsEndAtTheReleasesProgress(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example")
+	}
+	src := filepath.Join(t.TempDir(), "example")
+	now := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	if _, err := examplehistory.Write(filepath.Join("..", ".."), src, now, 6, examplehistory.Seed); err != nil {
+		t.Skip(err) // no git
+	}
+	_, dest := buildHistoryAt(t, src, now)
+	pages, _ := filepath.Glob(filepath.Join(dest, "releases", "*", "index.html"))
+	header := regexp.MustCompile(`· (\d+(?:\.\d+)?) of (\d+(?:\.\d+)?) points ·`)
+	last := regexp.MustCompile(`7 December 2026 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?) `)
+	drawn := 0
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := visibleText(b)
+		if !strings.Contains(text, "Burn-up") {
+			continue
+		}
+		drawn++
+		h, l := header.FindStringSubmatch(text), last.FindStringSubmatch(text)
+		if h == nil || l == nil {
+			t.Errorf("%s: no progress or no burn-up row for today:\n%s", p, text)
+			continue
+		}
+		if h[1] != l[2] || h[2] != l[1] {
+			t.Errorf("%s: the header says %s of %s points done, the burn-up today %s of %s", p, h[1], h[2], l[2], l[1])
+		}
+	}
+	if drawn < 4 {
+		t.Errorf("%d releases have a burn-up; want every open one with scope", drawn)
+	}
 }

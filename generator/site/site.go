@@ -501,7 +501,7 @@ func themeStrings(src string, cfg *config.Config) (map[string]*i18n.Strings, err
 
 func siteInfo(cfg *config.Config, version string) views.SiteInfo {
 	info := views.SiteInfo{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language,
-		EditURL: cfg.EditURL, Version: version, Levels: cfg.Levels, Statuses: cfg.Backlog.Statuses, Done: cfg.Backlog.Done,
+		EditURL: cfg.EditURL, Version: version, Levels: cfg.Levels, Statuses: cfg.Backlog.Statuses, Done: cfg.Backlog.Done, Dropped: cfg.Backlog.Dropped,
 		Roadmap: views.RoadmapSettings{CycleWeeks: cfg.Roadmap.CycleWeeks, CycleStart: cfg.Roadmap.CycleStart,
 			IterationWeeks: cfg.Backlog.IterationWeeks}}
 	for _, t := range cfg.TypeOrder {

@@ -19,6 +19,13 @@
 //     when one does not, lines have tooltips only.
 //   - [Legend] draws the key of shapes and colours for a set of types.
 //
+// It also draws, 340 px wide and with no text under 11 px, the roadmap's
+// [Timeline], a backlog's value-against-effort [Scatter], an item's
+// [StatusStrip], and the charts of the forecasts (docs/forecasting.md):
+// a backlog's [Throughput] per iteration, its [CumulativeFlow] by status
+// and its items' [CycleTimeScatter] with percentile lines, and a
+// release's [ReleaseBurnUp] with the forecast's cone.
+//
 // # Input
 //
 // Nodes are pages; edges are relations between node IDs. The output does

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"os/signal"
 	"strconv"
@@ -117,9 +116,6 @@ func daysText(percentiles []int, days map[int]string) string {
 	return strings.Join(parts, ", ")
 }
 
-// round rounds as model.json does, to four decimals.
-func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
-
 // forecastJSON is what --format json prints: the fields of model.json.
 func forecastJSON(r *site.ForecastReport) any {
 	type item struct {
@@ -127,74 +123,32 @@ func forecastJSON(r *site.ForecastReport) any {
 		Key           string             `json:"key"`
 		ForecastDates map[string]*string `json:"forecast_dates"`
 	}
-	type throughput struct {
-		Start  string  `json:"start"`
-		End    string  `json:"end"`
-		Items  int     `json:"items"`
-		Points float64 `json:"points"`
-	}
 	type backlog struct {
-		ID               string       `json:"id"`
-		VelocityDeclared *float64     `json:"velocity_declared"`
-		VelocityMeasured float64      `json:"velocity_measured"`
-		Basis            string       `json:"basis"`
-		Throughput       []throughput `json:"throughput"`
-		Items            []item       `json:"items"`
-	}
-	type forecast struct {
-		Basis          string             `json:"basis"`
-		Dates          map[string]*string `json:"dates"`
-		Probability    *float64           `json:"probability"`
-		ConfidenceDate *string            `json:"confidence_date"`
-		AtRisk         bool               `json:"at_risk"`
+		views.BacklogJSON
+		Items []item `json:"items"`
 	}
 	type release struct {
-		ID       string    `json:"id"`
-		End      string    `json:"end"`
-		Forecast *forecast `json:"forecast"`
-	}
-	dates := func(days map[int]string) map[string]*string {
-		out := map[string]*string{}
-		for p, d := range days {
-			if d == "" {
-				out[strconv.Itoa(p)] = nil
-				continue
-			}
-			out[strconv.Itoa(p)] = &d
-		}
-		return out
+		ID       string                     `json:"id"`
+		End      string                     `json:"end"`
+		Forecast *views.ReleaseForecastJSON `json:"forecast"`
 	}
 	out := struct {
 		Backlogs []backlog `json:"backlogs"`
 		Releases []release `json:"releases"`
 	}{Backlogs: []backlog{}, Releases: []release{}}
 	for _, b := range r.Backlogs {
-		bj := backlog{ID: b.ID, VelocityMeasured: round(b.Velocity), Basis: b.Basis, Throughput: []throughput{}, Items: []item{}}
-		if b.Declared > 0 {
-			bj.VelocityDeclared = &b.Declared
-		}
-		for _, t := range b.Throughput {
-			bj.Throughput = append(bj.Throughput, throughput{t.Start.Format("2006-01-02"), t.End.Format("2006-01-02"), t.Items, round(t.Points)})
-		}
+		bj := backlog{BacklogJSON: b.JSON(b.ID), Items: []item{}}
 		for _, it := range b.Items {
 			ij := item{ID: it.ID, Key: it.Key}
 			if it.Dates != nil {
-				ij.ForecastDates = dates(it.Dates.Days)
+				ij.ForecastDates = views.DaysJSON(it.Dates.Days)
 			}
 			bj.Items = append(bj.Items, ij)
 		}
 		out.Backlogs = append(out.Backlogs, bj)
 	}
 	for _, rel := range r.Releases {
-		rj := release{ID: rel.ID, End: rel.End}
-		if rel.Dates != nil {
-			rj.Forecast = &forecast{Basis: rel.Dates.Basis, Dates: dates(rel.Dates.Days), Probability: rel.Dates.Probability,
-				AtRisk: rel.Dates.AtRisk(r.Confidence)}
-			if rel.Dates.Confident != "" {
-				rj.Forecast.ConfidenceDate = &rel.Dates.Confident
-			}
-		}
-		out.Releases = append(out.Releases, rj)
+		out.Releases = append(out.Releases, release{ID: rel.ID, End: rel.End, Forecast: rel.Dates.ReleaseJSON(r.Confidence)})
 	}
 	return out
 }

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"github.com/backlight-wiki/backlight/generator/changes"
 	"io"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/backlight-wiki/backlight/generator"
@@ -34,11 +32,11 @@ func (x *exporter) dataOutputs(m *views.Model) []File {
 // and the chunk files that hold its pages, items and releases. Each chunk
 // is a modelChunk; a reader concatenates the arrays of the same name.
 type modelJSON struct {
-	Site      siteJSON          `json:"site"`
-	Types     []typeJSON        `json:"types"`
-	Relations []relationJSON    `json:"relations"`
-	Backlogs  []backlogFlowJSON `json:"backlogs,omitempty"` // their throughput and velocities (docs/forecasting.md)
-	Chunks    []string          `json:"chunks"`
+	Site      siteJSON            `json:"site"`
+	Types     []typeJSON          `json:"types"`
+	Relations []relationJSON      `json:"relations"`
+	Backlogs  []views.BacklogJSON `json:"backlogs,omitempty"` // their throughput and velocities (docs/forecasting.md)
+	Chunks    []string            `json:"chunks"`
 }
 
 // modelChunk is one chunk file of the model export.
@@ -137,58 +135,15 @@ type itemForecastJSON struct {
 	ForecastDates map[string]*string `json:"forecast_dates"`
 }
 
-// releaseForecastJSON is when a release's open scope is done.
-type releaseForecastJSON struct {
-	Basis          string             `json:"basis"`
-	Dates          map[string]*string `json:"dates"`
-	Probability    *float64           `json:"probability"`
-	ConfidenceDate *string            `json:"confidence_date"`
-	AtRisk         bool               `json:"at_risk"`
-}
-
-// backlogFlowJSON is a backlog's throughput and velocities, in model.json.
-type backlogFlowJSON struct {
-	ID               string           `json:"id"`
-	VelocityDeclared *float64         `json:"velocity_declared"`
-	VelocityMeasured float64          `json:"velocity_measured"`
-	Basis            string           `json:"basis"`
-	Throughput       []throughputJSON `json:"throughput"`
-}
-
-type throughputJSON struct {
-	Start  string  `json:"start"`
-	End    string  `json:"end"`
-	Items  int     `json:"items"`
-	Points float64 `json:"points"`
-}
-
-// datesJSON writes days by percentile, "" (out of reach) as null.
-func datesJSON(days map[int]string) map[string]*string {
-	out := make(map[string]*string, len(days))
-	for p, d := range days {
-		out[strconv.Itoa(p)] = orNull(d)
-	}
-	return out
-}
-
-func backlogsJSON(m *views.Model) []backlogFlowJSON {
+func backlogsJSON(m *views.Model) []views.BacklogJSON {
 	if m.Forecasts == nil || m.Backlogs == nil {
 		return nil
 	}
-	var out []backlogFlowJSON
+	var out []views.BacklogJSON
 	for _, b := range m.Backlogs.Backlogs {
-		f := m.Forecasts.Backlogs[b.Page.ID]
-		if f == nil {
-			continue
+		if f := m.Forecasts.Backlogs[b.Page.ID]; f != nil {
+			out = append(out, f.JSON(b.Page.ID))
 		}
-		bj := backlogFlowJSON{ID: b.Page.ID, VelocityMeasured: round(f.Velocity), Basis: f.Basis, Throughput: []throughputJSON{}}
-		if f.Declared > 0 {
-			bj.VelocityDeclared = &f.Declared
-		}
-		for _, t := range f.Throughput {
-			bj.Throughput = append(bj.Throughput, throughputJSON{Start: views.ISODate(t.Start), End: views.ISODate(t.End), Items: t.Items, Points: round(t.Points)})
-		}
-		out = append(out, bj)
 	}
 	return out
 }
@@ -218,7 +173,7 @@ type releaseJSON struct {
 	// Forecast is when its open scope is done, from its backlogs' own
 	// history; null for a release with no open scope, or scope in a
 	// backlog with no basis for a forecast.
-	Forecast *releaseForecastJSON `json:"forecast"`
+	Forecast *views.ReleaseForecastJSON `json:"forecast"`
 }
 
 type riskJSON struct {
@@ -292,11 +247,7 @@ func releaseOf(m *views.Model, r *backlog.Release) releaseJSON {
 	}
 	if m.Forecasts != nil {
 		if d := m.Forecasts.Releases[p.ID]; d != nil {
-			rj.Forecast = &releaseForecastJSON{Basis: d.Basis, Dates: datesJSON(d.Days), Probability: d.Probability,
-				AtRisk: d.AtRisk(m.Forecasts.Confidence)}
-			if d.Confident != "" {
-				rj.Forecast.ConfidenceDate = &d.Confident
-			}
+			rj.Forecast = d.ReleaseJSON(m.Forecasts.Confidence)
 		}
 	}
 	for _, rk := range r.Risks {
@@ -402,7 +353,7 @@ func itemOf(m *views.Model, p *generator.Page) itemJSON {
 		if d.Open() && m.Forecasts != nil {
 			ij.itemForecastJSON = &itemForecastJSON{}
 			if fd := m.Forecasts.Items[p.ID]; fd != nil {
-				ij.ForecastDates = datesJSON(fd.Days)
+				ij.ForecastDates = views.DaysJSON(fd.Days)
 			}
 		}
 		for _, c := range d.Children {
@@ -577,4 +528,4 @@ func writeXML(w io.Writer, v any) error {
 }
 
 // round keeps four decimals, so that exports do not show 0.30000000000000004.
-func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+func round(f float64) float64 { return views.Round(f) }

@@ -3,6 +3,7 @@ package views
 import (
 	"cmp"
 	"html/template"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/changes"
+	"github.com/backlight-wiki/backlight/generator/forecast"
 	"github.com/backlight-wiki/backlight/generator/svg"
 )
 
@@ -31,6 +33,10 @@ type BacklogView struct {
 	Chart          template.HTML // value against effort, as inline SVG
 	Unranked       bool          // some row is not in the product owner's order: the table's note explains its marker
 	Changes        *ChangesView  // its changes since its system's last release, from the site's history; nil without
+	Flow           *FlowView     // its throughput, cumulative flow and cycle times, from the site's history; nil without
+	Measured       string        // its velocity measured over [forecast] window, when its forecasts stand on it ("9.7")
+	Window         int           // that window, in iterations
+	NoForecast     string        // why its items have no forecast (no basis); "" when they have one
 }
 
 // BacklogRow is one item in a backlog's table or board.
@@ -94,6 +100,17 @@ func (s *Site) backlogView(m *index, p *generator.Page, root string) *BacklogVie
 	bv.Exports = linked(root, Link{Title: "backlog.json", URL: p.URL + "backlog.json"}, Link{Title: "backlog.csv", URL: p.URL + "backlog.csv"})
 	if m.History != nil {
 		bv.Changes = s.backlogChanges(m, b, root)
+		bv.Flow = s.flowView(m, b, root)
+	}
+	if fs := m.Forecasts; fs != nil {
+		if bf := fs.Backlogs[b.Page.ID]; bf != nil {
+			switch bf.Basis {
+			case forecast.Measured:
+				bv.Measured, bv.Window = s.num(Decimal(math.Round(bf.Velocity*10)/10)), fs.Window
+			case forecast.None:
+				bv.NoForecast = s.whyNone(fs, bf)
+			}
+		}
 	}
 	return bv
 }

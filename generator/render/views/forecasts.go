@@ -1,6 +1,11 @@
 package views
 
-import "github.com/backlight-wiki/backlight/generator/forecast"
+import (
+	"math"
+	"strconv"
+
+	"github.com/backlight-wiki/backlight/generator/forecast"
+)
 
 // Forecasts are the forecasts from each backlog's own history
 // (docs/forecasting.md): by backlog, item and release id, so that every
@@ -41,3 +46,72 @@ type Dates struct {
 func (d *Dates) AtRisk(confidence float64) bool {
 	return d != nil && d.Probability != nil && *d.Probability < confidence
 }
+
+// The forecasts' shapes in JSON, as model.json (content-model.md §7)
+// and `backlight forecast --format json` give them.
+type (
+	// BacklogJSON is a backlog's throughput, velocities and basis.
+	BacklogJSON struct {
+		ID               string           `json:"id"`
+		VelocityDeclared *float64         `json:"velocity_declared"`
+		VelocityMeasured float64          `json:"velocity_measured"`
+		Basis            string           `json:"basis"`
+		Throughput       []ThroughputJSON `json:"throughput"`
+	}
+	// ThroughputJSON is one iteration's throughput.
+	ThroughputJSON struct {
+		Start  string  `json:"start"`
+		End    string  `json:"end"`
+		Items  int     `json:"items"`
+		Points float64 `json:"points"`
+	}
+	// ReleaseForecastJSON is when a release's open scope is done.
+	ReleaseForecastJSON struct {
+		Basis          string             `json:"basis"`
+		Dates          map[string]*string `json:"dates"`
+		Probability    *float64           `json:"probability"`
+		ConfidenceDate *string            `json:"confidence_date"`
+		AtRisk         bool               `json:"at_risk"`
+	}
+)
+
+// JSON is backlog id's forecast f in JSON.
+func (f *BacklogForecast) JSON(id string) BacklogJSON {
+	bj := BacklogJSON{ID: id, VelocityMeasured: Round(f.Velocity), Basis: f.Basis, Throughput: []ThroughputJSON{}}
+	if f.Declared > 0 {
+		bj.VelocityDeclared = &f.Declared
+	}
+	for _, t := range f.Throughput {
+		bj.Throughput = append(bj.Throughput, ThroughputJSON{Start: ISODate(t.Start), End: ISODate(t.End), Items: t.Items, Points: Round(t.Points)})
+	}
+	return bj
+}
+
+// ReleaseJSON is release forecast d in JSON, at risk below confidence;
+// nil for none.
+func (d *Dates) ReleaseJSON(confidence float64) *ReleaseForecastJSON {
+	if d == nil {
+		return nil
+	}
+	rj := &ReleaseForecastJSON{Basis: d.Basis, Dates: DaysJSON(d.Days), Probability: d.Probability, AtRisk: d.AtRisk(confidence)}
+	if d.Confident != "" {
+		rj.ConfidenceDate = &d.Confident
+	}
+	return rj
+}
+
+// DaysJSON writes days by percentile, "" (out of reach) as null.
+func DaysJSON(days map[int]string) map[string]*string {
+	out := make(map[string]*string, len(days))
+	for p, d := range days {
+		if d != "" {
+			out[strconv.Itoa(p)] = &d
+		} else {
+			out[strconv.Itoa(p)] = nil
+		}
+	}
+	return out
+}
+
+// Round rounds as model.json does, to four decimals.
+func Round(f float64) float64 { return math.Round(f*1e4) / 1e4 }

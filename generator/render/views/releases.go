@@ -38,9 +38,10 @@ type ReleaseView struct {
 	Notes                           []NoteGroup
 	Counts                          []StatusCount
 	RoadmapHref                     string
-	NoItems                         string  // "No items planned yet" in place of the progress of a release without items
-	Likely                          *Likely // when its open scope is likely done; nil: no forecast
-	NoForecast                      string  // why its open scope has no forecast; "" when it has one or has no open scope
+	NoItems                         string      // "No items planned yet" in place of the progress of a release without items
+	Likely                          *Likely     // when its open scope is likely done; nil: no forecast
+	NoForecast                      string      // why its open scope has no forecast; "" when it has one or has no open scope
+	BurnUp                          *BurnUpView // its scope and done part over time, with the forecast's cone; nil without history
 
 	sentence string // its state in words, as the calendar gives it, for describe
 }
@@ -168,6 +169,7 @@ func (s *Site) releaseView(m *index, p *generator.Page, root string) *ReleaseVie
 		if v.Likely == nil {
 			v.NoForecast = s.releaseNoForecast(m.Forecasts, r)
 		}
+		v.BurnUp = s.burnUpView(m, r, v.Likely)
 	}
 	return v
 }
@@ -299,21 +301,28 @@ func noItems(w *i18n.Strings, r *backlog.Release) string {
 	return w.Or("release_no_items_planned", "No items planned yet")
 }
 
+// svgWords are the words of the drawings in the site's language; for
+// English, the zero value: the drawings' own.
+func (s *Site) svgWords() svg.Words {
+	w := s.site.Strings
+	if !w.Has("timeline_today") {
+		return svg.Words{}
+	}
+	return svg.Words{Today: w.Or("timeline_today", "Today"),
+		Month: func(d time.Time, year bool) string {
+			if year {
+				return w.DateAs("timeline_month_year", "{mon} {year}", d)
+			}
+			return w.DateAs("timeline_month", "{mon}", d)
+		},
+		Day: func(d time.Time) string { return w.DateAs("timeline_day", "{weekday} {day} {month} {year}", d) }}
+}
+
 // timeline draws the roadmap: a lane per system and variant, in name
 // order, with the cycle and iteration grid of site.toml's [roadmap].
 func (s *Site) timeline(m *index, releases []*backlog.Release, root string) svg.Timeline {
 	t := svg.Timeline{Title: s.tr("timeline_title", "Release roadmap of {site}", "site", s.site.Title), Today: s.site.Now}
-	if w := s.site.Strings; w.Has("timeline_today") {
-		// A language of the site's own; English keeps the drawing's.
-		t.Words = svg.Words{Today: w.Or("timeline_today", "Today"),
-			Month: func(d time.Time, year bool) string {
-				if year {
-					return w.DateAs("timeline_month_year", "{mon} {year}", d)
-				}
-				return w.DateAs("timeline_month", "{mon}", d)
-			},
-			Day: func(d time.Time) string { return w.DateAs("timeline_day", "{weekday} {day} {month} {year}", d) }}
-	}
+	t.Words = s.svgWords()
 	lanes := map[string]int{}
 	var first, last time.Time
 	for _, r := range releases {

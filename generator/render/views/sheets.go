@@ -15,6 +15,7 @@ const (
 	sheetSearch   = "css/search.css"   // the search page
 	sheetGlossary = "css/glossary.css" // the glossary page
 	sheetHistory  = "css/history.css"  // an item's status strip, the change list and a backlog's changes
+	sheetForecast = "css/forecast.css" // a backlog's flow charts and a release's burn-up
 )
 
 // sheets returns the stylesheets v needs beyond css/style.css, in the
@@ -40,5 +41,6 @@ func sheets(v *View) []string {
 	add(v.Kind == "search", sheetSearch)
 	add(v.Kind == "glossary", sheetGlossary)
 	add(v.Changes != nil || (p.Item != nil && p.Item.Timeline != "") || (p.Backlog != nil && p.Backlog.Changes != nil), sheetHistory)
+	add((p.Backlog != nil && p.Backlog.Flow != nil) || (p.Release != nil && p.Release.BurnUp != nil), sheetForecast)
 	return out
 }

@@ -23,6 +23,7 @@ type SiteInfo struct {
 	Levels      []string
 	Statuses    []string         // [backlog].statuses, in workflow order
 	Done        []string         // [backlog].done: the statuses of finished items
+	Dropped     []string         // [backlog].dropped: the statuses of items given up
 	Roadmap     RoadmapSettings  // the roadmap's cycle grid
 	Types       []TypeInfo       // in display order
 	Nav         []Link           // filled by New, in its copy: the list pages that have pages
