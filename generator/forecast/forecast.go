@@ -360,40 +360,49 @@ type Part struct {
 // product of the parts' shares by then, each counting its own
 // iterations (backlogs may differ in their length).
 func Dates(parts []Part, percentiles []int, end time.Time) (dates map[int]string, probability float64, ok bool) {
-	j, ok := joined(parts)
+	j, ok := Join(parts)
 	if !ok {
 		return nil, 0, false
 	}
-	dates = map[int]string{}
-	for _, pc := range percentiles {
-		dates[pc] = ""
-		if d, ok := j.day(float64(pc) / 100); ok {
-			dates[pc] = d.Format(time.DateOnly)
-		}
-	}
-	return dates, j.by(end), true
+	return j.Dates(percentiles), j.By(end), true
 }
 
 // Day is the first day by which work in parts is done in at least share
 // (0–1) of the futures, as Dates counts; !ok when that is out of reach
 // or a part has no basis.
 func Day(parts []Part, share float64) (time.Time, bool) {
-	j, ok := joined(parts)
+	j, ok := Join(parts)
 	if !ok {
 		return time.Time{}, false
 	}
-	return j.day(share)
+	return j.Day(share)
 }
 
-// joint is work in several parts, each with its futures.
-type joint struct {
+// Dates are, for each of percentiles, the day by which the work is done
+// in that share of the futures, "" when out of reach.
+func (j *Joint) Dates(percentiles []int) map[int]string {
+	dates := map[int]string{}
+	for _, pc := range percentiles {
+		dates[pc] = ""
+		if d, ok := j.Day(float64(pc) / 100); ok {
+			dates[pc] = d.Format(time.DateOnly)
+		}
+	}
+	return dates
+}
+
+// Joint is work in several parts, each with its futures: when it is
+// done, as Dates and Day say, asked more than once.
+type Joint struct {
 	parts []Part
 	dists []*Dist
 	days  []time.Time // the days a share can change on; made when first needed
 }
 
-func joined(parts []Part) (*joint, bool) {
-	j := &joint{parts: parts, dists: make([]*Dist, len(parts))}
+// Join is the work in parts; !ok when a part has no basis, or there is
+// none.
+func Join(parts []Part) (*Joint, bool) {
+	j := &Joint{parts: parts, dists: make([]*Dist, len(parts))}
 	for i, p := range parts {
 		if p.F.Basis == None || p.Item < 0 || p.Item >= len(p.F.Items) {
 			return nil, false
@@ -403,8 +412,8 @@ func joined(parts []Part) (*joint, bool) {
 	return j, len(parts) > 0
 }
 
-// by is the share of futures in which every part is done by day d.
-func (j *joint) by(d time.Time) float64 {
+// By is the share of futures in which every part is done by day d.
+func (j *Joint) By(d time.Time) float64 {
 	share := 1.0
 	for i, p := range j.parts {
 		share *= j.dists[i].Within(p.F.Within(d))
@@ -412,8 +421,9 @@ func (j *joint) by(d time.Time) float64 {
 	return share
 }
 
-// day is the first day by which at least share of the futures are done.
-func (j *joint) day(share float64) (time.Time, bool) {
+// Day is the first day by which at least share (0–1) of the futures
+// are done; !ok when that is out of reach.
+func (j *Joint) Day(share float64) (time.Time, bool) {
 	if len(j.parts) == 1 { // the part's own iteration
 		if n, ok := j.dists[0].Percentile(share * 100); ok {
 			return j.parts[0].F.End(n), true
@@ -432,7 +442,7 @@ func (j *joint) day(share float64) (time.Time, bool) {
 		j.days = slices.Compact(j.days)
 	}
 	for _, d := range j.days {
-		if j.by(d) >= share-1e-12 {
+		if j.By(d) >= share-1e-12 {
 			return d, true
 		}
 	}

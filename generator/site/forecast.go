@@ -98,13 +98,16 @@ func forecastsOf(cfg *config.Config, m *views.Model, now time.Time, before *view
 // percentiles and of its confidence, and, when end is a day, how likely
 // by then.
 func datesOf(parts []forecast.Part, basis string, fc config.Forecast, end time.Time) *views.Dates {
-	days, p, _ := forecast.Dates(parts, fc.Percentiles, end)
-	d := &views.Dates{Basis: basis, Days: days}
-	if day, ok := forecast.Day(parts, fc.Confidence); ok {
+	j, ok := forecast.Join(parts)
+	if !ok {
+		return &views.Dates{Basis: basis}
+	}
+	d := &views.Dates{Basis: basis, Days: j.Dates(fc.Percentiles)}
+	if day, ok := j.Day(fc.Confidence); ok {
 		d.Confident = day.Format(time.DateOnly)
 	}
 	if !end.IsZero() {
-		p = math.Round(p*100) / 100
+		p := math.Round(j.By(end)*100) / 100
 		d.Probability = &p
 	}
 	return d
