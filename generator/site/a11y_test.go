@@ -82,7 +82,7 @@ func axeScript(t *testing.T) string {
 func TestA11yExampleSite(t *testing.T) {
 	browsertest.Chromium(t) // skip before building when there is no browser
 	axe := axeScript(t)
-	base := serveSite(t, "../..")
+	base := serveDir(t, buildExample(t))
 	ctx := browsertest.New(t)
 
 	seen := map[string]bool{}

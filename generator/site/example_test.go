@@ -8,6 +8,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/backlight-wiki/backlight/internal/examplehistory"
 )
 
 // TestEveryRelationInTheExampleAppearsOnItsTarget builds the example site
@@ -79,4 +82,26 @@ func TestClusterReviewShowsWhatOthersSayAboutIt(t *testing.T) {
 			t.Errorf("the Cluster Review page has no %q in its relation box", label)
 		}
 	}
+}
+
+// exampleNow is the day make site builds the example as of (Makefile's
+// EXAMPLE_NOW).
+var exampleNow = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+
+// buildExample builds the example site as make site does, from a copy
+// in a git repository with its made-up past (internal/examplehistory),
+// as of exampleNow, so that the gates see its history and forecasts:
+// status strips, the change list, flow charts, burn-ups. It returns the
+// output folder.
+func buildExample(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join(t.TempDir(), "example")
+	if _, err := examplehistory.Write(filepath.Join("..", ".."), src, exampleNow, 6, examplehistory.Seed); err != nil {
+		t.Fatalf("the example's history: %v", err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	if res, err := Build(context.Background(), Options{Source: src, Dest: dest, History: true, Now: exampleNow}); err != nil {
+		t.Fatalf("build the example: %v\n%s", err, res.Diags.Error())
+	}
+	return dest
 }

@@ -120,7 +120,7 @@ func TestForecastPages(t *testing.T) {
 		{"backlogs/team/index.html", []string{
 			"Iteration Items Points 5 January – 11 January 2026 1 2 12 January – 18 January 2026 1 2 19 January – 25 January 2026 1 2 26 January – 1 February 2026 1 2",
 			"measured: 2 points an iteration over the last 4, which the forecasts stand on",
-			"Day ready done 5 January 2026 7 0 12 January 2026 6 1 19 January 2026 5 2 26 January 2026 4 3 2 February 2026 3 4",
+			"Status 5 Jan 14 Jan 23 Jan 2 Feb ready 7 5 4 3 done 0 2 3 4", // a column for each of four days
 		}, []string{"Cycle times:"}}, // no item was ever in progress
 		{"releases/r-soon/index.html", []string{"Burn-up", "Day Scope (points) Done (points) 2 January 2026 6 0 2 February 2026 6 0"}, nil},
 		{"releases/r-later/index.html", []string{"Burn-up", "2 February 2026 2 0"}, nil},

@@ -24,16 +24,12 @@ var themeAllow = htmlcheck.Allow{
 }
 
 // TestHTMLInvariantsHoldOnTheExampleSite builds the repository's own site
-// and checks every page and drawing it publishes.
+// as make site does and checks every page and drawing it publishes.
 func TestHTMLInvariantsHoldOnTheExampleSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site")
 	}
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(context.Background(), Options{Source: "../..", Dest: dest}); err != nil {
-		t.Fatal(err)
-	}
-	checkHTMLTree(t, dest)
+	checkHTMLTree(t, buildExample(t))
 }
 
 // TestHTMLInvariantsHoldOnHostileInput builds the golden site, whose

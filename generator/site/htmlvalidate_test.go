@@ -30,7 +30,6 @@ package site
 //     site's name, so its length is up to the content.
 
 import (
-	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -72,7 +71,8 @@ func npmTool(t *testing.T, name, env, rel, pkg string) string {
 	return ""
 }
 
-// TestHTMLValidateExampleSite builds the example site and runs html-validate
+// TestHTMLValidateExampleSite builds the example site (as make site does)
+// and runs html-validate
 // once over all its .html files; a non-zero exit fails the test with the
 // validator's report.
 func TestHTMLValidateExampleSite(t *testing.T) {
@@ -84,10 +84,7 @@ func TestHTMLValidateExampleSite(t *testing.T) {
 	if _, err := os.Stat(config); err != nil {
 		t.Fatalf("config: %v", err)
 	}
-	dest := t.TempDir() + "/public"
-	if _, err := Build(context.Background(), Options{Source: "../..", Dest: dest}); err != nil {
-		t.Fatalf("build: %v", err)
-	}
+	dest := buildExample(t)
 	var files []string
 	err = filepath.WalkDir(dest, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -81,14 +81,11 @@ func linkcheckerBin(t *testing.T) string {
 	return ""
 }
 
-// TestLinksOfExampleSite builds the example site, serves it and runs
+// TestLinksOfExampleSite builds the example site as make site does, serves it and runs
 // LinkChecker over it.
 func TestLinksOfExampleSite(t *testing.T) {
 	bin := linkcheckerBin(t)
-	dest := filepath.Join(t.TempDir(), "public")
-	if res, err := Build(context.Background(), Options{Source: "../..", Dest: dest}); err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Diags.Error())
-	}
+	dest := buildExample(t)
 	var bad []string
 	for _, r := range runLinkchecker(t, bin, dest) {
 		if !r.Valid || r.Warning != "" {

@@ -24,6 +24,8 @@ var examplePages = []examplePage{
 	{"item", "/backlogs/team-alpha/tbi-1031/", ""},
 	{"item with children", "/backlogs/portfolio/pbi-31/", ""},
 	{"release", "/releases/pump-ctrl-3-0-eu/", ""},
+	{"release in the making", "/releases/pump-ctrl-3-2-eu/", ""}, // its likelihood and burn-up
+	{"item forecast", "/backlogs/team-alpha/tbi-1064/", ""},      // its likely days
 	{"roadmap", "/releases/", ""},
 	{"search", "/search/?q=backlog", `document.querySelectorAll(` + strconv.Quote(searchResults) + `).length > 0`},
 	{"level", "/levels/cluster/", ""},

@@ -143,7 +143,7 @@ const layoutCheckJS = `(() => {
 // iPhone 12 to 15 reports) and at 1366 px.
 func TestPhoneLayout(t *testing.T) {
 	browsertest.Chromium(t)
-	base := serveSite(t, "../..")
+	base := serveDir(t, buildExample(t))
 	ctx := browsertest.New(t)
 	script := strings.ReplaceAll(layoutCheckJS, "MIN_TEXT_PX", fmt.Sprint(minTextPx))
 	for _, width := range []int64{390, 1366} {

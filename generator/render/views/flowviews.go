@@ -25,8 +25,8 @@ type FlowView struct {
 	Throughput  template.HTML
 	Iterations  []IterationRow
 	Flow        template.HTML
-	FlowHeads   []string // the statuses of the flow's table, in workflow order
-	FlowRows    []FlowRow
+	FlowDays    []string  // the days of the flow's table: at most four, from the first to today, short
+	FlowRows    []FlowRow // a row a status, in workflow order
 	CycleTimes  template.HTML
 	Cycles      []CycleRow // newest first
 	Percentiles []CyclePercentile
@@ -39,10 +39,11 @@ type IterationRow struct {
 	Points string
 }
 
-// FlowRow is how many items had each status on one day.
+// FlowRow is how many items had one status on each of the flow table's
+// days.
 type FlowRow struct {
-	Day    string
-	Counts []int // in FlowHeads order
+	Status string
+	Counts []int // in FlowDays order
 }
 
 // CycleRow is a done item's cycle time.
@@ -160,31 +161,36 @@ func (s *Site) flowView(m *index, b *backlog.Backlog, root string) *FlowView {
 	}
 	slices.Sort(other)
 	order = append(order, other...)
+	var statuses []string
 	for _, st := range order {
 		if counts[st] != nil {
-			fv.FlowHeads = append(fv.FlowHeads, st)
+			statuses = append(statuses, st)
 		}
 	}
-	if len(fv.FlowHeads) > 0 {
+	if len(statuses) > 0 {
 		f := svg.Flow{Title: s.tr("flow_title", "Items of {backlog} by status, day by day", "backlog", b.Page.Title), Days: days, Words: s.svgWords()}
-		for i := len(fv.FlowHeads) - 1; i >= 0; i-- { // the last status at the bottom
-			st := fv.FlowHeads[i]
+		for i := len(statuses) - 1; i >= 0; i-- { // the last status at the bottom
+			st := statuses[i]
 			f.Bands = append(f.Bands, svg.FlowBand{Status: st, Class: "flow-" + st, Counts: counts[st]})
 		}
 		fv.Flow = template.HTML(svg.CumulativeFlow(f))
-		// The table: a row about a week, back from today.
-		every := 1
-		if len(days) > 1 {
-			every = max(1, 7/int(days[1].Sub(days[0]).Hours()/24))
+		// The table: a row a status, a column for each of at most four
+		// days spread from the first to today, so that it fits a phone.
+		var cols []int
+		for k := range min(4, len(days)) {
+			cols = append(cols, (len(days)-1)*k/max(1, min(4, len(days))-1))
 		}
-		for i := len(days) - 1; i >= 0; i -= every {
-			row := FlowRow{Day: s.site.Strings.Date(days[i])}
-			for _, st := range fv.FlowHeads {
+		cols = slices.Compact(cols)
+		for _, i := range cols {
+			fv.FlowDays = append(fv.FlowDays, s.site.Strings.DateAs("strip_day", "{day} {mon}", days[i]))
+		}
+		for _, st := range statuses {
+			row := FlowRow{Status: st}
+			for _, i := range cols {
 				row.Counts = append(row.Counts, counts[st][i])
 			}
 			fv.FlowRows = append(fv.FlowRows, row)
 		}
-		slices.Reverse(fv.FlowRows)
 	}
 	// Cycle times of the items done.
 	var cts svg.CycleTimes
