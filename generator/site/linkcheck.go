@@ -62,14 +62,15 @@ func (lc *linkCheck) langOf(dir string) (lang, up string) {
 }
 
 // cached resolves href from the top once per writing goroutine w.
-func (lc *linkCheck) cached(w int, href string) *pageLink {
+func (lc *linkCheck) cached(w int, href []byte) *pageLink {
 	cache := lc.caches[w]
-	r, hit := cache[href]
+	r, hit := cache[string(href)] // no copy of href to look it up
 	if !hit {
-		if l, keep := lc.resolve("", href); keep {
+		key := string(href)
+		if l, keep := lc.resolve("", key); keep {
 			r = &l
 		}
-		cache[href] = r
+		cache[key] = r
 	}
 	return r
 }
@@ -222,12 +223,12 @@ func (lc *linkCheck) scan(w, i int, data []byte) {
 			var l pageLink
 			var keep bool
 			if fromRoot, ok := bytes.CutPrefix(value, []byte(up)); ok && up != "" && rootRelative(fromRoot) {
-				if r := lc.cached(w, string(fromRoot)); r != nil && !slices.Contains(s.fromRoot, r) {
+				if r := lc.cached(w, fromRoot); r != nil && !slices.Contains(s.fromRoot, r) {
 					s.fromRoot = append(s.fromRoot, r)
 				}
 				continue
 			} else if fromLang, ok := bytes.CutPrefix(value, []byte(langUp)); ok && langUp != "" && rootRelative(fromLang) {
-				if r := lc.cached(w, lang+string(fromLang)); r != nil && !slices.Contains(s.fromLang, r) {
+				if r := lc.cached(w, append([]byte(lang), fromLang...)); r != nil && !slices.Contains(s.fromLang, r) {
 					s.fromLang = append(s.fromLang, r)
 				}
 				continue
