@@ -367,17 +367,6 @@ func Dates(parts []Part, percentiles []int, end time.Time) (dates map[int]string
 	return j.Dates(percentiles), j.By(end), true
 }
 
-// Day is the first day by which work in parts is done in at least share
-// (0–1) of the futures, as Dates counts; !ok when that is out of reach
-// or a part has no basis.
-func Day(parts []Part, share float64) (time.Time, bool) {
-	j, ok := Join(parts)
-	if !ok {
-		return time.Time{}, false
-	}
-	return j.Day(share)
-}
-
 // Dates are, for each of percentiles, the day by which the work is done
 // in that share of the futures, "" when out of reach.
 func (j *Joint) Dates(percentiles []int) map[int]string {

@@ -285,21 +285,28 @@ func BenchmarkSimulate(b *testing.B) {
 }
 
 func TestDayIsThePercentilesDay(t *testing.T) {
+	day := func(parts []Part, share float64) (time.Time, bool) {
+		j, ok := Join(parts)
+		if !ok {
+			return time.Time{}, false
+		}
+		return j.Day(share)
+	}
 	now := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 	// 4 points an iteration, every iteration: 10 points take 3.
 	f := Of(Backlog{ID: "b", Now: now, Anchor: now, Weeks: 1, Window: 10, Trials: 100, Unit: Points, Declared: 4, Open: []float64{2, 8}})
 	parts := []Part{{F: f, Item: 1}}
 	dates, _, _ := Dates(parts, []int{85}, time.Time{})
 	for _, share := range []float64{0.01, 0.85, 0.999999, 1} {
-		d, ok := Day(parts, share)
+		d, ok := day(parts, share)
 		if !ok || d.Format(time.DateOnly) != dates[85] || d.Format(time.DateOnly) != "2026-03-22" {
 			t.Errorf("Day(%v) = %v, %v; want %s as Dates gives", share, d, ok, dates[85])
 		}
 	}
-	if _, ok := Day([]Part{{F: f, Item: 5}}, 0.5); ok {
+	if _, ok := day([]Part{{F: f, Item: 5}}, 0.5); ok {
 		t.Error("Day of an item the forecast does not have: ok")
 	}
-	if _, ok := Day(nil, 0.5); ok {
+	if _, ok := day(nil, 0.5); ok {
 		t.Error("Day of no parts: ok")
 	}
 }

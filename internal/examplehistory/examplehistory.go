@@ -22,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/internal/gitimport"
 )
 
@@ -329,7 +330,7 @@ func (p *plan) write(repo *gitimport.Repo) int {
 			state[e.path] = status
 			fs = append(fs, gitimport.File{Path: e.path, Data: withStatus(p.files[e.path], status)})
 		}
-		commit(d, capitalise(strings.Join(words, ", ")), fs)
+		commit(d, generator.Capitalise(strings.Join(words, ", ")), fs)
 	}
 	// The site as it is: every status its own.
 	var last []gitimport.File
@@ -367,13 +368,6 @@ func withStatus(src []byte, status string) []byte {
 
 func name(path string) string {
 	return strings.ToUpper(strings.TrimSuffix(filepath.Base(path), ".md"))
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // weekday moves a day on a weekend to the Friday before, and a day not

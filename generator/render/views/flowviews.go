@@ -79,7 +79,7 @@ func samples(first, last time.Time) []time.Time {
 	return days
 }
 
-// day parses a YYYY-MM-DD day; zero for none.
+// parseDay parses a YYYY-MM-DD day; zero for none.
 func parseDay(d string) time.Time {
 	t, _ := time.Parse(time.DateOnly, d)
 	return t
@@ -132,7 +132,7 @@ func (s *Site) flowView(m *index, b *backlog.Backlog, root string) *FlowView {
 	}
 	fv.Throughput = template.HTML(svg.Throughput(tc))
 	// Cumulative flow, over the same iterations up to today.
-	first, today := bf.Throughput[0].Start, parseDay(s.site.Now.Format(time.DateOnly))
+	first, today := bf.Throughput[0].Start, s.today()
 	days := samples(first, today)
 	var timelines []*changes.Item
 	for _, it := range b.Items {
@@ -282,7 +282,7 @@ func (s *Site) burnUpView(m *index, r *backlog.Release, likely *Likely) *BurnUpV
 	if m.History == nil || m.Forecasts == nil || r.Closed() || len(r.Scope) == 0 {
 		return nil
 	}
-	today := parseDay(s.site.Now.Format(time.DateOnly))
+	today := s.today()
 	// The day each item of the scope joined the release: the last
 	// change that named it, else the day the item was written.
 	joined := map[string]string{}

@@ -106,7 +106,7 @@ func (s *Site) statusStrip(h *changes.Item) template.HTML {
 	var words []string
 	year := 0
 	for _, st := range h.History {
-		start, _ := time.Parse(time.DateOnly, st.Date)
+		start := parseDay(st.Date)
 		// Under the strip, short dates: with the year at the first and
 		// wherever it changes.
 		label := s.memo("strip\x00"+st.Date, func() string { return s.site.Strings.DateAs("strip_day", "{day} {mon}", start) })
@@ -119,10 +119,13 @@ func (s *Site) statusStrip(h *changes.Item) template.HTML {
 			return s.site.Strings.Or("status_since", "{status} from {date}", "status", st.Status, "date", s.day(st.Date))
 		}))
 	}
-	end, _ := time.Parse(time.DateOnly, s.site.Now.Format(time.DateOnly))
+	end := s.today()
 	title := s.site.Strings.Or("status_timeline", "Status timeline") + ": " + strings.Join(words, ", ")
 	return template.HTML(svg.StatusStrip(title, spans, end))
 }
+
+// today is the build's day, at midnight UTC as the history's days are.
+func (s *Site) today() time.Time { return parseDay(s.site.Now.Format(time.DateOnly)) }
 
 // day writes a YYYY-MM-DD day in the site's language, or "" for none.
 func (s *Site) day(d string) string {
