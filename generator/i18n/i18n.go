@@ -416,21 +416,32 @@ func (s *Strings) Number(n string) string {
 	return n
 }
 
-// inlineRE matches a call of t with a key and nothing else, {{t "key"}}.
-var inlineRE = regexp.MustCompile(`\{\{t "([a-z0-9_]+)"\}\}`)
+// inlineRE matches a call of t with a key and nothing else, {{t "key"}},
+// or such a call made a string for another function's argument,
+// (print (t "key")).
+var inlineRE = regexp.MustCompile(`\{\{t "([a-z0-9_]+)"\}\}|\(print \(t "([a-z0-9_]+)"\)\)`)
 
 // Inline writes into a template's source, in place of each {{t "key"}}
 // of a plain string, that string: what the call would write, had it been
 // executed, in any context, since only strings without characters that
 // html/template escapes in some context (quotes, <, >, &, +) and without
-// template delimiters are written in. The rest are left as they are.
-// Pages written by the template are then byte for byte the same, and
-// cost no call.
+// template delimiters are written in. An argument (print (t "key")) of
+// a plain string becomes that string, quoted. The rest are left as they
+// are. Pages written by the template are then byte for byte the same,
+// and cost no call.
 func (s *Strings) Inline(src []byte) []byte {
 	return inlineRE.ReplaceAllFunc(src, func(call []byte) []byte {
-		v, ok := s.plain[string(inlineRE.FindSubmatch(call)[1])]
+		m := inlineRE.FindSubmatch(call)
+		key, arg := m[1], false
+		if len(key) == 0 {
+			key, arg = m[2], true
+		}
+		v, ok := s.plain[string(key)]
 		if !ok || strings.ContainsAny(v, "\"'<>&+{}\\`") {
 			return call
+		}
+		if arg {
+			return []byte(`"` + v + `"`)
 		}
 		return []byte(v)
 	})

@@ -263,6 +263,8 @@ func (e *Engine) funcs() template.FuncMap {
 		"join":        strings.Join,
 		"term":        e.term,
 		"facts":       e.facts,
+		"itemFacts":   e.itemFacts,
+		"likelyDays":  e.likelyDays,
 		"crumbs":      crumbs,
 		"entryList":   entryList,
 		"relations":   e.relations,
@@ -369,8 +371,6 @@ func writeLink(b *strings.Builder, href, text string) {
 	b.WriteString(`</a>`)
 }
 
-// writeIn writes text, escaped, between open and close, and nothing when
-// there is no text.
 // writeRaw writes open, html and close: html is HTML already.
 func writeRaw(b *strings.Builder, open, html, close string) {
 	b.WriteString(open)
@@ -378,6 +378,8 @@ func writeRaw(b *strings.Builder, open, html, close string) {
 	b.WriteString(close)
 }
 
+// writeIn writes text, escaped, between open and close, and nothing when
+// there is no text.
 func writeIn(b *strings.Builder, open, text, close string) {
 	if text != "" {
 		b.WriteString(open)

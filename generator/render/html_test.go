@@ -201,3 +201,60 @@ func FuzzEscapesAgreeWithTemplate(f *testing.F) {
 		}
 	})
 }
+
+// TestItemFactsWriteWhatTheirActionsWrote does the same for an item's
+// standing, with every branch: ranked or not, a forecast with and without
+// its end, likely days (one, or each percentile's, some out of reach), no
+// forecast and why, each readiness, and a release at risk, on track with
+// and without a probability, or neither.
+func TestItemFactsWriteWhatTheirActionsWrote(t *testing.T) {
+	e, err := New(themes.Default(), views.SiteInfo{Title: "T", Glossary: []glossary.Entry{
+		{ID: "priority", Kind: glossary.KindConcept, Title: "Priority"}, {ID: "forecast", Kind: glossary.KindConcept, Title: "Forecast"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := template.Must(template.New("item").Funcs(e.funcs()).Parse(
+		`{{define "likelydays"}}{{with .Single}}{{t "by_date" "date" .}}{{else}}{{range $i, $d := .Days}}{{if $i}} · {{end}}<span class="likely-day">{{if $d.Date}}{{t "pct_likely_by" "pct" $d.Pct "date" $d.Date}}{{else}}{{t "pct_likely_beyond" "pct" $d.Pct}}{{end}}</span>{{end}}{{end}} <span class="basis">({{.BasisText}})</span>{{end}}` +
+			`{{$item := .I}}{{with .I}}<div><dt>{{t "rank"}}</dt><dd>{{.Rank}}{{if not .Ranked}} ({{t "by_priority"}}){{end}}</dd></div>` +
+			`<div><dt>{{term $.Root "priority" (print (t "priority"))}}</dt><dd>{{.Priority}}</dd></div>` +
+			`{{with .Forecast}}<div><dt>{{term $.Root "forecast" (print (t "forecast"))}}</dt><dd>{{t "iteration_n" "n" .}}{{with $item.ForecastEnd}}<span class="forecast-end">, {{t "ends_about" "date" .}}</span>{{end}}</dd></div>{{end}}` + "\n" +
+			`{{with .Likely}}<div class="likely-fact"><dt>{{term $.Root "forecast" (print (t "likely_done"))}}</dt><dd>{{template "likelydays" .}}</dd></div>{{else}}{{with $item.NoForecast}}<div class="likely-fact"><dt>{{term $.Root "forecast" (print (t "likely_done"))}}</dt><dd class="no-forecast">{{t "no_forecast_because" "why" .}}</dd></div>{{end}}{{end}}` +
+			`<div><dt>{{term $.Root "readiness" (print (t "readiness"))}}</dt><dd>{{if .Done}}{{t "done"}}{{else if .Dropped}}{{t "dropped"}}{{else if .Ready}}<span class="badge ready">{{t "ready"}}</span>{{else}}<span class="badge {{if .InHorizon}}refine{{else}}coarse{{end}}">{{if .InHorizon}}{{t "needs_refinement"}}{{else}}{{t "not_ready_yet"}}{{end}}</span>{{with .Missing}} <span class="missing">{{t "missing"}} {{range $i, $m := .}}{{if $i}}, {{end}}{{$m}}{{end}}</span>{{end}}{{end}}</dd></div>` +
+			`{{with .Release}}<div class="release-fact"><dt>{{t "release"}}</dt><dd><a href="{{.Href}}">{{.Title}}</a> <span class="status rs-{{$item.ReleaseStatus}}">{{$item.ReleaseStatus}}</span>{{with $item.Risk}} <span class="badge risk">{{t "at_risk"}}</span> <span class="risk-reason">{{.}}</span>{{else}}{{if and (or $item.ForecastEnd (and $item.Likely $item.Likely.Probability)) (not $item.Done) (not $item.Dropped)}} <span class="badge ready">{{t "on_track"}}</span>{{with $item.Likely}}{{with .Probability}} <span class="likely-by-end">{{t "pct_likely_by" "pct" . "date" $item.Likely.End}}</span>{{end}}{{end}}{{end}}{{end}}</dd></div>{{end}}{{end}}`))
+	for i, s := range tricky {
+		at := func(k int) string { return tricky[(i+k)%len(tricky)] }
+		it := &views.ItemView{Rank: i + 1, Ranked: i%3 != 0, Priority: s, Ready: i%4 == 1, InHorizon: i%5 < 2,
+			Done: i%7 == 2, Dropped: i%11 == 3, Risk: at(1)[:min(len(at(1)), i%3*4)]}
+		if i%2 == 0 {
+			it.Forecast, it.ForecastEnd = at(2), at(3)[:min(len(at(3)), i%4*3)]
+		}
+		if i%3 != 1 {
+			it.Missing = []string{at(4), at(5)}[:i%3]
+		}
+		switch i % 4 {
+		case 0:
+			it.Likely = &views.Likely{Single: at(6), BasisText: at(7)}
+		case 1:
+			it.Likely = &views.Likely{Days: []views.LikelyDay{{Pct: 50, Date: at(6)}, {Pct: 85}, {Pct: 95, Date: at(8)}},
+				BasisText: at(7), Probability: at(9)[:min(len(at(9)), i%2*9)], End: at(10)}
+		case 2:
+			it.NoForecast = at(11)
+		}
+		if i%5 != 4 {
+			it.Release, it.ReleaseStatus = &views.Link{Title: at(12), Href: at(13)}, at(14)
+		}
+		for _, root := range []string{"./", "../../"} {
+			var want strings.Builder
+			if err := ref.Execute(&want, map[string]any{"Root": root, "I": it}); err != nil {
+				t.Fatal(err)
+			}
+			got, err := e.itemFacts(root, it)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want.String() {
+				t.Errorf("item %d, root %q:\n got %s\nwant %s", i, root, got, want.String())
+			}
+		}
+	}
+}

@@ -1,0 +1,216 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/backlight-wiki/backlight/generator/i18n"
+	"github.com/backlight-wiki/backlight/generator/render/views"
+)
+
+// The item's standing and its forecast are written by Go, not by the
+// partial's actions: every backlog item's page has them, most pages of a
+// site are items, and the partial's three dozen actions cost more than
+// the rest of an item's page (docs/benchmarks.md). They write the bytes
+// the default theme's item partial wrote, escaped as html/template
+// escaped them there.
+
+// words writes a theme's strings and escaped text into one builder and
+// keeps the first error of a string looked up, as a template's t would
+// have stopped at it.
+type words struct {
+	strings.Builder
+	strs *i18n.Strings
+	err  error
+}
+
+// t writes the theme's string key, filled with args, as t does.
+func (w *words) t(key string, args ...any) {
+	v, err := w.strs.HTML(key, args...)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	w.WriteString(string(v))
+}
+
+// text writes s escaped for HTML text or a quoted attribute value.
+func (w *words) text(s string) { w.WriteString(escHTML(s)) }
+
+// result is what was written, or the first error.
+func (w *words) result() (template.HTML, error) {
+	if w.err != nil {
+		return "", w.err
+	}
+	return template.HTML(w.String()), nil
+}
+
+// itemFacts writes the rows of an item's standing: rank, priority,
+// forecast iteration, when it is likely done (or why that is not known),
+// readiness and target release, as
+// <div><dt>label</dt><dd>value</dd></div> each; the labels of the
+// glossary's concepts linked to their entries. root is the page's.
+func (e *Engine) itemFacts(root string, it *views.ItemView) (template.HTML, error) {
+	w := &words{strs: e.info.Strings}
+	w.Grow(1024)
+	w.WriteString("<div><dt>")
+	w.t("rank")
+	w.WriteString("</dt><dd>")
+	w.WriteString(strconv.Itoa(it.Rank))
+	if !it.Ranked {
+		w.WriteString(" (")
+		w.t("by_priority")
+		w.WriteString(")")
+	}
+	w.WriteString("</dd></div><div><dt>")
+	w.term(e, root, "priority", "priority")
+	w.WriteString("</dt><dd>")
+	w.text(it.Priority)
+	w.WriteString("</dd></div>")
+	if it.Forecast != "" {
+		w.WriteString("<div><dt>")
+		w.term(e, root, "forecast", "forecast")
+		w.WriteString("</dt><dd>")
+		w.t("iteration_n", "n", it.Forecast)
+		if it.ForecastEnd != "" {
+			w.WriteString(`<span class="forecast-end">, `)
+			w.t("ends_about", "date", it.ForecastEnd)
+			w.WriteString("</span>")
+		}
+		w.WriteString("</dd></div>")
+	}
+	w.WriteString("\n")
+	if it.Likely != nil {
+		w.WriteString(`<div class="likely-fact"><dt>`)
+		w.term(e, root, "forecast", "likely_done")
+		w.WriteString("</dt><dd>")
+		w.likelyDays(it.Likely)
+		w.WriteString("</dd></div>")
+	} else if it.NoForecast != "" {
+		w.WriteString(`<div class="likely-fact"><dt>`)
+		w.term(e, root, "forecast", "likely_done")
+		w.WriteString(`</dt><dd class="no-forecast">`)
+		w.t("no_forecast_because", "why", it.NoForecast)
+		w.WriteString("</dd></div>")
+	}
+	w.WriteString("<div><dt>")
+	w.term(e, root, "readiness", "readiness")
+	w.WriteString("</dt><dd>")
+	w.readiness(it)
+	w.WriteString("</dd></div>")
+	if it.Release != nil {
+		w.release(it)
+	}
+	return w.result()
+}
+
+// term writes the theme's string key as the glossary term id, linked to
+// its entry, as term $.Root id (print (t key)) did.
+func (w *words) term(e *Engine, root, id, key string) {
+	v, err := w.strs.HTML(key)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	w.WriteString(string(e.term(root, id, string(v))))
+}
+
+// readiness writes whether an item is done, dropped, ready or what it
+// still lacks.
+func (w *words) readiness(it *views.ItemView) {
+	switch {
+	case it.Done:
+		w.t("done")
+	case it.Dropped:
+		w.t("dropped")
+	case it.Ready:
+		w.WriteString(`<span class="badge ready">`)
+		w.t("ready")
+		w.WriteString("</span>")
+	default:
+		if it.InHorizon {
+			w.WriteString(`<span class="badge refine">`)
+			w.t("needs_refinement")
+		} else {
+			w.WriteString(`<span class="badge coarse">`)
+			w.t("not_ready_yet")
+		}
+		w.WriteString("</span>")
+		if len(it.Missing) > 0 {
+			w.WriteString(` <span class="missing">`)
+			w.t("missing")
+			w.WriteString(" ")
+			for i, m := range it.Missing {
+				if i > 0 {
+					w.WriteString(", ")
+				}
+				w.text(m)
+			}
+			w.WriteString("</span>")
+		}
+	}
+}
+
+// release writes the row of the release an item targets: its link and
+// status, and whether the item is at risk of missing it or on track.
+func (w *words) release(it *views.ItemView) {
+	w.WriteString(`<div class="release-fact"><dt>`)
+	w.t("release")
+	w.WriteString(`</dt><dd><a href="`)
+	w.WriteString(escHref(it.Release.Href))
+	w.WriteString(`">`)
+	w.text(it.Release.Title)
+	w.WriteString(`</a> <span class="status rs-`)
+	w.text(it.ReleaseStatus)
+	w.WriteString(`">`)
+	w.text(it.ReleaseStatus)
+	w.WriteString("</span>")
+	switch {
+	case it.Risk != "":
+		w.WriteString(` <span class="badge risk">`)
+		w.t("at_risk")
+		w.WriteString(`</span> <span class="risk-reason">`)
+		w.text(it.Risk)
+		w.WriteString("</span>")
+	case (it.ForecastEnd != "" || it.Likely != nil && it.Likely.Probability != "") && !it.Done && !it.Dropped:
+		w.WriteString(` <span class="badge ready">`)
+		w.t("on_track")
+		w.WriteString("</span>")
+		if l := it.Likely; l != nil && l.Probability != "" {
+			w.WriteString(` <span class="likely-by-end">`)
+			w.t("pct_likely_by", "pct", l.Probability, "date", l.End)
+			w.WriteString("</span>")
+		}
+	}
+	w.WriteString("</dd></div>")
+}
+
+// likelyDays writes when l's work is likely done: one day, or each
+// percentile's, and what the forecast stands on.
+func (w *words) likelyDays(l *views.Likely) {
+	if l.Single != "" {
+		w.t("by_date", "date", l.Single)
+	} else {
+		for i, d := range l.Days {
+			if i > 0 {
+				w.WriteString(" · ")
+			}
+			w.WriteString(`<span class="likely-day">`)
+			if d.Date != "" {
+				w.t("pct_likely_by", "pct", d.Pct, "date", d.Date)
+			} else {
+				w.t("pct_likely_beyond", "pct", d.Pct)
+			}
+			w.WriteString("</span>")
+		}
+	}
+	w.WriteString(` <span class="basis">(`)
+	w.text(l.BasisText)
+	w.WriteString(")</span>")
+}
+
+// likelyDays is the template function of words.likelyDays.
+func (e *Engine) likelyDays(l *views.Likely) (template.HTML, error) {
+	w := &words{strs: e.info.Strings}
+	w.likelyDays(l)
+	return w.result()
+}
