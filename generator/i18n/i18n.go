@@ -194,9 +194,21 @@ func fill(v string, args []any) (string, error) {
 			return "", fmt.Errorf("a value's name must be a string, got %T", args[i])
 		}
 	}
-	// One pass over v: each {name} that names a value is replaced by the
-	// first value of that name, as strings.Replacer would, without
-	// building one for every string a page shows.
+	return replaceNames(v, func(name string) (string, bool) {
+		for i := 0; i < len(args); i += 2 {
+			if args[i].(string) == name {
+				return text(args[i+1]), true
+			}
+		}
+		return "", false
+	}), nil
+}
+
+// replaceNames replaces each {name} in v for which value has a value by
+// that value, in one pass, as a strings.Replacer of every name would,
+// without building one for every string a page shows; the rest of v is
+// left as it is.
+func replaceNames(v string, value func(name string) (string, bool)) string {
 	var b strings.Builder
 	b.Grow(len(v) + 16)
 	for {
@@ -208,21 +220,17 @@ func fill(v string, args []any) (string, error) {
 		if end < 0 {
 			break
 		}
-		name, found := v[open+1:open+1+end], false
-		for i := 0; i < len(args) && !found; i += 2 {
-			if args[i].(string) == name {
-				b.WriteString(v[:open])
-				b.WriteString(text(args[i+1]))
-				v, found = v[open+1+end+1:], true
-			}
-		}
-		if !found {
+		if s, ok := value(v[open+1 : open+1+end]); ok {
+			b.WriteString(v[:open])
+			b.WriteString(s)
+			v = v[open+1+end+1:]
+		} else {
 			b.WriteString(v[:open+1])
 			v = v[open+1:]
 		}
 	}
 	b.WriteString(v)
-	return b.String(), nil
+	return b.String()
 }
 
 // text writes a value into a string.
@@ -294,8 +302,22 @@ func (s *Strings) format(layout string, t time.Time) string {
 	if ws := s.list("weekdays"); len(ws) == 7 {
 		weekday = ws[t.Weekday()]
 	}
-	return strings.NewReplacer("{day}", strconv.Itoa(t.Day()), "{month}", month, "{mon}", mon,
-		"{year}", strconv.Itoa(t.Year()), "{weekday}", weekday).Replace(layout)
+	// One pass: every item's page writes a date or two.
+	return replaceNames(layout, func(name string) (string, bool) {
+		switch name {
+		case "day":
+			return strconv.Itoa(t.Day()), true
+		case "month":
+			return month, true
+		case "mon":
+			return mon, true
+		case "year":
+			return strconv.Itoa(t.Year()), true
+		case "weekday":
+			return weekday, true
+		}
+		return "", false
+	})
 }
 
 // DateRange writes "6 July – 18 December 2026", or with both years when

@@ -3,6 +3,7 @@ package i18n
 import (
 	"html/template"
 	"io/fs"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -243,4 +244,28 @@ func FuzzFillReplacesAsAReplacer(f *testing.F) {
 			t.Fatalf("fill(%q, %q) = %q, a replacer gives %q", v, args, got, want)
 		}
 	})
+}
+
+// FuzzDateLayoutReplacesAsAReplacer: a date's layout is filled as a
+// strings.Replacer of its five parts would fill it.
+func FuzzDateLayoutReplacesAsAReplacer(f *testing.F) {
+	f.Add("{weekday}, {day}. {month} {year}", 2026, 12, 5)
+	f.Add("{{day}} {mon}{ {monthly} {year", 2027, 1, 31)
+	f.Add("no parts", 1999, 6, 1)
+	f.Fuzz(func(t *testing.T, layout string, year, month, day int) {
+		at := time.Date(year%10000, time.Month(1+abs(month)%12), 1+abs(day)%28, 0, 0, 0, 0, time.UTC)
+		s := &Strings{plain: map[string]string{}}
+		want := strings.NewReplacer("{day}", strconv.Itoa(at.Day()), "{month}", at.Month().String(), "{mon}", at.Format("Jan"),
+			"{year}", strconv.Itoa(at.Year()), "{weekday}", at.Weekday().String()).Replace(layout)
+		if got := s.format(layout, at); got != want {
+			t.Fatalf("format(%q) = %q, a replacer gives %q", layout, got, want)
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

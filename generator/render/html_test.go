@@ -258,3 +258,38 @@ func TestItemFactsWriteWhatTheirActionsWrote(t *testing.T) {
 		}
 	}
 }
+
+// TestRelatedTableWritesWhatItsActionsWrote does the same for the
+// related-pages table: columns with and without related pages, other
+// pages of the level and the link to the rest.
+func TestRelatedTableWritesWhatItsActionsWrote(t *testing.T) {
+	ref := template.Must(template.New("related").Funcs(template.FuncMap{"links": links}).Parse(
+		`<thead><tr>{{range .}}<th scope="col">{{.Title}}</th>{{end}}</tr></thead><tbody><tr>{{range .}}<td data-label="{{.Title}}">` +
+			`{{with .Related}}<ul class="related-direct">{{links .}}</ul>{{end}}` + "\n" +
+			`{{with .Others}}<ul class="related-level">{{links .}}</ul>{{end}}` + "\n" +
+			`{{with .More}}<p class="more"><a href="{{.Href}}">{{.Title}}</a></p>{{end}}</td>{{end}}</tr></tbody>`))
+	var cols []views.RelatedColumn
+	for i, s := range tricky {
+		at := func(k int) string { return tricky[(i+k)%len(tricky)] }
+		c := views.RelatedColumn{Title: s}
+		if i%3 != 0 {
+			c.Related = []views.Entry{{Title: at(1), Href: at(2), Abbr: at(3)}}
+		}
+		if i%4 != 1 {
+			c.Others = []views.Entry{{Title: at(4), Href: at(5)}, {Title: at(6), Href: at(7), Abbr: at(8)}}
+		}
+		if i%2 == 0 {
+			c.More = &views.Link{Title: at(9), Href: at(10)}
+		}
+		cols = append(cols, c)
+	}
+	for _, cs := range [][]views.RelatedColumn{cols, cols[:1], nil} {
+		var want strings.Builder
+		if err := ref.Execute(&want, cs); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(relatedTable(cs)); got != want.String() {
+			t.Errorf("%d columns:\n got %s\nwant %s", len(cs), got, want.String())
+		}
+	}
+}

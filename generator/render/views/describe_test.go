@@ -107,7 +107,7 @@ func TestAbsURLOnlyWithAnAbsoluteBase(t *testing.T) {
 		{"/wiki/", ""},
 	} {
 		s := &Site{site: &SiteInfo{BaseURL: c.base}}
-		if got := s.view("list", "/roles/", "Roles").AbsURL(); got != c.want {
+		if got := s.view("list", "/roles/", "Roles").absURL(); got != c.want {
 			t.Errorf("base %q: AbsURL %q, want %q", c.base, got, c.want)
 		}
 	}

@@ -237,9 +237,13 @@ func (s *Site) navItems(u, root string) ([]NavItem, string) {
 	return nav, key
 }
 
-// complete gives a view made whole what its layout reads beside it: the
-// meta description and the style sheets.
+// complete gives a view made whole what its layout reads beside it: its
+// absolute URL and its other languages, the meta description and the
+// style sheets.
 func (s *Site) complete(v *View) *View {
+	// Fields, not methods, for the templates: a method costs every page
+	// a reflective lookup at each use.
+	v.AbsURL, v.Alternates = v.absURL(), v.alternates()
 	if v.Kind != "redirect" {
 		v.Description = s.describe(v)
 		v.Sheets = sheets(v)

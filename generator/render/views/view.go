@@ -82,7 +82,9 @@ type View struct {
 	Title       string
 	Description string
 	Canonical   string
-	Sheets      []string // the theme's stylesheets the page needs beyond css/style.css ("css/backlog.css")
+	AbsURL      string      // the page's absolute URL, for og:url, or "" when the site's base URL is not absolute
+	Alternates  []Alternate // the page in every language that has it (alternates)
+	Sheets      []string    // the theme's stylesheets the page needs beyond css/style.css ("css/backlog.css")
 	Breadcrumbs []Link
 	Page        *PageView
 	Intro       template.HTML
@@ -131,10 +133,10 @@ func Up(root, prefix string) string {
 	return root + up
 }
 
-// Alternates are the page in every language the site is published in
+// alternates are the page in every language the site is published in
 // that has it, the page's own first in site.toml's order; none for a
 // site in one language, for redirects and for the 404 page.
-func (v *View) Alternates() []Alternate {
+func (v *View) alternates() []Alternate {
 	if len(v.Site.Languages) == 0 || v.Kind == "redirect" || v.Kind == "404" {
 		return nil
 	}
@@ -157,9 +159,9 @@ func (v *View) Alternates() []Alternate {
 // (the template function cached), shared by the views of one Site.
 func (v *View) Partials() *sync.Map { return v.partials }
 
-// AbsURL is the page's absolute URL, for og:url, or "" when the site's
+// absURL is the page's absolute URL, for og:url, or "" when the site's
 // base URL is not absolute.
-func (v *View) AbsURL() string {
+func (v *View) absURL() string {
 	if strings.HasPrefix(v.Canonical, "https://") || strings.HasPrefix(v.Canonical, "http://") {
 		return v.Canonical
 	}
