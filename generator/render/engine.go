@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/glossary"
@@ -284,14 +283,13 @@ func (e *Engine) funcs() template.FuncMap {
 // Plan share the cache, found through data, the page's *views.View; other data
 // is rendered every time.
 func (e *Engine) cached(name, key string, data any) (template.HTML, error) {
-	var cache *sync.Map
+	var cache *views.Partials
 	if v, ok := data.(*views.View); ok {
 		cache = v.Partials()
 	}
-	k := name + "\x00" + key
 	if cache != nil {
-		if h, ok := cache.Load(k); ok {
-			return h.(template.HTML), nil
+		if h, ok := cache.Load(name, key); ok {
+			return h, nil
 		}
 	}
 	var b strings.Builder
@@ -300,7 +298,7 @@ func (e *Engine) cached(name, key string, data any) (template.HTML, error) {
 	}
 	h := template.HTML(b.String())
 	if cache != nil {
-		cache.Store(k, h)
+		cache.Store(name, key, h)
 	}
 	return h, nil
 }

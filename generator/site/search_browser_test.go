@@ -179,16 +179,12 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 		kind = "search"
 	}
 	v := &views.View{
-		Site:  &views.SiteInfo{Title: "Fixture wiki", Language: "en", Version: "test"},
-		Kind:  kind,
-		URL:   url,
-		Root:  root,
-		Title: title,
-		Nav: []views.NavItem{
-			{Title: "Roles", Href: root + "roles/"},
-			{Title: "Events", Href: root + "events/"},
-			{Title: "Artifacts", Href: root + "artifacts/"},
-		},
+		Site: &views.SiteInfo{Title: "Fixture wiki", Language: "en", Version: "test",
+			Nav: []views.Link{{Title: "Roles", URL: "/roles/"}, {Title: "Events", URL: "/events/"}, {Title: "Artifacts", URL: "/artifacts/"}}},
+		Kind:   kind,
+		URL:    url,
+		Root:   root,
+		Title:  title,
 		NavKey: root,
 	}
 	var b bytes.Buffer

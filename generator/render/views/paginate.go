@@ -47,7 +47,7 @@ func (s *Site) paginate(v *View, size, maxNodes int) []*View {
 		pv.URL = pageURL(v.URL, i+1)
 		pv.Root = generator.RootOf(pv.URL)
 		pv.Canonical = generator.AbsURL(s.site.BaseURL, pv.URL)
-		pv.Nav, pv.NavKey = s.navItems(pv.URL, pv.Root)
+		pv.NavKey = s.navKey(pv.URL, pv.Root)
 		if i > 0 {
 			pv.Title = s.tr("list_page_n", "{list}, page {n}", "list", v.Title, "n", i+1)
 			pv.Intro, pv.lead = "", ""

@@ -105,8 +105,8 @@ func TestPaginatedPagesLinkFromTheirOwnFolder(t *testing.T) {
 	if want := []string{"../../../", "../../../roles/", ""}; !slices.Equal(crumbs, want) {
 		t.Errorf("page 2's breadcrumbs link %q, want %q", crumbs, want)
 	}
-	if len(second.Nav) != 1 || second.Nav[0].Href != "../../../roles/" || second.Nav[0].Current != "true" {
-		t.Errorf("page 2's navigation %+v", second.Nav)
+	if nav := second.Nav(); len(nav) != 1 || nav[0].Href != "../../../roles/" || nav[0].Current != "true" {
+		t.Errorf("page 2's navigation %+v", nav)
 	}
 	if second.NavKey == first.NavKey {
 		t.Errorf("both pages have the header cache key %q, though their links differ", first.NavKey)

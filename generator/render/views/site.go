@@ -15,13 +15,13 @@ import (
 // Site makes the views of one site: its settings completed with what the
 // model adds (the navigation, the release feed), the model's index and
 // the cache of the partials its pages share. New makes one; nothing in it
-// changes afterwards but that cache (a sync.Map), and neither the
+// changes afterwards but that cache (a Partials), and neither the
 // settings nor the model it is made from change, so that views of several
 // sites, or of one site several times, may be made at once.
 type Site struct {
 	site     *SiteInfo // a copy of the settings given to New, completed
 	m        *index
-	partials sync.Map
+	partials Partials
 	dates    sync.Map // days written out, by how and which (memo): the history dates thousands of pages with a few hundred days
 }
 
@@ -212,29 +212,21 @@ func (s *Site) view(kind, u, title string) *View {
 func (s *Site) viewAt(kind, u, title, root string) *View {
 	v := &View{Site: s.site, Kind: kind, URL: u, Root: root, Title: title, partials: &s.partials}
 	v.Canonical = generator.AbsURL(s.site.BaseURL, u)
-	v.Nav, v.NavKey = s.navItems(u, root)
+	v.NavKey = s.navKey(u, root)
 	return v
 }
 
-// navItems is the site navigation as the page at u shows it, and the key
-// of the header's cache that names what it depends on: the root and the
-// current section.
-func (s *Site) navItems(u, root string) ([]NavItem, string) {
-	nav := make([]NavItem, len(s.site.Nav))
+// navKey is the key of the header's cache for the page at u whose links
+// climb to the root by root: what its navigation (View.Nav) depends on,
+// the root and the current section.
+func (s *Site) navKey(u, root string) string {
 	key := root
 	for i, n := range s.site.Nav {
-		nav[i] = NavItem{Title: n.Title, Href: generator.Rel(root, n.URL)}
-		switch {
-		case u == n.URL:
-			nav[i].Current = "page"
-		case strings.HasPrefix(u, n.URL):
-			nav[i].Current = "true"
-		}
-		if nav[i].Current != "" {
-			key += " " + strconv.Itoa(i) + nav[i].Current
+		if c := navCurrent(u, n.URL); c != "" {
+			key += " " + strconv.Itoa(i) + c
 		}
 	}
-	return nav, key
+	return key
 }
 
 // complete gives a view made whole what its layout reads beside it: its

@@ -101,15 +101,14 @@ type View struct {
 	Glossary    []GlossarySection // on the glossary page
 	Changes     *ChangesView      // on the change list, and a backlog's page: its changes since its system's last release
 	Pager       *Pager            // on a page of a list cut into pages
-	Nav         []NavItem
-	NavKey      string // what the header depends on: the root and the current section, for cached
-	HeadKey     string // what the head's links depend on: the root and the sheets, for cached
+	NavKey      string            // what the header depends on: the root and the current section, for cached
+	HeadKey     string            // what the head's links depend on: the root and the sheets, for cached
 
 	lead     string      // the first paragraph of a list's introduction, for describe
 	level    string      // on a level's page and its graph page: the level
 	typ      string      // on a type's list: the type
 	part     *matrixPart // on a level's group page: its group
-	partials *sync.Map   // the output of cached partials, shared by the views of one Site
+	partials *Partials   // the output of cached partials, shared by the views of one Site
 }
 
 // Top is the path from the page to the top of the whole site, where the
@@ -155,9 +154,62 @@ func (v *View) alternates() []Alternate {
 	return out
 }
 
+// Nav is the site navigation as this page shows it: each list page's
+// link, marked "page" on the list itself and "true" on the pages under
+// it. It is made when a template asks for it, which the default theme's
+// header, rendered once per NavKey, does once per section and depth.
+func (v *View) Nav() []NavItem {
+	nav := make([]NavItem, len(v.Site.Nav))
+	for i, n := range v.Site.Nav {
+		nav[i] = NavItem{Title: n.Title, Href: generator.Rel(v.Root, n.URL), Current: navCurrent(v.URL, n.URL)}
+	}
+	return nav
+}
+
+// navCurrent is how the page at u stands to the list page at list:
+// "page" on the list, "true" under it, else "".
+func navCurrent(u, list string) string {
+	switch {
+	case u == list:
+		return "page"
+	case strings.HasPrefix(u, list):
+		return "true"
+	}
+	return ""
+}
+
 // Partials is the cache of the partials a theme renders once per key
 // (the template function cached), shared by the views of one Site.
-func (v *View) Partials() *sync.Map { return v.partials }
+func (v *View) Partials() *Partials { return v.partials }
+
+// Partials holds what cached partials wrote, by partial and key. It is
+// safe for concurrent use. Every page looks up a few, so a lookup
+// allocates nothing (a sync.Map's key would be boxed, and made by
+// joining the two).
+type Partials struct {
+	mu   sync.RWMutex
+	html map[partialKey]template.HTML
+}
+
+type partialKey struct{ name, key string }
+
+// Load returns what the partial name wrote for key, if it was stored.
+func (c *Partials) Load(name, key string) (template.HTML, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	h, ok := c.html[partialKey{name, key}]
+	return h, ok
+}
+
+// Store keeps what the partial name wrote for key.
+func (c *Partials) Store(name, key string, h template.HTML) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.html == nil {
+		c.html = map[partialKey]template.HTML{}
+	}
+	c.html[partialKey{name, key}] = h
+}
 
 // absURL is the page's absolute URL, for og:url, or "" when the site's
 // base URL is not absolute.
