@@ -263,6 +263,7 @@ func (e *Engine) funcs() template.FuncMap {
 		"term":         e.term,
 		"facts":        e.facts,
 		"itemFacts":    e.itemFacts,
+		"pageHead":     e.pageHead,
 		"likelyDays":   e.likelyDays,
 		"crumbs":       crumbs,
 		"entryList":    entryList,

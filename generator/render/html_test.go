@@ -293,3 +293,59 @@ func TestRelatedTableWritesWhatItsActionsWrote(t *testing.T) {
 		}
 	}
 }
+
+// TestPageHeadWritesWhatItsActionsWrote does the same for a content
+// page's header: with and without a translation note, level, abbreviation,
+// summary and tags.
+func TestPageHeadWritesWhatItsActionsWrote(t *testing.T) {
+	e, err := New(themes.Default(), views.SiteInfo{Title: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := template.Must(template.New("head").Funcs(e.funcs()).Parse(
+		`{{with .}}{{with .TextLang}}<p class="notice untranslated">{{t "not_yet_translated"}} <a href="{{$.Original}}" hreflang="{{.}}">{{t "read_original"}}</a></p>{{end}}` +
+			`<p class="kicker"><a href="{{.TypeHref}}">{{.TypeLabel}}</a>{{with .Level}} · <a href="{{.Href}}">{{t "level_of" "level" .Title}}</a>{{end}}</p>` +
+			`<h1{{with .TextLang}} lang="{{.}}"{{end}}>{{.Title}}{{with .Abbr}} <abbr class="abbr">{{.}}</abbr>{{end}}</h1>` +
+			`{{with .Summary}}<p class="lead"{{with $.TextLang}} lang="{{.}}"{{end}}>{{.}}</p>{{end}}` + "\n" +
+			`{{with .Tags}}<ul class="tags" aria-label="{{t "tags"}}">{{range .}}<li><a href="{{.Href}}">#{{.Title}}</a></li>{{end}}</ul>{{end}}{{end}}`))
+	for i, s := range tricky {
+		at := func(k int) string { return tricky[(i+k)%len(tricky)] }
+		p := &views.PageView{Title: s, TypeHref: at(1), TypeLabel: at(2), Abbr: at(3)[:min(len(at(3)), i%3*3)],
+			Summary: at(4)[:min(len(at(4)), i%4*5)]}
+		if i%3 == 0 {
+			p.TextLang, p.Original = at(5), at(6)
+		}
+		if i%2 == 1 {
+			p.Level = &views.Link{Title: at(7), Href: at(8)}
+		}
+		for k := range i % 4 {
+			p.Tags = append(p.Tags, views.Link{Title: at(9 + k), Href: at(10 + k)})
+		}
+		var want strings.Builder
+		if err := ref.Execute(&want, p); err != nil {
+			t.Fatal(err)
+		}
+		got, err := e.pageHead(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Errorf("page %d:\n got %s\nwant %s", i, got, want.String())
+		}
+	}
+}
+
+// TestAttrOfHTMLIsWhatTheTemplateWrites: a theme's string in an
+// attribute, as html/template writes template.HTML there.
+func TestAttrOfHTMLIsWhatTheTemplateWrites(t *testing.T) {
+	ref := template.Must(template.New("attr").Parse(`<p title="{{.}}">`))
+	for _, s := range append(tricky, "<b>Tags</b>", `a "b" <i>c</i> &amp; d`, "x<y", "Schlagwörter") {
+		var want strings.Builder
+		if err := ref.Execute(&want, template.HTML(s)); err != nil {
+			t.Fatal(err)
+		}
+		if got := `<p title="` + attrOfHTML(template.HTML(s)) + `">`; got != want.String() {
+			t.Errorf("%q: got %s, want %s", s, got, want.String())
+		}
+	}
+}

@@ -135,6 +135,7 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 		"entryList":    func([]views.Entry) template.HTML { return "" },
 		"crumbs":       func([]views.Link) template.HTML { return "" },
 		"facts":        func(string, []views.Fact) template.HTML { return "" },
+		"pageHead":     func(*views.PageView) template.HTML { return "" },
 		"itemFacts":    func(string, *views.ItemView) template.HTML { return "" },
 		"likelyDays":   func(*views.Likely) template.HTML { return "" },
 		"relations":    func(string, []views.RelationGroup) template.HTML { return "" },

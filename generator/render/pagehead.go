@@ -1,0 +1,101 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/backlight-wiki/backlight/generator/render/views"
+)
+
+// pageHead writes what a content page's header holds: the note that it
+// is not yet translated, the kicker (its type and level), the title with
+// its abbreviation, the summary and the tags. It writes the bytes the
+// default theme's pagehead partial wrote with a dozen actions and three
+// a tag, escaped as html/template escaped them there: every content
+// page has one.
+func (e *Engine) pageHead(p *views.PageView) (template.HTML, error) {
+	w := &words{strs: e.info.Strings}
+	w.Grow(512 + len(p.Title) + len(p.Summary) + 96*len(p.Tags))
+	if p.TextLang != "" {
+		w.WriteString(`<p class="notice untranslated">`)
+		w.t("not_yet_translated")
+		w.WriteString(` <a href="`)
+		w.WriteString(escHref(p.Original))
+		w.WriteString(`" hreflang="`)
+		w.text(p.TextLang)
+		w.WriteString(`">`)
+		w.t("read_original")
+		w.WriteString(`</a></p>`)
+	}
+	w.WriteString(`<p class="kicker">`)
+	writeLink(&w.Builder, p.TypeHref, p.TypeLabel)
+	if p.Level != nil {
+		w.WriteString(` · <a href="`)
+		w.WriteString(escHref(p.Level.Href))
+		w.WriteString(`">`)
+		w.t("level_of", "level", p.Level.Title)
+		w.WriteString(`</a>`)
+	}
+	w.WriteString(`</p><h1`)
+	w.lang(p.TextLang)
+	w.WriteString(`>`)
+	w.text(p.Title)
+	if p.Abbr != "" {
+		w.WriteString(` <abbr class="abbr">`)
+		w.text(p.Abbr)
+		w.WriteString(`</abbr>`)
+	}
+	w.WriteString(`</h1>`)
+	if p.Summary != "" {
+		w.WriteString(`<p class="lead"`)
+		w.lang(p.TextLang)
+		w.WriteString(`>`)
+		w.text(p.Summary)
+		w.WriteString(`</p>`)
+	}
+	w.WriteString("\n")
+	if len(p.Tags) > 0 {
+		w.WriteString(`<ul class="tags" aria-label="`)
+		label, err := w.strs.HTML("tags")
+		if err != nil && w.err == nil {
+			w.err = err
+		}
+		w.WriteString(attrOfHTML(label))
+		w.WriteString(`">`)
+		for _, t := range p.Tags {
+			w.WriteString(`<li><a href="`)
+			w.WriteString(escHref(t.Href))
+			w.WriteString(`">#`)
+			w.text(t.Title)
+			w.WriteString(`</a></li>`)
+		}
+		w.WriteString(`</ul>`)
+	}
+	return w.result()
+}
+
+// lang writes a lang attribute of code, or nothing without one.
+func (w *words) lang(code string) {
+	if code != "" {
+		w.WriteString(` lang="`)
+		w.text(code)
+		w.WriteString(`"`)
+	}
+}
+
+// attrOfHTML is HTML (a theme's string) as html/template writes it into
+// a quoted attribute value: its tags stripped and its quotes, angle
+// brackets and + as entities, entities kept. A plain string, as the
+// theme's words are, is written as it is; any other is given to
+// html/template itself.
+func attrOfHTML(h template.HTML) string {
+	if !strings.ContainsAny(string(h), "<>\"'+\x00") {
+		return string(h)
+	}
+	var b strings.Builder
+	t := template.Must(template.New("attr").Parse(`<p title="{{.}}">`))
+	if err := t.Execute(&b, h); err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(b.String(), `<p title="`), `">`)
+}
