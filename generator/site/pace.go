@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
+	"sync/atomic"
 )
 
 // collectBeforeWriting collects the garbage the search index left and
@@ -71,12 +73,73 @@ func mappedBytes() uint64 {
 // (docs/benchmarks.md, "Issue 18").
 const multilingualGCPercent = 150
 
-// paceLoading sets the collector's target for the loading of a
-// multilingual site in a process of its own, and returns what restores it.
+// loadingFloor is the memory a process of its own may hold before a
+// collection while a site is loaded. From an empty heap, the collector's
+// target (70 % over what is alive) would collect at 4, 7, 11, … MiB: a
+// 10,000-page build collected 37 times before its heap reached 64 MiB,
+// marking the pages loaded so far each time, and its peak, reached
+// later, is three times that. While what is alive is small beside the
+// floor (with twice the target's room over it, under the floor: the
+// process's other memory counts towards it too), the heap is collected
+// only when the process holds the floor, and each collection marks
+// little. A site whose build never reaches the floor is not collected
+// while it loads.
+const loadingFloor = 64 << 20
+
+// paceLoading sets the collector's pacing for the loading of a site in a
+// process of its own (backlight build), and returns what restores it:
+// collections at loadingFloor while the process's target would collect
+// below it, then that target, or multilingualGCPercent for a
+// multilingual site.
 func paceLoading(ownProcess, multilingual bool) (restore func()) {
-	if !ownProcess || !multilingual {
+	if !ownProcess {
 		return func() {}
 	}
-	old := debug.SetGCPercent(multilingualGCPercent)
-	return func() { debug.SetGCPercent(old) }
+	percent := debug.SetGCPercent(-1)
+	loading := percent
+	if multilingual {
+		loading = multilingualGCPercent
+	}
+	limit := debug.SetMemoryLimit(loadingFloor)
+	var (
+		once   sync.Once
+		lifted atomic.Bool
+	)
+	lift := func() {
+		once.Do(func() {
+			debug.SetMemoryLimit(limit)
+			debug.SetGCPercent(loading)
+			lifted.Store(true)
+		})
+	}
+	// A finalizer runs after each collection the floor starts, on an
+	// object nothing else refers to, and looks at what is alive.
+	var watch func(*floorMark)
+	watch = func(*floorMark) {
+		if lifted.Load() {
+			return // restored: watch no more
+		}
+		if liveBytes()*uint64(200+loading)/100 < loadingFloor {
+			runtime.SetFinalizer(&floorMark{}, watch)
+			return
+		}
+		lift()
+	}
+	runtime.SetFinalizer(&floorMark{}, watch)
+	return func() {
+		lift()
+		debug.SetGCPercent(percent)
+	}
+}
+
+// floorMark is an object whose collection tells paceLoading that a
+// collection happened. It holds a pointer, so that the allocator does
+// not batch it with other small objects that may live on.
+type floorMark struct{ _ *int }
+
+// liveBytes is what the last collection found alive on the heap.
+func liveBytes() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
