@@ -1,8 +1,10 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 
+	"github.com/backlight-wiki/backlight/generator/i18n"
 	"github.com/backlight-wiki/backlight/generator/safeurl"
 )
 
@@ -104,4 +106,57 @@ func templateSafe(u string) bool {
 		return true
 	}
 	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+}
+
+// htmlWriter writes a theme's strings and escaped text into one builder,
+// for the template functions that write what a partial's actions wrote,
+// and keeps the first error of a string looked up, as a template's t
+// would have stopped at it.
+type htmlWriter struct {
+	strings.Builder
+	e    *Engine
+	strs *i18n.Strings
+	err  error
+}
+
+func (e *Engine) htmlWriter() *htmlWriter { return &htmlWriter{e: e, strs: e.info.Strings} }
+
+// t writes the theme's string key, filled with args, as t does.
+func (w *htmlWriter) t(key string, args ...any) {
+	v, err := w.strs.HTML(key, args...)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	w.WriteString(string(v))
+}
+
+// text writes s escaped for HTML text or a quoted attribute value.
+func (w *htmlWriter) text(s string) { w.WriteString(escHTML(s)) }
+
+// term writes the theme's string key as the glossary term id, linked to
+// its entry from a page whose root is root, as term $.Root id (print (t
+// key)) did.
+func (w *htmlWriter) term(root, id, key string) {
+	v, err := w.strs.HTML(key)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	w.WriteString(string(w.e.term(root, id, string(v))))
+}
+
+// lang writes a lang attribute of code, or nothing without one.
+func (w *htmlWriter) lang(code string) {
+	if code != "" {
+		w.WriteString(` lang="`)
+		w.text(code)
+		w.WriteString(`"`)
+	}
+}
+
+// result is what was written, or the first error.
+func (w *htmlWriter) result() (template.HTML, error) {
+	if w.err != nil {
+		return "", w.err
+	}
+	return template.HTML(w.String()), nil
 }

@@ -3,9 +3,7 @@ package render
 import (
 	"html/template"
 	"strconv"
-	"strings"
 
-	"github.com/backlight-wiki/backlight/generator/i18n"
 	"github.com/backlight-wiki/backlight/generator/render/views"
 )
 
@@ -16,42 +14,13 @@ import (
 // the default theme's item partial wrote, escaped as html/template
 // escaped them there.
 
-// words writes a theme's strings and escaped text into one builder and
-// keeps the first error of a string looked up, as a template's t would
-// have stopped at it.
-type words struct {
-	strings.Builder
-	strs *i18n.Strings
-	err  error
-}
-
-// t writes the theme's string key, filled with args, as t does.
-func (w *words) t(key string, args ...any) {
-	v, err := w.strs.HTML(key, args...)
-	if err != nil && w.err == nil {
-		w.err = err
-	}
-	w.WriteString(string(v))
-}
-
-// text writes s escaped for HTML text or a quoted attribute value.
-func (w *words) text(s string) { w.WriteString(escHTML(s)) }
-
-// result is what was written, or the first error.
-func (w *words) result() (template.HTML, error) {
-	if w.err != nil {
-		return "", w.err
-	}
-	return template.HTML(w.String()), nil
-}
-
 // itemFacts writes the rows of an item's standing: rank, priority,
 // forecast iteration, when it is likely done (or why that is not known),
 // readiness and target release, as
 // <div><dt>label</dt><dd>value</dd></div> each; the labels of the
 // glossary's concepts linked to their entries. root is the page's.
 func (e *Engine) itemFacts(root string, it *views.ItemView) (template.HTML, error) {
-	w := &words{strs: e.info.Strings}
+	w := e.htmlWriter()
 	w.Grow(1024)
 	w.WriteString("<div><dt>")
 	w.t("rank")
@@ -63,13 +32,13 @@ func (e *Engine) itemFacts(root string, it *views.ItemView) (template.HTML, erro
 		w.WriteString(")")
 	}
 	w.WriteString("</dd></div><div><dt>")
-	w.term(e, root, "priority", "priority")
+	w.term(root, "priority", "priority")
 	w.WriteString("</dt><dd>")
 	w.text(it.Priority)
 	w.WriteString("</dd></div>")
 	if it.Forecast != "" {
 		w.WriteString("<div><dt>")
-		w.term(e, root, "forecast", "forecast")
+		w.term(root, "forecast", "forecast")
 		w.WriteString("</dt><dd>")
 		w.t("iteration_n", "n", it.Forecast)
 		if it.ForecastEnd != "" {
@@ -82,19 +51,19 @@ func (e *Engine) itemFacts(root string, it *views.ItemView) (template.HTML, erro
 	w.WriteString("\n")
 	if it.Likely != nil {
 		w.WriteString(`<div class="likely-fact"><dt>`)
-		w.term(e, root, "forecast", "likely_done")
+		w.term(root, "forecast", "likely_done")
 		w.WriteString("</dt><dd>")
 		w.likelyDays(it.Likely)
 		w.WriteString("</dd></div>")
 	} else if it.NoForecast != "" {
 		w.WriteString(`<div class="likely-fact"><dt>`)
-		w.term(e, root, "forecast", "likely_done")
+		w.term(root, "forecast", "likely_done")
 		w.WriteString(`</dt><dd class="no-forecast">`)
 		w.t("no_forecast_because", "why", it.NoForecast)
 		w.WriteString("</dd></div>")
 	}
 	w.WriteString("<div><dt>")
-	w.term(e, root, "readiness", "readiness")
+	w.term(root, "readiness", "readiness")
 	w.WriteString("</dt><dd>")
 	w.readiness(it)
 	w.WriteString("</dd></div>")
@@ -104,19 +73,9 @@ func (e *Engine) itemFacts(root string, it *views.ItemView) (template.HTML, erro
 	return w.result()
 }
 
-// term writes the theme's string key as the glossary term id, linked to
-// its entry, as term $.Root id (print (t key)) did.
-func (w *words) term(e *Engine, root, id, key string) {
-	v, err := w.strs.HTML(key)
-	if err != nil && w.err == nil {
-		w.err = err
-	}
-	w.WriteString(string(e.term(root, id, string(v))))
-}
-
 // readiness writes whether an item is done, dropped, ready or what it
 // still lacks.
-func (w *words) readiness(it *views.ItemView) {
+func (w *htmlWriter) readiness(it *views.ItemView) {
 	switch {
 	case it.Done:
 		w.t("done")
@@ -152,7 +111,7 @@ func (w *words) readiness(it *views.ItemView) {
 
 // release writes the row of the release an item targets: its link and
 // status, and whether the item is at risk of missing it or on track.
-func (w *words) release(it *views.ItemView) {
+func (w *htmlWriter) release(it *views.ItemView) {
 	w.WriteString(`<div class="release-fact"><dt>`)
 	w.t("release")
 	w.WriteString(`</dt><dd><a href="`)
@@ -186,7 +145,7 @@ func (w *words) release(it *views.ItemView) {
 
 // likelyDays writes when l's work is likely done: one day, or each
 // percentile's, and what the forecast stands on.
-func (w *words) likelyDays(l *views.Likely) {
+func (w *htmlWriter) likelyDays(l *views.Likely) {
 	if l.Single != "" {
 		w.t("by_date", "date", l.Single)
 	} else {
@@ -208,9 +167,9 @@ func (w *words) likelyDays(l *views.Likely) {
 	w.WriteString(")</span>")
 }
 
-// likelyDays is the template function of words.likelyDays.
+// likelyDays is the template function of htmlWriter.likelyDays.
 func (e *Engine) likelyDays(l *views.Likely) (template.HTML, error) {
-	w := &words{strs: e.info.Strings}
+	w := e.htmlWriter()
 	w.likelyDays(l)
 	return w.result()
 }

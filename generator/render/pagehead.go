@@ -14,7 +14,7 @@ import (
 // a tag, escaped as html/template escaped them there: every content
 // page has one.
 func (e *Engine) pageHead(p *views.PageView) (template.HTML, error) {
-	w := &words{strs: e.info.Strings}
+	w := e.htmlWriter()
 	w.Grow(512 + len(p.Title) + len(p.Summary) + 96*len(p.Tags))
 	if p.TextLang != "" {
 		w.WriteString(`<p class="notice untranslated">`)
@@ -72,15 +72,6 @@ func (e *Engine) pageHead(p *views.PageView) (template.HTML, error) {
 		w.WriteString(`</ul>`)
 	}
 	return w.result()
-}
-
-// lang writes a lang attribute of code, or nothing without one.
-func (w *words) lang(code string) {
-	if code != "" {
-		w.WriteString(` lang="`)
-		w.text(code)
-		w.WriteString(`"`)
-	}
 }
 
 // attrOfHTML is HTML (a theme's string) as html/template writes it into
