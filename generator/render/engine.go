@@ -46,6 +46,11 @@ type Engine struct {
 	prefix   string                    // the folder of the site the pages are written to (Under), "" for its top
 	top      bool                      // whether it writes the top's files (prefix "" or WritesTop)
 	words    rowWords                  // the words backlogRows writes, in the site's language
+	// tagsLabel is the theme's "tags" string as pageHead writes it into
+	// the tag list's aria-label, escaped once for every page; tagsErr is
+	// the error of looking it up, which a page with tags reports.
+	tagsLabel string
+	tagsErr   error
 }
 
 // rowWords are the words of a backlog's rows in the site's language,
@@ -136,6 +141,8 @@ func New(theme fs.FS, site views.SiteInfo, opts ...Option) (*Engine, error) {
 		e.info.Strings = strs
 	}
 	e.words = newRowWords(e.info.Strings)
+	label, err := e.info.Strings.HTML("tags")
+	e.tagsLabel, e.tagsErr = attrOfHTML(label), err
 	if err := e.readAssets(theme); err != nil {
 		return nil, err
 	}

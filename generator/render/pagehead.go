@@ -56,11 +56,10 @@ func (e *Engine) pageHead(p *views.PageView) (template.HTML, error) {
 	w.WriteString("\n")
 	if len(p.Tags) > 0 {
 		w.WriteString(`<ul class="tags" aria-label="`)
-		label, err := w.strs.HTML("tags")
-		if err != nil && w.err == nil {
-			w.err = err
+		if w.err == nil {
+			w.err = e.tagsErr
 		}
-		w.WriteString(attrOfHTML(label))
+		w.WriteString(e.tagsLabel)
 		w.WriteString(`">`)
 		for _, t := range p.Tags {
 			w.WriteString(`<li><a href="`)
@@ -78,7 +77,7 @@ func (e *Engine) pageHead(p *views.PageView) (template.HTML, error) {
 // a quoted attribute value: its tags stripped and its quotes, angle
 // brackets and + as entities, entities kept. A plain string, as the
 // theme's words are, is written as it is; any other is given to
-// html/template itself.
+// html/template itself (once per engine: New keeps the tag list's label).
 func attrOfHTML(h template.HTML) string {
 	if !strings.ContainsAny(string(h), "<>\"'+\x00") {
 		return string(h)
