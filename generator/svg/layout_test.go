@@ -1,10 +1,14 @@
 package svg
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // hub is a page related to n others of every type, with labels of
@@ -56,7 +60,7 @@ func TestNeighbourhoodNodesLinesAndLabelsDoNotOverlap(t *testing.T) {
 		}
 		for _, l := range g.links {
 			p, q := lineEnds(l)
-			if crossesOthers(p, q, l, g.nodes) {
+			if crossesOthers(p, q, l, g.nodes, nodeBoxes(g.nodes)) {
 				t.Errorf("%d neighbours: the line %s crosses another node", n, l.title())
 			}
 		}
@@ -169,5 +173,112 @@ func BenchmarkNeighbourhoodNarrow30(b *testing.B) {
 	nodes, edges := hub(30)
 	for b.Loop() {
 		NeighbourhoodNarrow("hub", nodes, edges)
+	}
+}
+
+// fullRadial is bestRadial without giving up on an option early: every
+// option searched to its end, the least kept as bestRadial keeps it.
+func fullRadial(c *vnode, ring []*vnode, links []*link) ([]pt, []labelBox) {
+	var (
+		bestPos    []pt
+		bestLabels []labelBox
+		bestSize   = math.Inf(1)
+	)
+	for _, r := range radialOptions(len(ring)) {
+		labels, ok := r.fit(c, ring, links, math.Inf(1))
+		if !ok {
+			panic("an option without a bound gave up")
+		}
+		if size := frameSize(frame(append(nodeBoxes(ring), c.box()), labels)); size < bestSize-1e-6 {
+			bestSize, bestLabels, bestPos = size, labels, nil
+			for _, v := range ring {
+				bestPos = append(bestPos, v.c)
+			}
+		}
+	}
+	return bestPos, bestLabels
+}
+
+// TestBestRadialGivesUpOnlyOnLosingOptions draws hubs of every size, and
+// random neighbourhoods, with bestRadial, which stops searching an option
+// once it cannot win, and with the full search, and wants the same places
+// and labels to the bit.
+func TestBestRadialGivesUpOnlyOnLosingOptions(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 5))
+	words := []string{"Cluster", "Product", "Owner", "Backlog", "Refinement", "Group", "Working", "Time", "A", "Release Train Engineering"}
+	types := []string{"role", "group", "event", "artifact", "cadence", "area", "backlog", "release", "page", "item"}
+	type input struct {
+		nodes []Node
+		edges []Edge
+	}
+	var inputs []input
+	for n := 1; n <= 40; n++ {
+		nodes, edges := hub(n)
+		inputs = append(inputs, input{nodes, edges})
+	}
+	for range 60 {
+		n := 1 + r.IntN(40)
+		nodes := []Node{{ID: "hub", Label: words[r.IntN(len(words))], Type: types[r.IntN(len(types))]}}
+		var edges []Edge
+		for i := range n {
+			label := ""
+			for range 1 + r.IntN(4) {
+				label += words[r.IntN(len(words))] + " "
+			}
+			id := fmt.Sprintf("n%02d", i)
+			nodes = append(nodes, Node{ID: id, Label: label, Type: types[r.IntN(len(types))]})
+			rel := words[r.IntN(len(words))]
+			if r.IntN(2) == 0 {
+				edges = append(edges, Edge{id, "hub", rel})
+			} else {
+				edges = append(edges, Edge{"hub", id, rel})
+			}
+			if i > 0 && r.IntN(4) == 0 {
+				edges = append(edges, Edge{id, fmt.Sprintf("n%02d", r.IntN(i)), rel})
+			}
+		}
+		inputs = append(inputs, input{nodes, edges})
+	}
+	options := 0
+	for k, in := range inputs {
+		g, c, labels := layoutNeighbourhood("hub", in.nodes, in.edges)
+		var ring []*vnode
+		var got []pt
+		for _, v := range g.nodes {
+			if v != c {
+				got = append(got, v.c)
+			}
+		}
+		// The same ring order as layoutNeighbourhood's, from a fresh graph.
+		g2, c2, _ := layoutNeighbourhood("hub", in.nodes, in.edges)
+		for _, v := range g2.nodes {
+			if v != c2 {
+				ring = append(ring, v)
+			}
+		}
+		sorted := slices.Clone(ring)
+		slices.SortStableFunc(sorted, func(x, y *vnode) int {
+			return cmp.Or(generator.CompareTypes(x.typ, y.typ), compareLabels(x.label, y.label))
+		})
+		wantPos, wantLabels := fullRadial(c2, sorted, g2.links)
+		var want []pt
+		for _, v := range ring { // in the graph's order, as got
+			want = append(want, wantPos[slices.Index(sorted, v)])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("input %d (%d neighbours): places %v, the full search's %v", k, len(ring), got, want)
+		}
+		if len(labels) != len(wantLabels) {
+			t.Fatalf("input %d: %d labels, the full search's %d", k, len(labels), len(wantLabels))
+		}
+		for i := range labels {
+			if labels[i].c != wantLabels[i].c || !slices.Equal(labels[i].lines, wantLabels[i].lines) {
+				t.Errorf("input %d: label %d at %v, the full search's at %v", k, i, labels[i].c, wantLabels[i].c)
+			}
+		}
+		options += len(radialOptions(len(ring)))
+	}
+	if options <= len(inputs) {
+		t.Fatalf("%d options for %d inputs: no input had a choice to make", options, len(inputs))
 	}
 }

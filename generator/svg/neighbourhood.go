@@ -100,9 +100,12 @@ func bestRadial(c *vnode, ring []*vnode, links []*link) []labelBox {
 		bestSize   = math.Inf(1)
 	)
 	for _, r := range radialOptions(len(ring)) {
-		labels := r.fit(c, ring, links)
+		labels, ok := r.fit(c, ring, links, bestSize-1e-6)
+		if !ok {
+			continue
+		}
 		f := frame(append(nodeBoxes(ring), c.box()), labels)
-		if size := max(f.x1-f.x0, 1.3*(f.y1-f.y0)); size < bestSize-1e-6 {
+		if size := frameSize(f); size < bestSize-1e-6 {
 			bestSize, bestLabels = size, labels
 			bestPos = bestPos[:0]
 			for _, v := range ring {
@@ -116,6 +119,10 @@ func bestRadial(c *vnode, ring []*vnode, links []*link) []labelBox {
 	return bestLabels
 }
 
+// frameSize is what bestRadial minimises: a drawing's width, or 1.3 times
+// its height if more.
+func frameSize(f box) float64 { return max(f.x1-f.x0, 1.3*(f.y1-f.y0)) }
+
 // fitTries is how many sizes fit may try: the rings grow by 3 % (at least
 // 4 px) a try, so the last is some 350 times the first.
 const fitTries = 200
@@ -127,7 +134,14 @@ const fitTries = 200
 // it, a dozen layouts where a walk would make fifty. Where fitting is not
 // monotonic in the size, that may be a later size than a walk's first: a
 // fitting one all the same.
-func (r radial) fit(c *vnode, ring []*vnode, links []*link) []labelBox {
+//
+// A layout whose frameSize is not under beat is of no use to the caller,
+// and fit gives up (ok false) as soon as the nodes alone, at the smallest
+// size the search may still end at, make the drawing that large: the
+// nodes only move outwards as the rings grow, and labels only add to the
+// frame, so no size it would go on to try could do better. That spares
+// most of the tries of the options that lose, and changes no result.
+func (r radial) fit(c *vnode, ring []*vnode, links []*link, beat float64) (labels []labelBox, ok bool) {
 	maxH := 0.0
 	for _, v := range ring {
 		maxH = max(maxH, 2*v.shape.hh)
@@ -138,9 +152,18 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link) []labelBox {
 	for i := 1; i < fitTries; i++ {
 		rys[i] = rys[i-1] + max(4, rys[i-1]*0.03)
 	}
-	var sc layoutScratch // the tries' boxes, made once
+	dirs := r.directions(ring)
+	var sc layoutScratch         // the tries' boxes, made once
+	beaten := func(i int) bool { // whether every size from rys[i] on is too large
+		if math.IsInf(beat, 1) {
+			return false
+		}
+		r.place(ring, dirs, rys[i])
+		sc.nodes = appendBoxes(sc.nodes[:0], all)
+		return frameSize(frame(sc.nodes, nil)) >= beat
+	}
 	fits := func(i int) bool {
-		r.place(ring, rys[i])
+		r.place(ring, dirs, rys[i])
 		if !apart(all, links, &sc) {
 			return false
 		}
@@ -149,6 +172,9 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link) []labelBox {
 	}
 	lo, hi := -1, fitTries-1 // lo does not fit; hi fits, or is the last
 	for i := 0; i < fitTries-1; i = 2*i + 1 {
+		if beaten(lo + 1) {
+			return nil, false
+		}
 		if fits(i) {
 			hi = i
 			break
@@ -156,16 +182,20 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link) []labelBox {
 		lo = i
 	}
 	for hi-lo > 1 {
+		if beaten(lo + 1) {
+			return nil, false
+		}
 		if mid := (lo + hi) / 2; fits(mid) {
 			hi = mid
 		} else {
 			lo = mid
 		}
 	}
-	r.place(ring, rys[hi])
+	r.place(ring, dirs, rys[hi])
 	var final layoutScratch // the labels returned are its own
-	labels, _ := final.placeLabels(all, links)
-	return labels
+	final.ends = appendEnds(make([][2]pt, 0, len(links)), links)
+	labels, _ = final.placeLabels(all, links)
+	return labels, true
 }
 
 // layoutScratch holds the boxes a layout try works with, for the next try
@@ -173,20 +203,32 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link) []labelBox {
 type layoutScratch struct {
 	nodes, obstacles, taken []box
 	labels                  []labelBox
+	ends                    [][2]pt // where each link's line starts and ends (lineEnds), in the order of the links
 }
 
-// place puts node i of the ring at angle i/n of a turn, clockwise from
-// the top, on ring i mod r.rings.
-func (r radial) place(ring []*vnode, ry float64) {
+// directions are the unit vectors from the centre towards the nodes of
+// the ring: node i at angle i/n of a turn, clockwise from the top. They
+// are the same for every size a fit tries.
+func (r radial) directions(ring []*vnode) []pt {
+	dirs := make([]pt, len(ring))
+	for i := range ring {
+		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(ring))
+		dirs[i] = pt{math.Cos(a), math.Sin(a)}
+	}
+	return dirs
+}
+
+// place puts node i of the ring in direction dirs[i] (r.directions) from
+// the centre, on ring i mod r.rings.
+func (r radial) place(ring []*vnode, dirs []pt, ry float64) {
 	maxW, maxH := 0.0, 0.0
 	for _, v := range ring {
 		maxW, maxH = max(maxW, 2*v.shape.hw), max(maxH, 2*v.shape.hh)
 	}
 	for i, v := range ring {
 		j := float64(i % r.rings)
-		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(ring))
 		rx, ry := r.aspect*ry+j*(maxW*0.6), ry+j*(maxH+12)
-		v.c = pt{rx * math.Cos(a), ry * math.Sin(a)}
+		v.c = pt{rx * dirs[i].x, ry * dirs[i].y}
 	}
 }
 
@@ -199,23 +241,36 @@ func lineEnds(l *link) (p, q pt) {
 // labelSpots are where along a line its label may go, best first.
 var labelSpots = [...]float64{0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74}
 
+// appendEnds appends where the links' lines start and end (lineEnds).
+func appendEnds(ends [][2]pt, links []*link) [][2]pt {
+	for _, l := range links {
+		p, q := lineEnds(l)
+		ends = append(ends, [2]pt{p, q})
+	}
+	return ends
+}
+
 // apart reports whether no two nodes overlap and no line crosses a node
-// it does not connect.
+// it does not connect. When they are apart, sc.ends holds the ends of
+// the links' lines, for placeLabels.
 func apart(nodes []*vnode, links []*link, sc *layoutScratch) bool {
 	sc.nodes = appendBoxes(sc.nodes[:0], nodes)
 	boxes := sc.nodes
 	for i := range boxes {
+		grown := boxes[i].grow(6)
 		for j := range i {
-			if boxes[i].grow(6).overlaps(boxes[j]) {
+			if grown.overlaps(boxes[j]) {
 				return false
 			}
 		}
 	}
+	sc.ends = slices.Grow(sc.ends[:0], len(links))
 	for _, l := range links {
 		p, q := lineEnds(l)
-		if q.sub(p).len() < 24 || crossesOthers(p, q, l, nodes) {
+		if q.sub(p).len() < 24 || crossesOthers(p, q, l, nodes, boxes) {
 			return false
 		}
+		sc.ends = append(sc.ends, [2]pt{p, q})
 	}
 	return true
 }
@@ -223,7 +278,8 @@ func apart(nodes []*vnode, links []*link, sc *layoutScratch) bool {
 // placeLabels puts every link's label at the first spot along its line
 // clear of nodes and of the labels placed before, or, when there is
 // none, in the middle of the line. It returns the labels and whether all
-// found a clear spot. The labels are sc's, until its next use.
+// found a clear spot. The labels are sc's, until its next use. The lines'
+// ends are sc.ends, as apart or appendEnds left them for the nodes' places.
 func (sc *layoutScratch) placeLabels(nodes []*vnode, links []*link) ([]labelBox, bool) {
 	// The node boxes follow two slots for the line's ends in obstacles.
 	obstacles := appendBoxes(append(sc.obstacles[:0], box{}, box{}), nodes)
@@ -240,7 +296,7 @@ func (sc *layoutScratch) placeLabels(nodes []*vnode, links []*link) ([]labelBox,
 		if len(labels[i].lines) == 0 {
 			continue
 		}
-		p, q := lineEnds(l)
+		p, q := sc.ends[i][0], sc.ends[i][1]
 		for j, t := range labelSpots {
 			spots[j] = lerp(p, q, t)
 		}
@@ -258,10 +314,10 @@ func (sc *layoutScratch) placeLabels(nodes []*vnode, links []*link) ([]labelBox,
 }
 
 // crossesOthers reports whether the line p–q of l passes through a node
-// other than its ends.
-func crossesOthers(p, q pt, l *link, nodes []*vnode) bool {
-	for _, v := range nodes {
-		if v != l.a && v != l.b && v.box().grow(-2).crossesSegment(p, q) {
+// other than its ends; boxes are the nodes' boxes.
+func crossesOthers(p, q pt, l *link, nodes []*vnode, boxes []box) bool {
+	for i, v := range nodes {
+		if v != l.a && v != l.b && boxes[i].grow(-2).crossesSegment(p, q) {
 			return true
 		}
 	}

@@ -64,7 +64,7 @@ var stages = []stage{
 	{"graph: references, inverses", []string{"graph.Build", "graph.NewIndex"}},
 	{"backlog: ranks, forecasts", []string{"backlog.Derive"}},
 	{"search index", []string{"site.searchOutputs", "backlight/generator/search."}},
-	{"write: relation graphs (SVG)", []string{"render.neighbourhood", "views.neighbourhood"}},
+	{"write: relation graphs (SVG)", []string{"render.neighbourhood", "views.(*Site).neighbourhood", "svg.Neighbourhood"}},
 	{"write: other view building", []string{"render.(*Engine).pageView", "render.(*Engine).addLevelViews", "levelView", "generator/render/views."}},
 	{"write: minify", []string{"site.(*minifier).minify"}},
 	{"write: link check", []string{"site.(*linkCheck).scan"}},
