@@ -277,6 +277,7 @@ func (e *Engine) funcs() template.FuncMap {
 		"relations":    e.relations,
 		"relatedTable": relatedTable,
 		"backlogRows":  e.backlogRows,
+		"boardCards":   e.boardCards,
 		"relterm":      e.relationTerm,
 		"t":            e.info.Strings.HTML,
 		"tn":           e.info.Strings.HTMLN,
@@ -566,8 +567,34 @@ func (e *Engine) backlogRows(root string, bv *views.BacklogView) template.HTML {
 	return template.HTML(b.String())
 }
 
+// boardCards writes the cards of a column of a backlog's board: one <li>
+// each, with the row's data- attributes for the filters, its key, linked
+// title and readiness badge, as the default theme's actions wrote them.
+func (e *Engine) boardCards(cards []views.BacklogRow) template.HTML {
+	var b strings.Builder
+	b.Grow(len(cards) * 300)
+	for _, r := range cards {
+		b.WriteString(`<li data-kind="`)
+		b.WriteString(escHTML(r.Kind))
+		b.WriteString(`" data-status="`)
+		b.WriteString(escHTML(r.Status))
+		b.WriteString(`" data-release="`)
+		b.WriteString(escHTML(r.Release))
+		b.WriteString(`" data-tag="`)
+		b.WriteString(escHTML(r.TagData))
+		b.WriteString(`"><span class="key">`)
+		b.WriteString(escHTML(r.Key))
+		b.WriteString(`</span> `)
+		writeLink(&b, r.Href, r.Title)
+		b.WriteString(` `)
+		e.writeReadiness(&b, r)
+		b.WriteString(`</li>`)
+	}
+	return template.HTML(b.String())
+}
+
 // writeReadiness writes a row's readiness badge as the default theme's
-// "readiness" partial does.
+// "readiness" partial did before backlogRows and boardCards wrote it.
 func (e *Engine) writeReadiness(b *strings.Builder, r views.BacklogRow) {
 	w := &e.words
 	switch {

@@ -118,6 +118,31 @@ func TestBacklogRowsWriteWhatTheirActionsWrote(t *testing.T) {
 	}
 }
 
+// TestBoardCardsWriteWhatTheirActionsWrote does the same for the cards
+// of a column of a backlog's board.
+func TestBoardCardsWriteWhatTheirActionsWrote(t *testing.T) {
+	e, err := New(themes.Default(), views.SiteInfo{Title: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := template.Must(template.New("cards").Funcs(e.funcs()).Parse(
+		`{{define "readiness"}}{{if or .Done .Dropped}}{{else if .Ready}}<span class="badge ready">ready</span>{{else if .InHorizon}}<span class="badge refine" title="missing: {{.Missing}}">needs refinement</span>{{else}}<span class="badge coarse" title="missing: {{.Missing}}">coarse</span>{{end}}{{end}}` +
+			`{{range .}}<li data-kind="{{.Kind}}" data-status="{{.Status}}" data-release="{{.Release}}" data-tag="{{.TagData}}"><span class="key">{{.Key}}</span> <a href="{{.Href}}">{{.Title}}</a> {{template "readiness" .}}</li>{{end}}`))
+	var cards []views.BacklogRow
+	for i, s := range tricky {
+		at := func(k int) string { return tricky[(i+k)%len(tricky)] }
+		cards = append(cards, views.BacklogRow{Rank: i + 1, Ready: i%4 == 1, InHorizon: i%5 < 2, Done: i%7 == 2, Dropped: i%11 == 3,
+			Key: s, Title: at(1), Href: at(2), Kind: at(3), Status: at(4), Release: at(9), Missing: at(12), TagData: at(13)})
+	}
+	var want strings.Builder
+	if err := ref.Execute(&want, cards); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(e.boardCards(cards)); got != want.String() {
+		t.Errorf("\n got %s\nwant %s", got, want.String())
+	}
+}
+
 // TestCrumbsWriteWhatTheirActionsWrote does the same for breadcrumbs.
 func TestCrumbsWriteWhatTheirActionsWrote(t *testing.T) {
 	ref := template.Must(template.New("crumbs").Parse(
