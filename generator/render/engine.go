@@ -513,14 +513,8 @@ func (e *Engine) backlogRows(root string, bv *views.BacklogView) template.HTML {
 	var b strings.Builder
 	b.Grow(len(bv.Rows) * 900)
 	for _, r := range bv.Rows {
-		b.WriteString(`<tr data-kind="`)
-		b.WriteString(escHTML(r.Kind))
-		b.WriteString(`" data-status="`)
-		b.WriteString(escHTML(r.Status))
-		b.WriteString(`" data-release="`)
-		b.WriteString(escHTML(r.Release))
-		b.WriteString(`" data-tag="`)
-		b.WriteString(escHTML(r.TagData))
+		b.WriteString(`<tr`)
+		writeFilterData(&b, r)
 		if r.Done || r.Dropped {
 			b.WriteString(`" class="closed`)
 		}
@@ -567,6 +561,19 @@ func (e *Engine) backlogRows(root string, bv *views.BacklogView) template.HTML {
 	return template.HTML(b.String())
 }
 
+// writeFilterData writes the attributes a backlog's filters read from a
+// row or card, leaving the last one's quote open for a class to follow.
+func writeFilterData(b *strings.Builder, r views.BacklogRow) {
+	b.WriteString(` data-kind="`)
+	b.WriteString(escHTML(r.Kind))
+	b.WriteString(`" data-status="`)
+	b.WriteString(escHTML(r.Status))
+	b.WriteString(`" data-release="`)
+	b.WriteString(escHTML(r.Release))
+	b.WriteString(`" data-tag="`)
+	b.WriteString(escHTML(r.TagData))
+}
+
 // boardCards writes the cards of a column of a backlog's board: one <li>
 // each, with the row's data- attributes for the filters, its key, linked
 // title and readiness badge, as the default theme's actions wrote them.
@@ -574,14 +581,8 @@ func (e *Engine) boardCards(cards []views.BacklogRow) template.HTML {
 	var b strings.Builder
 	b.Grow(len(cards) * 300)
 	for _, r := range cards {
-		b.WriteString(`<li data-kind="`)
-		b.WriteString(escHTML(r.Kind))
-		b.WriteString(`" data-status="`)
-		b.WriteString(escHTML(r.Status))
-		b.WriteString(`" data-release="`)
-		b.WriteString(escHTML(r.Release))
-		b.WriteString(`" data-tag="`)
-		b.WriteString(escHTML(r.TagData))
+		b.WriteString(`<li`)
+		writeFilterData(&b, r)
 		b.WriteString(`"><span class="key">`)
 		b.WriteString(escHTML(r.Key))
 		b.WriteString(`</span> `)
