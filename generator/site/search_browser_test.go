@@ -141,6 +141,7 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 		"relations":    func(string, []views.RelationGroup) template.HTML { return "" },
 		"relatedTable": func([]views.RelatedColumn) template.HTML { return "" },
 		"backlogRows":  func(string, *views.BacklogView) template.HTML { return "" },
+		"boardCards":   func([]views.BacklogRow) template.HTML { return "" },
 		"dict":         func(...any) map[string]any { return nil },
 		"hasPrefix":    strings.HasPrefix,
 		"lower":        strings.ToLower,
