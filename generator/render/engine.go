@@ -271,6 +271,7 @@ func (e *Engine) funcs() template.FuncMap {
 		"facts":        e.facts,
 		"itemFacts":    e.itemFacts,
 		"pageHead":     e.pageHead,
+		"headMeta":     e.headMeta,
 		"likelyDays":   e.likelyDays,
 		"crumbs":       crumbs,
 		"entryList":    entryList,

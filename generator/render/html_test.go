@@ -360,6 +360,40 @@ func TestPageHeadWritesWhatItsActionsWrote(t *testing.T) {
 	}
 }
 
+// TestHeadMetaWritesWhatItsActionsWrote does the same for what the head
+// of every page says about it, with the actions as the minified base
+// layout has them: with and without a title, description, absolute URL,
+// canonical link and other languages.
+func TestHeadMetaWritesWhatItsActionsWrote(t *testing.T) {
+	e, err := New(themes.Default(), views.SiteInfo{Title: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := template.Must(template.New("head").Parse(
+		`<title>{{if .Title}}{{.Title}} · {{end}}{{.Site.Title}}</title>{{with .Description}}<meta name="description" content="{{.}}">{{end}}` + "\n" +
+			`<meta property="og:title" content="{{or .Title .Site.Title}}">{{with .Description}}<meta property="og:description" content="{{.}}">{{end}}` + "\n" +
+			`<meta property="og:type" content="{{if eq .Kind "page"}}article{{else}}website{{end}}"><meta property="og:site_name" content="{{.Site.Title}}">{{with .AbsURL}}<meta property="og:url" content="{{.}}">{{end}}` + "\n" +
+			`<meta name="twitter:card" content="summary"><meta name="generator" content="Backlight {{.Site.Version}}"><meta name="color-scheme" content="light dark">{{if .Canonical}}<link rel="canonical" href="{{.Canonical}}">{{end}}` + "\n" +
+			`{{with .Alternates}}{{range .}}<link rel="alternate" hreflang="{{.Lang}}" href="{{.URL}}">` + "\n" +
+			`{{end}}<link rel="alternate" hreflang="x-default" href="{{(index . 0).URL}}">` + "\n" + `{{end}}`))
+	kinds := []string{"page", "list", "home", "404"}
+	for i, s := range tricky {
+		at := func(k int) string { return tricky[(i+k)%len(tricky)] }
+		v := &views.View{Site: &views.SiteInfo{Title: at(1), Version: at(2)}, Kind: kinds[i%len(kinds)], Title: s,
+			Description: at(3)[:min(len(at(3)), i%3*4)], AbsURL: at(4)[:min(len(at(4)), i%4*6)], Canonical: at(5)[:min(len(at(5)), i%5*3)]}
+		for k := range i % 3 {
+			v.Alternates = append(v.Alternates, views.Alternate{Lang: at(6 + k), URL: at(8 + k), Href: at(9 + k), Name: at(10 + k)})
+		}
+		var want strings.Builder
+		if err := ref.Execute(&want, v); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(e.headMeta(v)); got != want.String() {
+			t.Errorf("page %d:\n got %s\nwant %s", i, got, want.String())
+		}
+	}
+}
+
 // TestAttrOfHTMLIsWhatTheTemplateWrites: a theme's string in an
 // attribute, as html/template writes template.HTML there.
 func TestAttrOfHTMLIsWhatTheTemplateWrites(t *testing.T) {

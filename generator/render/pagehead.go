@@ -89,3 +89,60 @@ func attrOfHTML(h template.HTML) string {
 	}
 	return strings.TrimSuffix(strings.TrimPrefix(b.String(), `<p title="`), `">`)
 }
+
+// headMeta writes what the <head> of every page says about it: the
+// title, the description, the Open Graph and Twitter card properties, the
+// generator, the colour schemes, the canonical link and the page in the
+// site's other languages. It writes the bytes the default theme's base
+// layout wrote there with some twenty actions (with the line breaks its
+// minified form keeps), escaped as html/template escaped them: every page
+// of a site has one.
+func (e *Engine) headMeta(v *views.View) template.HTML {
+	var b strings.Builder
+	b.Grow(640 + 2*len(v.Title) + 2*len(v.Description) + 2*len(v.AbsURL) + 96*len(v.Alternates))
+	site := escHTML(v.Site.Title)
+	b.WriteString(`<title>`)
+	if v.Title != "" {
+		b.WriteString(escHTML(v.Title))
+		b.WriteString(` · `)
+	}
+	b.WriteString(site)
+	b.WriteString(`</title>`)
+	desc := escHTML(v.Description)
+	if desc != "" {
+		writeRaw(&b, `<meta name="description" content="`, desc, `">`)
+	}
+	b.WriteString("\n" + `<meta property="og:title" content="`)
+	if v.Title != "" {
+		b.WriteString(escHTML(v.Title))
+	} else {
+		b.WriteString(site)
+	}
+	b.WriteString(`">`)
+	if desc != "" {
+		writeRaw(&b, `<meta property="og:description" content="`, desc, `">`)
+	}
+	if v.Kind == "page" {
+		b.WriteString("\n" + `<meta property="og:type" content="article">`)
+	} else {
+		b.WriteString("\n" + `<meta property="og:type" content="website">`)
+	}
+	writeRaw(&b, `<meta property="og:site_name" content="`, site, `">`)
+	if v.AbsURL != "" {
+		writeRaw(&b, `<meta property="og:url" content="`, escHTML(v.AbsURL), `">`)
+	}
+	writeRaw(&b, "\n"+`<meta name="twitter:card" content="summary"><meta name="generator" content="Backlight `, escHTML(v.Site.Version),
+		`"><meta name="color-scheme" content="light dark">`)
+	if v.Canonical != "" {
+		writeRaw(&b, `<link rel="canonical" href="`, escHref(v.Canonical), `">`)
+	}
+	b.WriteString("\n")
+	if len(v.Alternates) > 0 {
+		for _, a := range v.Alternates {
+			writeRaw(&b, `<link rel="alternate" hreflang="`, escHTML(a.Lang), `" href="`)
+			writeRaw(&b, escHref(a.URL), `">`, "\n")
+		}
+		writeRaw(&b, `<link rel="alternate" hreflang="x-default" href="`, escHref(v.Alternates[0].URL), `">`+"\n")
+	}
+	return template.HTML(b.String())
+}

@@ -142,15 +142,18 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 		"relatedTable": func([]views.RelatedColumn) template.HTML { return "" },
 		"backlogRows":  func(string, *views.BacklogView) template.HTML { return "" },
 		"boardCards":   func([]views.BacklogRow) template.HTML { return "" },
-		"dict":         func(...any) map[string]any { return nil },
-		"hasPrefix":    strings.HasPrefix,
-		"lower":        strings.ToLower,
-		"join":         strings.Join,
-		"term":         func(_, _, text string) string { return text },
-		"relterm":      func(_, _, text string) string { return text },
-		"t":            strs.HTML,
-		"tn":           strs.HTMLN,
-		"date":         strs.Date,
+		"headMeta": func(v *views.View) template.HTML {
+			return template.HTML("<title>" + template.HTMLEscapeString(v.Title) + "</title>")
+		},
+		"dict":      func(...any) map[string]any { return nil },
+		"hasPrefix": strings.HasPrefix,
+		"lower":     strings.ToLower,
+		"join":      strings.Join,
+		"term":      func(_, _, text string) string { return text },
+		"relterm":   func(_, _, text string) string { return text },
+		"t":         strs.HTML,
+		"tn":        strs.HTMLN,
+		"date":      strs.Date,
 	})
 	files := []string{"layouts/base.html"}
 	partials, err := fs.Glob(theme, "layouts/partials/*.html")
