@@ -279,6 +279,9 @@ func (e *Engine) funcs() template.FuncMap {
 		"relatedTable": relatedTable,
 		"backlogRows":  e.backlogRows,
 		"boardCards":   e.boardCards,
+		"chainLinks":   chainLinks,
+		"childRows":    e.childRows,
+		"textItems":    textItems,
 		"relterm":      e.relationTerm,
 		"t":            e.info.Strings.HTML,
 		"tn":           e.info.Strings.HTMLN,
@@ -337,6 +340,21 @@ func links(es []views.Entry) template.HTML {
 			b.WriteString(`</abbr>`)
 		}
 		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
+// textItems writes each of texts as an <li>, escaped: a list of plain
+// lines such as an item's acceptance criteria.
+func textItems(texts []string) template.HTML {
+	n := 0
+	for _, s := range texts {
+		n += len(s) + len("<li></li>")
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range texts {
+		writeRaw(&b, "<li>", escHTML(s), "</li>")
 	}
 	return template.HTML(b.String())
 }

@@ -130,6 +130,16 @@ func (w *htmlWriter) t(key string, args ...any) {
 	w.WriteString(string(v))
 }
 
+// attrT returns the theme's string key as html/template writes it into a
+// quoted attribute value (attrOfHTML), as {{t "key"}} there did.
+func (w *htmlWriter) attrT(key string) string {
+	v, err := w.strs.HTML(key)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return attrOfHTML(v)
+}
+
 // text writes s escaped for HTML text or a quoted attribute value.
 func (w *htmlWriter) text(s string) { w.WriteString(escHTML(s)) }
 

@@ -143,6 +143,51 @@ func TestBoardCardsWriteWhatTheirActionsWrote(t *testing.T) {
 	}
 }
 
+// TestItemListsWriteWhatTheirActionsWrote does the same for the lists of
+// an item's page: the items it was refined from, the rows of the items
+// refined from it and its acceptance criteria.
+func TestItemListsWriteWhatTheirActionsWrote(t *testing.T) {
+	e, err := New(themes.Default(), views.SiteInfo{Title: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := template.Must(template.New("lists").Funcs(e.funcs()).Parse(
+		`{{define "chain"}}{{range .}}<li><a href="{{.Href}}">{{with .Abbr}}{{.}} {{end}}{{.Title}}</a></li>{{end}}{{end}}` +
+			`{{define "children"}}{{range .}}<tr><td class="card-title"><a href="{{.Href}}">{{with .Abbr}}<span class="key">{{.}}</span> {{end}}{{.Title}}</a></td><td><span class="status s-{{.Status}}">{{.Status}}</span></td><td class="num" data-label="{{t "estimate"}}">{{.Estimate}}</td><td data-label="{{t "done_column"}}"><meter min="0" max="100" value="{{.DonePct}}">{{.DonePct}}%</meter> {{.DonePct}}%</td></tr>{{end}}{{end}}` +
+			`{{define "checklist"}}{{range .}}<li>{{.}}</li>{{end}}{{end}}`))
+	var (
+		chain    []views.Entry
+		children []views.ChildRow
+	)
+	for i, s := range tricky {
+		at := func(k int) string { return tricky[(i+k)%len(tricky)] }
+		en := views.Entry{Title: s, Href: at(1), Abbr: at(2)[:min(len(at(2)), i%3*4)]}
+		chain = append(chain, en)
+		children = append(children, views.ChildRow{Entry: en, Status: at(3), Estimate: at(4), DonePct: i * 7 % 101})
+	}
+	for _, c := range []struct {
+		name string
+		data any
+		got  func() (template.HTML, error)
+	}{
+		{"chain", chain, func() (template.HTML, error) { return chainLinks(chain), nil }},
+		{"children", children, func() (template.HTML, error) { return e.childRows(children) }},
+		{"checklist", tricky, func() (template.HTML, error) { return textItems(tricky), nil }},
+	} {
+		var want strings.Builder
+		if err := ref.ExecuteTemplate(&want, c.name, c.data); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.got()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, want.String())
+		}
+	}
+}
+
 // TestCrumbsWriteWhatTheirActionsWrote does the same for breadcrumbs.
 func TestCrumbsWriteWhatTheirActionsWrote(t *testing.T) {
 	ref := template.Must(template.New("crumbs").Parse(

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strconv"
+	"strings"
 
 	"github.com/backlight-wiki/backlight/generator/render/views"
 )
@@ -171,5 +172,55 @@ func (w *htmlWriter) likelyDays(l *views.Likely) {
 func (e *Engine) likelyDays(l *views.Likely) (template.HTML, error) {
 	w := e.htmlWriter()
 	w.likelyDays(l)
+	return w.result()
+}
+
+// chainLinks writes the items an item was refined from (.Page.Item.Chain),
+// top-level first, as <li> links with their keys before their titles.
+func chainLinks(chain []views.Entry) template.HTML {
+	var b strings.Builder
+	b.Grow(160 * len(chain))
+	for _, c := range chain {
+		b.WriteString(`<li><a href="`)
+		b.WriteString(escHref(c.Href))
+		b.WriteString(`">`)
+		if c.Abbr != "" {
+			b.WriteString(escHTML(c.Abbr))
+			b.WriteString(` `)
+		}
+		b.WriteString(escHTML(c.Title))
+		b.WriteString(`</a></li>`)
+	}
+	return template.HTML(b.String())
+}
+
+// childRows writes the rows of the table of the items refined from an
+// item (.Page.Item.Children): the linked key and title, the status, the
+// estimate and how much of it is done, as a meter and a percentage.
+func (e *Engine) childRows(children []views.ChildRow) (template.HTML, error) {
+	w := e.htmlWriter()
+	w.Grow(480 * len(children))
+	estimate, done := w.attrT("estimate"), w.attrT("done_column")
+	for _, c := range children {
+		w.WriteString(`<tr><td class="card-title"><a href="`)
+		w.WriteString(escHref(c.Href))
+		w.WriteString(`">`)
+		if c.Abbr != "" {
+			w.WriteString(`<span class="key">`)
+			w.text(c.Abbr)
+			w.WriteString(`</span> `)
+		}
+		w.text(c.Title)
+		w.WriteString(`</a></td><td><span class="status s-`)
+		w.text(c.Status)
+		w.WriteString(`">`)
+		w.text(c.Status)
+		writeRaw(&w.Builder, `</span></td><td class="num" data-label="`, estimate, `">`)
+		w.text(c.Estimate)
+		writeRaw(&w.Builder, `</td><td data-label="`, done, `"><meter min="0" max="100" value="`)
+		pct := strconv.Itoa(c.DonePct)
+		writeRaw(&w.Builder, pct, `">`, pct)
+		writeRaw(&w.Builder, `%</meter> `, pct, `%</td></tr>`)
+	}
 	return w.result()
 }

@@ -142,6 +142,9 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 		"relatedTable": func([]views.RelatedColumn) template.HTML { return "" },
 		"backlogRows":  func(string, *views.BacklogView) template.HTML { return "" },
 		"boardCards":   func([]views.BacklogRow) template.HTML { return "" },
+		"chainLinks":   func([]views.Entry) template.HTML { return "" },
+		"childRows":    func([]views.ChildRow) template.HTML { return "" },
+		"textItems":    func([]string) template.HTML { return "" },
 		"headMeta": func(v *views.View) template.HTML {
 			return template.HTML("<title>" + template.HTMLEscapeString(v.Title) + "</title>")
 		},
