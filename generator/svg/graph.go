@@ -83,9 +83,9 @@ var (
 // 1.09 on average).
 const boldWidth = 1.1
 
-// prepare cleans n's text and sizes the node.
-func prepare(n Node, widths textWidths) *vnode {
-	v := &vnode{id: n.ID, label: clean(n.Label), abbr: clean(n.Abbr), typ: clean(n.Type), href: safeHref(n.Href),
+// prepare cleans n's text and sizes the node v.
+func prepare(v *vnode, n Node, widths textWidths) {
+	*v = vnode{id: n.ID, label: clean(n.Label), abbr: clean(n.Abbr), typ: clean(n.Type), href: safeHref(n.Href),
 		typLabel: clean(n.TypeLabel), caption: clean(n.Caption)}
 	if v.label == "" {
 		v.label = clean(n.ID)
@@ -94,7 +94,6 @@ func prepare(n Node, widths textWidths) *vnode {
 		v.typ = "page"
 	}
 	v.fit(widths)
-	return v
 }
 
 // fit fits v's label into at most two lines of widths.normal px (three
@@ -181,10 +180,12 @@ type graph struct {
 func newGraph(nodes []Node, edges []Edge, widths textWidths) *graph {
 	ns := slices.Clone(nodes)
 	slices.SortFunc(ns, compareNodes)
-	g := &graph{byID: make(map[string]*vnode, len(ns))}
-	for _, n := range ns {
+	g := &graph{byID: make(map[string]*vnode, len(ns)), nodes: make([]*vnode, 0, len(ns))}
+	vs := make([]vnode, len(ns)) // the nodes in one allocation
+	for i, n := range ns {
 		if _, dup := g.byID[n.ID]; !dup {
-			v := prepare(n, widths)
+			v := &vs[i]
+			prepare(v, n, widths)
 			g.nodes = append(g.nodes, v)
 			g.byID[n.ID] = v
 		}
@@ -200,8 +201,9 @@ func compareNodes(x, y Node) int {
 
 // merge turns edges into links, one per pair of nodes.
 func (g *graph) merge(edges []Edge) []*link {
-	byPair := map[[2]string]*link{}
-	var links []*link
+	byPair := make(map[[2]string]*link, len(edges))
+	links := make([]*link, 0, len(edges))
+	slab := make([]link, 0, len(edges)) // the links in one allocation
 	for _, e := range edges {
 		from, to := g.byID[e.From], g.byID[e.To]
 		if from == nil || to == nil || from == to {
@@ -213,7 +215,8 @@ func (g *graph) merge(edges []Edge) []*link {
 		}
 		l := byPair[[2]string{a.id, b.id}]
 		if l == nil {
-			l = &link{a: a, b: b}
+			slab = append(slab, link{a: a, b: b})
+			l = &slab[len(slab)-1]
 			byPair[[2]string{a.id, b.id}] = l
 			links = append(links, l)
 		}

@@ -71,6 +71,13 @@ func relationGroups(c *vnode, links []*link) []*relationGroup {
 	}
 	byKey := map[key]*relationGroup{}
 	var groups []*relationGroup
+	appearances := 0
+	for _, l := range links {
+		if l.a == c || l.b == c {
+			appearances += len(l.ab) + len(l.ba)
+		}
+	}
+	copies := make([]vnode, 0, appearances) // the copies, in one allocation
 	add := func(label string, outgoing bool, other *vnode, l *link) {
 		k := key{label, outgoing}
 		rg := byKey[k]
@@ -79,8 +86,8 @@ func relationGroups(c *vnode, links []*link) []*relationGroup {
 			byKey[k] = rg
 			groups = append(groups, rg)
 		}
-		cp := *other
-		rg.nodes = append(rg.nodes, &cp)
+		copies = append(copies, *other)
+		rg.nodes = append(rg.nodes, &copies[len(copies)-1])
 		rg.links = append(rg.links, l)
 	}
 	for _, l := range links {
@@ -190,7 +197,7 @@ func drawNarrow(c *vnode, groups []*relationGroup, height float64, related int) 
 				marker = "start"
 			}
 			cv.WriteString(`<g class="edge"><title>`)
-			cv.WriteString(esc(rg.links[i].title()))
+			cv.linkTitle(rg.links[i])
 			writeAttrs(&cv.Buffer, []string{`</title><path d="M`, ` `, `H`, `" marker-`}, p.x, p.y, q.x)
 			cv.WriteString(marker + `="url(#` + idToken + `-arrow)"/></g>`)
 			cv.node(v, "")

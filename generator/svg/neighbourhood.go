@@ -104,8 +104,7 @@ func bestRadial(c *vnode, ring []*vnode, links []*link) []labelBox {
 		if !ok {
 			continue
 		}
-		f := frame(append(nodeBoxes(ring), c.box()), labels)
-		if size := frameSize(f); size < bestSize-1e-6 {
+		if size := frameSize(frameOf(c, ring, labels)); size < bestSize-1e-6 {
 			bestSize, bestLabels = size, labels
 			bestPos = bestPos[:0]
 			for _, v := range ring {
@@ -153,8 +152,8 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link, beat float64) (label
 		rys[i] = rys[i-1] + max(4, rys[i-1]*0.03)
 	}
 	dirs := r.directions(ring)
-	var sc layoutScratch         // the tries' boxes, made once
-	beaten := func(i int) bool { // whether every size from rys[i] on is too large
+	sc := newLayoutScratch(len(all), len(links)) // the tries' boxes, made once
+	beaten := func(i int) bool {                 // whether every size from rys[i] on is too large
 		if math.IsInf(beat, 1) {
 			return false
 		}
@@ -164,7 +163,7 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link, beat float64) (label
 	}
 	fits := func(i int) bool {
 		r.place(ring, dirs, rys[i])
-		if !apart(all, links, &sc) {
+		if !apart(all, links, sc) {
 			return false
 		}
 		_, ok := sc.placeLabels(all, links)
@@ -192,8 +191,8 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link, beat float64) (label
 		}
 	}
 	r.place(ring, dirs, rys[hi])
-	var final layoutScratch // the labels returned are its own
-	final.ends = appendEnds(make([][2]pt, 0, len(links)), links)
+	final := newLayoutScratch(len(all), len(links)) // the labels returned are its own
+	final.ends = appendEnds(final.ends, links)
 	labels, _ = final.placeLabels(all, links)
 	return labels, true
 }
@@ -204,6 +203,13 @@ type layoutScratch struct {
 	nodes, obstacles, taken []box
 	labels                  []labelBox
 	ends                    [][2]pt // where each link's line starts and ends (lineEnds), in the order of the links
+}
+
+// newLayoutScratch makes the scratch of the tries of a layout of nodes
+// and links, each slice at the size the tries fill it to.
+func newLayoutScratch(nodes, links int) *layoutScratch {
+	return &layoutScratch{nodes: make([]box, 0, nodes), obstacles: make([]box, 0, nodes+2), taken: make([]box, 0, links),
+		labels: make([]labelBox, 0, links), ends: make([][2]pt, 0, links)}
 }
 
 // directions are the unit vectors from the centre towards the nodes of
@@ -363,6 +369,21 @@ func appendBoxes(out []box, nodes []*vnode) []box {
 	return out
 }
 
+// frameOf is frame of the boxes of c and the ring's nodes, and labels,
+// without a slice of the boxes.
+func frameOf(c *vnode, ring []*vnode, labels []labelBox) box {
+	f := c.box()
+	for _, v := range ring {
+		f = f.union(v.box())
+	}
+	for _, l := range labels {
+		if len(l.lines) > 0 {
+			f = f.union(l.box())
+		}
+	}
+	return f.grow(10)
+}
+
 // frame returns the box around all nodes and labels, with a margin.
 func frame(nodes []box, labels []labelBox) box {
 	f := nodes[0]
@@ -392,7 +413,7 @@ func drawNeighbourhood(g *graph, c *vnode, labels []labelBox) []byte {
 	for _, l := range g.links {
 		p, q := lineEnds(l)
 		cv.WriteString(`<g class="edge"><title>`)
-		cv.WriteString(esc(l.title()))
+		cv.linkTitle(l)
 		writeAttrs(&cv.Buffer, []string{`</title><path d="M`, ` `, `L`, ` `, `"`}, p.x, p.y, q.x, q.y)
 		cv.WriteString(markers(l) + "/></g>\n")
 	}

@@ -96,6 +96,9 @@ func isClean(s string) bool {
 // is too wide. Text that does not fit is cut and the last line ends in an
 // ellipsis; cut reports that.
 func fit(s string, width, size float64, maxLines int) (lines []string, cut bool) {
+	if s != "" && maxLines > 1 && oneLine(s, width, size) {
+		return []string{s}, false // what the loop below makes of it, with one slice
+	}
 	for s != "" {
 		if len(lines) == maxLines-1 {
 			last, cut := truncate(s, width, size)
@@ -106,6 +109,16 @@ func fit(s string, width, size float64, maxLines int) (lines []string, cut bool)
 		lines = append(lines, line)
 	}
 	return lines, false
+}
+
+// oneLine reports whether breakLine takes the whole of s: whether it is
+// no wider than width at size, summed as breakLine sums it.
+func oneLine(s string, width, size float64) bool {
+	w := 0.0
+	for _, r := range s {
+		w += runeEm(r) * size
+	}
+	return w <= width
 }
 
 // breakLine splits s into the longest head no wider than width that ends

@@ -62,6 +62,30 @@ func TestTypeClassIsASafeClassName(t *testing.T) {
 		if got := typeClass(in); got != want {
 			t.Errorf("typeClass(%q) = %q, want %q", in, got, want)
 		}
+		var c canvas
+		if c.typeClass(in); c.String() != want {
+			t.Errorf("canvas.typeClass(%q) wrote %q, want %q", in, c.String(), want)
+		}
+	}
+}
+
+// TestTitlesAreWrittenAsTheirStringsEscaped: a node's and a link's
+// tooltip written piece by piece are their titles escaped whole.
+func TestTitlesAreWrittenAsTheirStringsEscaped(t *testing.T) {
+	texts := []string{"Cluster PO", `a "b" <c> & 'd'`, "", "Übung · x", "→"}
+	for i, s := range texts {
+		at := func(k int) string { return texts[(i+k)%len(texts)] }
+		a := &vnode{label: s, abbr: at(1), typ: at(2), typLabel: at(3)}
+		b := &vnode{label: at(4), typ: "role"}
+		var c canvas
+		if c.nodeTitle(a); c.String() != esc(a.title()) {
+			t.Errorf("node %d: wrote %q, want %q", i, c.String(), esc(a.title()))
+		}
+		l := &link{a: a, b: b, ab: []string{at(1), ""}, ba: texts[:i%3]}
+		c.Reset()
+		if c.linkTitle(l); c.String() != esc(l.title()) {
+			t.Errorf("link %d: wrote %q, want %q", i, c.String(), esc(l.title()))
+		}
 	}
 }
 

@@ -122,6 +122,74 @@ func (c *canvas) close() []byte {
 	return doc
 }
 
+// typeClass writes the class of the type t, as typeClass returns it,
+// without a string of its own for the ASCII names types have.
+func (c *canvas) typeClass(t string) {
+	for i := 0; i < len(t); i++ {
+		if t[i] >= 0x80 {
+			c.WriteString(typeClass(t)) // lower-casing may change its length
+			return
+		}
+	}
+	if t == "" {
+		c.WriteString("t-page")
+		return
+	}
+	c.WriteString("t-")
+	for i := 0; i < len(t); i++ {
+		b := t[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if (b < 'a' || b > 'z') && (b < '0' || b > '9') {
+			b = '-'
+		}
+		c.WriteByte(b)
+	}
+}
+
+// nodeTitle writes v's tooltip (vnode.title), escaped: piece by piece,
+// which escapes as the whole would, since what joins them needs none.
+func (c *canvas) nodeTitle(v *vnode) {
+	c.WriteString(esc(v.label))
+	if v.abbr != "" {
+		c.WriteString(" (")
+		c.WriteString(esc(v.abbr))
+		c.WriteString(")")
+	}
+	c.WriteString(" · ")
+	if v.typLabel != "" {
+		c.WriteString(esc(v.typLabel))
+	} else {
+		c.WriteString(esc(v.typ))
+	}
+}
+
+// linkTitle writes l's tooltip (link.title), escaped piece by piece.
+func (c *canvas) linkTitle(l *link) {
+	first := true
+	sentence := func(from *vnode, label string, to *vnode) {
+		if !first {
+			c.WriteString("; ")
+		}
+		first = false
+		if label == "" {
+			label = "→"
+		}
+		c.WriteString(esc(from.label))
+		c.WriteString(" ")
+		c.WriteString(esc(label))
+		c.WriteString(" ")
+		c.WriteString(esc(to.label))
+	}
+	for _, s := range l.ab {
+		sentence(l.a, s, l.b)
+	}
+	for _, s := range l.ba {
+		sentence(l.b, s, l.a)
+	}
+}
+
 // node writes v as a link (or a group when it has no safe href) holding
 // its tooltip, outline and text; extra classes follow "node t-TYPE".
 func (c *canvas) node(v *vnode, extra string) {
@@ -130,14 +198,14 @@ func (c *canvas) node(v *vnode, extra string) {
 	} else {
 		c.WriteString(`<g class="node `)
 	}
-	c.WriteString(typeClass(v.typ))
+	c.typeClass(v.typ)
 	c.WriteString(extra)
 	if v.href != "" {
 		c.WriteString(`" href="`)
 		c.WriteString(esc(v.href))
 	}
 	c.WriteString(`"><title>`)
-	c.WriteString(esc(v.title()))
+	c.nodeTitle(v)
 	c.WriteString(`</title>`)
 	v.shape.write(&c.Buffer, v.c)
 	c.text(v)

@@ -35,12 +35,14 @@ type PageGraph struct {
 // for p's page; nil when p has no relations or too many.
 func (s *Site) neighbourhood(m *index, p *generator.Page, root string) *PageGraph {
 	out, in := m.Links.Out(p), m.Links.In(p)
-	if n := len(out) + len(in); n == 0 || n > maxNeighbours {
+	n := len(out) + len(in)
+	if n == 0 || n > maxNeighbours {
 		return nil
 	}
-	nodes := []svg.Node{s.graphNode(p, root)}
-	seen := map[*generator.Page]bool{p: true}
-	var edges []svg.Edge
+	nodes := append(make([]svg.Node, 0, n+1), s.graphNode(p, root))
+	seen := make(map[*generator.Page]bool, n+1)
+	seen[p] = true
+	edges := make([]svg.Edge, 0, n)
 	add := func(e generator.Edge, other *generator.Page) {
 		if !seen[other] {
 			seen[other] = true
