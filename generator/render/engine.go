@@ -282,6 +282,7 @@ func (e *Engine) funcs() template.FuncMap {
 		"chainLinks":   chainLinks,
 		"childRows":    e.childRows,
 		"textItems":    textItems,
+		"matrixRows":   matrixRows,
 		"relterm":      e.relationTerm,
 		"t":            e.info.Strings.HTML,
 		"tn":           e.info.Strings.HTMLN,
@@ -340,6 +341,42 @@ func links(es []views.Entry) template.HTML {
 			b.WriteString(`</abbr>`)
 		}
 		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
+// matrixRows writes the rows of a responsibility matrix (.Rows of
+// .Matrices): the role or group linked, with its abbreviation, then a
+// cell a column, each mark's symbol with its relation's label as an
+// abbreviation's title.
+func matrixRows(rows []views.MatrixRow) template.HTML {
+	var b strings.Builder
+	n := 0
+	for _, r := range rows {
+		n += len(r.Href) + len(r.Title) + len(r.Abbr) + 96 + 16*len(r.Cells)
+		for _, c := range r.Cells {
+			n += 48 * len(c)
+		}
+	}
+	b.Grow(n)
+	for _, r := range rows {
+		b.WriteString(`<tr><th scope="row">`)
+		writeLink(&b, r.Href, r.Title)
+		writeIn(&b, ` <abbr class="abbr">`, r.Abbr, `</abbr>`)
+		b.WriteString(`</th>`)
+		for _, c := range r.Cells {
+			b.WriteString(`<td>`)
+			for i, m := range c {
+				if i > 0 {
+					b.WriteString(` `)
+				}
+				writeRaw(&b, `<abbr title="`, escHTML(m.Label), `">`)
+				b.WriteString(escHTML(m.Symbol))
+				b.WriteString(`</abbr>`)
+			}
+			b.WriteString(`</td>`)
+		}
+		b.WriteString(`</tr>`)
 	}
 	return template.HTML(b.String())
 }

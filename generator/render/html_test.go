@@ -188,6 +188,33 @@ func TestItemListsWriteWhatTheirActionsWrote(t *testing.T) {
 	}
 }
 
+// TestMatrixRowsWriteWhatTheirActionsWrote does the same for the rows of
+// a responsibility matrix: cells with no mark, one and several.
+func TestMatrixRowsWriteWhatTheirActionsWrote(t *testing.T) {
+	ref := template.Must(template.New("rows").Parse(
+		`{{range .}}<tr><th scope="row"><a href="{{.Href}}">{{.Title}}</a>{{with .Abbr}} <abbr class="abbr">{{.}}</abbr>{{end}}</th>{{range .Cells}}<td>{{range $i, $m := .}}{{if $i}} {{end}}<abbr title="{{.Label}}">{{.Symbol}}</abbr>{{end}}</td>{{end}}</tr>{{end}}`))
+	var rows []views.MatrixRow
+	for i, s := range tricky {
+		at := func(k int) string { return tricky[(i+k)%len(tricky)] }
+		r := views.MatrixRow{Entry: views.Entry{Title: s, Href: at(1), Abbr: at(2)[:min(len(at(2)), i%3*4)]}}
+		for c := range i % 4 {
+			var marks []views.Mark
+			for m := range (i + c) % 3 {
+				marks = append(marks, views.Mark{Symbol: at(3 + m), Label: at(5 + m), Relation: at(7)})
+			}
+			r.Cells = append(r.Cells, marks)
+		}
+		rows = append(rows, r)
+	}
+	var want strings.Builder
+	if err := ref.Execute(&want, rows); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(matrixRows(rows)); got != want.String() {
+		t.Errorf("\n got %s\nwant %s", got, want.String())
+	}
+}
+
 // TestCrumbsWriteWhatTheirActionsWrote does the same for breadcrumbs.
 func TestCrumbsWriteWhatTheirActionsWrote(t *testing.T) {
 	ref := template.Must(template.New("crumbs").Parse(

@@ -145,6 +145,7 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 		"chainLinks":   func([]views.Entry) template.HTML { return "" },
 		"childRows":    func([]views.ChildRow) template.HTML { return "" },
 		"textItems":    func([]string) template.HTML { return "" },
+		"matrixRows":   func([]views.MatrixRow) template.HTML { return "" },
 		"headMeta": func(v *views.View) template.HTML {
 			return template.HTML("<title>" + template.HTMLEscapeString(v.Title) + "</title>")
 		},
