@@ -283,6 +283,7 @@ func (e *Engine) funcs() template.FuncMap {
 		"childRows":    e.childRows,
 		"textItems":    textItems,
 		"matrixRows":   matrixRows,
+		"treeNodes":    e.treeNodes,
 		"relterm":      e.relationTerm,
 		"t":            e.info.Strings.HTML,
 		"tn":           e.info.Strings.HTMLN,
@@ -379,6 +380,44 @@ func matrixRows(rows []views.MatrixRow) template.HTML {
 		b.WriteString(`</tr>`)
 	}
 	return template.HTML(b.String())
+}
+
+// treeNodes writes the traceability tree (.Tree): each item an <li>
+// with its linked key and title, status, estimate and how much of it is
+// done, and the items refined from it in a list of their own.
+func (e *Engine) treeNodes(nodes []views.TreeNode) (template.HTML, error) {
+	w := e.htmlWriter()
+	w.Grow(400 * len(nodes))
+	e.writeTreeNodes(w, nodes)
+	return w.result()
+}
+
+func (e *Engine) writeTreeNodes(w *htmlWriter, nodes []views.TreeNode) {
+	for _, n := range nodes {
+		w.WriteString(`<li><a href="`)
+		w.WriteString(escHref(n.Href))
+		w.WriteString(`">`)
+		writeIn(&w.Builder, `<span class="key">`, n.Abbr, `</span> `)
+		w.text(n.Title)
+		w.WriteString(`</a> <span class="status s-`)
+		w.text(n.Status)
+		w.WriteString(`">`)
+		w.text(n.Status)
+		w.WriteString(`</span> <span class="tree-figures">`)
+		w.t("n_pts", "n", n.Estimate)
+		pct := strconv.Itoa(n.DonePct)
+		writeRaw(&w.Builder, ` · <meter min="0" max="100" value="`, pct, `">`)
+		w.WriteString(pct)
+		w.WriteString(`%</meter> `)
+		w.t("pct_done", "pct", n.DonePct)
+		w.WriteString(`</span>`)
+		if len(n.Children) > 0 {
+			w.WriteString(`<ul>`)
+			e.writeTreeNodes(w, n.Children)
+			w.WriteString(`</ul>`)
+		}
+		w.WriteString(`</li>`)
+	}
 }
 
 // textItems writes each of texts as an <li>, escaped: a list of plain

@@ -215,6 +215,46 @@ func TestMatrixRowsWriteWhatTheirActionsWrote(t *testing.T) {
 	}
 }
 
+// TestTreeNodesWriteWhatTheirActionsWrote does the same for the
+// traceability tree, three levels deep.
+func TestTreeNodesWriteWhatTheirActionsWrote(t *testing.T) {
+	e, err := New(themes.Default(), views.SiteInfo{Title: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := template.Must(template.New("tree").Funcs(e.funcs()).Parse(
+		`{{define "treenodes"}}{{range .}}<li><a href="{{.Href}}">{{with .Abbr}}<span class="key">{{.}}</span> {{end}}{{.Title}}</a> <span class="status s-{{.Status}}">{{.Status}}</span> <span class="tree-figures">{{t "n_pts" "n" .Estimate}} · <meter min="0" max="100" value="{{.DonePct}}">{{.DonePct}}%</meter> {{t "pct_done" "pct" .DonePct}}</span>{{with .Children}}<ul>{{template "treenodes" .}}</ul>{{end}}</li>{{end}}{{end}}` +
+			`{{template "treenodes" .}}`))
+	node := func(i int) views.TreeNode {
+		at := func(k int) string { return tricky[(i+k)%len(tricky)] }
+		return views.TreeNode{Entry: views.Entry{Title: at(0), Href: at(1), Abbr: at(2)[:min(len(at(2)), i%3*4)]},
+			Status: at(3), Estimate: at(4), DonePct: i * 13 % 101}
+	}
+	var tree []views.TreeNode
+	for i := range tricky {
+		n := node(i)
+		for k := range i % 3 {
+			c := node(i + k + 1)
+			if k == 1 {
+				c.Children = []views.TreeNode{node(i + 7)}
+			}
+			n.Children = append(n.Children, c)
+		}
+		tree = append(tree, n)
+	}
+	var want strings.Builder
+	if err := ref.Execute(&want, tree); err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.treeNodes(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want.String() {
+		t.Errorf("\n got %s\nwant %s", got, want.String())
+	}
+}
+
 // TestCrumbsWriteWhatTheirActionsWrote does the same for breadcrumbs.
 func TestCrumbsWriteWhatTheirActionsWrote(t *testing.T) {
 	ref := template.Must(template.New("crumbs").Parse(

@@ -146,6 +146,7 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 		"childRows":    func([]views.ChildRow) template.HTML { return "" },
 		"textItems":    func([]string) template.HTML { return "" },
 		"matrixRows":   func([]views.MatrixRow) template.HTML { return "" },
+		"treeNodes":    func([]views.TreeNode) template.HTML { return "" },
 		"headMeta": func(v *views.View) template.HTML {
 			return template.HTML("<title>" + template.HTMLEscapeString(v.Title) + "</title>")
 		},
