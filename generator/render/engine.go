@@ -284,6 +284,8 @@ func (e *Engine) funcs() template.FuncMap {
 		"textItems":    textItems,
 		"matrixRows":   matrixRows,
 		"treeNodes":    e.treeNodes,
+		"scopeRows":    e.scopeRows,
+		"noteItems":    noteItems,
 		"relterm":      e.relationTerm,
 		"t":            e.info.Strings.HTML,
 		"tn":           e.info.Strings.HTMLN,

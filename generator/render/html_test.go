@@ -143,6 +143,33 @@ func TestBoardCardsWriteWhatTheirActionsWrote(t *testing.T) {
 	}
 }
 
+// actionCase is a function's output, got, to compare with what the
+// template name wrote for data.
+type actionCase struct {
+	name string
+	data any
+	got  func() (template.HTML, error)
+}
+
+// sameBytes wants each case's function to write what ref's template of
+// the case's name writes.
+func sameBytes(t *testing.T, ref *template.Template, cases []actionCase) {
+	t.Helper()
+	for _, c := range cases {
+		var want strings.Builder
+		if err := ref.ExecuteTemplate(&want, c.name, c.data); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.got()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, want.String())
+		}
+	}
+}
+
 // TestItemListsWriteWhatTheirActionsWrote does the same for the lists of
 // an item's page: the items it was refined from, the rows of the items
 // refined from it and its acceptance criteria.
@@ -165,27 +192,11 @@ func TestItemListsWriteWhatTheirActionsWrote(t *testing.T) {
 		chain = append(chain, en)
 		children = append(children, views.ChildRow{Entry: en, Status: at(3), Estimate: at(4), DonePct: i * 7 % 101})
 	}
-	for _, c := range []struct {
-		name string
-		data any
-		got  func() (template.HTML, error)
-	}{
+	sameBytes(t, ref, []actionCase{
 		{"chain", chain, func() (template.HTML, error) { return chainLinks(chain), nil }},
 		{"children", children, func() (template.HTML, error) { return e.childRows(children) }},
 		{"checklist", tricky, func() (template.HTML, error) { return textItems(tricky), nil }},
-	} {
-		var want strings.Builder
-		if err := ref.ExecuteTemplate(&want, c.name, c.data); err != nil {
-			t.Fatal(err)
-		}
-		got, err := c.got()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != want.String() {
-			t.Errorf("%s:\n got %s\nwant %s", c.name, got, want.String())
-		}
-	}
+	})
 }
 
 // TestMatrixRowsWriteWhatTheirActionsWrote does the same for the rows of
@@ -253,6 +264,36 @@ func TestTreeNodesWriteWhatTheirActionsWrote(t *testing.T) {
 	if string(got) != want.String() {
 		t.Errorf("\n got %s\nwant %s", got, want.String())
 	}
+}
+
+// TestReleaseScopeWritesWhatItsActionsWrote does the same for the rows
+// of a release's scope and the items of its notes: at risk, done,
+// dropped, ready and not, with and without a backlog, a likely day or a
+// forecast.
+func TestReleaseScopeWritesWhatItsActionsWrote(t *testing.T) {
+	e, err := New(themes.Default(), views.SiteInfo{Title: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := template.Must(template.New("scope").Funcs(e.funcs()).Parse(
+		`{{define "rows"}}{{range .}}<tr{{if .Risk}} class="at-risk"{{else if or .Done .Dropped}} class="closed"{{end}}><td class="card-title"><a href="{{.Href}}"><span class="key">{{.Key}}</span> {{.Title}}</a></td><td data-label="{{t "backlog"}}">{{if .BacklogHref}}<a href="{{.BacklogHref}}">{{.Backlog}}</a>{{end}}</td><td class="num" data-label="{{t "rank"}}">{{.Rank}}</td><td><span class="status s-{{.Status}}">{{.Status}}</span></td><td>{{if .Done}}{{t "done"}}{{else if .Dropped}}{{t "dropped"}}{{else if .Ready}}<span class="badge ready">{{t "ready"}}</span>{{else}}<span class="badge coarse" title="{{t "missing"}} {{.Missing}}">{{t "not_ready"}}</span>{{end}}</td><td class="num" data-label="{{t "estimate"}}">{{.Estimate}}</td><td data-label="{{t "forecast"}}">{{with .LikelyBy}}{{.}}{{else}}{{with .ForecastEnd}}{{t "by_date" "date" .}}{{end}}{{end}}</td><td class="risk-cell">{{with .Risk}}<span class="badge risk">{{t "at_risk"}}</span> <span class="risk-reason">{{.}}</span>{{end}}</td></tr>{{end}}{{end}}` +
+			`{{define "notes"}}{{range .}}<li><a href="{{.Href}}"><span class="key">{{.Abbr}}</span> {{.Title}}</a>{{with .Summary}}: {{.}}{{end}}</li>{{end}}{{end}}`))
+	var (
+		rows  []views.ScopeRow
+		notes []views.Entry
+	)
+	for i, s := range tricky {
+		at := func(k int) string { return tricky[(i+k)%len(tricky)] }
+		cut := func(k, n int) string { return at(k)[:min(len(at(k)), i%n*5)] }
+		rows = append(rows, views.ScopeRow{Rank: i + 1, Key: s, Title: at(1), Href: at(2), Status: at(3), Backlog: at(4),
+			BacklogHref: cut(5, 3), Ready: i%4 == 1, Done: i%5 == 2, Dropped: i%7 == 3, Missing: at(6), Estimate: at(7),
+			ForecastEnd: cut(8, 3), LikelyBy: cut(9, 4), Risk: cut(10, 5)})
+		notes = append(notes, views.Entry{Title: s, Href: at(1), Abbr: at(2), Summary: cut(3, 2)})
+	}
+	sameBytes(t, ref, []actionCase{
+		{"rows", rows, func() (template.HTML, error) { return e.scopeRows(rows) }},
+		{"notes", notes, func() (template.HTML, error) { return noteItems(notes), nil }},
+	})
 }
 
 // TestCrumbsWriteWhatTheirActionsWrote does the same for breadcrumbs.

@@ -147,6 +147,8 @@ func fixturePage(t *testing.T, url, title, main string) []byte {
 		"textItems":    func([]string) template.HTML { return "" },
 		"matrixRows":   func([]views.MatrixRow) template.HTML { return "" },
 		"treeNodes":    func([]views.TreeNode) template.HTML { return "" },
+		"scopeRows":    func([]views.ScopeRow) template.HTML { return "" },
+		"noteItems":    func([]views.Entry) template.HTML { return "" },
 		"headMeta": func(v *views.View) template.HTML {
 			return template.HTML("<title>" + template.HTMLEscapeString(v.Title) + "</title>")
 		},
