@@ -13,16 +13,23 @@ import (
 // Rel makes a site-relative URL ("/roles/cpo/") relative to a page whose
 // root prefix is root ("../../"). Other URLs are returned unchanged.
 func Rel(root, url string) string {
+	head, tail := RelParts(root, url)
+	return head + tail
+}
+
+// RelParts is Rel(root, url) in two parts, to be written one after the
+// other without a string of their own.
+func RelParts(root, url string) (head, tail string) {
 	if !strings.HasPrefix(url, "/") || strings.HasPrefix(url, "//") {
-		return url
+		return "", url
 	}
 	if url == "/" {
-		return root
+		return root, ""
 	}
 	if root == "./" {
-		return url[1:]
+		return "", url[1:]
 	}
-	return root + url[1:]
+	return root, url[1:]
 }
 
 // RootOf returns the relative path from a page's URL to the site root:

@@ -451,7 +451,7 @@ func (e *Engine) facts(root string, fs []views.Fact) template.HTML {
 	for _, f := range fs {
 		b.WriteString("<div><dt>")
 		if f.Term != "" {
-			b.WriteString(string(e.term(root, f.Term, f.Label)))
+			e.writeTerm(&b, root, f.Term, f.Label)
 		} else {
 			b.WriteString(escHTML(f.Label))
 		}

@@ -151,7 +151,7 @@ func (w *htmlWriter) term(root, id, key string) {
 	if err != nil && w.err == nil {
 		w.err = err
 	}
-	w.WriteString(string(w.e.term(root, id, string(v))))
+	w.e.writeTerm(&w.Builder, root, id, string(v))
 }
 
 // lang writes a lang attribute of code, or nothing without one.

@@ -561,3 +561,28 @@ func TestAttrOfHTMLIsWhatTheTemplateWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestTermLinksToItsGlossaryEntry: a term is linked to its entry from
+// pages at any depth, its text escaped; without an entry it is the text.
+func TestTermLinksToItsGlossaryEntry(t *testing.T) {
+	e, err := New(themes.Default(), views.SiteInfo{Title: "T", Glossary: []glossary.Entry{
+		{ID: "velocity", Kind: glossary.KindConcept, Title: "Velocity"}, {ID: "a&b", Kind: glossary.KindConcept, Title: "A&B"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ root, id, text, want string }{
+		{"./", "velocity", "velocity", `<a class="term" href="glossary/#velocity">velocity</a>`},
+		{"../../", "velocity", "Velocity <i>", `<a class="term" href="../../glossary/#velocity">Velocity &lt;i&gt;</a>`},
+		{"../", "a&b", `"x"`, `<a class="term" href="../glossary/#a&amp;b">&#34;x&#34;</a>`},
+		{"../", "nothing", "a & b", `a &amp; b`},
+	}
+	for _, tt := range tests {
+		if got := string(e.term(tt.root, tt.id, tt.text)); got != tt.want {
+			t.Errorf("term(%q, %q, %q) = %s, want %s", tt.root, tt.id, tt.text, got, tt.want)
+		}
+		var b strings.Builder
+		if e.writeTerm(&b, tt.root, tt.id, tt.text); b.String() != tt.want {
+			t.Errorf("writeTerm(%q, %q, %q) wrote %s, want %s", tt.root, tt.id, tt.text, b.String(), tt.want)
+		}
+	}
+}

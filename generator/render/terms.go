@@ -28,12 +28,32 @@ func glossaryIndex(es []glossary.Entry) map[string]glossary.Entry {
 // such an entry (the site switched it off) it is the text alone. Text is
 // escaped.
 func (e *Engine) term(root, id, text string) template.HTML {
-	t := template.HTMLEscapeString(text)
+	if _, ok := e.glossary[id]; !ok {
+		return template.HTML(template.HTMLEscapeString(text))
+	}
+	var b strings.Builder
+	e.writeTerm(&b, root, id, text)
+	return template.HTML(b.String())
+}
+
+// writeTerm writes what term returns, without a string of its own: the
+// href's parts escaped one by one, which escapes as the whole would.
+func (e *Engine) writeTerm(b *strings.Builder, root, id, text string) {
 	g, ok := e.glossary[id]
 	if !ok {
-		return template.HTML(t)
+		b.WriteString(template.HTMLEscapeString(text))
+		return
 	}
-	return template.HTML(`<a class="term" href="` + template.HTMLEscapeString(generator.Rel(root, glossary.URL)+"#"+g.ID) + `">` + t + `</a>`)
+	head, tail := generator.RelParts(root, glossary.URL)
+	b.Grow(len(`<a class="term" href="#"></a>`) + len(head) + len(tail) + len(g.ID) + len(text))
+	b.WriteString(`<a class="term" href="`)
+	b.WriteString(template.HTMLEscapeString(head))
+	b.WriteString(template.HTMLEscapeString(tail))
+	b.WriteString("#")
+	b.WriteString(template.HTMLEscapeString(g.ID))
+	b.WriteString(`">`)
+	b.WriteString(template.HTMLEscapeString(text))
+	b.WriteString(`</a>`)
 }
 
 // relationTerm links a relation's label or inverse label to its entry.
