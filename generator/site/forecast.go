@@ -32,11 +32,18 @@ func forecastsOf(cfg *config.Config, m *views.Model, now time.Time, before *view
 		commit = m.History.Head
 	}
 	anchor := forecastAnchor(cfg, m.Backlogs, now)
-	// Each backlog's forecast on a core of its own: the simulations are
-	// most of the work.
+	// Each backlog's forecast, and where each of its open items is in it,
+	// on a core of its own: the simulations are most of the work, and the
+	// items' dates the rest.
 	bs := m.Backlogs.Backlogs
 	opens := make([][]*backlog.Item, len(bs))
 	made := make([]*views.BacklogForecast, len(bs))
+	type itemDates struct {
+		it    *backlog.Item
+		at    int // its place among the backlog's open items
+		dates *views.Dates
+	}
+	dated := make([][]itemDates, len(bs))
 	workers.Each(len(bs), func(i int) {
 		b := bs[i]
 		in := forecast.Backlog{ID: b.Page.ID, Commit: commit, Now: now, Anchor: anchor, Weeks: b.IterationWeeks,
@@ -65,30 +72,35 @@ func forecastsOf(cfg *config.Config, m *views.Model, now time.Time, before *view
 			f = forecast.Of(in)
 		}
 		made[i] = &views.BacklogForecast{Forecast: f, Declared: b.Velocity, From: from}
-	})
-	// Where each open item is in its backlog's forecast.
-	parts := map[*backlog.Item]forecast.Part{}
-	for i, b := range bs {
-		f := made[i].Forecast
-		out.Backlogs[b.Page.ID] = made[i]
 		if f.Basis == forecast.None {
-			continue
+			return
 		}
 		for j, it := range opens[i] {
 			if fc.Unit == forecast.Points && !it.Page.Item.Estimate.Set {
 				continue // it counts as nothing for the items below it, and has no forecast of its own
 			}
-			parts[it] = forecast.Part{F: f, Item: j}
 			var end time.Time
 			if it.Release != nil {
 				end = it.Release.Page.Release.End
 			}
-			out.Items[it.Page.ID] = datesOf([]forecast.Part{parts[it]}, f.Basis, fc, end)
+			dated[i] = append(dated[i], itemDates{it, j, datesOf([]forecast.Part{{F: f, Item: j}}, f.Basis, fc, end)})
+		}
+	})
+	// Where each open item is in its backlog's forecast.
+	parts := map[*backlog.Item]forecast.Part{}
+	for i, b := range bs {
+		out.Backlogs[b.Page.ID] = made[i]
+		for _, d := range dated[i] {
+			parts[d.it] = forecast.Part{F: made[i].Forecast, Item: d.at}
+			out.Items[d.it.Page.ID] = d.dates
 		}
 	}
-	for _, r := range m.Backlogs.Releases {
-		if d := releaseForecast(r, parts, fc); d != nil {
-			out.Releases[r.Page.ID] = d
+	rs := m.Backlogs.Releases
+	releases := make([]*views.Dates, len(rs))
+	workers.Each(len(rs), func(k int) { releases[k] = releaseForecast(rs[k], parts, fc) })
+	for k, r := range rs {
+		if releases[k] != nil {
+			out.Releases[r.Page.ID] = releases[k]
 		}
 	}
 	return out
