@@ -166,14 +166,17 @@ func (d *Drawer) has(r rune) bool {
 	return err == nil && i != 0
 }
 
-// PNG draws the mark size pixels a side as a PNG file.
+// PNG draws the mark size pixels a side as a PNG file, compressed at
+// zlib's default level: the best level made the 180 px icon a tenth
+// smaller (3.2 instead of 3.5 KB) for six times the time (12 ms instead
+// of 2), which every build spends.
 func (d *Drawer) PNG(m Mark, size int) ([]byte, error) {
 	img, err := d.Image(m, size)
 	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&b, img); err != nil {
 		return nil, fmt.Errorf("favicon: encode a %dpx PNG: %w", size, err)
 	}
