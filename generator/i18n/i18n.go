@@ -441,25 +441,38 @@ func (s *Strings) Number(n string) string {
 // inlineRE matches a call of t with a key and nothing else, {{t "key"}},
 // or such a call made a string for another function's argument,
 // (print (t "key")).
-var inlineRE = regexp.MustCompile(`\{\{t "([a-z0-9_]+)"\}\}|\(print \(t "([a-z0-9_]+)"\)\)`)
+var inlineRE = regexp.MustCompile(`\{\{t "([a-z0-9_]+)"\}\}|\(print \(t "([a-z0-9_]+)"\)\)|\{\{t "([a-z0-9_]+)" "([a-z0-9_]+)" \(t "([a-z0-9_]+)"\)\}\}`)
 
 // Inline writes into a template's source, in place of each {{t "key"}}
 // of a plain string, that string: what the call would write, had it been
 // executed, in any context, since only strings without characters that
 // html/template escapes in some context (quotes, <, >, &, +) and without
 // template delimiters are written in. An argument (print (t "key")) of
-// a plain string becomes that string, quoted. The rest are left as they
-// are. Pages written by the template are then byte for byte the same,
-// and cost no call.
+// a plain string becomes that string, quoted; so does {{t "key" "name"
+// (t "other")}} where both strings, and the first filled with the
+// second, are plain. The rest are left as they are. Pages written by the
+// template are then byte for byte the same, and cost no call.
 func (s *Strings) Inline(src []byte) []byte {
+	plain := func(v string) bool { return !strings.ContainsAny(v, "\"'<>&+{}\\`") }
 	return inlineRE.ReplaceAllFunc(src, func(call []byte) []byte {
 		m := inlineRE.FindSubmatch(call)
+		if len(m[3]) > 0 { // {{t "key" "name" (t "other")}}
+			inner, ok := s.plain[string(m[5])]
+			if !ok || !plain(inner) {
+				return call
+			}
+			v, err := s.HTML(string(m[3]), string(m[4]), template.HTML(inner))
+			if err != nil || !plain(string(v)) {
+				return call
+			}
+			return []byte(v)
+		}
 		key, arg := m[1], false
 		if len(key) == 0 {
 			key, arg = m[2], true
 		}
 		v, ok := s.plain[string(key)]
-		if !ok || strings.ContainsAny(v, "\"'<>&+{}\\`") {
+		if !ok || !plain(v) {
 			return call
 		}
 		if arg {

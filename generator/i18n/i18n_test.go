@@ -195,8 +195,10 @@ func TestNumberTakesTheLanguagesDecimalSeparator(t *testing.T) {
 
 func TestInlineWritesOnlyPlainStringsIn(t *testing.T) {
 	s := &Strings{Lang: "de", plain: map[string]string{"a": "Zum Inhalt springen", "q": `Sag "hallo"`, "ap": "Owner's", "v": "Suchen in {site}"}}
-	src := []byte(`<a>{{t "a"}}</a><b title="{{t "q"}}">{{t "ap"}}</b>{{t "v" "site" .X}}{{t "v"}}{{t "missing"}}{{ t "a" }}{{term "x" (print (t "a"))}}{{term "x" (print (t "q"))}}{{term "x" (t "a")}}`)
-	want := `<a>Zum Inhalt springen</a><b title="{{t "q"}}">{{t "ap"}}</b>{{t "v" "site" .X}}{{t "v"}}{{t "missing"}}{{ t "a" }}{{term "x" "Zum Inhalt springen"}}{{term "x" (print (t "q"))}}{{term "x" (t "a")}}`
+	src := []byte(`<a>{{t "a"}}</a><b title="{{t "q"}}">{{t "ap"}}</b>{{t "v" "site" .X}}{{t "v"}}{{t "missing"}}{{ t "a" }}{{term "x" (print (t "a"))}}{{term "x" (print (t "q"))}}{{term "x" (t "a")}}` +
+		`<i title="{{t "v" "site" (t "a")}}">{{t "v" "site" (t "q")}}{{t "v" "site" (t "missing")}}{{t "missing" "site" (t "a")}}{{t "v" "other" (t "a")}}</i>`)
+	want := `<a>Zum Inhalt springen</a><b title="{{t "q"}}">{{t "ap"}}</b>{{t "v" "site" .X}}{{t "v"}}{{t "missing"}}{{ t "a" }}{{term "x" "Zum Inhalt springen"}}{{term "x" (print (t "q"))}}{{term "x" (t "a")}}` +
+		`<i title="Suchen in Zum Inhalt springen">{{t "v" "site" (t "q")}}{{t "v" "site" (t "missing")}}{{t "missing" "site" (t "a")}}{{t "v" "other" (t "a")}}</i>`
 	if got := string(s.Inline(src)); got != want {
 		t.Errorf("Inline:\n%s\nwant\n%s", got, want)
 	}
