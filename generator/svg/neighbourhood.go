@@ -158,8 +158,7 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link, beat float64) (label
 			return false
 		}
 		r.place(ring, dirs, rys[i])
-		sc.nodes = appendBoxes(sc.nodes[:0], all)
-		return frameSize(frame(sc.nodes, nil)) >= beat
+		return frameSize(frameOf(c, ring, nil)) >= beat
 	}
 	fits := func(i int) bool {
 		r.place(ring, dirs, rys[i])

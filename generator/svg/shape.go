@@ -3,7 +3,6 @@ package svg
 import (
 	"bytes"
 	"math"
-	"strings"
 )
 
 // kind is the outline a page type is drawn with, so that types differ by
@@ -49,16 +48,9 @@ func kindOf(typ string) kind {
 // typeClass returns the CSS class of a page type: "t-" and the type with
 // every character but a-z, 0-9 and "-" replaced by "-".
 func typeClass(t string) string {
-	b := []byte("t-" + strings.ToLower(t))
-	for i := 2; i < len(b); i++ {
-		if c := b[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
-			b[i] = '-'
-		}
-	}
-	if len(b) == 2 {
-		return "t-page"
-	}
-	return string(b)
+	var c canvas
+	c.typeClass(t)
+	return c.String()
 }
 
 // shape is a node's outline centred on the origin, with half width hw and

@@ -7,6 +7,8 @@ import (
 	"html"
 	"math"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // num formats a coordinate rounded to 0.1 px, without a trailing ".0"
@@ -122,13 +124,13 @@ func (c *canvas) close() []byte {
 	return doc
 }
 
-// typeClass writes the class of the type t, as typeClass returns it,
-// without a string of its own for the ASCII names types have.
+// typeClass writes the class of the type t (typeClass), without a
+// string of its own for the ASCII names types have.
 func (c *canvas) typeClass(t string) {
 	for i := 0; i < len(t); i++ {
-		if t[i] >= 0x80 {
-			c.WriteString(typeClass(t)) // lower-casing may change its length
-			return
+		if t[i] >= utf8.RuneSelf {
+			t = strings.ToLower(t)
+			break
 		}
 	}
 	if t == "" {
