@@ -170,3 +170,30 @@ func (w *htmlWriter) result() (template.HTML, error) {
 	}
 	return template.HTML(w.String()), nil
 }
+
+// writeLink writes <a href="href">text</a>, escaped as html/template
+// escapes the two.
+func writeLink(b *strings.Builder, href, text string) {
+	b.WriteString(`<a href="`)
+	b.WriteString(escHref(href))
+	b.WriteString(`">`)
+	b.WriteString(escHTML(text))
+	b.WriteString(`</a>`)
+}
+
+// writeRaw writes open, html and close: html is HTML already.
+func writeRaw(b *strings.Builder, open, html, close string) {
+	b.WriteString(open)
+	b.WriteString(html)
+	b.WriteString(close)
+}
+
+// writeIn writes text, escaped, between open and close, and nothing when
+// there is no text.
+func writeIn(b *strings.Builder, open, text, close string) {
+	if text != "" {
+		b.WriteString(open)
+		b.WriteString(escHTML(text))
+		b.WriteString(close)
+	}
+}
