@@ -134,13 +134,7 @@ func TestBoardCardsWriteWhatTheirActionsWrote(t *testing.T) {
 		cards = append(cards, views.BacklogRow{Rank: i + 1, Ready: i%4 == 1, InHorizon: i%5 < 2, Done: i%7 == 2, Dropped: i%11 == 3,
 			Key: s, Title: at(1), Href: at(2), Kind: at(3), Status: at(4), Release: at(9), Missing: at(12), TagData: at(13)})
 	}
-	var want strings.Builder
-	if err := ref.Execute(&want, cards); err != nil {
-		t.Fatal(err)
-	}
-	if got := string(e.boardCards(cards)); got != want.String() {
-		t.Errorf("\n got %s\nwant %s", got, want.String())
-	}
+	sameBytes(t, ref, []actionCase{{"cards", cards, func() (template.HTML, error) { return e.boardCards(cards), nil }}})
 }
 
 // actionCase is a function's output, got, to compare with what the
@@ -217,13 +211,7 @@ func TestMatrixRowsWriteWhatTheirActionsWrote(t *testing.T) {
 		}
 		rows = append(rows, r)
 	}
-	var want strings.Builder
-	if err := ref.Execute(&want, rows); err != nil {
-		t.Fatal(err)
-	}
-	if got := string(matrixRows(rows)); got != want.String() {
-		t.Errorf("\n got %s\nwant %s", got, want.String())
-	}
+	sameBytes(t, ref, []actionCase{{"rows", rows, func() (template.HTML, error) { return matrixRows(rows), nil }}})
 }
 
 // TestTreeNodesWriteWhatTheirActionsWrote does the same for the
@@ -253,17 +241,7 @@ func TestTreeNodesWriteWhatTheirActionsWrote(t *testing.T) {
 		}
 		tree = append(tree, n)
 	}
-	var want strings.Builder
-	if err := ref.Execute(&want, tree); err != nil {
-		t.Fatal(err)
-	}
-	got, err := e.treeNodes(tree)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != want.String() {
-		t.Errorf("\n got %s\nwant %s", got, want.String())
-	}
+	sameBytes(t, ref, []actionCase{{"tree", tree, func() (template.HTML, error) { return e.treeNodes(tree) }}})
 }
 
 // TestReleaseScopeWritesWhatItsActionsWrote does the same for the rows
