@@ -141,6 +141,7 @@ func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*r
 	order := next.ordered(changed)
 	results := make([]markdown.Result, len(order))
 	sums := make([]sourceSum, len(order))
+	linked := make([][]*generator.Page, len(order))
 	bufs := make([]bytes.Buffer, workers.Count(len(order)))
 	workers.EachWorker(len(order), func(w, i int) {
 		p := order[i]
@@ -148,6 +149,7 @@ func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*r
 		results[i] = next.md.RenderWith(&bufs[w], markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
 			resolver{ix, next.rootOf(p), next.files, next.base, next.up})
 		p.Body = nil // rendered; the source, and the file it pins, can go
+		linked[i] = next.linkedPages(p, results[i].Links)
 	})
 	touched := map[*generator.Page]bool{}
 	headings := false // whether the headings of a changed page changed
@@ -157,16 +159,18 @@ func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*r
 		next.store(p, results[i])
 		next.sources[p] = sums[i]
 	}
-	for _, p := range order {
-		next.addBacklinks(p, touched)
+	for i, p := range order {
+		next.addBacklinks(p, linked[i], touched)
 	}
+	lists := make([][]*generator.Page, 0, len(touched))
 	for t := range touched {
 		if len(next.backlinks[t]) == 0 {
 			delete(next.backlinks, t)
 		} else {
-			sortByTitle(next.backlinks[t])
+			lists = append(lists, next.backlinks[t])
 		}
 	}
+	workers.Each(len(lists), func(i int) { sortByTitle(lists[i]) })
 	checked := order // the links of the changed bodies; every body's when a heading changed
 	if headings {
 		checked = next.all
@@ -258,17 +262,25 @@ func (rb *renderedBodies) dropBacklinks(p *generator.Page, touched map[*generato
 	}
 }
 
-// addBacklinks records that p's prose links to the pages it names, once
-// per pair; the lists touched are sorted by Update.
-func (rb *renderedBodies) addBacklinks(p *generator.Page, touched map[*generator.Page]bool) {
+// linkedPages lists the pages other than p that its prose links to, once
+// each, in the order of its links.
+func (rb *renderedBodies) linkedPages(p *generator.Page, links []markdown.Link) []*generator.Page {
+	var out []*generator.Page
+	for _, l := range links {
+		if t := rb.ids[l.Target]; t != nil && t != p && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// addBacklinks records that p's prose links to the pages linked
+// (linkedPages); the lists touched are sorted by Update.
+func (rb *renderedBodies) addBacklinks(p *generator.Page, linked []*generator.Page, touched map[*generator.Page]bool) {
 	if rb.isIntro(p) {
 		return
 	}
-	for _, l := range rb.links[p] {
-		t := rb.ids[l.Target]
-		if t == nil || t == p || slices.Contains(rb.backlinks[t], p) {
-			continue
-		}
+	for _, t := range linked {
 		if !touched[t] {
 			rb.backlinks[t] = slices.Clone(rb.backlinks[t]) // the list may be shared with the previous value
 			touched[t] = true

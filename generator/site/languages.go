@@ -43,7 +43,7 @@ type language struct {
 // newLanguage copies the pages and introductions into language code,
 // before their sources are rendered, which lets those go.
 func newLanguage(code string, pages []*generator.Page, intros map[string]*generator.Page) *language {
-	l := &language{code: code, prefix: code + "/", pages: make(map[*generator.Page]*generator.Page, len(pages)),
+	l := &language{code: code, prefix: langPrefix(code), pages: make(map[*generator.Page]*generator.Page, len(pages)),
 		intros: make(map[string]*generator.Page, len(intros)), fallback: map[*generator.Page]bool{}}
 	for _, p := range pages {
 		l.pages[p] = l.localize(p)
@@ -157,7 +157,7 @@ func languageInfos(cfg *config.Config) []views.Language {
 	def := defaultPrefix(cfg)
 	out := []views.Language{{Code: cfg.DefaultLanguage, Name: cfg.LanguageName(cfg.DefaultLanguage), Prefix: def, BaseURL: cfg.BaseURL + def}}
 	for _, code := range cfg.Translated() {
-		out = append(out, views.Language{Code: code, Name: cfg.LanguageName(code), Prefix: code + "/", BaseURL: cfg.BaseURL + code + "/"})
+		out = append(out, views.Language{Code: code, Name: cfg.LanguageName(code), Prefix: langPrefix(code), BaseURL: cfg.BaseURL + langPrefix(code)})
 	}
 	return out
 }
@@ -166,10 +166,14 @@ func languageInfos(cfg *config.Config) []views.Language {
 // the top of the site, or its code with defaultLanguageInSubdir.
 func defaultPrefix(cfg *config.Config) string {
 	if cfg.Multilingual() && cfg.DefaultLanguageInSubdir {
-		return cfg.DefaultLanguage + "/"
+		return langPrefix(cfg.DefaultLanguage)
 	}
 	return ""
 }
+
+// langPrefix is the folder of the pages in the language code, which
+// is not the default or is in its own folder.
+func langPrefix(code string) string { return code + "/" }
 
 // rootRedirect is, for a site whose default language is in a folder of
 // its own, the page at the top of the site that leads there, and names
@@ -201,7 +205,7 @@ func rootRedirect(cfg *config.Config) []render.Output {
 func siteInfoIn(cfg *config.Config, lang, version string) views.SiteInfo {
 	info := siteInfo(cfg, version)
 	info.Language = lang
-	info.BaseURL = cfg.BaseURL + lang + "/"
+	info.BaseURL = cfg.BaseURL + langPrefix(lang)
 	if t := cfg.Languages[lang].Title; t != "" {
 		info.Title = t
 	}

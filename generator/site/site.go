@@ -317,8 +317,19 @@ func load(ctx context.Context, opts Options, res *Result) (*loaded, error) {
 		res.Diags.Append(l.diags.fixed)
 		return nil, err
 	}
+	l.langv = languageInfos(cfg)
+	// The templates are parsed and minified while the content is read:
+	// they need the configuration only, and the content's first stage
+	// leaves a core idle.
+	var engines sync.WaitGroup
+	var langEngines map[string]*render.Engine
+	var engineErr error
+	shared := views.SiteInfo{Glossary: l.terms, Now: l.now, Limits: opts.Limits, Languages: l.langv}
+	engines.Go(func() { l.engine, langEngines, engineErr = newEngines(theme, cfg, opts.Version, shared, strs) })
 	l.hist = readHistory(ctx, opts, cfg)
-	if err := l.loadModel(l.hist, opts, res); err != nil {
+	err = l.loadModel(l.hist, opts, res)
+	engines.Wait()
+	if err != nil {
 		res.Diags.Append(l.diags.fixed)
 		return nil, err
 	}
@@ -328,35 +339,43 @@ func load(ctx context.Context, opts Options, res *Result) (*loaded, error) {
 	if res.Diags.HasErrors() {
 		contentErr = contentError(res.Diags)
 	}
-	info := siteInfo(cfg, opts.Version)
-	info.Glossary = l.terms
-	info.Now = l.now
-	info.Strings = strs[cfg.Language]
-	info.Limits = opts.Limits
+	if engineErr != nil {
+		return nil, cmp.Or(contentErr, engineErr)
+	}
+	for _, lang := range l.langs {
+		lang.engine = langEngines[lang.code]
+	}
+	return l, contentErr
+}
+
+// newEngines makes the template engine of the default language and one
+// for each other language of cfg. shared holds what the pages of every
+// language share: the glossary, the date, the limits and the languages.
+func newEngines(theme fs.FS, cfg *config.Config, version string, shared views.SiteInfo, strs map[string]*i18n.Strings) (*render.Engine, map[string]*render.Engine, error) {
+	info := siteInfo(cfg, version)
+	info.Glossary, info.Now, info.Limits, info.Languages, info.Strings = shared.Glossary, shared.Now, shared.Limits, shared.Languages, strs[cfg.Language]
 	var engOpts []render.Option
 	if cfg.Build.Minify {
 		engOpts = append(engOpts, render.MinifyLayouts(minifyLayout))
 	}
-	l.langv = languageInfos(cfg)
-	info.Languages = l.langv
 	defOpts := engOpts
 	if p := defaultPrefix(cfg); p != "" {
 		info.BaseURL = cfg.BaseURL + p
 		defOpts = append(slices.Clip(engOpts), render.Under(p), render.WritesTop())
 	}
-	l.engine, err = render.New(theme, info, defOpts...)
+	def, err := render.New(theme, info, defOpts...)
 	if err != nil {
-		return nil, cmp.Or(contentErr, err)
+		return nil, nil, err
 	}
-	for _, lang := range l.langs {
-		li := siteInfoIn(cfg, lang.code, opts.Version)
-		li.Glossary, li.Now, li.Limits, li.Languages, li.Strings = l.terms, l.now, opts.Limits, l.langv, strs[lang.code]
-		lang.engine, err = render.New(theme, li, append(engOpts, render.Under(lang.prefix))...)
-		if err != nil {
-			return nil, cmp.Or(contentErr, err)
+	langs := map[string]*render.Engine{}
+	for _, code := range cfg.Translated() {
+		li := siteInfoIn(cfg, code, version)
+		li.Glossary, li.Now, li.Limits, li.Languages, li.Strings = shared.Glossary, shared.Now, shared.Limits, shared.Languages, strs[code]
+		if langs[code], err = render.New(theme, li, append(engOpts, render.Under(langPrefix(code)))...); err != nil {
+			return nil, nil, err
 		}
 	}
-	return l, contentErr
+	return def, langs, nil
 }
 
 // dropLoadOnly lets go of what only loading the site read: the position

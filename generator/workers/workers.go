@@ -5,6 +5,7 @@ package workers
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Count is the number of workers Each and EachWorker use for n jobs: one
@@ -18,20 +19,23 @@ func Each(n int, fn func(i int)) {
 
 // EachWorker runs fn(worker, i) for every i in 0..n-1. worker is in
 // 0..Count(n)-1 and no two calls with the same worker run at once, so a
-// worker may keep buffers of its own.
+// worker may keep buffers of its own. The indexes are taken in order,
+// each by the first worker that is free.
+//
+// A worker takes its next index from a shared counter, not from a
+// goroutine that hands them out: such a goroutine needs a core for every
+// index, and with one worker per core, each hand-over left a core idle
+// while it was woken (at 10,000 pages, a tenth of the cores' time while
+// the content was read).
 func EachWorker(n int, fn func(worker, i int)) {
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	next := make(chan int, Count(n))
 	for w := range Count(n) {
 		wg.Go(func() {
-			for i := range next {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
 				fn(w, i)
 			}
 		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
