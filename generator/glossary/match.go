@@ -18,6 +18,30 @@ import (
 // concurrent use.
 type Matcher struct {
 	first map[string][]phrase // the first word, lower-cased unless exact → phrases starting with it, longest first
+	// starts has a bit for the first two bytes of each first word,
+	// ASCII letters lower-cased (prefix). A word whose first two bytes
+	// are ASCII and have no bit starts no term: most words of a text
+	// are passed over without being lower-cased and looked up.
+	starts [1 << 16 / 64]uint64
+}
+
+// prefix is the index of w's bit in Matcher.starts: its first two
+// bytes, ASCII letters lower-cased (0 for a one-byte word's second);
+// ok is false when one of them is not ASCII, and lower-casing the word
+// could change them.
+func prefix(w []byte) (bit int, ok bool) {
+	var b [2]byte
+	for i := range min(2, len(w)) {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return int(b[0])<<8 | int(b[1]), true
 }
 
 // phrase is one term.
@@ -60,7 +84,10 @@ func NewMatcher(entries []Entry) *Matcher {
 			m.first[p.words[0]] = append(m.first[p.words[0]], p)
 		}
 	}
-	for _, ps := range m.first {
+	for w, ps := range m.first {
+		if bit, ok := prefix([]byte(w)); ok {
+			m.starts[bit/64] |= 1 << (bit % 64)
+		}
 		slices.SortStableFunc(ps, func(a, b phrase) int { return cmp.Compare(len(b.words), len(a.words)) })
 	}
 	return m
@@ -106,6 +133,9 @@ func (m *Matcher) Each(text []byte, yield func(Match) bool) {
 	var buf [64]byte
 	for i := 0; i < len(words); i++ {
 		w := text[words[i].start:words[i].end]
+		if bit, ok := prefix(w); ok && m.starts[bit/64]&(1<<(bit%64)) == 0 {
+			continue // the word, its lower case and its singular all start as no term does
+		}
 		p, n, ok := m.longest(text, words, i, lower(buf[:0], w))
 		if !ok {
 			continue

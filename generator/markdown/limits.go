@@ -31,9 +31,11 @@ func checkLimits(body []byte) (off int, msg string, ok bool) {
 			return start, "block quotes are nested too deeply (at most 32 levels)", false
 		case indent > maxIndent:
 			return start, "line is indented too deeply (at most 256 spaces)", false
-		case longRun(line, '[') || longRun(line, ']'):
+		// A line too short to hold more than the limit is not scanned
+		// for brackets: nearly every line, and two passes over it each.
+		case len(line) > maxBracket && (longRun(line, '[') || longRun(line, ']')):
 			return start, "too many brackets in a row (at most 5000)", false
-		case bytes.Count(line, []byte("](")) > maxLinkOpeners:
+		case len(line) > 2*maxLinkOpeners && bytes.Count(line, []byte("](")) > maxLinkOpeners:
 			return start, "too many links on one line (at most 1000)", false
 		}
 		switch {

@@ -132,6 +132,10 @@ func TestLimitsRefuseDeepInputsBeforeParsing(t *testing.T) {
 			"content/roles/a.md:5:1: line is indented too deeply (at most 256 spaces)"},
 		{"brackets", "a\n\nb " + strings.Repeat("[", 5001),
 			"content/roles/a.md:7:1: too many brackets in a row (at most 5000)"},
+		{"brackets and nothing else", strings.Repeat("]", 5001),
+			"content/roles/a.md:5:1: too many brackets in a row (at most 5000)"},
+		{"link openers and nothing else", strings.Repeat("](", 1001),
+			"content/roles/a.md:5:1: too many links on one line (at most 1000)"},
 		{"unclosed link destinations", strings.Repeat("[a](", 1001),
 			"content/roles/a.md:5:1: too many links on one line (at most 1000)"},
 		{"link reference definitions", strings.Repeat("[a]: /b\n", 1001),
@@ -154,6 +158,8 @@ func TestLimitsLeaveOrdinaryTextAlone(t *testing.T) {
 		strings.Repeat("  ", 100) + "- indented list",
 		"1 2 3 4 5 6 7 8 9 " + strings.Repeat("10 ", 200), // numbers are no list markers
 		strings.Repeat("[a](b) ", 1000),
+		strings.Repeat("[", 5000),
+		strings.Repeat("](", 1000),
 		strings.Repeat("[a]: /b\n", 1000) + "\n" + strings.Repeat("[c]: /d\n", 1000),
 		"2026. was a year",
 	}
