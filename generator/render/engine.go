@@ -34,10 +34,15 @@ type Engine struct {
 	// template is found again in these, so that it names the line and
 	// column of the file the theme's author wrote.
 	raw *templates
-	// copies are clones of templates, one for each page written at the
-	// same time (GOMAXPROCS): text/template looks every function and
+	// templates themselves are never executed, only cloned: copies are
+	// their clones, one for each page written at the same time
+	// (GOMAXPROCS are kept). text/template looks every function and
 	// template of an action up under its set's lock, and cores sharing
-	// one set would contend for that lock's memory at every action.
+	// one set would contend for that lock's memory at every action. A
+	// copy is made when the first pages are written, not with the
+	// engine: a set of layouts is 4 to 5 MB, which would otherwise be
+	// alive through the loading and the search index, when the build
+	// holds the most memory.
 	copies   chan *templates
 	assets   map[string]asset          // by logical name, "css/style.css"
 	files    map[string]string         // theme path of each template file by its name: "page.html" → "layouts/page.html"
@@ -158,13 +163,6 @@ func New(theme fs.FS, site views.SiteInfo, opts ...Option) (*Engine, error) {
 		}
 	}
 	e.copies = make(chan *templates, runtime.GOMAXPROCS(0))
-	for range cap(e.copies) {
-		c, err := e.templates.clone()
-		if err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
-		}
-		e.copies <- c
-	}
 	return e, nil
 }
 
@@ -373,14 +371,12 @@ func (e *Engine) readAssets(theme fs.FS) error {
 // execute renders a view with the layout of its kind. Its error is a
 // *TemplateError.
 func (e *Engine) execute(w io.Writer, v *views.View) error {
-	ts := &e.templates
-	select {
-	case c := <-e.copies:
-		ts = c
-		defer func() { e.copies <- c }()
-	default: // more pages at once than copies: the engine's own set
+	ts, err := e.copy()
+	if err != nil {
+		return e.templateError(generator.OutPath(v.URL), err)
 	}
-	err := e.executeView(w, v, ts)
+	defer e.putCopy(ts)
+	err = e.executeView(w, v, ts)
 	if err == nil {
 		return nil
 	}
@@ -391,6 +387,26 @@ func (e *Engine) execute(w io.Writer, v *views.View) error {
 		}
 	}
 	return e.templateError(generator.OutPath(v.URL), err)
+}
+
+// copy returns a copy of the templates that no other page is being
+// written with: a free one, or a new one.
+func (e *Engine) copy() (*templates, error) {
+	select {
+	case c := <-e.copies:
+		return c, nil
+	default:
+		return e.templates.clone()
+	}
+}
+
+// putCopy frees c for the next page, or lets it go when as many are
+// already free as pages are written at once.
+func (e *Engine) putCopy(c *templates) {
+	select {
+	case e.copies <- c:
+	default:
+	}
 }
 
 func (e *Engine) executeView(w io.Writer, v *views.View, ts *templates) error {
