@@ -34,7 +34,7 @@ MODULE       := github.com/backlight-wiki/backlight
 # at go test's default 10 minutes.
 RACE_PKGS    := ./generator/site ./generator/serve ./generator/watch ./generator/search ./generator/workers ./generator/outdir ./generator/cmd/backlight
 
-.PHONY: site build test golden gates check bench bench-stages bench-search bench-serve bench-languages bench-history serve clean fuzz lighthouse
+.PHONY: site build test golden gates check bench bench-stages bench-cores bench-search bench-serve bench-languages bench-history serve clean fuzz lighthouse
 
 site: build            ## build the example site into public/: content/ with a made-up past in a git repository of its own, as of $(EXAMPLE_NOW)
 	$(GO) run ./internal/cmd/examplehistory -src . -out $(EXAMPLE_REPO) -now $(EXAMPLE_NOW)
@@ -91,6 +91,9 @@ bench: build           ## whole builds of generated sites of $(SIZES) pages on t
 
 bench-stages:          ## where a 10,000-page build spends its CPU, stage by stage, from a CPU profile of BenchmarkBuild; STAGES_ROOTS="/tmp/old ../.." compares checkouts
 	$(GO) -C tools/bench run ./cmd/benchstages $(foreach r,$(or $(STAGES_ROOTS),$(CURDIR)),-root "$(abspath $(r))")
+
+bench-cores:           ## how many cores each stage of a 10,000-page build keeps busy, from an execution trace of BenchmarkBuild; CORES_ROOTS="/tmp/old ../.." compares checkouts
+	$(GO) -C tools/bench run ./cmd/benchcores $(foreach r,$(or $(CORES_ROOTS),$(CURDIR)),-root "$(abspath $(r))")
 
 bench-search: build    ## Backlight's search against Pagefind on a generated site of $(SEARCH_PAGES) pages: index, first-query download, quality; report in $(SEARCH_OUT) (needs npm and chromium)
 	$(GO) -C tools/bench run ./cmd/benchsearch -backlight "$(CURDIR)/$(BIN)" -pages $(SEARCH_PAGES) -out "$(SEARCH_OUT)"

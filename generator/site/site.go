@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/trace"
 	"slices"
 	"sync"
 	"time"
@@ -110,6 +111,7 @@ var ErrContent = errors.New("the site has errors")
 // and makes Build return an error wrapping ErrContent; any other error
 // (a file that cannot be written, a broken theme) is returned as is.
 func Build(ctx context.Context, opts Options) (*Result, error) {
+	defer trace.StartRegion(ctx, "build").End()
 	start := time.Now()
 	res := &Result{ByType: map[string]int{}, Dest: opts.Dest}
 	if res.Dest == "" {
@@ -157,6 +159,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	var outs []render.Output
 	if !opts.Check {
+		indexing := trace.StartRegion(ctx, "search")
 		// The search index first, before the plan, whose outputs it
 		// need not share the heap with; its files are written, and let
 		// go, before the pages. Each language has its own, built at the
@@ -171,6 +174,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		outs = searchOutputs(b.cfg, b.cfg.DefaultLanguage, defaultPrefix(b.cfg), b.model, texts, b.strs[b.cfg.Language])
 		indexes.Wait()
 		outs = slices.Concat(append([][]render.Output{outs}, langOuts...)...)
+		indexing.End()
 		defer collectBeforeWriting(opts.OwnProcess)()
 	} else {
 		links.assume(defaultPrefix(b.cfg) + search.ManifestPath) // the search page preloads it
@@ -178,6 +182,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			links.assume(lang.prefix + search.ManifestPath)
 		}
 	}
+	plan := trace.StartRegion(ctx, "plan")
 	outs = append(outs, b.engine.Plan(b.model)...)
 	for _, lang := range b.langs {
 		outs = append(outs, lang.engine.Plan(lang.model)...)
@@ -188,7 +193,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		links.langs = append(links.langs, l.Prefix)
 	}
 	links.plan(outs)
-	if err := pathErrors(res, outs); err != nil {
+	err = pathErrors(res, outs)
+	plan.End()
+	if err != nil {
 		return res, err
 	}
 	if opts.Check {
@@ -205,6 +212,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if b.cfg.Build.Minify {
 		mini = newMinify()
 	}
+	write := trace.StartRegion(ctx, "write")
+	defer write.End()
 	if err := publish(ctx, osDisk{}, target, opts.Force, outs, mini, links, opts.Progress, res); err != nil {
 		return res, renderErrors(res, opts.Source, b.cfg.Theme, err)
 	}
@@ -318,7 +327,7 @@ func load(ctx context.Context, opts Options, res *Result) (*loaded, error) {
 		return nil, err
 	}
 	l.hist = readHistory(ctx, opts, cfg)
-	if err := l.loadModel(l.hist, opts, res); err != nil {
+	if err := l.loadModel(ctx, l.hist, opts, res); err != nil {
 		res.Diags.Append(l.diags.fixed)
 		return nil, err
 	}
@@ -334,7 +343,9 @@ func load(ctx context.Context, opts Options, res *Result) (*loaded, error) {
 	l.langv = languageInfos(cfg)
 	shared := views.SiteInfo{Glossary: l.terms, Now: l.now, Limits: opts.Limits, Languages: l.langv}
 	var langEngines map[string]*render.Engine
+	templates := trace.StartRegion(ctx, "templates")
 	l.engine, langEngines, err = newEngines(theme, cfg, opts.Version, shared, strs)
+	templates.End()
 	if err != nil {
 		return nil, cmp.Or(contentErr, err)
 	}
@@ -386,7 +397,7 @@ func dropLoadOnly(m *views.Model) {
 }
 
 // loadModel loads the content and derives the model from it.
-func (l *loaded) loadModel(hr *historyRead, opts Options, res *Result) error {
+func (l *loaded) loadModel(ctx context.Context, hr *historyRead, opts Options, res *Result) error {
 	defer hr.snapshotTaken(nil) // unless the pages were loaded and given to it first
 	root, err := openDirRoots(filepath.Join(opts.Source, "content"))
 	if err != nil {
@@ -394,7 +405,9 @@ func (l *loaded) loadModel(hr *historyRead, opts Options, res *Result) error {
 	}
 	defer root.Close()
 	cfg := l.cfg
+	stage := trace.StartRegion(ctx, "content")
 	loaded, diags := content.Load(root, contentOptions(cfg))
+	stage.End()
 	l.diags.content = diags
 	l.unread = loaded.Unread
 	l.files, diags = loadFiles(opts.Source, loaded.Files)
@@ -414,8 +427,11 @@ func (l *loaded) loadModel(hr *historyRead, opts Options, res *Result) error {
 		l.langs = append(l.langs, newLanguage(code, pages, loaded.Intros))
 	}
 	base := generator.BasePath(cfg.BaseURL)
+	stage = trace.StartRegion(ctx, "bodies")
 	l.bodies, l.diags.bodies = renderBodies(md, ix, l.files, base, defaultPrefix(cfg), pages, loaded.Intros)
 	derived.Wait()
+	stage.End()
+	defer trace.StartRegion(ctx, "model").End()
 	withBodies(l.model, l.bodies)
 	l.model.History = l.historyOf(hr, now, res)
 	l.model.Forecasts = forecastsOf(cfg, l.model, l.now, nil)

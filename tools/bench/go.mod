@@ -6,6 +6,7 @@ require (
 	github.com/backlight-wiki/backlight v0.0.0
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
+	golang.org/x/exp v0.0.0-20261120182113-8801fbdfac81
 	gopkg.in/yaml.v3 v3.0.1
 )
 
