@@ -379,34 +379,15 @@ func (lc *linkCheck) report() generator.Diagnostics {
 	}
 	theme := map[string]*themeLink{}
 	reported := map[generator.Pos]bool{}
-	for i, s := range lc.scans {
+	// The files' links are checked on every core, and reported in the
+	// files' order.
+	found := make([][]brokenLink, len(lc.scans))
+	workers.Each(len(lc.scans), func(i int) { found[i] = lc.brokenLinks(i) })
+	for i, bs := range found {
 		o := lc.outs[i]
-		links := s.links
-		if len(s.fromRoot) > 0 || len(s.fromLang) > 0 {
-			up := strings.Repeat("../", strings.Count(o.Path, "/"))
-			lang, langUp := lc.langOf(path.Dir(o.Path) + "/")
-			links = slices.Clone(links)
-			for _, r := range s.fromRoot {
-				l := *r
-				l.href = up + l.href
-				links = append(links, l)
-			}
-			for _, r := range s.fromLang {
-				l := *r
-				l.href = langUp + strings.TrimPrefix(l.href, lang)
-				links = append(links, l)
-			}
-		}
-		for _, l := range links {
-			what := lc.broken(o.Path, s, l)
-			if what == "" {
-				continue
-			}
-			if slices.Contains(lc.checked[o.Path], lc.hash(l.href)) {
-				continue // the body's: resolved, or reported, when it was rendered
-			}
-			if refs := lc.bodyRefs(o.Path, l.href); len(refs) > 0 {
-				for _, r := range refs {
+		for _, b := range bs {
+			if len(b.refs) > 0 {
+				for _, r := range b.refs {
 					if reported[r.Pos] {
 						continue
 					}
@@ -415,14 +396,14 @@ func (lc *linkCheck) report() generator.Diagnostics {
 					if r.Image {
 						kind = "image"
 					}
-					lc.add(&diags, r.Pos, "broken %s %q: %s", kind, r.URL, what)
+					lc.add(&diags, r.Pos, "broken %s %q: %s", kind, r.URL, b.what)
 				}
 				continue
 			}
 			if lc.bodiesOnly {
 				continue
 			}
-			key := l.href + "\x00" + what
+			key := b.href + "\x00" + b.what
 			t := theme[key]
 			if t == nil {
 				t = &themeLink{pos: o.Pos}
@@ -449,6 +430,48 @@ func (lc *linkCheck) report() generator.Diagnostics {
 		lc.add(&diags, t.pos, "broken link %q in the theme's layout, on %s: %s", href, on, what)
 	}
 	return diags
+}
+
+// brokenLink is a broken link of a file: its href, what is wrong with
+// it, and the destinations of the file's Markdown body that wrote it
+// (none when the theme's layout did).
+type brokenLink struct {
+	href, what string
+	refs       []markdown.Ref
+}
+
+// brokenLinks are the broken links of output i that its body did not
+// report when it was rendered.
+func (lc *linkCheck) brokenLinks(i int) []brokenLink {
+	s, o := lc.scans[i], lc.outs[i]
+	links := s.links
+	if len(s.fromRoot) > 0 || len(s.fromLang) > 0 {
+		up := strings.Repeat("../", strings.Count(o.Path, "/"))
+		lang, langUp := lc.langOf(path.Dir(o.Path) + "/")
+		links = slices.Clone(links)
+		for _, r := range s.fromRoot {
+			l := *r
+			l.href = up + l.href
+			links = append(links, l)
+		}
+		for _, r := range s.fromLang {
+			l := *r
+			l.href = langUp + strings.TrimPrefix(l.href, lang)
+			links = append(links, l)
+		}
+	}
+	var out []brokenLink
+	for _, l := range links {
+		what := lc.broken(o.Path, s, l)
+		if what == "" {
+			continue
+		}
+		if slices.Contains(lc.checked[o.Path], lc.hash(l.href)) {
+			continue // the body's: resolved, or reported, when it was rendered
+		}
+		out = append(out, brokenLink{l.href, what, lc.bodyRefs(o.Path, l.href)})
+	}
+	return out
 }
 
 // broken says what is wrong with a link of the file at out, or "".

@@ -161,12 +161,17 @@ func publish(ctx context.Context, d disk, t outdir.Target, force bool, outs []re
 	if err != nil {
 		return err
 	}
+	var manifest []byte
+	var made sync.WaitGroup
+	made.Go(func() { manifest = outdir.Manifest(files) }) // beside the link check's report
 	if links != nil {
 		if err := linkErrors(res, links); err != nil {
+			made.Wait()
 			return err
 		}
 	}
-	if err := d.WriteFile(filepath.Join(stage, outdir.ManifestName), outdir.Manifest(files)); err != nil {
+	made.Wait()
+	if err := d.WriteFile(filepath.Join(stage, outdir.ManifestName), manifest); err != nil {
 		return fmt.Errorf("write %s: %w", outdir.ManifestName, err)
 	}
 	v, err := outdir.Inspect(t, true, force)

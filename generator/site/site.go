@@ -158,6 +158,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		langTexts[i], lang.bodies = lang.bodies.texts, nil
 	}
 	var outs []render.Output
+	var collecting sync.WaitGroup
+	restore := func() {}
 	if !opts.Check {
 		indexing := trace.StartRegion(ctx, "search")
 		// The search index first, before the plan, whose outputs it
@@ -175,7 +177,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		indexes.Wait()
 		outs = slices.Concat(append([][]render.Output{outs}, langOuts...)...)
 		indexing.End()
-		defer collectBeforeWriting(opts.OwnProcess)()
+		// The collection before the writing waits for the collector
+		// while the pages are planned: the plan's outputs are needed by
+		// the writing anyway.
+		collecting.Go(func() { restore = collectBeforeWriting(opts.OwnProcess) })
 	} else {
 		links.assume(defaultPrefix(b.cfg) + search.ManifestPath) // the search page preloads it
 		for _, lang := range b.langs {
@@ -195,6 +200,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	links.plan(outs)
 	err = pathErrors(res, outs)
 	plan.End()
+	collecting.Wait()
+	defer restore()
 	if err != nil {
 		return res, err
 	}
