@@ -1,5 +1,7 @@
 package search
 
+import "sync"
+
 // Doc is one published page as the index sees it.
 type Doc struct {
 	URL      string // relative to the site root, e.g. "roles/cluster-product-owner/"
@@ -67,6 +69,12 @@ func Build(docs []Doc, opts Options) *Index {
 	sorted := sortDocs(docs, opts.Types)
 	facets := newFacets(sorted, opts)
 
+	// The exact entries need the titles, keys and aliases only: they are
+	// collected beside the tokenising and scoring, on a core those leave
+	// idle at times.
+	var exact exactIndex
+	var exacts sync.WaitGroup
+	exacts.Go(func() { exact = exactEntries(sorted) })
 	terms := make([]docTerms, len(sorted))
 	toks := make([]tokenizer, workerCount(len(sorted), batch))
 	for i := range toks {
@@ -85,7 +93,7 @@ func Build(docs []Doc, opts Options) *Index {
 		excerpts[i] = excerpt(&sorted[i], &terms[i])
 		terms[i].body, terms[i].sents, terms[i].inBody, terms[i].other, sorted[i].Body = nil, nil, nil, nil, ""
 	})
-	exact := exactEntries(sorted)
+	exacts.Wait()
 
 	ix := &Index{}
 	ix.files = writeFiles(sorted, facets, excerpts, post, exact, synonymTable(opts.Synonyms, opts.Language), stemmerName(opts.Language), opts.UI)

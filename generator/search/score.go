@@ -120,11 +120,13 @@ func score(terms []docTerms, toks []tokenizer, scored func(d int)) *postings {
 			p.n[id]++
 		}
 	}
-	for i := range p.stems {
+	parallel(len(p.stems), batch, func(_, i int) {
 		docs, scores := p.list(i)
 		p.n[i] = int32(capPostings(docs, scores, maxPostings))
+	})
+	for i, d := range df {
 		p.kept += int(p.n[i])
-		p.dropped += len(docs) - int(p.n[i])
+		p.dropped += int(d) - int(p.n[i])
 	}
 	return p
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -31,33 +32,42 @@ type shard struct {
 }
 
 // shardEntries lists the stems of p and the exact entries of x by key,
-// with their file sizes.
+// with their file sizes. The two are listed and sorted on two cores, then
+// merged; a key that is both has one entry.
 func shardEntries(p *postings, x exactIndex) []entry {
-	at := make(map[string]int, len(p.stems)+len(x.entries))
-	es := make([]entry, 0, len(p.stems)+len(x.entries))
-	get := func(key string) *entry {
-		i, ok := at[key]
-		if !ok {
-			i = len(es)
-			at[key] = i
-			es = append(es, entry{key: key, stem: -1})
+	var stems, exact []entry
+	var sorted sync.WaitGroup
+	sorted.Go(func() {
+		stems = make([]entry, len(p.stems))
+		for i, s := range p.stems {
+			docs, scores := p.list(i)
+			stems[i] = entry{key: s, stem: int32(i), tsize: stringLen(s) + 1 + postingsLen(docs, scores)}
 		}
-		return &es[i]
-	}
-	for i, s := range p.stems {
-		docs, scores := p.list(i)
-		e := get(s)
-		e.stem = int32(i)
-		e.tsize = stringLen(s) + 1 + postingsLen(docs, scores)
-	}
+		slices.SortFunc(stems, byKey)
+	})
+	exact = make([]entry, 0, len(x.entries))
 	for k, hits := range x.entries {
-		e := get(k)
-		e.exact = hits
-		e.xsize = stringLen(k) + 1 + hitsLen(hits)
+		exact = append(exact, entry{key: k, stem: -1, exact: hits, xsize: stringLen(k) + 1 + hitsLen(hits)})
 	}
-	slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.key, b.key) })
+	slices.SortFunc(exact, byKey)
+	sorted.Wait()
+	es := make([]entry, 0, len(stems)+len(exact))
+	for len(stems) > 0 || len(exact) > 0 {
+		switch {
+		case len(exact) == 0 || len(stems) > 0 && stems[0].key < exact[0].key:
+			es, stems = append(es, stems[0]), stems[1:]
+		case len(stems) == 0 || exact[0].key < stems[0].key:
+			es, exact = append(es, exact[0]), exact[1:]
+		default: // the same key
+			e := stems[0]
+			e.exact, e.xsize = exact[0].exact, exact[0].xsize
+			es, stems, exact = append(es, e), stems[1:], exact[1:]
+		}
+	}
 	return es
 }
+
+func byKey(a, b entry) int { return strings.Compare(a.key, b.key) }
 
 // planShards divides entries, sorted by key, into shard files that hold
 // at most limit bytes each where that can be done, few of them, and
