@@ -3,7 +3,6 @@ package site
 import (
 	"context"
 	"fmt"
-	"github.com/backlight-wiki/backlight/generator/i18n"
 	"io"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/config"
 	"github.com/backlight-wiki/backlight/generator/glossary"
+	"github.com/backlight-wiki/backlight/generator/i18n"
 	"github.com/backlight-wiki/backlight/generator/render"
 	"github.com/backlight-wiki/backlight/generator/render/views"
 	"github.com/backlight-wiki/backlight/generator/search"
