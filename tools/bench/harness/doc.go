@@ -1,5 +1,7 @@
 // Package harness is what the benchmark commands of tools/bench share:
-// their main function and flag conventions (Main, Flags, Parse), child
+// their main function and flag conventions (Main, Flags, Parse, and the
+// -root checkouts of RootsFlag), the site package's BenchmarkBuild run
+// in a checkout (BenchmarkBuild), child
 // processes measured by wall time and peak resident set size (Run), the
 // benchmark corpus written in a child process (WriteCorpus), the Hugo
 // binary measured against (FindHugo: Hugo 0.165 or later, built from

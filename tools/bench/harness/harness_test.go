@@ -207,3 +207,22 @@ func TestRatioAndMs(t *testing.T) {
 		}
 	}
 }
+
+func TestRootsFlagRepeatsAndDefaultsToThisCheckout(t *testing.T) {
+	fs := Flags("t", io.Discard)
+	rs := RootsFlag(fs, "measure")
+	if err := Parse(fs, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := rs.OrThis(); len(got) != 1 || got[0] != "../.." {
+		t.Errorf("no -root: %q, want this checkout", got)
+	}
+	fs = Flags("t", io.Discard)
+	rs = RootsFlag(fs, "measure")
+	if err := Parse(fs, []string{"-root", "/tmp/old", "-root", "."}); err != nil {
+		t.Fatal(err)
+	}
+	if got := rs.OrThis(); len(got) != 2 || got[0] != "/tmp/old" || got[1] != "." || rs.String() != "/tmp/old,." {
+		t.Errorf("two -root flags: %q", got)
+	}
+}

@@ -27,10 +27,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"golang.org/x/exp/trace"
@@ -40,12 +38,6 @@ import (
 
 func main() { harness.Main("benchcores", run) }
 
-// roots collects repeated -root flags.
-type roots []string
-
-func (r *roots) String() string     { return strings.Join(*r, ",") }
-func (r *roots) Set(s string) error { *r = append(*r, s); return nil }
-
 // whole is the region of site.Build around its stages.
 const whole = "build"
 
@@ -54,15 +46,12 @@ const between = "between stages"
 
 func run(ctx context.Context, args []string, stdout, progress io.Writer) error {
 	fs := harness.Flags("benchcores", progress)
-	var rs roots
-	fs.Var(&rs, "root", "a Backlight `checkout` to trace; repeat to compare (default ../.., this one)")
+	roots := harness.RootsFlag(fs, "trace")
 	pages := fs.Int("pages", 10000, "the size of BenchmarkBuild to run: 1000 or 10000")
 	if err := harness.Parse(fs, args); err != nil {
 		return err
 	}
-	if len(rs) == 0 {
-		rs = roots{"../.."}
-	}
+	rs := roots.OrThis()
 	var cols []busy
 	for _, root := range rs {
 		abs, err := filepath.Abs(root)
@@ -89,12 +78,8 @@ func traceBuild(ctx context.Context, root string, pages int) (busy, error) {
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "trace.out")
-	cmd := exec.CommandContext(ctx, "go", "test", "./generator/site", "-run", "^$",
-		"-bench", fmt.Sprintf("^BenchmarkBuild$/^%d$", pages), "-benchtime", "1x", "-trace", out, "-o", filepath.Join(dir, "site.test"))
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "TMPDIR="+harness.TmpfsOrTemp())
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return busy{}, fmt.Errorf("go test: %w\n%s", err, harness.Tail(string(out), 20))
+	if err := harness.BenchmarkBuild(ctx, root, pages, "1x", filepath.Join(dir, "site.test"), "-trace", out); err != nil {
+		return busy{}, err
 	}
 	f, err := os.Open(out)
 	if err != nil {
@@ -235,7 +220,7 @@ func (b busy) stages() []stage {
 
 // table prints each stage's wall time and the cores it kept busy, one
 // pair of columns per root.
-func table(rs roots, cols []busy) *harness.Table {
+func table(rs harness.Roots, cols []busy) *harness.Table {
 	t := &harness.Table{Title: "Wall time and cores busy (of GOMAXPROCS) per stage of one build", Head: []string{"stage"}, Right: []bool{false}}
 	var names []string
 	rows := make([]map[string]stage, len(cols))

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/backlight-wiki/backlight/tools/bench/harness"
 )
 
 func TestBusyInCountsOverlapsOnce(t *testing.T) {
@@ -52,7 +54,7 @@ func TestStagesSumOverBuildsAndKeepTheRest(t *testing.T) {
 			t.Errorf("stage %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	tab := table(roots{"a"}, []busy{b})
+	tab := table(harness.Roots{"a"}, []busy{b})
 	if last := tab.Rows[len(tab.Rows)-1]; last[0] != whole || last[2] != "1.20" {
 		t.Errorf("the build's row = %q, want it last with 1.20 cores busy", last)
 	}

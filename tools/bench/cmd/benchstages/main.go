@@ -5,7 +5,7 @@
 // older commit's worktree with this one) it runs the site package's
 // BenchmarkBuild at -pages pages with a CPU profile, in that checkout:
 //
-//	go test ./generator/site -run '^$' -bench '^BenchmarkBuild/PAGES$' -benchtime Nx -cpuprofile …
+//	go test ./generator/site -run '^$' -bench '^BenchmarkBuild$/^PAGES$' -benchtime Nx -cpuprofile …
 //
 // with TMPDIR on tmpfs where there is one, reads the profile's samples
 // (`go tool pprof -traces`) and puts each in the first stage whose
@@ -38,12 +38,6 @@ import (
 )
 
 func main() { harness.Main("benchstages", run) }
-
-// roots collects repeated -root flags.
-type roots []string
-
-func (r *roots) String() string     { return strings.Join(*r, ",") }
-func (r *roots) Set(s string) error { *r = append(*r, s); return nil }
 
 // stage is a part of a build and the functions that mark its samples; a
 // sample belongs to the first stage any of whose marks is on its stack.
@@ -80,16 +74,13 @@ const other = "other"
 
 func run(ctx context.Context, args []string, stdout, progress io.Writer) error {
 	fs := harness.Flags("benchstages", progress)
-	var rs roots
-	fs.Var(&rs, "root", "a Backlight `checkout` to profile; repeat to compare (default ../.., this one)")
+	roots := harness.RootsFlag(fs, "profile")
 	pages := fs.Int("pages", 10000, "the size of BenchmarkBuild to run: 1000 or 10000")
 	builds := fs.Int("builds", 3, "builds per profile (-benchtime Nx)")
 	if err := harness.Parse(fs, args); err != nil {
 		return err
 	}
-	if len(rs) == 0 {
-		rs = roots{"../.."}
-	}
+	rs := roots.OrThis()
 	var cols []map[string]float64
 	for _, root := range rs {
 		abs, err := filepath.Abs(root)
@@ -125,16 +116,8 @@ func profile(ctx context.Context, root string, pages, builds int) (map[string]fl
 	}
 	defer os.RemoveAll(dir)
 	bin, prof := filepath.Join(dir, "site.test"), filepath.Join(dir, "cpu.out")
-	cmd := exec.CommandContext(ctx, "go", "test", "./generator/site", "-run", "^$",
-		"-bench", fmt.Sprintf("^BenchmarkBuild/%d$", pages), "-benchtime", fmt.Sprintf("%dx", builds),
-		"-cpuprofile", prof, "-o", bin)
-	cmd.Dir = root
-	cmd.Env = os.Environ()
-	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
-		cmd.Env = append(cmd.Env, "TMPDIR=/dev/shm")
-	}
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("go test: %w\n%s", err, harness.Tail(string(out), 20))
+	if err := harness.BenchmarkBuild(ctx, root, pages, fmt.Sprintf("%dx", builds), bin, "-cpuprofile", prof); err != nil {
+		return nil, err
 	}
 	traces := exec.CommandContext(ctx, "go", "tool", "pprof", "-traces", bin, prof)
 	traces.Dir = root
@@ -207,7 +190,7 @@ func classify(frames []string) string {
 
 // table prints each stage's seconds per build and its share of the
 // build's samples (the corpus writing left out), one column per root.
-func table(rs roots, cols []map[string]float64, builds int) *harness.Table {
+func table(rs harness.Roots, cols []map[string]float64, builds int) *harness.Table {
 	t := &harness.Table{Title: fmt.Sprintf("CPU seconds per build and share of the build, from %d profiled builds", builds), Head: []string{"stage"}, Right: []bool{false}}
 	for _, r := range rs {
 		t.Head = append(t.Head, r+" s", "share")

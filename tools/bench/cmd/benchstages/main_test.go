@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/backlight-wiki/backlight/tools/bench/harness"
 )
 
 // TestParseTracesPutsEachSampleInItsFirstStage feeds pprof -traces text
@@ -53,7 +55,7 @@ Type: cpu
 			t.Errorf("%s: got %v s, want %v s", k, got[k], v)
 		}
 	}
-	tab := table(roots{"a"}, []map[string]float64{got}, 1)
+	tab := table(harness.Roots{"a"}, []map[string]float64{got}, 1)
 	var total string
 	for _, row := range tab.Rows {
 		if row[0] == "total" {
