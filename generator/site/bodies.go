@@ -81,9 +81,10 @@ type renderedBodies struct {
 	intros    map[string]*views.Body
 	backlinks map[*generator.Page][]*generator.Page     // pages whose prose links to the key page, by title
 	texts     map[*generator.Page]string                // each page's plain text, for the search index
-	links     map[*generator.Page][]markdown.Link       // each body's resolved links, intros included
+	linked    map[*generator.Page][]*generator.Page     // the pages each body links to (linkedPages), intros included
+	frags     map[*generator.Page][]markdown.Link       // each body's links to #headings, intros included
 	mdDiags   map[*generator.Page]generator.Diagnostics // what rendering each body reported
-	refs      map[*generator.Page][]markdown.Ref        // each body's destinations inside the site, intros included
+	dests     map[*generator.Page]bodyDests             // each body's destinations inside the site, intros included
 	fragDiags map[*generator.Page]generator.Diagnostics // each body's links to #headings that do not exist
 	ids       map[string]*generator.Page                // the pages by id
 	sources   map[*generator.Page]sourceSum             // what each body was rendered from, to tell an edit that leaves it as it was
@@ -117,9 +118,10 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base
 	rb := &renderedBodies{md: md, files: files, base: base, up: up, introPages: intros, pages: pages,
 		bodies: map[*generator.Page]*views.Body{}, intros: map[string]*views.Body{},
 		backlinks: map[*generator.Page][]*generator.Page{}, texts: map[*generator.Page]string{},
-		links: map[*generator.Page][]markdown.Link{}, mdDiags: map[*generator.Page]generator.Diagnostics{},
-		refs: map[*generator.Page][]markdown.Ref{}, fragDiags: map[*generator.Page]generator.Diagnostics{},
-		ids: make(map[string]*generator.Page, len(pages)), sources: make(map[*generator.Page]sourceSum, len(pages)), seed: maphash.MakeSeed()}
+		linked: map[*generator.Page][]*generator.Page{}, frags: map[*generator.Page][]markdown.Link{},
+		mdDiags: map[*generator.Page]generator.Diagnostics{}, dests: map[*generator.Page]bodyDests{},
+		fragDiags: map[*generator.Page]generator.Diagnostics{},
+		ids:       make(map[string]*generator.Page, len(pages)), sources: make(map[*generator.Page]sourceSum, len(pages)), seed: maphash.MakeSeed()}
 	rb.all = slices.Clone(pages)
 	for _, k := range slices.Sorted(maps.Keys(intros)) {
 		rb.all = append(rb.all, intros[k])
@@ -139,28 +141,32 @@ func renderBodies(md *markdown.Renderer, ix *graph.Index, files *siteFiles, base
 func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*renderedBodies, generator.Diagnostics) {
 	next := rb.clone()
 	order := next.ordered(changed)
-	results := make([]markdown.Result, len(order))
-	sums := make([]sourceSum, len(order))
-	linked := make([][]*generator.Page, len(order))
+	results := make([]renderedBody, len(order))
 	bufs := make([]bytes.Buffer, workers.Count(len(order)))
 	workers.EachWorker(len(order), func(w, i int) {
 		p := order[i]
-		sums[i] = next.sum(p)
-		results[i] = next.md.RenderWith(&bufs[w], markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
+		r := &results[i]
+		r.sum = next.sum(p)
+		r.Result = next.md.RenderWith(&bufs[w], markdown.Source{Body: p.Body, File: p.File, Path: p.Path, BodyLine: p.BodyLine, Title: p.Title},
 			resolver{ix, next.rootOf(p), next.files, next.base, next.up})
 		p.Body = nil // rendered; the source, and the file it pins, can go
-		linked[i] = next.linkedPages(p, results[i].Links)
+		// What the stage keeps of the links is made here, on every core,
+		// and the links themselves go: at 50,000 pages they were 50 MB
+		// of the most a build holds.
+		r.linked = next.linkedPages(p, r.Links)
+		r.frags = headingLinks(r.Links)
+		r.dests = newBodyDests(r.Refs)
+		r.Links, r.Refs = nil, nil
 	})
 	touched := map[*generator.Page]bool{}
 	headings := false // whether the headings of a changed page changed
 	for i, p := range order {
 		next.dropBacklinks(p, touched)
 		headings = headings || !sameHeadings(next.bodies[p], results[i].Headings)
-		next.store(p, results[i])
-		next.sources[p] = sums[i]
+		next.store(p, &results[i])
 	}
 	for i, p := range order {
-		next.addBacklinks(p, linked[i], touched)
+		next.addBacklinks(p, results[i].linked, touched)
 	}
 	lists := make([][]*generator.Page, 0, len(touched))
 	for t := range touched {
@@ -189,7 +195,7 @@ func (rb *renderedBodies) Update(ix *graph.Index, changed []*generator.Page) (*r
 func (rb *renderedBodies) clone() *renderedBodies {
 	next := *rb
 	next.bodies, next.intros, next.texts = maps.Clone(rb.bodies), maps.Clone(rb.intros), maps.Clone(rb.texts)
-	next.links, next.mdDiags, next.refs = maps.Clone(rb.links), maps.Clone(rb.mdDiags), maps.Clone(rb.refs)
+	next.linked, next.frags, next.mdDiags, next.dests = maps.Clone(rb.linked), maps.Clone(rb.frags), maps.Clone(rb.mdDiags), maps.Clone(rb.dests)
 	next.backlinks, next.fragDiags = maps.Clone(rb.backlinks), maps.Clone(rb.fragDiags)
 	next.sources = maps.Clone(rb.sources)
 	return &next
@@ -230,10 +236,38 @@ func (rb *renderedBodies) rootOf(p *generator.Page) string {
 	return generator.RootOf("/" + p.Section + "/")
 }
 
+// renderedBody is what rendering one body gave, its links already made
+// into what the stage keeps of them.
+type renderedBody struct {
+	markdown.Result // without its Links and Refs
+	sum             sourceSum
+	linked          []*generator.Page // linkedPages
+	frags           []markdown.Link   // headingLinks
+	dests           bodyDests
+}
+
+// headingLinks are the links to a #heading among links, or nil.
+func headingLinks(links []markdown.Link) []markdown.Link {
+	var out []markdown.Link
+	for _, l := range links {
+		if l.Fragment != "" {
+			out = append(out, l)
+		}
+	}
+	return slices.Clip(out)
+}
+
 // store records what rendering p's body gave.
-func (rb *renderedBodies) store(p *generator.Page, r markdown.Result) {
+func (rb *renderedBodies) store(p *generator.Page, r *renderedBody) {
 	b := &views.Body{HTML: template.HTML(r.HTML), Headings: r.Headings, Lead: r.Lead}
-	rb.links[p], rb.refs[p] = r.Links, r.Refs
+	rb.sources[p] = r.sum
+	setOrDelete(rb.linked, p, r.linked)
+	setOrDelete(rb.frags, p, r.frags)
+	if len(r.dests.unresolved)+len(r.dests.checked) > 0 {
+		rb.dests[p] = r.dests
+	} else {
+		delete(rb.dests, p)
+	}
 	if len(r.Diags) > 0 {
 		rb.mdDiags[p] = r.Diags
 	} else {
@@ -252,9 +286,8 @@ func (rb *renderedBodies) dropBacklinks(p *generator.Page, touched map[*generato
 	if rb.isIntro(p) {
 		return
 	}
-	for _, l := range rb.links[p] {
-		t := rb.ids[l.Target]
-		if t == nil || !slices.Contains(rb.backlinks[t], p) {
+	for _, t := range rb.linked[p] {
+		if !slices.Contains(rb.backlinks[t], p) {
 			continue
 		}
 		rb.backlinks[t] = slices.DeleteFunc(slices.Clone(rb.backlinks[t]), func(q *generator.Page) bool { return q == p })
@@ -304,10 +337,7 @@ func (rb *renderedBodies) diagnostics() generator.Diagnostics {
 // page finds that heading.
 func (rb *renderedBodies) checkFragments(p *generator.Page) generator.Diagnostics {
 	var diags generator.Diagnostics
-	for _, l := range rb.links[p] {
-		if l.Fragment == "" {
-			continue
-		}
+	for _, l := range rb.frags[p] {
 		b := rb.bodies[rb.ids[l.Target]]
 		if b == nil {
 			continue // a page that could not be loaded: its own error says why
@@ -328,6 +358,15 @@ func sameHeadings(b *views.Body, hs []markdown.Heading) bool {
 		}
 	}
 	return true
+}
+
+// setOrDelete sets m[k] to v, or deletes it when v is empty.
+func setOrDelete[V any](m map[*generator.Page][]V, k *generator.Page, v []V) {
+	if len(v) > 0 {
+		m[k] = v
+	} else {
+		delete(m, k)
+	}
 }
 
 func sortByTitle(ps []*generator.Page) {

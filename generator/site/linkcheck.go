@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
 	"html"
 	"path"
 	"slices"
@@ -32,11 +31,9 @@ type linkCheck struct {
 	index   map[string]int         // output path → index in outs and scans
 	scans   []pageScan
 	outs    []render.Output
-	refs    map[string][]markdown.Ref // by output path: the Markdown destinations its body wrote that were not resolved then
-	checked map[string][]uint64       // by output path: those that were, as hashes of their decoded URLs (most of them: kept compact)
-	seed    maphash.Seed              // of checked's hashes
-	files   map[string]string         // by output path: the source file of its body
-	warning bool                      // report broken links as warnings ([build] brokenLinks)
+	dests   map[string]bodyDests // by output path: the Markdown destinations its body wrote
+	files   map[string]string    // by output path: the source file of its body
+	warning bool                 // report broken links as warnings ([build] brokenLinks)
 	// bodiesOnly reports only the links the Markdown bodies wrote: when
 	// the content has errors, a broken link of the theme is most likely
 	// one of their consequences (a list page that is not made).
@@ -107,7 +104,7 @@ type pageLink struct {
 // those may go before the site's files are planned and the search index
 // is built; plan gives it the files.
 func newLinkCheck(rb *renderedBodies, pages []*generator.Page, warning bool) *linkCheck {
-	lc := &linkCheck{base: rb.base, refs: map[string][]markdown.Ref{}, checked: map[string][]uint64{}, files: map[string]string{}, warning: warning, seed: maphash.MakeSeed()}
+	lc := &linkCheck{base: rb.base, dests: map[string]bodyDests{}, files: map[string]string{}, warning: warning}
 	lc.byID = make(map[string]string, len(pages))
 	for _, p := range pages {
 		lc.byID[p.ID] = p.URL
@@ -123,7 +120,7 @@ func (lc *linkCheck) addBodies(rb *renderedBodies, pages []*generator.Page) {
 	prefix := rb.up
 	for _, p := range pages {
 		out := prefix + generator.OutPath(p.URL)
-		lc.addRefs(out, rb.refs[p])
+		lc.addDests(out, rb.dests[p])
 		lc.files[out] = p.File
 	}
 	for section, p := range rb.introPages {
@@ -131,8 +128,15 @@ func (lc *linkCheck) addBodies(rb *renderedBodies, pages []*generator.Page) {
 		if section != "" {
 			out = prefix + section + "/index.html"
 		}
-		lc.addRefs(out, rb.refs[p])
+		lc.addDests(out, rb.dests[p])
 		lc.files[out] = p.File
+	}
+}
+
+// addDests keeps the destinations of the body written to out, if any.
+func (lc *linkCheck) addDests(out string, d bodyDests) {
+	if len(d.unresolved)+len(d.checked) > 0 {
+		lc.dests[out] = d
 	}
 }
 
@@ -149,31 +153,49 @@ func (lc *linkCheck) plan(outs []render.Output) {
 	}
 }
 
-// addRefs keeps what the report needs of a body's destinations: those
-// resolved when the body was rendered only as URLs, in one string.
-func (lc *linkCheck) addRefs(out string, refs []markdown.Ref) {
-	var unresolved []markdown.Ref
-	var checked []uint64
-	for _, r := range refs {
-		if !r.Checked {
-			unresolved = append(unresolved, r)
-			continue
-		}
-		checked = append(checked, lc.hash(r.URL))
-	}
-	if len(unresolved) > 0 {
-		lc.refs[out] = unresolved
-	}
-	if len(checked) > 0 {
-		lc.checked[out] = slices.Clip(checked)
-	}
+// bodyDests is what the link check keeps of the destinations inside the
+// site that one Markdown body wrote. Those resolved, or reported, when
+// the body was rendered are kept only as hashes of their decoded URLs
+// (destHash): 8 bytes instead of a markdown.Ref, since one is looked for
+// only when a link of the page is broken. The others are kept whole, for
+// the report to name their position.
+type bodyDests struct {
+	unresolved []markdown.Ref
+	checked    []uint64
 }
 
-// hash identifies a destination by its decoded URL, as checked keeps
-// it: 8 bytes instead of the URL, since it is looked for only when a
-// link is broken. Two URLs share a hash by chance once in 2⁶⁴.
-func (lc *linkCheck) hash(url string) uint64 {
-	return maphash.String(lc.seed, markdown.PathDecode(url))
+// newBodyDests keeps what the link check needs of a body's refs.
+func newBodyDests(refs []markdown.Ref) bodyDests {
+	var d bodyDests
+	n := 0
+	for _, r := range refs {
+		if r.Checked {
+			n++
+		}
+	}
+	if n > 0 {
+		d.checked = make([]uint64, 0, n)
+	}
+	for _, r := range refs {
+		if r.Checked {
+			d.checked = append(d.checked, destHash(r.URL))
+		} else {
+			d.unresolved = append(d.unresolved, r)
+		}
+	}
+	d.unresolved = slices.Clip(d.unresolved)
+	return d
+}
+
+// destHash identifies a destination by its decoded URL: the 64-bit
+// FNV-1a hash, the same in every build and language. Two URLs share a
+// hash by chance once in 2⁶⁴.
+func destHash(url string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range []byte(markdown.PathDecode(url)) {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
 }
 
 // scan reads the rendered bytes of output i on writing goroutine w.
@@ -466,7 +488,7 @@ func (lc *linkCheck) brokenLinks(i int) []brokenLink {
 		if what == "" {
 			continue
 		}
-		if slices.Contains(lc.checked[o.Path], lc.hash(l.href)) {
+		if slices.Contains(lc.dests[o.Path].checked, destHash(l.href)) {
 			continue // the body's: resolved, or reported, when it was rendered
 		}
 		out = append(out, brokenLink{l.href, what, lc.bodyRefs(o.Path, l.href)})
@@ -517,7 +539,7 @@ func (lc *linkCheck) suggest(missing string) string {
 func (lc *linkCheck) bodyRefs(out, href string) []markdown.Ref {
 	want := markdown.PathDecode(href)
 	var found []markdown.Ref
-	for _, r := range lc.refs[out] {
+	for _, r := range lc.dests[out].unresolved {
 		if markdown.PathDecode(r.URL) == want {
 			found = append(found, r)
 		}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -42,7 +43,7 @@ func TestLinkCheckReadsLinksAsTheBrowserDoes(t *testing.T) {
 		htmlOut("café/index.html", `<p>x</p>`),
 		htmlOut("index.html", `<p>home</p>`),
 	}
-	rb := &renderedBodies{base: "/wiki/", refs: map[*generator.Page][]markdown.Ref{dev: {
+	rb := &renderedBodies{base: "/wiki/", dests: map[*generator.Page]bodyDests{dev: newBodyDests([]markdown.Ref{
 		{URL: "../lead/#nope", Pos: at(4, 1)},
 		{URL: "#gone", Pos: at(4, 30), Checked: true}, // reported when the body was rendered
 		{URL: "org chart.png", Pos: at(5, 1), Image: true},
@@ -50,7 +51,7 @@ func TestLinkCheckReadsLinksAsTheBrowserDoes(t *testing.T) {
 		{URL: "../getting-started/", Pos: at(8, 1)},
 		{URL: "/handbook/x/", Pos: at(6, 40)},
 		{URL: "../../../up/", Pos: at(6, 70)},
-	}}}
+	})}}
 	lc := newLinkCheck(rb, []*generator.Page{dev, lead}, false)
 	lc.plan(outs)
 	if err := renderAll(context.Background(), outs, lc); err != nil {
@@ -148,5 +149,32 @@ func TestStaticLinksOutOfTheFolderAreSkipped(t *testing.T) {
 	slices.Sort(paths)
 	if !slices.Equal(paths, []string{"docs/guide.pdf", "guide.pdf"}) {
 		t.Errorf("published %q", paths)
+	}
+}
+
+func TestDestHashComparesDecodedURLs(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"org%20chart.png", "org chart.png", true},
+		{"../../caf%C3%A9/", "../../café/", true},
+		{"../lead/", "../lead/", true},
+		{"../lead/", "../lead", false},
+		{"a", "b", false},
+		{"", "x", false},
+	} {
+		if got := destHash(c.a) == destHash(c.b); got != c.same {
+			t.Errorf("destHash(%q) == destHash(%q) is %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+	// The hash is FNV-1a, the same in every process: the languages'
+	// bodies and the check need not share a seed.
+	for _, u := range []string{"", "../lead/#duties", "org%20chart.png"} {
+		h := fnv.New64a()
+		h.Write([]byte(markdown.PathDecode(u)))
+		if got, want := destHash(u), h.Sum64(); got != want {
+			t.Errorf("destHash(%q) = %#x, want FNV-1a %#x", u, got, want)
+		}
 	}
 }

@@ -16,7 +16,6 @@ import (
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/content"
-	"github.com/backlight-wiki/backlight/generator/markdown"
 	"github.com/backlight-wiki/backlight/generator/render"
 )
 
@@ -448,14 +447,14 @@ func affected(before, after *renderedBodies, changed []*generator.Page) []string
 	out := map[string]bool{}
 	for _, p := range changed {
 		out[generator.OutPath(p.URL)] = true
-		was, is := linkTargets(before.links[p]), linkTargets(after.links[p])
-		for id := range was {
-			if t := after.ids[id]; !is[id] && t != nil && t != p {
+		was, is := before.linked[p], after.linked[p]
+		for _, t := range was {
+			if !slices.Contains(is, t) {
 				out[generator.OutPath(t.URL)] = true
 			}
 		}
-		for id := range is {
-			if t := after.ids[id]; !was[id] && t != nil && t != p {
+		for _, t := range is {
+			if !slices.Contains(was, t) {
 				out[generator.OutPath(t.URL)] = true
 			}
 		}
@@ -537,12 +536,4 @@ func union(a, b []string) []string {
 		}
 	}
 	return a
-}
-
-func linkTargets(links []markdown.Link) map[string]bool {
-	out := map[string]bool{}
-	for _, l := range links {
-		out[l.Target] = true
-	}
-	return out
 }
