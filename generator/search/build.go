@@ -91,7 +91,7 @@ func Build(docs []Doc, opts Options) *Index {
 	excerpts := make([]string, len(sorted))
 	post := score(terms, toks, func(i int) {
 		excerpts[i] = excerpt(&sorted[i], &terms[i])
-		terms[i].body, terms[i].sents, terms[i].inBody, terms[i].other, sorted[i].Body = nil, nil, nil, nil, ""
+		terms[i].body, terms[i].wide, terms[i].sents, terms[i].inBody, terms[i].other, sorted[i].Body = nil, nil, nil, nil, nil, ""
 	})
 	exacts.Wait()
 

@@ -49,10 +49,14 @@ func excerpt(d *Doc, dt *docTerms) string {
 			if taken[s] {
 				continue
 			}
-			for _, t := range dt.body[sn.wlo:sn.whi] {
-				if !covered[t] && dt.score[t] > bestScore {
-					best, bestScore = s, dt.score[t]
-				}
+			var top int32
+			if dt.wide != nil {
+				top = topScore(dt.wide[sn.wlo:sn.whi], covered, dt.score)
+			} else {
+				top = topScore(dt.body[sn.wlo:sn.whi], covered, dt.score)
+			}
+			if top > bestScore {
+				best, bestScore = s, top
 			}
 		}
 		if best < 0 {
@@ -60,8 +64,10 @@ func excerpt(d *Doc, dt *docTerms) string {
 		}
 		taken[best] = true
 		sn := dt.sents[best]
-		for _, t := range dt.body[sn.wlo:sn.whi] {
-			covered[t] = true
+		if dt.wide != nil {
+			cover(dt.wide[sn.wlo:sn.whi], covered)
+		} else {
+			cover(dt.body[sn.wlo:sn.whi], covered)
 		}
 		text := collapse(d.Body[sn.lo:sn.hi])
 		if strings.Contains(summary, text) {
@@ -96,6 +102,25 @@ func excerpt(d *Doc, dt *docTerms) string {
 	// unwritten is the last part's in body order: cut makes up the
 	// difference of their lengths.
 	return cut(joinParts(out), maxExcerpt)
+}
+
+// topScore is the highest score of the terms among words that are not
+// covered, or 0.
+func topScore[T uint16 | int32](words []T, covered []bool, score []int32) int32 {
+	var top int32
+	for _, t := range words {
+		if !covered[t] && score[t] > top {
+			top = score[t]
+		}
+	}
+	return top
+}
+
+// cover marks the terms among words covered.
+func cover[T uint16 | int32](words []T, covered []bool) {
+	for _, t := range words {
+		covered[t] = true
+	}
 }
 
 // headingSeparator follows a part of an excerpt that does not end a

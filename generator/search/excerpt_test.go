@@ -153,3 +153,80 @@ func TestExcerptSeparatesAHeadingFromTheSentenceAfterIt(t *testing.T) {
 		t.Errorf("excerpt = %q, want %q", got, want)
 	}
 }
+
+// TestExcerptBodyWords checks the body's words as the excerpt reads them:
+// each stem once a sentence, 16-bit for a document of at most narrowTerms
+// stems and 32-bit beyond, the excerpt the same either way.
+func TestExcerptBodyWords(t *testing.T) {
+	var tok tokenizer
+	d := Doc{Body: "Plan plan PLAN the plan. The plan again."}
+	dt := tok.doc(&d)
+	var words []int
+	for _, s := range dt.sents {
+		words = append(words, int(s.whi-s.wlo))
+	}
+	if fmt.Sprint(words) != "[2 3]" || len(dt.body) != 5 || dt.wide != nil {
+		t.Errorf("words a sentence %v, body %v, wide %v: want [2 3], each stem once a sentence, 16-bit", words, dt.body, dt.wide)
+	}
+
+	// A document with more stems than 16 bits number, among documents
+	// that share its first sentence: the excerpt starts with the first
+	// of its own.
+	var big strings.Builder
+	common := "Teams plan the work of the week together. "
+	big.WriteString(common)
+	first := ""
+	for i := range narrowTerms + 5000 {
+		fmt.Fprintf(&big, "w%dx", i)
+		if i%10 == 9 {
+			big.WriteString(". ")
+			if first == "" {
+				first = strings.TrimSpace(big.String()[len(common):])
+			}
+		} else {
+			big.WriteByte(' ')
+		}
+	}
+	docs := []Doc{{Body: big.String()}}
+	for range 5 {
+		docs = append(docs, Doc{Body: common})
+	}
+	terms := make([]docTerms, len(docs))
+	toks := make([]tokenizer, 1)
+	for i := range docs {
+		terms[i] = toks[0].doc(&docs[i])
+	}
+	if terms[0].wide == nil || terms[0].body != nil || terms[1].wide != nil {
+		t.Fatalf("a document of %d stems is not held 32-bit, or one of a few stems is", len(terms[0].ids))
+	}
+	score(terms, toks, nil)
+	if got := excerpt(&docs[0], &terms[0]); !strings.HasPrefix(got, first) {
+		t.Errorf("excerpt of the large document = %.80q…, want it to start with %q", got, first)
+	}
+
+	// The 16-bit and the 32-bit words give the same excerpts.
+	docs = []Doc{
+		{Body: common + "Nothing special happens here. The zeolite filter needs replacing after a year. " + common},
+		{Summary: "Teams plan the work of the week together.", Body: common + "Pumps need calibration."},
+	}
+	for range 20 {
+		docs = append(docs, Doc{Body: common + "Nothing special happens here."})
+	}
+	terms = make([]docTerms, len(docs))
+	for i := range docs {
+		terms[i] = toks[0].doc(&docs[i])
+	}
+	score(terms, toks, nil)
+	for i := range docs {
+		narrow := excerpt(&docs[i], &terms[i])
+		wide := terms[i]
+		wide.wide = make([]int32, len(wide.body))
+		for k, w := range wide.body {
+			wide.wide[k] = int32(w)
+		}
+		wide.body = nil
+		if got := excerpt(&docs[i], &wide); got != narrow {
+			t.Errorf("doc %d: excerpt from 32-bit words %q, from 16-bit %q", i, got, narrow)
+		}
+	}
+}

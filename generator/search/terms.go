@@ -37,8 +37,9 @@ func fieldWeight(f int) float64 {
 // termCount is one stem of a document and its frequency in each field,
 // as the tokenizer counts it.
 type termCount struct {
-	id int32             // stem number: the tokenizer's
-	tf [numFields]uint16 // at most 65,535
+	id   int32             // stem number: the tokenizer's
+	tf   [numFields]uint16 // at most 65,535
+	sent int32             // 1 + the last body sentence it was recorded in as a word; 0: none
 }
 
 // fieldCount is a stem's frequency in one field other than the body.
@@ -49,8 +50,12 @@ type fieldCount struct {
 }
 
 // sentence is one sentence of a document's body: its byte range in the
-// body and the range of its words in docTerms.body.
+// body and the range of its words in docTerms.body (or wide).
 type sentence struct{ lo, hi, wlo, whi int32 }
+
+// narrowTerms is the most stems a document may have for its body's words
+// to be held as 16-bit term numbers (docTerms.body).
+const narrowTerms = 1 << 16
 
 // docTerms is what tokenising makes of one document, and what scoring
 // adds.
@@ -67,9 +72,15 @@ type docTerms struct {
 	inBody []uint16       // each stem's frequency in the body
 	other  []fieldCount   // its frequencies in the other fields that it occurs in, by stem and then field
 	lens   [numFields]int // words per field
-	body   []int32        // the term (index in ids) of each body word
-	sents  []sentence     // the body's sentences
-	score  []int32        // each term's score (set by score)
+	// body are the terms (indexes in ids) of the body's words, sentence
+	// by sentence, each once a sentence: the excerpt reads no more. They
+	// are 16-bit when the document has at most narrowTerms stems, else in
+	// wide, and held until every document is scored: at 50,000 pages,
+	// each word once and 32-bit, they were 25 MB of the most a build held.
+	body  []uint16
+	wide  []int32
+	sents []sentence // the body's sentences
+	score []int32    // each term's score (set by score)
 }
 
 // tf returns the frequencies of stem i in each field; j is where its
@@ -128,6 +139,10 @@ func (t *tokenizer) doc(d *Doc) docTerms {
 					s++
 				}
 				if s < len(sents) && h.off >= sents[s].lo {
+					if terms[i].sent == int32(s)+1 {
+						continue // a word of this sentence already
+					}
+					terms[i].sent = int32(s) + 1
 					if sents[s].whi == 0 {
 						sents[s].wlo = int32(len(body))
 					}
@@ -156,7 +171,14 @@ func (t *tokenizer) doc(d *Doc) docTerms {
 			}
 		}
 	}
-	dt.body = slices.Clone(body)
+	if len(terms) <= narrowTerms {
+		dt.body = make([]uint16, len(body))
+		for k, i := range body {
+			dt.body[k] = uint16(i)
+		}
+	} else {
+		dt.wide = slices.Clone(body)
+	}
 	dt.sents = sents
 	t.termBuf, t.bodyBuf = terms, body
 	return dt
