@@ -57,3 +57,34 @@ func TestPaceLoadingLeavesOtherProcessesAlone(t *testing.T) {
 	}
 	restore()
 }
+
+// TestPaceIndexing: a site in one language builds its index, in a process
+// of its own, under indexingGCPercent after a collection; a multilingual
+// site, and a shared process, keep their target.
+func TestPaceIndexing(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(80))
+	for _, c := range []struct {
+		own, multilingual bool
+		want              int
+	}{
+		{true, false, indexingGCPercent},
+		{true, true, 80},
+		{false, false, 80},
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		restore := paceIndexing(c.own, c.multilingual)
+		runtime.ReadMemStats(&after)
+		if p := debug.SetGCPercent(80); p != c.want {
+			t.Errorf("own process %v, multilingual %v: GOGC is %d while the index is built, want %d", c.own, c.multilingual, p, c.want)
+		}
+		debug.SetGCPercent(c.want)
+		if collected := after.NumForcedGC > before.NumForcedGC; collected != c.own {
+			t.Errorf("own process %v, multilingual %v: collected first: %v", c.own, c.multilingual, collected)
+		}
+		restore()
+		if p := debug.SetGCPercent(80); p != 80 {
+			t.Errorf("own process %v, multilingual %v: after the index, GOGC is %d, want the process's 80", c.own, c.multilingual, p)
+		}
+	}
+}

@@ -158,10 +158,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		langTexts[i], lang.bodies = lang.bodies.texts, nil
 	}
 	var outs []render.Output
-	var collecting sync.WaitGroup
 	restore := func() {}
 	if !opts.Check {
 		indexing := trace.StartRegion(ctx, "search")
+		restoreIndexing := paceIndexing(opts.OwnProcess, b.cfg.Multilingual())
 		// The search index first, before the plan, whose outputs it
 		// need not share the heap with; its files are written, and let
 		// go, before the pages. Each language has its own, built at the
@@ -176,11 +176,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		outs = searchOutputs(b.cfg, b.cfg.DefaultLanguage, defaultPrefix(b.cfg), b.model, texts, b.strs[b.cfg.Language])
 		indexes.Wait()
 		outs = slices.Concat(append([][]render.Output{outs}, langOuts...)...)
+		restoreIndexing()
 		indexing.End()
-		// The collection before the writing waits for the collector
-		// while the pages are planned: the plan's outputs are needed by
-		// the writing anyway.
-		collecting.Go(func() { restore = collectBeforeWriting(opts.OwnProcess) })
+		// The garbage of the index is collected before the pages are
+		// planned: planned while the collector ran, on the cores it
+		// left, their outputs took new memory beside that garbage, and
+		// at 50,000 pages the process's peak was that moment's.
+		restore = collectBeforeWriting(opts.OwnProcess)
 	} else {
 		links.assume(defaultPrefix(b.cfg) + search.ManifestPath) // the search page preloads it
 		for _, lang := range b.langs {
@@ -200,7 +202,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	links.plan(outs)
 	err = pathErrors(res, outs)
 	plan.End()
-	collecting.Wait()
 	defer restore()
 	if err != nil {
 		return res, err
