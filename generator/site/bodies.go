@@ -263,10 +263,10 @@ func (rb *renderedBodies) store(p *generator.Page, r *renderedBody) {
 	rb.sources[p] = r.sum
 	setOrDelete(rb.linked, p, r.linked)
 	setOrDelete(rb.frags, p, r.frags)
-	if len(r.dests.unresolved)+len(r.dests.checked) > 0 {
-		rb.dests[p] = r.dests
-	} else {
+	if r.dests.empty() {
 		delete(rb.dests, p)
+	} else {
+		rb.dests[p] = r.dests
 	}
 	if len(r.Diags) > 0 {
 		rb.mdDiags[p] = r.Diags

@@ -135,7 +135,7 @@ func (lc *linkCheck) addBodies(rb *renderedBodies, pages []*generator.Page) {
 
 // addDests keeps the destinations of the body written to out, if any.
 func (lc *linkCheck) addDests(out string, d bodyDests) {
-	if len(d.unresolved)+len(d.checked) > 0 {
+	if !d.empty() {
 		lc.dests[out] = d
 	}
 }
@@ -163,6 +163,9 @@ type bodyDests struct {
 	unresolved []markdown.Ref
 	checked    []uint64
 }
+
+// empty reports whether the body wrote no destination inside the site.
+func (d bodyDests) empty() bool { return len(d.unresolved) == 0 && len(d.checked) == 0 }
 
 // newBodyDests keeps what the link check needs of a body's refs.
 func newBodyDests(refs []markdown.Ref) bodyDests {
