@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/adrg/frontmatter"
+
 	"github.com/backlight-wiki/backlight/generator"
 )
 
@@ -95,6 +97,48 @@ func FuzzLoad(f *testing.F) {
 		again, diags2 := Load(mapFS(map[string]string{p: string(src)}), testOptions)
 		if !slices.Equal(lines(diags), lines(diags2)) || len(again.Pages) != len(res.Pages) {
 			t.Errorf("got different results loading the same file twice")
+		}
+	})
+}
+
+// FuzzSplitBody checks that the body split takes from a file, having let
+// the library read it only up to the end of the front matter
+// (lineReader), is the rest the library gives when it reads all of it.
+func FuzzSplitBody(f *testing.F) {
+	long := strings.Repeat("x", 5000) // longer than the library's 4 KiB buffer
+	seeds := []string{
+		"---\ntitle: A\n---\nBody\n",
+		"\n\n---\ntitle: A\n---\n\nBody\n",
+		"---\ntitle: A\n---",
+		"---  \ntitle: A\n---   \nBody",
+		"+++\ntitle = \"A\"\n+++\nBody",
+		"{\n\"title\": \"A\"\n}\n\nBody\n",
+		"{\n\"title\": \"A\"\n}\nnot blank\n}\n\nBody\n",
+		"---json\n{\"title\": \"A\"}\n---\n---\n",
+		"---\ntitle: " + long + "\n---\n" + long + "\n",
+		"---\ntitle: A\n",
+		"# no front matter\n---\ntitle: A\n---\n",
+		"",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		src = normalise(src)
+		if !utf8.Valid(src) {
+			return
+		}
+		var c captured
+		rest, err := frontmatter.Parse(bytes.NewReader(src), &c, formats()...)
+		if err != nil || !c.found {
+			return
+		}
+		want := src[len(src)-len(rest):]
+		if _, body, _, err := newSplitter().split("content/a.md", src); err == nil && !bytes.Equal(body, want) {
+			t.Errorf("split: got body %q, want %q", body, want)
+		}
+		if body, ok := Body(src); !ok || !bytes.Equal(body, want) {
+			t.Errorf("Body: got %q, %v, want %q", body, ok, want)
 		}
 	})
 }

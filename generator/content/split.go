@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -25,7 +26,7 @@ type captured struct {
 // file to the next, so that a file costs no 4 KiB buffer of its own; use
 // one per goroutine.
 type splitter struct {
-	src     bytes.Reader
+	src     lineReader
 	buf     *bufio.Reader
 	formats []*frontmatter.Format
 }
@@ -34,6 +35,33 @@ func newSplitter() *splitter {
 	s := &splitter{formats: formats()}
 	s.buf = bufio.NewReader(&s.src) // the library's bufio.NewReader returns it as it is
 	return s
+}
+
+// lineReader is what the library reads a file through: a line a Read,
+// and nothing once the front matter is captured. The library would then
+// copy the rest of the file, the body, into a buffer grown as it reads,
+// only for split to take the body from src instead; this way the
+// library has read the file up to the end of the front matter, off,
+// where the body starts.
+type lineReader struct {
+	src  []byte
+	off  int
+	done *captured // the split's capture: once found, the reader is at its end
+}
+
+func (r *lineReader) reset(src []byte, c *captured) { *r = lineReader{src: src, done: c} }
+
+func (r *lineReader) Read(p []byte) (int, error) {
+	if r.off == len(r.src) || r.done.found {
+		return 0, io.EOF
+	}
+	line := r.src[r.off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i+1]
+	}
+	n := copy(p, line)
+	r.off += n
+	return n, nil
 }
 
 // formats are the delimiters Backlight accepts: --- YAML, +++ TOML, and a
@@ -67,15 +95,19 @@ var openers = []string{"---", "---yaml", "+++", "---toml", "---json", "{"}
 // body starts.
 func (s *splitter) split(file string, src []byte) (*node, []byte, int, error) {
 	var c captured
-	s.src.Reset(src)
+	s.src.reset(src, &c)
 	s.buf.Reset(&s.src)
 	rest, err := frontmatter.Parse(s.buf, &c, s.formats...)
 	if err != nil {
 		return nil, nil, 0, &posError{generator.Pos{File: file, Line: 1}, "cannot read front matter: " + err.Error()}
 	}
-	// The library returns the rest of its own copy of the file: take it
-	// from src instead, so that the copy can go.
+	// The library returns the rest of its own copy of the file, all of
+	// it when there is no front matter; with front matter it has read
+	// the file up to the body (lineReader). The body is taken from src.
 	body := src[len(src)-len(rest):]
+	if c.found {
+		body = src[s.src.off:]
+	}
 	openLine, opener := firstLine(src)
 	if !c.found {
 		if opener != "" && opener != "{" {
@@ -121,11 +153,11 @@ func Body(src []byte) ([]byte, bool) {
 		return nil, false
 	}
 	var c captured
-	rest, err := frontmatter.Parse(bytes.NewReader(src), &c, formats()...)
-	if err != nil || !c.found {
+	r := &lineReader{src: src, done: &c}
+	if _, err := frontmatter.Parse(r, &c, formats()...); err != nil || !c.found {
 		return nil, false
 	}
-	return src[len(src)-len(rest):], true
+	return src[r.off:], true
 }
 
 // firstLine returns the first non-blank line and its number when it opens

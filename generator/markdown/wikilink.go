@@ -89,7 +89,7 @@ func renderWikiLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (a
 	n := node.(*WikiLink)
 	if n.Dest == "" {
 		_, _ = w.WriteString(`<span class="broken-link">`)
-		_, _ = w.Write(util.EscapeHTML([]byte(n.Label)))
+		writeEscaped(w, n.Label)
 		_, _ = w.WriteString(`</span>`)
 		return ast.WalkSkipChildren, nil
 	}
@@ -97,12 +97,27 @@ func renderWikiLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (a
 	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(n.Dest), true)))
 	if n.Title != "" {
 		_, _ = w.WriteString(`" title="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(n.Title)))
+		writeEscaped(w, n.Title)
 	}
 	_, _ = w.WriteString(`">`)
-	_, _ = w.Write(util.EscapeHTML([]byte(n.Label)))
+	writeEscaped(w, n.Label)
 	_, _ = w.WriteString(`</a>`)
 	return ast.WalkSkipChildren, nil
+}
+
+// writeEscaped writes s escaped as util.EscapeHTML escapes it, without
+// a copy of s as bytes to escape: a wiki link's label and title are
+// written on every page that has one.
+func writeEscaped(w util.BufWriter, s string) {
+	done := 0
+	for i := 0; i < len(s); i++ {
+		if e := util.EscapeHTMLByte(s[i]); e != nil {
+			_, _ = w.WriteString(s[done:i])
+			_, _ = w.Write(e)
+			done = i + 1
+		}
+	}
+	_, _ = w.WriteString(s[done:])
 }
 
 // wikiLinks is the goldmark extension that adds [[wiki links]].

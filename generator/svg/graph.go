@@ -37,7 +37,8 @@ type vnode struct {
 	typLabel, caption    string // the type as the tooltip names it ("" : typ), and a centre's caption
 	href                 string // "" when the node is drawn without a link
 	lines                []string
-	tw, th               float64 // size of the text block
+	lineRoom             [3]string // where lines are, as fit makes at most three; a copy of the vnode shares them
+	tw, th               float64   // size of the text block
 	shape                shape
 	c                    pt   // centre
 	bold                 bool // the label is set in bold (the centre of a neighbourhood)
@@ -108,7 +109,7 @@ func (v *vnode) fit(widths textWidths) {
 	if v.bold {
 		size *= boldWidth // measure as if larger: bold is wider
 	}
-	v.lines, _ = fit(v.label, width, size, lines)
+	v.lines, _ = fitInto(v.lineRoom[:0], v.label, width, size, lines)
 	v.abbr, _ = truncate(v.abbr, width, smallSize*boldWidth)
 	v.tw, v.th = 24, lineHeight*float64(len(v.lines))
 	for _, l := range v.lines {

@@ -49,6 +49,12 @@ type relationGroup struct {
 // The drawing is narrowWidth px wide at its natural size. It returns nil
 // when center is not among nodes.
 func NeighbourhoodNarrow(center string, nodes []Node, edges []Edge) []byte {
+	return neighbourhoodNarrow(new(canvas), center, nodes, edges)
+}
+
+// neighbourhoodNarrow draws what NeighbourhoodNarrow draws on cv, which
+// must be empty, and returns cv's bytes.
+func neighbourhoodNarrow(cv *canvas, center string, nodes []Node, edges []Edge) []byte {
 	g := newGraph(nodes, edges, narrowWidths)
 	c := g.byID[center]
 	if c == nil {
@@ -58,7 +64,7 @@ func NeighbourhoodNarrow(center string, nodes []Node, edges []Edge) []byte {
 	c.fit(centreWidths)
 	groups := relationGroups(c, g.links)
 	height := layoutNarrow(c, groups)
-	return drawNarrow(c, groups, height, len(g.nodes)-1)
+	return drawNarrow(cv, c, groups, height, len(g.nodes)-1)
 }
 
 // relationGroups groups the links of c by direction and label: outgoing
@@ -169,14 +175,13 @@ func layoutNarrow(c *vnode, groups []*relationGroup) float64 {
 }
 
 // drawNarrow writes the narrow drawing laid out by layoutNarrow.
-func drawNarrow(c *vnode, groups []*relationGroup, height float64, related int) []byte {
-	var cv canvas
+func drawNarrow(cv *canvas, c *vnode, groups []*relationGroup, height float64, related int) []byte {
 	cv.Grow(bytesPerNode * (related + 2))
 	cv.open("graph-neighbourhood-narrow", box{0, 0, narrowWidth, height}, captionOf(c, related))
 	cv.arrows()
 	if last := lastNeighbour(groups); last != nil {
 		top := c.c.y + c.shape.hh
-		fmt.Fprintf(&cv, `<path class="trunk" d="M%s %sV%sH%sV%s"/>`+"\n",
+		fmt.Fprintf(cv, `<path class="trunk" d="M%s %sV%sH%sV%s"/>`+"\n",
 			num(c.c.x), num(top+2), num(top+groupGap/2), num(trunkX), num(last.c.y))
 	}
 	cv.node(c, " center")

@@ -14,11 +14,17 @@ import (
 // around it, every edge labelled. Returns an <svg> element (no XML
 // prolog) for inline use in HTML, or nil when center is not among nodes.
 func Neighbourhood(center string, nodes []Node, edges []Edge) []byte {
+	return neighbourhood(new(canvas), center, nodes, edges)
+}
+
+// neighbourhood draws what Neighbourhood draws on cv, which must be
+// empty, and returns cv's bytes.
+func neighbourhood(cv *canvas, center string, nodes []Node, edges []Edge) []byte {
 	g, c, labels := layoutNeighbourhood(center, nodes, edges)
 	if c == nil {
 		return nil
 	}
-	return drawNeighbourhood(g, c, labels)
+	return drawNeighbourhood(cv, g, c, labels)
 }
 
 // layoutNeighbourhood places the nodes (the centre at the origin) and
@@ -397,14 +403,13 @@ func frame(nodes []box, labels []labelBox) box {
 	return f.grow(10)
 }
 
-func drawNeighbourhood(g *graph, c *vnode, labels []labelBox) []byte {
+func drawNeighbourhood(cv *canvas, g *graph, c *vnode, labels []labelBox) []byte {
 	f := frame(nodeBoxes(g.nodes), labels)
 	shift := pt{-f.x0, -f.y0}
 	for _, v := range g.nodes {
 		v.c = v.c.add(shift)
 	}
 	f = box{0, 0, f.x1 - f.x0, f.y1 - f.y0}
-	var cv canvas
 	cv.Grow(bytesPerNode * (len(g.nodes) + 1)) // one allocation instead of a dozen as it grows
 	cv.open("graph-neighbourhood", f, captionOf(c, len(g.nodes)-1))
 	cv.arrows()

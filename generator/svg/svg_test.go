@@ -285,3 +285,33 @@ func TestIDTokenIsAsLongAsTheID(t *testing.T) {
 		t.Errorf("idToken is %d bytes, the id %d", len(idToken), n)
 	}
 }
+
+// A Drawer reuses its buffer: each drawing must be what a fresh one
+// gives, whatever it drew before, larger or smaller, wide or narrow.
+func TestDrawerGivesWhatAFreshDrawingGives(t *testing.T) {
+	big, bigEdges := hub(40)
+	small, smallEdges := clusterReview()
+	draws := []struct {
+		name         string
+		center       string
+		nodes        []Node
+		edges        []Edge
+		wide, narrow []byte
+	}{
+		{"hub of 40", "hub", big, bigEdges, Neighbourhood("hub", big, bigEdges), NeighbourhoodNarrow("hub", big, bigEdges)},
+		{"cluster review", "events/cluster-review", small, smallEdges, Neighbourhood("events/cluster-review", small, smallEdges), NeighbourhoodNarrow("events/cluster-review", small, smallEdges)},
+		{"unknown centre", "nowhere", small, smallEdges, nil, nil},
+	}
+	var d Drawer
+	for _, order := range [][]int{{0, 1, 2, 0, 2, 1}, {1, 0, 1, 2, 2, 0}} {
+		for _, i := range order {
+			c := draws[i]
+			if got := d.Neighbourhood(c.center, c.nodes, c.edges); got != string(c.wide) {
+				t.Errorf("%s, wide, after another drawing: got %d bytes, want %d:\n%s", c.name, len(got), len(c.wide), got)
+			}
+			if got := d.NeighbourhoodNarrow(c.center, c.nodes, c.edges); got != string(c.narrow) {
+				t.Errorf("%s, narrow, after another drawing: got %d bytes, want %d:\n%s", c.name, len(got), len(c.narrow), got)
+			}
+		}
+	}
+}

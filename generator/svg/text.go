@@ -96,8 +96,15 @@ func isClean(s string) bool {
 // is too wide. Text that does not fit is cut and the last line ends in an
 // ellipsis; cut reports that.
 func fit(s string, width, size float64, maxLines int) (lines []string, cut bool) {
+	return fitInto(nil, s, width, size, maxLines)
+}
+
+// fitInto is fit with the lines appended to lines[:0], so that a caller
+// with room for them makes no slice.
+func fitInto(lines []string, s string, width, size float64, maxLines int) ([]string, bool) {
+	lines = lines[:0]
 	if s != "" && maxLines > 1 && oneLine(s, width, size) {
-		return []string{s}, false // what the loop below makes of it, with one slice
+		return append(lines, s), false // what the loop below makes of it
 	}
 	for s != "" {
 		if len(lines) == maxLines-1 {

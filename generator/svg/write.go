@@ -78,10 +78,16 @@ type canvas struct {
 // sizes it was measured at: a page scrolls a drawing too wide for it (in
 // a .graph-scroll box) rather than shrinking its text.
 func (c *canvas) open(class string, frame box, label string) {
-	w, h := num(frame.x1-frame.x0), num(frame.y1-frame.y0)
-	fmt.Fprintf(c, `<svg xmlns="http://www.w3.org/2000/svg" class="graph-svg %s" viewBox="%s %s %s %s" width="%s" height="%s" role="group" aria-label="%s" font-size="%s" text-anchor="middle">`,
-		class, num(frame.x0), num(frame.y0), w, h, w, h, esc(label), num(fontSize))
-	fmt.Fprintf(c, "\n<title>%s</title>\n", esc(label))
+	w, h := frame.x1-frame.x0, frame.y1-frame.y0
+	c.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="graph-svg `)
+	c.WriteString(class)
+	writeAttrs(&c.Buffer, []string{`" viewBox="`, ` `, ` `, ` `, `" width="`, `" height="`, `" role="group" aria-label="`},
+		frame.x0, frame.y0, w, h, w, h)
+	label = esc(label)
+	c.WriteString(label)
+	writeAttrs(&c.Buffer, []string{`" font-size="`, "\" text-anchor=\"middle\">\n<title>"}, fontSize)
+	c.WriteString(label)
+	c.WriteString("</title>\n")
 }
 
 // arrows writes the arrowhead marker that edges refer to as url(#…-arrow).

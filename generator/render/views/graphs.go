@@ -59,9 +59,14 @@ func (s *Site) neighbourhood(m *index, p *generator.Page, root string) *PageGrap
 	if s.site != nil && s.site.Strings.Has("graph_caption") {
 		nodes[0].Caption = s.site.Strings.OrN("graph_caption", len(nodes)-1, "", "", "page", p.Title)
 	}
+	d, _ := s.drawers.Get().(*svg.Drawer)
+	if d == nil {
+		d = new(svg.Drawer)
+	}
+	defer s.drawers.Put(d)
 	return &PageGraph{
-		Wide:   template.HTML(svg.Neighbourhood(p.ID, nodes, edges)),
-		Narrow: template.HTML(svg.NeighbourhoodNarrow(p.ID, nodes, edges)),
+		Wide:   template.HTML(d.Neighbourhood(p.ID, nodes, edges)),
+		Narrow: template.HTML(d.NeighbourhoodNarrow(p.ID, nodes, edges)),
 	}
 }
 

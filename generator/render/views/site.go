@@ -15,14 +15,16 @@ import (
 // Site makes the views of one site: its settings completed with what the
 // model adds (the navigation, the release feed), the model's index and
 // the cache of the partials its pages share. New makes one; nothing in it
-// changes afterwards but that cache (a Partials), and neither the
+// changes afterwards but its caches (that of the partials, the dates
+// written out, the buffers the graphs are drawn in), and neither the
 // settings nor the model it is made from change, so that views of several
 // sites, or of one site several times, may be made at once.
 type Site struct {
 	site     *SiteInfo // a copy of the settings given to New, completed
 	m        *index
 	partials Partials
-	dates    sync.Map // days written out, by how and which (memo): the history dates thousands of pages with a few hundred days
+	dates    sync.Map  // days written out, by how and which (memo): the history dates thousands of pages with a few hundred days
+	drawers  sync.Pool // *svg.Drawer: the pages' neighbourhoods are drawn in buffers kept from one page to the next
 }
 
 // memo returns the string key stands for, made by fn the first time.
