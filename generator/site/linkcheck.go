@@ -278,7 +278,7 @@ func (lc *linkCheck) scan(w, i int, data []byte) {
 	}
 	s.ids = ids.String()
 	for _, l := range self {
-		if !strings.Contains(s.ids, "\x00"+l.frag+"\x00") && (seen == nil || !seen[l.href]) {
+		if !hasID(s.ids, l.frag) && (seen == nil || !seen[l.href]) {
 			if seen == nil {
 				seen = map[string]bool{}
 			}
@@ -469,38 +469,58 @@ type brokenLink struct {
 // report when it was rendered.
 func (lc *linkCheck) brokenLinks(i int) []brokenLink {
 	s, o := lc.scans[i], lc.outs[i]
-	links := s.links
+	var out []brokenLink
+	// check reports l, whose href is written on the page with prefix
+	// instead of trim before it: most links are whole, and their href
+	// is made only for the report.
+	check := func(l *pageLink, prefix, trim string) {
+		what := lc.broken(o.Path, s, l)
+		if what == "" {
+			return
+		}
+		href := prefix + strings.TrimPrefix(l.href, trim)
+		if slices.Contains(lc.dests[o.Path].checked, destHash(href)) {
+			return // the body's: resolved, or reported, when it was rendered
+		}
+		out = append(out, brokenLink{href, what, lc.bodyRefs(o.Path, href)})
+	}
+	for i := range s.links {
+		check(&s.links[i], "", "")
+	}
 	if len(s.fromRoot) > 0 || len(s.fromLang) > 0 {
 		up := strings.Repeat("../", strings.Count(o.Path, "/"))
 		lang, langUp := lc.langOf(path.Dir(o.Path) + "/")
-		links = slices.Clone(links)
 		for _, r := range s.fromRoot {
-			l := *r
-			l.href = up + l.href
-			links = append(links, l)
+			check(r, up, "")
 		}
 		for _, r := range s.fromLang {
-			l := *r
-			l.href = langUp + strings.TrimPrefix(l.href, lang)
-			links = append(links, l)
+			check(r, langUp, lang)
 		}
-	}
-	var out []brokenLink
-	for _, l := range links {
-		what := lc.broken(o.Path, s, l)
-		if what == "" {
-			continue
-		}
-		if slices.Contains(lc.dests[o.Path].checked, destHash(l.href)) {
-			continue // the body's: resolved, or reported, when it was rendered
-		}
-		out = append(out, brokenLink{l.href, what, lc.bodyRefs(o.Path, l.href)})
 	}
 	return out
 }
 
+// hasID reports whether ids, a pageScan's "\x00id\x00id\x00…", holds
+// id: whether it contains "\x00"+id+"\x00", without making that string.
+func hasID(ids, id string) bool {
+	if id == "" {
+		return strings.Contains(ids, "\x00\x00")
+	}
+	for from := 0; ; {
+		i := strings.Index(ids[from:], id)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if i > 0 && ids[i-1] == 0 && i+len(id) < len(ids) && ids[i+len(id)] == 0 {
+			return true
+		}
+		from = i + 1
+	}
+}
+
 // broken says what is wrong with a link of the file at out, or "".
-func (lc *linkCheck) broken(out string, s pageScan, l pageLink) string {
+func (lc *linkCheck) broken(out string, s pageScan, l *pageLink) string {
 	switch {
 	case l.outside:
 		return "the site is published under " + lc.base + ", so this leads outside it; write the link relative to the page, or starting with " + lc.base
@@ -509,18 +529,19 @@ func (lc *linkCheck) broken(out string, s pageScan, l pageLink) string {
 	case !l.self && l.target == "":
 		return "the site has no page or file at " + l.missing + lc.suggest(l.missing)
 	}
-	ids, where := s.ids, "this page"
+	ids := s.ids
 	if !l.self {
 		if lc.assumed[l.target] {
 			return "" // not written by this run: its ids are unknown
 		}
 		ids = lc.scans[lc.index[l.target]].ids
-		if l.target != out {
-			where = "/" + strings.TrimSuffix(l.target, "index.html")
-		}
 	}
-	if l.frag == "" || strings.Contains(ids, "\x00"+l.frag+"\x00") {
+	if l.frag == "" || hasID(ids, l.frag) {
 		return ""
+	}
+	where := "this page"
+	if !l.self && l.target != out {
+		where = "/" + strings.TrimSuffix(l.target, "index.html")
 	}
 	known := slices.DeleteFunc(strings.Split(strings.Trim(ids, "\x00"), "\x00"), func(id string) bool { return id == "" })
 	return fmt.Sprintf("%s has no element with the id %q%s", where, l.frag, generator.DidYouMean(l.frag, known))

@@ -232,3 +232,20 @@ func parseLinkchecker(out string) ([]linkResult, error) {
 	}
 	return rows, nil
 }
+
+// hasID must answer as the search for "\x00"+id+"\x00" it stands for.
+func TestHasIDFindsWholeIDsOnly(t *testing.T) {
+	ids := "\x00intro\x00intro-2\x00a\x00b\x00x-intro\x00\x00"
+	for _, id := range []string{"intro", "intro-2", "ntro", "intro-", "a", "b", "a\x00b", "x-intro", "x", "", "missing", "\x00", "b\x00x-intro"} {
+		if got, want := hasID(ids, id), strings.Contains(ids, "\x00"+id+"\x00"); got != want {
+			t.Errorf("hasID(%q): got %v, want %v", id, got, want)
+		}
+	}
+	for _, id := range []string{"", "a", "\x00"} {
+		for _, none := range []string{"", "\x00"} {
+			if hasID(none, id) {
+				t.Errorf("hasID(%q, %q): got true in no ids", none, id)
+			}
+		}
+	}
+}

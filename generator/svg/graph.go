@@ -174,6 +174,7 @@ func sentence(from *vnode, label string, to *vnode) string {
 // or with both on one node dropped, the rest merged per pair of nodes.
 type graph struct {
 	nodes []*vnode
+	srcs  []Node            // what each of nodes was prepared from, in the same order
 	byID  map[string]*vnode // for look-ups only, never iterated
 	links []*link           // sorted by their ends' IDs
 }
@@ -181,18 +182,31 @@ type graph struct {
 func newGraph(nodes []Node, edges []Edge, widths textWidths) *graph {
 	ns := slices.Clone(nodes)
 	slices.SortFunc(ns, compareNodes)
-	g := &graph{byID: make(map[string]*vnode, len(ns)), nodes: make([]*vnode, 0, len(ns))}
+	g := &graph{byID: make(map[string]*vnode, len(ns)), nodes: make([]*vnode, 0, len(ns)), srcs: ns[:0]}
 	vs := make([]vnode, len(ns)) // the nodes in one allocation
 	for i, n := range ns {
 		if _, dup := g.byID[n.ID]; !dup {
 			v := &vs[i]
 			prepare(v, n, widths)
 			g.nodes = append(g.nodes, v)
+			g.srcs = append(g.srcs, n) // over ns, behind i
 			g.byID[n.ID] = v
 		}
 	}
 	g.links = g.merge(edges)
 	return g
+}
+
+// refit makes g's nodes what newGraph would have made them with widths,
+// laid out nowhere: a graph laid out and drawn once is drawn again with
+// other widths without being made again (its links stay as they are).
+func (g *graph) refit(widths textWidths) {
+	for i, v := range g.nodes {
+		prepare(v, g.srcs[i], widths)
+	}
+	for _, l := range g.links {
+		l.box = nil // the label as the last layout wrapped it
+	}
 }
 
 func compareNodes(x, y Node) int {

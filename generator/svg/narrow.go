@@ -60,6 +60,12 @@ func neighbourhoodNarrow(cv *canvas, center string, nodes []Node, edges []Edge) 
 	if c == nil {
 		return nil
 	}
+	return drawNarrowGraph(cv, g, c)
+}
+
+// drawNarrowGraph lays out and draws g, its nodes fitted to
+// narrowWidths, below its node c, as neighbourhoodNarrow does.
+func drawNarrowGraph(cv *canvas, g *graph, c *vnode) []byte {
 	c.bold = true
 	c.fit(centreWidths)
 	groups := relationGroups(c, g.links)

@@ -31,14 +31,19 @@ func neighbourhood(cv *canvas, center string, nodes []Node, edges []Edge) []byte
 // the labels of the links, in the order of g.links. The centre is nil
 // when it is not among the nodes.
 func layoutNeighbourhood(center string, nodes []Node, edges []Edge) (*graph, *vnode, []labelBox) {
-	widths := neighbourhoodWidths
-	g := newGraph(nodes, edges, widths)
+	g := newGraph(nodes, edges, neighbourhoodWidths)
 	c := g.byID[center]
 	if c == nil {
 		return g, nil, nil
 	}
+	return g, c, layoutWide(g, c)
+}
+
+// layoutWide lays out g, its nodes fitted to neighbourhoodWidths, around
+// its node c as layoutNeighbourhood does.
+func layoutWide(g *graph, c *vnode) []labelBox {
 	c.bold = true
-	c.fit(widths)
+	c.fit(neighbourhoodWidths)
 	var ring []*vnode
 	for _, v := range g.nodes {
 		if v != c {
@@ -48,7 +53,7 @@ func layoutNeighbourhood(center string, nodes []Node, edges []Edge) (*graph, *vn
 	slices.SortStableFunc(ring, func(x, y *vnode) int { // stable: ties keep ID order
 		return cmp.Or(generator.CompareTypes(x.typ, y.typ), compareLabels(x.label, y.label))
 	})
-	return g, c, bestRadial(c, ring, g.links)
+	return bestRadial(c, ring, g.links)
 }
 
 // compareLabels orders labels as readers expect: ignoring case first.

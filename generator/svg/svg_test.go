@@ -286,11 +286,19 @@ func TestIDTokenIsAsLongAsTheID(t *testing.T) {
 	}
 }
 
-// A Drawer reuses its buffer: each drawing must be what a fresh one
-// gives, whatever it drew before, larger or smaller, wide or narrow.
+// A Drawer reuses its buffer, and draws the narrow drawing from the
+// wide one's graph: each drawing must be what a fresh one gives, whatever
+// was drawn before, larger or smaller.
 func TestDrawerGivesWhatAFreshDrawingGives(t *testing.T) {
 	big, bigEdges := hub(40)
 	small, smallEdges := clusterReview()
+	odd := []Node{
+		{ID: "c", Label: "The centre of a drawing with a title long enough to wrap twice over", Abbr: "CENTRE-ABBREVIATION-TOO-LONG-FOR-ANY-WIDTH", Type: "role", Href: "../c/"},
+		{ID: "n", Label: "Neighbour", Abbr: "A-RATHER-LONG-ABBREVIATION-CUT-IN-THE-WIDE-DRAWING", Type: "group", Href: "../n/"},
+		{ID: "n", Label: "Neighbour twice", Type: "group", Href: "../n2/"},
+		{ID: "e", Label: "An event", Abbr: "EVT", Type: "event", Href: "../e/"},
+	}
+	oddEdges := []Edge{{"c", "n", "is part of"}, {"e", "c", "is attended by"}, {"n", "e", "organizes"}}
 	draws := []struct {
 		name         string
 		center       string
@@ -301,16 +309,18 @@ func TestDrawerGivesWhatAFreshDrawingGives(t *testing.T) {
 		{"hub of 40", "hub", big, bigEdges, Neighbourhood("hub", big, bigEdges), NeighbourhoodNarrow("hub", big, bigEdges)},
 		{"cluster review", "events/cluster-review", small, smallEdges, Neighbourhood("events/cluster-review", small, smallEdges), NeighbourhoodNarrow("events/cluster-review", small, smallEdges)},
 		{"unknown centre", "nowhere", small, smallEdges, nil, nil},
+		{"long abbreviations, a repeated id", "c", odd, oddEdges, Neighbourhood("c", odd, oddEdges), NeighbourhoodNarrow("c", odd, oddEdges)},
 	}
 	var d Drawer
-	for _, order := range [][]int{{0, 1, 2, 0, 2, 1}, {1, 0, 1, 2, 2, 0}} {
+	for _, order := range [][]int{{0, 1, 2, 3, 0, 2, 1, 3}, {3, 1, 0, 1, 2, 2, 0, 3}} {
 		for _, i := range order {
 			c := draws[i]
-			if got := d.Neighbourhood(c.center, c.nodes, c.edges); got != string(c.wide) {
-				t.Errorf("%s, wide, after another drawing: got %d bytes, want %d:\n%s", c.name, len(got), len(c.wide), got)
+			wide, narrow := d.Neighbourhoods(c.center, c.nodes, c.edges)
+			if wide != string(c.wide) {
+				t.Errorf("%s, wide, after another drawing: got %d bytes, want %d:\n%s", c.name, len(wide), len(c.wide), wide)
 			}
-			if got := d.NeighbourhoodNarrow(c.center, c.nodes, c.edges); got != string(c.narrow) {
-				t.Errorf("%s, narrow, after another drawing: got %d bytes, want %d:\n%s", c.name, len(got), len(c.narrow), got)
+			if narrow != string(c.narrow) {
+				t.Errorf("%s, narrow, from the wide one's graph: got %d bytes, want %d:\n%s", c.name, len(narrow), len(c.narrow), narrow)
 			}
 		}
 	}

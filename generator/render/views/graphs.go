@@ -64,10 +64,8 @@ func (s *Site) neighbourhood(m *index, p *generator.Page, root string) *PageGrap
 		d = new(svg.Drawer)
 	}
 	defer s.drawers.Put(d)
-	return &PageGraph{
-		Wide:   template.HTML(d.Neighbourhood(p.ID, nodes, edges)),
-		Narrow: template.HTML(d.NeighbourhoodNarrow(p.ID, nodes, edges)),
-	}
+	wide, narrow := d.Neighbourhoods(p.ID, nodes, edges)
+	return &PageGraph{Wide: template.HTML(wide), Narrow: template.HTML(narrow)}
 }
 
 // relationLabel is a relation's label from the vocabulary.
