@@ -19,12 +19,24 @@ import (
 // relation box, related pages and mentions of a large site hold tens of
 // thousands of them. Text and URLs are escaped.
 func links(es []views.Entry) template.HTML {
+	var b strings.Builder
+	b.Grow(linksSize(es)) // most have nothing to escape: one allocation
+	writeLinks(&b, es)
+	return template.HTML(b.String())
+}
+
+// linksSize is about what writeLinks writes of es: all of it when
+// nothing needs escaping.
+func linksSize(es []views.Entry) int {
 	n := 0
 	for _, e := range es {
 		n += len(e.Href) + len(e.Title) + len(e.Abbr) + len(`<li><a href=""></a> <abbr class="abbr"></abbr></li>`)
 	}
-	var b strings.Builder
-	b.Grow(n) // most have nothing to escape: one allocation
+	return n
+}
+
+// writeLinks writes what links returns to b.
+func writeLinks(b *strings.Builder, es []views.Entry) {
 	for _, e := range es {
 		b.WriteString(`<li><a href="`)
 		b.WriteString(template.HTMLEscapeString(e.Href))
@@ -38,7 +50,6 @@ func links(es []views.Entry) template.HTML {
 		}
 		b.WriteString("</li>")
 	}
-	return template.HTML(b.String())
 }
 
 // matrixRows writes the rows of a responsibility matrix (.Rows of
@@ -165,8 +176,15 @@ func (e *Engine) facts(root string, fs []views.Fact) template.HTML {
 // then the link to the rest: what the default theme's two ranges over
 // .Page.Related wrote, in one call instead of a dozen actions a column.
 func relatedTable(cols []views.RelatedColumn) template.HTML {
+	n := len("<thead><tr></tr></thead><tbody><tr></tr></tbody>")
+	for _, c := range cols {
+		n += 2*len(c.Title) + 120 + linksSize(c.Related) + linksSize(c.Others)
+		if c.More != nil {
+			n += len(c.More.Href) + len(c.More.Title) + 40
+		}
+	}
 	var b strings.Builder
-	b.Grow(4096)
+	b.Grow(n)
 	b.WriteString("<thead><tr>")
 	for _, c := range cols {
 		b.WriteString(`<th scope="col">`)
@@ -179,11 +197,15 @@ func relatedTable(cols []views.RelatedColumn) template.HTML {
 		b.WriteString(escHTML(c.Title))
 		b.WriteString(`">`)
 		if len(c.Related) > 0 {
-			writeRaw(&b, `<ul class="related-direct">`, string(links(c.Related)), "</ul>")
+			b.WriteString(`<ul class="related-direct">`)
+			writeLinks(&b, c.Related)
+			b.WriteString("</ul>")
 		}
 		b.WriteString("\n")
 		if len(c.Others) > 0 {
-			writeRaw(&b, `<ul class="related-level">`, string(links(c.Others)), "</ul>")
+			b.WriteString(`<ul class="related-level">`)
+			writeLinks(&b, c.Others)
+			b.WriteString("</ul>")
 		}
 		b.WriteString("\n")
 		if c.More != nil {
@@ -249,10 +271,7 @@ func (e *Engine) relations(root string, gs []views.RelationGroup) template.HTML 
 	var b strings.Builder
 	n := 0
 	for _, g := range gs {
-		n += len(g.Label) + 128
-		for _, p := range g.Pages {
-			n += len(p.Href) + len(p.Title) + len(p.Abbr) + 48
-		}
+		n += len(g.Label) + 128 + linksSize(g.Pages)
 	}
 	b.Grow(n)
 	for _, g := range gs {
@@ -263,7 +282,7 @@ func (e *Engine) relations(root string, gs []views.RelationGroup) template.HTML 
 		}
 		b.WriteString(string(e.relationTerm(root, g.Name, g.Label)))
 		b.WriteString("</dt><dd><ul>")
-		b.WriteString(string(links(g.Pages)))
+		writeLinks(&b, g.Pages)
 		b.WriteString("</ul></dd></div>")
 	}
 	return template.HTML(b.String())
