@@ -67,3 +67,19 @@ func Capitalise(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// OneLine is s with its words, as strings.Fields splits them, joined by
+// single spaces: s itself, not a copy, when it is written so already,
+// as most titles, summaries and first paragraphs are.
+func OneLine(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf: // perhaps a space of Unicode's
+			return strings.Join(strings.Fields(s), " ")
+		case c == ' ' && i > 0 && i < len(s)-1 && s[i+1] != ' ':
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
+}

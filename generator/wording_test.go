@@ -1,6 +1,9 @@
 package generator
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestArticleAndOrList(t *testing.T) {
 	tests := []struct{ got, want string }{
@@ -44,4 +47,24 @@ func TestPluralCountAndCapitalise(t *testing.T) {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
 		}
 	}
+}
+
+func TestOneLineJoinsFieldsWithSingleSpaces(t *testing.T) {
+	for _, s := range []string{"", "a", "one line as it is", " lead", "trail ", "two  spaces", "tab\there", "new\nline", "\r\n", "x\vy\fz",
+		"nbsp\u00a0inside", "ünïcode words", "  ", " ", "a b c d"} {
+		if got, want := OneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("OneLine(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzOneLine(f *testing.F) {
+	for _, s := range []string{"a b", " a", "a\u2003b", "a\u0085b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := OneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("OneLine(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/backlight-wiki/backlight/generator"
 )
 
 // maxLead caps the text kept of a body's lead: a page's description needs
@@ -52,7 +54,7 @@ func inlineText(block ast.Node, src []byte) string {
 		}
 		return writeInline(&b, n, src, false), nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return generator.OneLine(b.String())
 }
 
 // isProse reports whether a paragraph's text reads as prose, not as a

@@ -26,9 +26,18 @@ const shortSentence = 60
 // maxDescription characters.
 func (s *Site) describe(v *View) string {
 	if p := v.Page; p != nil {
-		return clip(cmp.Or(strings.Join(strings.Fields(p.Summary), " "), firstSentences(p.lead), s.pageSentence(v)))
+		if d := generator.OneLine(p.Summary); d != "" {
+			return clip(d)
+		}
+		if d := firstSentences(p.lead); d != "" {
+			return clip(d)
+		}
+		return clip(s.pageSentence(v))
 	}
-	return clip(cmp.Or(firstSentences(v.lead), s.listSentence(v)))
+	if d := firstSentences(v.lead); d != "" {
+		return clip(d)
+	}
+	return clip(s.listSentence(v))
 }
 
 // pageSentence describes a content page without summary or body.
@@ -184,7 +193,7 @@ func (s *Site) counts(gs []Group) string {
 // firstSentences is the first sentence of text, followed by the next
 // ones while it is short and they fit in maxDescription.
 func firstSentences(text string) string {
-	text = strings.Join(strings.Fields(text), " ")
+	text = generator.OneLine(text)
 	out := ""
 	for text != "" {
 		end := sentenceEnd(text)
