@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-
-	"github.com/backlight-wiki/backlight/generator"
 )
 
 // maxLead caps the text kept of a body's lead: a page's description needs
@@ -54,7 +52,9 @@ func inlineText(block ast.Node, src []byte) string {
 		}
 		return writeInline(&b, n, src, false), nil
 	})
-	return generator.OneLine(b.String())
+	// A copy, not the builder's bytes: the lead is kept until the page is
+	// written, and the builder's buffer has grown past its length.
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // isProse reports whether a paragraph's text reads as prose, not as a

@@ -16,6 +16,13 @@ import (
 // stands in its backlog, whether it is ready, where it came from and
 // what it was refined into.
 type ItemView struct {
+	// What the default theme's item partial reads on every item's page
+	// comes first, in that order, as on View.
+	Chain []Entry // from the top-level item down to the parent
+	// The status strip, from the site's history (docs/history.md);
+	// empty without history.
+	Timeline       template.HTML
+	Children       []ChildRow
 	Rank           int
 	Ranked         bool
 	Priority       string
@@ -25,8 +32,6 @@ type ItemView struct {
 	Missing        []string
 	InHorizon      bool
 	Done, Dropped  bool
-	Chain          []Entry // from the top-level item down to the parent
-	Children       []ChildRow
 	RolledEstimate string
 	DonePct        int
 	Release        *Link   // the release it targets
@@ -34,9 +39,8 @@ type ItemView struct {
 	Risk           string  // why it may miss that release; empty when on track
 	Likely         *Likely // when it is likely done, from its backlog's history or declared velocity; nil: none
 	NoForecast     string  // why an open item has no such forecast; "" when it has one, or is not open
-	// From the site's history (docs/history.md): the status strip, and
-	// the lead and cycle time of a done item; empty without history.
-	Timeline  template.HTML
+	// From the site's history too: the lead and cycle time of a done
+	// item; empty without history.
 	Started   string // the first day in an active status, written out
 	DoneOn    string
 	LeadDays  int // -1: not done

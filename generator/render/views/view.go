@@ -74,19 +74,26 @@ type TypeInfo struct {
 }
 
 // View is the data of one rendered page, whatever its kind.
+//
+// The fields every page's layouts read come first, in about the order
+// they read them: text/template finds a field by comparing its name with
+// each of the struct's in turn, at every use (docs/design.md).
 type View struct {
-	Site        *SiteInfo
-	Kind        string // home, list, page, 404, redirect
-	URL         string // site-relative URL of this page
+	Page        *PageView
 	Root        string // relative path from this page to the site root, "./" or "../../"
+	Site        *SiteInfo
+	Kind        string      // home, list, page, 404, redirect
+	HeadKey     string      // what the head's links depend on: the root and the sheets, for cached
+	Pager       *Pager      // on a page of a list cut into pages
+	NavKey      string      // what the header depends on: the root and the current section, for cached
+	Alternates  []Alternate // the page in every language that has it (alternates)
+	Breadcrumbs []Link
+	URL         string // site-relative URL of this page
 	Title       string
 	Description string
 	Canonical   string
-	AbsURL      string      // the page's absolute URL, for og:url, or "" when the site's base URL is not absolute
-	Alternates  []Alternate // the page in every language that has it (alternates)
-	Sheets      []string    // the theme's stylesheets the page needs beyond css/style.css ("css/backlog.css")
-	Breadcrumbs []Link
-	Page        *PageView
+	AbsURL      string   // the page's absolute URL, for og:url, or "" when the site's base URL is not absolute
+	Sheets      []string // the theme's stylesheets the page needs beyond css/style.css ("css/backlog.css")
 	Intro       template.HTML
 	Groups      []Group
 	Levels      []LevelGroup
@@ -100,9 +107,6 @@ type View struct {
 	Roadmap     *RoadmapView      // on the releases list page
 	Glossary    []GlossarySection // on the glossary page
 	Changes     *ChangesView      // on the change list, and a backlog's page: its changes since its system's last release
-	Pager       *Pager            // on a page of a list cut into pages
-	NavKey      string            // what the header depends on: the root and the current section, for cached
-	HeadKey     string            // what the head's links depend on: the root and the sheets, for cached
 
 	lead     string      // the first paragraph of a list's introduction, for describe
 	level    string      // on a level's page and its graph page: the level
@@ -278,35 +282,37 @@ type Updated struct {
 	Uncommitted bool   // changed in the work tree since the last commit
 }
 
-// PageView is a content page as templates see it.
+// PageView is a content page as templates see it. The fields the
+// default theme's page layout reads on every page come first, in the
+// order it reads them, as on View.
 type PageView struct {
+	Relations []RelationGroup // declared, then inverse, each in vocabulary order
+	Item      *ItemView       // on an item's page
+	Release   *ReleaseView    // on a release's page
+	Facts     []Fact
+	Checklist []string
+	TOC       []markdown.Heading
+	// TextLang is the language of the page's title, summary and body
+	// when it is not the site's: a page not yet translated shows the
+	// default language's, and Original links to it there.
+	TextLang     string
+	Body         template.HTML
+	Backlog      *BacklogView    // on a backlog's page
+	Graph        *PageGraph      // the neighbourhood, nil when not drawn
+	Related      []RelatedColumn // the related-pages table, for wiki pages
+	MentionedIn  []Entry         // pages whose prose links here, by title, at most 60
+	MoreMentions int             // how many more pages link here
+	// Updated is when the page's file last changed, from the site's
+	// history; nil without one.
+	Updated                        *Updated
+	EditURL                        string
+	Source                         string // path of the source file from the site root
 	ID, Type, Title, Abbr, Summary string
 	TypeLabel, TypeURL, TypeHref   string
 	Level                          *Link
 	Tags                           []Link
-	Body                           template.HTML
-	TOC                            []markdown.Heading
-	EditURL                        string
-	Source                         string // path of the source file from the site root
-	Facts                          []Fact
-	Checklist                      []string
-	Relations                      []RelationGroup // declared, then inverse, each in vocabulary order
-	Related                        []RelatedColumn // the related-pages table, for wiki pages
-	MentionedIn                    []Entry         // pages whose prose links here, by title, at most 60
-	MoreMentions                   int             // how many more pages link here
-	Graph                          *PageGraph      // the neighbourhood, nil when not drawn
-	Backlog                        *BacklogView    // on a backlog's page
-	Item                           *ItemView       // on an item's page
-	Release                        *ReleaseView    // on a release's page
 	Params                         map[string]any
-	// TextLang is the language of the page's title, summary and body
-	// when it is not the site's: a page not yet translated shows the
-	// default language's, and Original links to it there.
-	TextLang string
-	Original string
-	// Updated is when the page's file last changed, from the site's
-	// history; nil without one.
-	Updated *Updated
+	Original                       string
 
 	src  *generator.Page // the page itself, for describe
 	lead string          // the first paragraph of its body, for describe
