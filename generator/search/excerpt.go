@@ -132,7 +132,15 @@ const headingSeparator = " — "
 // joinParts joins the parts of an excerpt: after a part that ends a
 // sentence with a space, after any other with headingSeparator.
 func joinParts(parts []string) string {
+	n := 0
+	for i, p := range parts {
+		n += len(p)
+		if i < len(parts)-1 {
+			n += len(separator(p))
+		}
+	}
 	var b strings.Builder
+	b.Grow(n) // exactly: the excerpts are kept until the docs files are made
 	for i, p := range parts {
 		b.WriteString(p)
 		if i < len(parts)-1 {

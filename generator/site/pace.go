@@ -21,13 +21,17 @@ const indexingGCPercent = 40
 // search index in a process of its own and returns what restores it.
 // It collects first, so that the target counts from what the rendered
 // site still needs rather than from what was alive, and allocated,
-// while the bodies were rendered; a multilingual site, whose indexes
-// are built at once and which no memory target holds, keeps its target.
+// while the bodies were rendered, and gives the pages that leaves free
+// back to the system (debug.FreeOSMemory): the process holds the most
+// at the end of the index, and the runtime would otherwise return them
+// only as its scavenger got to them (15 MB less at 50,000 pages,
+// docs/benchmarks.md). A multilingual site, whose indexes are built at
+// once and which no memory target holds, keeps its target.
 func paceIndexing(ownProcess, multilingual bool) (restore func()) {
 	if !ownProcess {
 		return func() {}
 	}
-	runtime.GC()
+	debug.FreeOSMemory()
 	if multilingual {
 		return func() {}
 	}
