@@ -5,8 +5,8 @@ package svg
 // keeps from one drawing to the next: each drawing then costs one
 // allocation of its own size, the string returned, where a buffer of its
 // own would first be made (and then copied) for every page's two
-// drawings. The zero Drawer is
-// ready to use; a Drawer is for one goroutine at a time.
+// drawings. The zero Drawer is ready to use; a Drawer is for one
+// goroutine at a time.
 type Drawer struct {
 	cv canvas
 }

@@ -49,22 +49,16 @@ type relationGroup struct {
 // The drawing is narrowWidth px wide at its natural size. It returns nil
 // when center is not among nodes.
 func NeighbourhoodNarrow(center string, nodes []Node, edges []Edge) []byte {
-	return neighbourhoodNarrow(new(canvas), center, nodes, edges)
-}
-
-// neighbourhoodNarrow draws what NeighbourhoodNarrow draws on cv, which
-// must be empty, and returns cv's bytes.
-func neighbourhoodNarrow(cv *canvas, center string, nodes []Node, edges []Edge) []byte {
 	g := newGraph(nodes, edges, narrowWidths)
 	c := g.byID[center]
 	if c == nil {
 		return nil
 	}
-	return drawNarrowGraph(cv, g, c)
+	return drawNarrowGraph(new(canvas), g, c)
 }
 
-// drawNarrowGraph lays out and draws g, its nodes fitted to
-// narrowWidths, below its node c, as neighbourhoodNarrow does.
+// drawNarrowGraph lays out and draws on cv g, its nodes fitted to
+// narrowWidths, below its node c, as NeighbourhoodNarrow does.
 func drawNarrowGraph(cv *canvas, g *graph, c *vnode) []byte {
 	c.bold = true
 	c.fit(centreWidths)

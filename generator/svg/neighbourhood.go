@@ -14,17 +14,11 @@ import (
 // around it, every edge labelled. Returns an <svg> element (no XML
 // prolog) for inline use in HTML, or nil when center is not among nodes.
 func Neighbourhood(center string, nodes []Node, edges []Edge) []byte {
-	return neighbourhood(new(canvas), center, nodes, edges)
-}
-
-// neighbourhood draws what Neighbourhood draws on cv, which must be
-// empty, and returns cv's bytes.
-func neighbourhood(cv *canvas, center string, nodes []Node, edges []Edge) []byte {
 	g, c, labels := layoutNeighbourhood(center, nodes, edges)
 	if c == nil {
 		return nil
 	}
-	return drawNeighbourhood(cv, g, c, labels)
+	return drawNeighbourhood(new(canvas), g, c, labels)
 }
 
 // layoutNeighbourhood places the nodes (the centre at the origin) and

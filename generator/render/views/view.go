@@ -312,7 +312,7 @@ type PageView struct {
 	Level                          *Link
 	Tags                           []Link
 	Params                         map[string]any
-	Original                       string
+	Original                       string // the page in the default language, when TextLang is set
 
 	src  *generator.Page // the page itself, for describe
 	lead string          // the first paragraph of its body, for describe
