@@ -18,6 +18,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"time"
 )
 
@@ -155,21 +156,17 @@ func Samples(measured []Throughput, unit string, declared float64) ([]float64, s
 // simulated futures.
 type Dist struct {
 	Trials int
-	counts []int32 // counts[n-1]: futures in which it was done in exactly n iterations
+	within []int32 // within[n-1]: futures in which it was done within n iterations; never falls
 	Beyond int     // futures in which it was not done within MaxIterations
 }
 
 // Within is the share of futures in which the work was done within n
 // iterations (0–1).
 func (d *Dist) Within(n int) float64 {
-	if d.Trials == 0 {
+	if d.Trials == 0 || n <= 0 || len(d.within) == 0 {
 		return 0
 	}
-	sum := 0
-	for i := 0; i < n && i < len(d.counts); i++ {
-		sum += int(d.counts[i])
-	}
-	return float64(sum) / float64(d.Trials)
+	return float64(d.within[min(n, len(d.within))-1]) / float64(d.Trials)
 }
 
 // Percentile is the fewest iterations within which at least p percent of
@@ -178,14 +175,12 @@ func (d *Dist) Percentile(p float64) (n int, ok bool) {
 	if d.Trials == 0 {
 		return 0, false
 	}
-	need := int(math.Ceil(p/100*float64(d.Trials) - 1e-9)) // 85 % of 10,000 is 8,500, whatever the rounding of 0.85
-	sum := 0
-	for i, c := range d.counts {
-		if sum += int(c); sum >= need {
-			return i + 1, true
-		}
+	need := int32(math.Ceil(p/100*float64(d.Trials) - 1e-9)) // 85 % of 10,000 is 8,500, whatever the rounding of 0.85
+	i, _ := slices.BinarySearch(d.within, need)              // the first within n iterations that reaches need
+	if i == len(d.within) {
+		return 0, false
 	}
-	return 0, false
+	return i + 1, true
 }
 
 // Simulate simulates trials futures of one backlog. In each, every
@@ -242,14 +237,17 @@ func Simulate(samples, works []float64, trials int, rng *rand.Rand) []Dist {
 		}
 	}
 	for i := range out {
-		out[i].counts = make([]int32, longest)
+		out[i].within = make([]int32, longest)
 	}
 	for n := range longest {
 		var sum int32
 		row := runs[n*width : (n+1)*width]
 		for w := range works {
-			sum += row[w]
-			out[w].counts[n] = sum
+			sum += row[w] // the futures that did work w in exactly n+1 iterations
+			out[w].within[n] = sum
+			if n > 0 {
+				out[w].within[n] += out[w].within[n-1]
+			}
 		}
 	}
 	var beyond int32
@@ -423,17 +421,19 @@ func (j *Joint) Day(share float64) (time.Time, bool) {
 		// The last days of the parts' iterations, as far as any future
 		// of theirs went.
 		for i, p := range j.parts {
-			for n := 1; n <= len(j.dists[i].counts); n++ {
+			for n := 1; n <= len(j.dists[i].within); n++ {
 				j.days = append(j.days, p.F.End(n))
 			}
 		}
 		slices.SortFunc(j.days, time.Time.Compare)
 		j.days = slices.Compact(j.days)
 	}
-	for _, d := range j.days {
-		if j.By(d) >= share-1e-12 {
-			return d, true
-		}
+	// The share done by a day never falls as the days go on (each part's
+	// never does, and neither does their product, rounded), so the first
+	// day that reaches share is found by halving.
+	i := sort.Search(len(j.days), func(i int) bool { return j.By(j.days[i]) >= share-1e-12 })
+	if i == len(j.days) {
+		return time.Time{}, false
 	}
-	return time.Time{}, false
+	return j.days[i], true
 }

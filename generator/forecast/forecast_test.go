@@ -310,3 +310,53 @@ func TestDayIsThePercentilesDay(t *testing.T) {
 		t.Error("Day of no parts: ok")
 	}
 }
+
+// TestDayOfSeveralPartsIsTheFirstDayThatReachesTheShare checks the
+// halving search of Joint.Day against a scan of every day a share can
+// change on, for releases spread over two to five backlogs of different
+// iteration lengths and throughputs, with futures out of reach among
+// them.
+func TestDayOfSeveralPartsIsTheFirstDayThatReachesTheShare(t *testing.T) {
+	now := date("2026-03-02")
+	rng := Seed("joint days")
+	for k := range 40 {
+		var parts []Part
+		for b := range 2 + k%4 {
+			var done []Done
+			for d := now.AddDate(0, 0, -70); d.Before(now); d = d.AddDate(0, 0, 7) {
+				done = append(done, Done{d, float64(rng.IntN(12))}) // some weeks nothing
+			}
+			open := make([]float64, 3+rng.IntN(30))
+			for i := range open {
+				open[i] = float64(1 + rng.IntN(8))
+			}
+			f := Of(Backlog{ID: fmt.Sprint(k, b), Now: now, Anchor: now.AddDate(0, 0, -70), Weeks: 1 + rng.IntN(3), Window: 5, Trials: 300,
+				Unit: Points, Done: done, Open: open})
+			if f.Basis == None {
+				continue
+			}
+			parts = append(parts, Part{F: f, Item: rng.IntN(len(open))})
+		}
+		j, ok := Join(parts)
+		if !ok {
+			continue
+		}
+		var days []time.Time
+		for i, p := range parts {
+			for n := 1; n <= len(j.dists[i].within); n++ {
+				days = append(days, p.F.End(n))
+			}
+		}
+		for _, share := range []float64{0, 0.01, 0.3, 0.5, 0.85, 0.95, 0.999, 1} {
+			want, wantOK := time.Time{}, false
+			for _, d := range days { // any order: the earliest that reaches share
+				if j.By(d) >= share-1e-12 && (!wantOK || d.Before(want)) {
+					want, wantOK = d, true
+				}
+			}
+			if got, ok := j.Day(share); ok != wantOK || !got.Equal(want) {
+				t.Errorf("release %d of %d parts, Day(%v) = %v, %v; a scan of every day gives %v, %v", k, len(parts), share, got, ok, want, wantOK)
+			}
+		}
+	}
+}
