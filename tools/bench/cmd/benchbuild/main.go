@@ -1,18 +1,19 @@
 // Command benchbuild measures a whole Backlight build against Hugo's build
 // of the same content: the runner behind `make bench`.
 //
-// For each size in -sizes and each medium (tmpfs: -tmpfs, /dev/shm where
-// present; disk: -disk, the temporary folder) it writes the benchmark
-// corpus (package corpus) into a new folder there, in a child process,
-// then builds it with
+// For each medium (tmpfs: -tmpfs, /dev/shm where present; disk: -disk,
+// the temporary folder) it writes the benchmark corpus (package corpus)
+// of each size in -sizes into a new folder there, in a child process,
+// then builds each with
 //
 //	BACKLIGHT build -s DIR -d DIR/public --quiet
 //	HUGO --quiet -s DIR -d DIR/public-hugo
 //	BASELINE build -s DIR -d DIR/public-baseline --quiet   (with -baseline)
 //
-// each as a child process, in rounds: run k of each tool, the order
-// reversed from round to round, -runs times (-large-runs
-// above 10,000 pages). It keeps the median wall time and the median peak
+// each as a child process, in rounds that take turns: round k builds
+// every corpus with every tool, -runs times (-large-runs above 10,000
+// pages), and every other round takes the corpora and the tools in the
+// reverse order. It keeps the median wall time and the median peak
 // resident set size (the child's rusage) of each tool, and prints them
 // with Backlight's ratios to Hugo, then the targets of the project
 // (docs/benchmarks.md) and whether each is met: wall time at most 0.5 ×
@@ -34,11 +35,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -173,15 +176,15 @@ func run(ctx context.Context, args []string, stdout, progress io.Writer) error {
 		}
 		rows = append(rows, r)
 	} else {
-		for _, n := range cfg.sizes {
-			for _, m := range cfg.media() {
-				r, err := b.measureSize(ctx, n, m)
-				if err != nil {
-					return err
-				}
-				rows = append(rows, r)
+		for _, m := range cfg.media() {
+			rs, err := b.measureSizes(ctx, cfg.sizes, m)
+			if err != nil {
+				return err
 			}
+			rows = append(rows, rs...)
 		}
+		// By size, then tmpfs before disk, as the tables read.
+		slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(a.pages, b.pages) })
 	}
 	version := cfg.backlight
 	if line := harness.VersionLine(ctx, cfg.backlight, "version"); line != "" {
@@ -203,22 +206,31 @@ type bench struct {
 	progress io.Writer
 }
 
-// measureSize generates a corpus of n pages on a medium and measures it;
-// the folder goes afterwards unless -keep.
-func (b bench) measureSize(ctx context.Context, n int, m medium) (r row, err error) {
-	dir, err := os.MkdirTemp(m.dir, fmt.Sprintf("backlight-bench-%d-", n))
-	if err != nil {
-		return r, fmt.Errorf("corpus folder on %s: %w", m.name, err)
+// measureSizes generates a corpus of each of sizes on a medium and
+// measures them in rounds that take turns (measureTrees); the folders go
+// afterwards unless -keep.
+func (b bench) measureSizes(ctx context.Context, sizes []int, m medium) (rows []row, err error) {
+	trees := make([]tree, 0, len(sizes))
+	defer func() {
+		for _, t := range trees {
+			if b.cfg.keep {
+				fmt.Fprintf(b.progress, "kept %s\n", t.dir)
+			} else {
+				err = errors.Join(err, os.RemoveAll(t.dir))
+			}
+		}
+	}()
+	for _, n := range sizes {
+		dir, err := os.MkdirTemp(m.dir, fmt.Sprintf("backlight-bench-%d-", n))
+		if err != nil {
+			return nil, fmt.Errorf("corpus folder on %s: %w", m.name, err)
+		}
+		trees = append(trees, tree{dir: dir, runs: b.cfg.runsFor(n)})
+		start := time.Now()
+		if err := harness.WriteCorpus(ctx, dir, n, b.cfg.seed); err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(b.progress, "wrote %d pages to %s (%s) in %v\n", n, dir, m.name, time.Since(start).Round(time.Millisecond))
 	}
-	if b.cfg.keep {
-		defer fmt.Fprintf(b.progress, "kept %s\n", dir)
-	} else {
-		defer func() { err = errors.Join(err, os.RemoveAll(dir)) }()
-	}
-	start := time.Now()
-	if err := harness.WriteCorpus(ctx, dir, n, b.cfg.seed); err != nil {
-		return r, err
-	}
-	fmt.Fprintf(b.progress, "wrote %d pages to %s (%s) in %v\n", n, dir, m.name, time.Since(start).Round(time.Millisecond))
-	return b.measureTree(ctx, dir, m.name, b.cfg.runsFor(n))
+	return b.measureTrees(ctx, trees, m.name)
 }

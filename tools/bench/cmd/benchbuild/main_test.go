@@ -200,3 +200,40 @@ func TestMeasureTreeRunsTheBaselineInTheSameRounds(t *testing.T) {
 		}
 	}
 }
+
+func TestMeasureTreesTakeTurnsBetweenSizes(t *testing.T) {
+	tool := fakeTool(t)
+	var trees []tree
+	for i, n := range []int{corpus.MinPages, 2 * corpus.MinPages} {
+		dir := t.TempDir()
+		if _, err := corpus.Write(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
+			t.Fatal(err)
+		}
+		trees = append(trees, tree{dir: dir, runs: 3 - i}) // the larger tree gets fewer rounds, as at 50,000 pages
+	}
+	var progress bytes.Buffer
+	b := bench{cfg: config{backlight: tool}, hugo: tool, progress: &progress}
+	rows, err := b.measureTrees(context.Background(), trees, "tmpfs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].pages != corpus.MinPages || rows[1].pages != 2*corpus.MinPages ||
+		len(rows[0].backlight.walls) != 3 || len(rows[0].hugo.walls) != 3 || len(rows[1].backlight.walls) != 2 || len(rows[1].hugo.walls) != 2 {
+		t.Fatalf("rows %+v; want %d pages measured 3 times and %d pages twice, by both tools", rows, corpus.MinPages, 2*corpus.MinPages)
+	}
+	var order []string
+	for _, line := range strings.Split(progress.String(), "\n") {
+		if pages, rest, ok := strings.Cut(strings.TrimSpace(line), " pages, tmpfs, "); ok {
+			order = append(order, pages+" "+strings.Fields(rest)[0])
+		}
+	}
+	small, large := func(tool string) string { return "300 " + tool }, func(tool string) string { return "600 " + tool }
+	want := []string{
+		small("backlight"), small("hugo"), large("backlight"), large("hugo"), // round 1
+		large("hugo"), large("backlight"), small("hugo"), small("backlight"), // round 2, the other way round
+		small("backlight"), small("hugo"), // round 3: the larger tree has had its two
+	}
+	if !slices.Equal(order, want) {
+		t.Errorf("runs in the order\n%v\nwant\n%v", order, want)
+	}
+}

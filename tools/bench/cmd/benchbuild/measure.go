@@ -49,41 +49,92 @@ type tool struct {
 // whose order reverses from one to the next, so that drift on a shared
 // machine falls on every tool.
 func (b bench) measureTree(ctx context.Context, dir, medium string, n int) (row, error) {
-	pages, err := countPages(dir)
+	rows, err := b.measureTrees(ctx, []tree{{dir: dir, runs: n}}, medium)
 	if err != nil {
 		return row{}, err
 	}
-	r := row{pages: pages, medium: medium}
-	out := filepath.Join(dir, "public")
-	tools := []tool{{name: "backlight", out: out, argv: []string{b.cfg.backlight, "build", "-s", dir, "-d", out, "--quiet"}}}
-	results := []*runs{&r.backlight}
-	if b.hugo != "" {
-		out := filepath.Join(dir, "public-hugo")
-		tools = append(tools, tool{name: "hugo", out: out, argv: []string{b.hugo, "--quiet", "-s", dir, "-d", out}})
-		r.hugo = &runs{}
-		results = append(results, r.hugo)
+	return rows[0], nil
+}
+
+// tree is a site to measure and the rounds it gets.
+type tree struct {
+	dir  string
+	runs int
+}
+
+// measureTrees measures the sites of trees, all on one medium, in rounds
+// that take turns: round k builds, with each tool, every tree that has a
+// k-th run, and every other round takes the trees and the tools in the
+// reverse order. Drift on a shared machine then falls on every tool and on
+// every size alike: the growth from the smallest tree to the largest
+// compares builds made minutes apart, not a quarter of an hour, in which
+// the machine's speed had changed by as much as the target's margin
+// (docs/benchmarks.md).
+func (b bench) measureTrees(ctx context.Context, trees []tree, medium string) ([]row, error) {
+	all := make([]treeRuns, len(trees))
+	rounds := 0
+	for i, t := range trees {
+		pages, err := countPages(t.dir)
+		if err != nil {
+			return nil, err
+		}
+		m := treeRuns{row: &row{pages: pages, medium: medium}, runs: t.runs}
+		out := filepath.Join(t.dir, "public")
+		m.add(&m.row.backlight, tool{name: "backlight", out: out, argv: []string{b.cfg.backlight, "build", "-s", t.dir, "-d", out, "--quiet"}})
+		if b.hugo != "" {
+			out := filepath.Join(t.dir, "public-hugo")
+			m.row.hugo = &runs{}
+			m.add(m.row.hugo, tool{name: "hugo", out: out, argv: []string{b.hugo, "--quiet", "-s", t.dir, "-d", out}})
+		}
+		if b.cfg.baseline != "" {
+			out := filepath.Join(t.dir, "public-baseline")
+			m.row.baseline = &runs{}
+			m.add(m.row.baseline, tool{name: "baseline", out: out, argv: []string{b.cfg.baseline, "build", "-s", t.dir, "-d", out, "--quiet"}})
+		}
+		all[i] = m
+		rounds = max(rounds, t.runs)
 	}
-	if b.cfg.baseline != "" {
-		out := filepath.Join(dir, "public-baseline")
-		tools = append(tools, tool{name: "baseline", out: out, argv: []string{b.cfg.baseline, "build", "-s", dir, "-d", out, "--quiet"}})
-		r.baseline = &runs{}
-		results = append(results, r.baseline)
-	}
-	for k := range n {
-		for i := range tools {
-			j := i
+	for k := range rounds {
+		for i := range all {
 			if k%2 == 1 {
-				j = len(tools) - 1 - i
+				i = len(all) - 1 - i
 			}
-			m, err := runBuild(ctx, tools[j])
-			if err != nil {
-				return r, err
+			m := all[i]
+			if k >= m.runs {
+				continue
 			}
-			results[j].add(m)
-			fmt.Fprintf(b.progress, "  %d pages, %s, %s run %d/%d: %v, %.1f MiB\n", pages, medium, tools[j].name, k+1, n, m.Wall.Round(time.Millisecond), harness.MiB(m.RSS))
+			for j := range m.tools {
+				if k%2 == 1 {
+					j = len(m.tools) - 1 - j
+				}
+				res, err := runBuild(ctx, m.tools[j])
+				if err != nil {
+					return nil, err
+				}
+				m.results[j].add(res)
+				fmt.Fprintf(b.progress, "  %d pages, %s, %s run %d/%d: %v, %.1f MiB\n", m.row.pages, medium, m.tools[j].name, k+1, m.runs, res.Wall.Round(time.Millisecond), harness.MiB(res.RSS))
+			}
 		}
 	}
-	return r, nil
+	rows := make([]row, len(all))
+	for i, m := range all {
+		rows[i] = *m.row
+	}
+	return rows, nil
+}
+
+// treeRuns is a tree being measured: its row, its tools and where each
+// tool's runs go, and the rounds it gets.
+type treeRuns struct {
+	row     *row
+	tools   []tool
+	results []*runs
+	runs    int
+}
+
+func (m *treeRuns) add(into *runs, t tool) {
+	m.tools = append(m.tools, t)
+	m.results = append(m.results, into)
 }
 
 // runBuild empties a tool's output folder and runs it once.
