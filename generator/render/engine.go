@@ -10,6 +10,7 @@ import (
 	"path"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/backlight-wiki/backlight/generator"
 	"github.com/backlight-wiki/backlight/generator/glossary"
@@ -29,11 +30,14 @@ type Engine struct {
 	// with each model's navigation and feed.
 	info *views.SiteInfo
 	templates
-	// raw is the theme's templates as written, when the ones executed
-	// were minified (nil otherwise): an error met executing a minified
-	// template is found again in these, so that it names the line and
-	// column of the file the theme's author wrote.
-	raw *templates
+	// raw parses the theme's templates as written, once, when the ones
+	// executed were minified (nil otherwise): an error met executing a
+	// minified template is found again in these, so that it names the
+	// line and column of the file the theme's author wrote. They are
+	// parsed again only then, not kept: a set of layouts is parse trees
+	// of pointers, which the collector would mark in every cycle of a
+	// build that needs none of them.
+	raw func() (*templates, error)
 	// templates themselves are never executed, only cloned: copies are
 	// their clones, one for each page written at the same time
 	// (GOMAXPROCS are kept). text/template looks every function and
@@ -159,7 +163,8 @@ func New(theme fs.FS, site views.SiteInfo, opts ...Option) (*Engine, error) {
 		// A layout the minifier cannot read is not an error of the theme:
 		// the pages are minified one by one instead.
 		if small, err := e.parseTheme(theme, o.minify); err == nil {
-			e.templates, e.raw = *small, raw
+			e.templates = *small
+			e.raw = sync.OnceValues(func() (*templates, error) { return e.parseTheme(theme, nil) })
 		}
 	}
 	e.copies = make(chan *templates, runtime.GOMAXPROCS(0))
@@ -382,8 +387,10 @@ func (e *Engine) execute(w io.Writer, v *views.View) error {
 	}
 	if e.raw != nil {
 		// The same error in the layouts as written gives their lines.
-		if rawErr := e.executeView(io.Discard, v, e.raw); rawErr != nil {
-			err = rawErr
+		if raw, perr := e.raw(); perr == nil {
+			if rawErr := e.executeView(io.Discard, v, raw); rawErr != nil {
+				err = rawErr
+			}
 		}
 	}
 	return e.templateError(generator.OutPath(v.URL), err)

@@ -2,10 +2,13 @@ package render
 
 import (
 	"errors"
+	"io"
+	"io/fs"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/backlight-wiki/backlight/generator/backlog"
 	"github.com/backlight-wiki/backlight/generator/render/views"
@@ -56,6 +59,44 @@ func TestMinifyLayoutsParsesTheMinifiedSource(t *testing.T) {
 	for _, o := range e.Plan(&views.Model{Backlogs: &backlog.Model{}}) {
 		if o.Minified {
 			t.Errorf("%s is marked Minified although the minifier failed", o.Path)
+		}
+	}
+}
+
+// TestAnErrorInAMinifiedLayoutNamesTheLineAsWritten makes a layout fail
+// on its third line, minified into one: the error names the third line of
+// the file the theme's author wrote, found by executing the page again
+// with the layouts as written, which the engine parses only then.
+func TestAnErrorInAMinifiedLayoutNamesTheLineAsWritten(t *testing.T) {
+	theme := fstest.MapFS{}
+	err := fs.WalkDir(themes.Default(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(themes.Default(), p)
+		theme[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	theme["layouts/404.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<p>Lost.</p>\n<p>{{index .Site.Title 99}}</p>\n{{end}}\n")}
+	oneLine := func(name string, src []byte) ([]byte, error) {
+		return []byte(strings.ReplaceAll(string(src), "\n", "")), nil
+	}
+	e, err := New(theme, views.SiteInfo{Title: "T"}, MinifyLayouts(oneLine))
+	if err != nil || !e.Minified() {
+		t.Fatalf("New: %v, minified %v", err, e != nil && e.Minified())
+	}
+	for range 2 { // the second error finds the layouts as written parsed already
+		for _, o := range e.Plan(&views.Model{Backlogs: &backlog.Model{}}) {
+			if o.Path != "404.html" {
+				continue
+			}
+			var te *TemplateError
+			if err := o.Write(io.Discard); !errors.As(err, &te) || te.File != "layouts/404.html" || te.Line != 3 {
+				t.Errorf("404.html: %v (%+v), want an error in layouts/404.html on line 3", err, te)
+			}
 		}
 	}
 }
