@@ -5,10 +5,12 @@ package svg
 // keeps from one drawing to the next: each drawing then costs one
 // allocation of its own size, the string returned, where a buffer of its
 // own would first be made (and then copied) for every page's two
-// drawings. The zero Drawer is ready to use; a Drawer is for one
+// drawings. It keeps the boxes its layouts try places with too. The zero
+// Drawer is ready to use; a Drawer is for one
 // goroutine at a time.
 type Drawer struct {
 	cv canvas
+	sc layoutScratch // the layout tries' boxes
 }
 
 // Neighbourhoods returns what [Neighbourhood] and [NeighbourhoodNarrow]
@@ -19,7 +21,7 @@ func (d *Drawer) Neighbourhoods(center string, nodes []Node, edges []Edge) (wide
 	if c == nil {
 		return "", ""
 	}
-	labels := layoutWide(g, c)
+	labels := layoutWide(g, c, &d.sc)
 	d.cv.Reset()
 	wide = string(drawNeighbourhood(&d.cv, g, c, labels))
 	g.refit(narrowWidths)

@@ -185,7 +185,7 @@ func fullRadial(c *vnode, ring []*vnode, links []*link) ([]pt, []labelBox) {
 		bestSize   = math.Inf(1)
 	)
 	for _, r := range radialOptions(len(ring)) {
-		labels, ok := r.fit(c, ring, links, math.Inf(1))
+		labels, ok := r.fit(c, ring, links, math.Inf(1), new(layoutScratch))
 		if !ok {
 			panic("an option without a bound gave up")
 		}

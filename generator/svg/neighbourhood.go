@@ -30,12 +30,13 @@ func layoutNeighbourhood(center string, nodes []Node, edges []Edge) (*graph, *vn
 	if c == nil {
 		return g, nil, nil
 	}
-	return g, c, layoutWide(g, c)
+	return g, c, layoutWide(g, c, new(layoutScratch))
 }
 
 // layoutWide lays out g, its nodes fitted to neighbourhoodWidths, around
-// its node c as layoutNeighbourhood does.
-func layoutWide(g *graph, c *vnode) []labelBox {
+// its node c as layoutNeighbourhood does; sc is the scratch of its tries,
+// which a Drawer keeps from one page to the next.
+func layoutWide(g *graph, c *vnode, sc *layoutScratch) []labelBox {
 	c.bold = true
 	c.fit(neighbourhoodWidths)
 	var ring []*vnode
@@ -47,7 +48,7 @@ func layoutWide(g *graph, c *vnode) []labelBox {
 	slices.SortStableFunc(ring, func(x, y *vnode) int { // stable: ties keep ID order
 		return cmp.Or(generator.CompareTypes(x.typ, y.typ), compareLabels(x.label, y.label))
 	})
-	return bestRadial(c, ring, g.links)
+	return bestRadial(c, ring, g.links, sc)
 }
 
 // compareLabels orders labels as readers expect: ignoring case first.
@@ -97,15 +98,15 @@ func radialOptions(n int) []radial {
 // overlaps, and keeps the one whose width, or 1.3 times its height if
 // more, is least: compact and landscape, but not so wide that phones
 // shrink it to nothing. It places the nodes accordingly and returns the
-// labels of links, in order.
-func bestRadial(c *vnode, ring []*vnode, links []*link) []labelBox {
+// labels of links, in order. sc is the scratch of the tries.
+func bestRadial(c *vnode, ring []*vnode, links []*link, sc *layoutScratch) []labelBox {
 	var (
 		bestPos    []pt
 		bestLabels []labelBox
 		bestSize   = math.Inf(1)
 	)
 	for _, r := range radialOptions(len(ring)) {
-		labels, ok := r.fit(c, ring, links, bestSize-1e-6)
+		labels, ok := r.fit(c, ring, links, bestSize-1e-6, sc)
 		if !ok {
 			continue
 		}
@@ -145,7 +146,10 @@ const fitTries = 200
 // nodes only move outwards as the rings grow, and labels only add to the
 // frame, so no size it would go on to try could do better. That spares
 // most of the tries of the options that lose, and changes no result.
-func (r radial) fit(c *vnode, ring []*vnode, links []*link, beat float64) (labels []labelBox, ok bool) {
+//
+// The tries work in sc, which only they use: the labels returned are
+// the final layout's own.
+func (r radial) fit(c *vnode, ring []*vnode, links []*link, beat float64, sc *layoutScratch) (labels []labelBox, ok bool) {
 	maxH := 0.0
 	for _, v := range ring {
 		maxH = max(maxH, 2*v.shape.hh)
@@ -157,8 +161,7 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link, beat float64) (label
 		rys[i] = rys[i-1] + max(4, rys[i-1]*0.03)
 	}
 	dirs := r.directions(ring)
-	sc := newLayoutScratch(len(all), len(links)) // the tries' boxes, made once
-	beaten := func(i int) bool {                 // whether every size from rys[i] on is too large
+	beaten := func(i int) bool { // whether every size from rys[i] on is too large
 		if math.IsInf(beat, 1) {
 			return false
 		}
@@ -202,7 +205,8 @@ func (r radial) fit(c *vnode, ring []*vnode, links []*link, beat float64) (label
 }
 
 // layoutScratch holds the boxes a layout try works with, for the next try
-// to use again.
+// to use again. The zero layoutScratch is ready to use: its slices grow
+// as the tries need.
 type layoutScratch struct {
 	nodes, obstacles, taken []box
 	labels                  []labelBox
