@@ -34,7 +34,7 @@ MODULE       := github.com/backlight-wiki/backlight
 # at go test's default 10 minutes.
 RACE_PKGS    := ./generator/site ./generator/serve ./generator/watch ./generator/search ./generator/workers ./generator/outdir ./generator/cmd/backlight
 
-.PHONY: site build test golden gates check bench bench-stages bench-cores bench-search bench-serve bench-languages bench-history serve clean fuzz lighthouse
+.PHONY: site build test golden gates check pgo bench bench-stages bench-cores bench-search bench-serve bench-languages bench-history serve clean fuzz lighthouse
 
 site: build            ## build the example site into public/: content/ with a made-up past in a git repository of its own, as of $(EXAMPLE_NOW)
 	$(GO) run ./internal/cmd/examplehistory -src . -out $(EXAMPLE_REPO) -now $(EXAMPLE_NOW)
@@ -88,6 +88,11 @@ check: build           ## validate the example site, write nothing
 
 bench: build           ## whole builds of generated sites of $(SIZES) pages on tmpfs and on disk against Hugo 0.165 (HUGO), and an earlier Backlight binary (BASELINE) when given, in rounds: medians, ratios, targets
 	$(GO) -C tools/bench run ./cmd/benchbuild -backlight "$(CURDIR)/$(BIN)" -hugo "$(HUGO)" -sizes $(SIZES) $(if $(BASELINE),-baseline "$(abspath $(BASELINE))")
+
+pgo:                   ## profile builds of the 10,000-page benchmark tree (BenchmarkBuild) into the binary's profile for profile-guided optimisation, generator/cmd/backlight/default.pgo, which go build uses
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(GO) test ./generator/site -run '^$$' -bench '^BenchmarkBuild$$/^10000$$' -benchtime 3x -cpuprofile "$$tmp/cpu.pgo" -o "$$tmp/site.test" && \
+	mv "$$tmp/cpu.pgo" generator/cmd/backlight/default.pgo && echo "wrote generator/cmd/backlight/default.pgo"
 
 bench-stages:          ## where a 10,000-page build spends its CPU, stage by stage, from a CPU profile of BenchmarkBuild; STAGES_ROOTS="/tmp/old ../.." compares checkouts
 	$(GO) -C tools/bench run ./cmd/benchstages $(foreach r,$(or $(STAGES_ROOTS),$(CURDIR)),-root "$(abspath $(r))")
