@@ -89,9 +89,9 @@ check: build           ## validate the example site, write nothing
 bench: build           ## whole builds of generated sites of $(SIZES) pages on tmpfs and on disk against Hugo 0.165 (HUGO), and an earlier Backlight binary (BASELINE) when given, in rounds: medians, ratios, targets
 	$(GO) -C tools/bench run ./cmd/benchbuild -backlight "$(CURDIR)/$(BIN)" -hugo "$(HUGO)" -sizes $(SIZES) $(if $(BASELINE),-baseline "$(abspath $(BASELINE))")
 
-pgo:                   ## profile builds of the 10,000-page benchmark tree (BenchmarkBuild) into the binary's profile for profile-guided optimisation, generator/cmd/backlight/default.pgo, which go build uses
+pgo:                   ## profile builds of the 10,000-page benchmark tree, in one language and in two (BenchmarkBuild, BenchmarkBuildTranslated), into the binary's profile for profile-guided optimisation, generator/cmd/backlight/default.pgo, which go build uses
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	$(GO) test ./generator/site -run '^$$' -bench '^BenchmarkBuild$$/^10000$$' -benchtime 3x -cpuprofile "$$tmp/cpu.pgo" -o "$$tmp/site.test" && \
+	$(GO) test ./generator/site -run '^$$' -bench '^BenchmarkBuild(Translated)?$$/^10000$$' -benchtime 2x -cpuprofile "$$tmp/cpu.pgo" -o "$$tmp/site.test" && \
 	mv "$$tmp/cpu.pgo" generator/cmd/backlight/default.pgo && echo "wrote generator/cmd/backlight/default.pgo"
 
 bench-stages:          ## where a 10,000-page build spends its CPU, stage by stage, from a CPU profile of BenchmarkBuild; STAGES_ROOTS="/tmp/old ../.." compares checkouts
