@@ -137,11 +137,13 @@ func (m *treeRuns) add(into *runs, t tool) {
 	m.results = append(m.results, into)
 }
 
-// runBuild empties a tool's output folder and runs it once.
+// runBuild empties a tool's output folder, waits for the disks to have
+// written what earlier runs left (settle), and runs the tool once.
 func runBuild(ctx context.Context, t tool) (harness.Measured, error) {
 	if err := os.RemoveAll(t.out); err != nil {
 		return harness.Measured{}, fmt.Errorf("clear %s: %w", t.out, err)
 	}
+	settle()
 	return harness.Run(ctx, 0, t.argv[0], t.argv[1:]...)
 }
 
