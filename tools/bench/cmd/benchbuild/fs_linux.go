@@ -12,8 +12,6 @@ func onTmpfs(dir string) bool {
 }
 
 // settle writes every file system's dirty pages to disk (sync(2)) before
-// a build, so that no build is slowed by the writeback of the ones
-// before it: on disk, a run's files were still being written out while
-// the next ran, and runs late in a round of 50,000 pages took up to
-// twice as long as the first (docs/benchmarks.md).
+// a build, so that no build is slowed by the writeback of the files the
+// builds before it wrote.
 func settle() { syscall.Sync() }
