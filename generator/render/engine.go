@@ -30,13 +30,13 @@ type Engine struct {
 	// with each model's navigation and feed.
 	info *views.SiteInfo
 	templates
-	// raw parses the theme's templates as written, once, when the ones
-	// executed were minified (nil otherwise): an error met executing a
-	// minified template is found again in these, so that it names the
-	// line and column of the file the theme's author wrote. They are
-	// parsed again only then, not kept: a set of layouts is parse trees
-	// of pointers, which the collector would mark in every cycle of a
-	// build that needs none of them.
+	// raw gives the theme's templates as written, when the ones executed
+	// were minified (nil otherwise): an error met executing a minified
+	// template is found again in these, so that it names the line and
+	// column of the file the theme's author wrote. They are parsed at
+	// the first such error, and kept from then on; not before, since a
+	// set of layouts is parse trees of pointers, which the collector
+	// would mark in every cycle of a build that needs none of them.
 	raw func() (*templates, error)
 	// templates themselves are never executed, only cloned: copies are
 	// their clones, one for each page written at the same time

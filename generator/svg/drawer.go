@@ -5,9 +5,8 @@ package svg
 // keeps from one drawing to the next: each drawing then costs one
 // allocation of its own size, the string returned, where a buffer of its
 // own would first be made (and then copied) for every page's two
-// drawings. It keeps the boxes its layouts try places with too. The zero
-// Drawer is ready to use; a Drawer is for one
-// goroutine at a time.
+// drawings. It also keeps the boxes its layouts try places with. The
+// zero Drawer is ready to use; a Drawer is for one goroutine at a time.
 type Drawer struct {
 	cv canvas
 	sc layoutScratch // the layout tries' boxes
