@@ -176,7 +176,8 @@ func (d *Dist) Percentile(p float64) (n int, ok bool) {
 		return 0, false
 	}
 	need := int32(math.Ceil(p/100*float64(d.Trials) - 1e-9)) // 85 % of 10,000 is 8,500, whatever the rounding of 0.85
-	i, _ := slices.BinarySearch(d.within, need)              // the first within n iterations that reaches need
+	// The first count of futures done within n iterations that reaches need.
+	i, _ := slices.BinarySearch(d.within, need)
 	if i == len(d.within) {
 		return 0, false
 	}
